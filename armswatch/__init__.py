@@ -1,0 +1,1 @@
+"""Shared core of armswatch: message schema, settings, Kafka and Elasticsearch plumbing, CLI, local stack."""

@@ -1,0 +1,149 @@
+"""One typed settings object for every armswatch process.
+
+Values come, highest priority first, from keyword arguments, ``ARMSWATCH_*`` environment variables,
+the YAML file named by ``ARMSWATCH_CONFIG`` (default ``./armswatch.yaml`` when it exists), and the
+defaults below. Every default works without configuration: with no Kafka or Elasticsearch address
+configured, armswatch runs its own local stack on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, SecretStr
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    YamlConfigSettingsSource,
+)
+
+ENV_PREFIX = "ARMSWATCH_"
+CONFIG_FILE_ENV = "ARMSWATCH_CONFIG"
+DEFAULT_CONFIG_FILE = Path("armswatch.yaml")
+
+
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _default_state_dir() -> Path:
+    # Elasticsearch must run as a dedicated user when we are root, and that user cannot enter /root:
+    # root's state and cache therefore live in the system locations.
+    if _is_root():
+        return Path("/var/lib/armswatch")
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "armswatch"
+
+
+def _default_cache_dir() -> Path:
+    if _is_root():
+        return Path("/var/cache/armswatch")
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "armswatch"
+
+
+def config_file_path() -> Path | None:
+    """The settings file in force: ``$ARMSWATCH_CONFIG`` or ``./armswatch.yaml`` if present."""
+    named = os.environ.get(CONFIG_FILE_ENV)
+    if named:
+        return Path(named)
+    return DEFAULT_CONFIG_FILE if DEFAULT_CONFIG_FILE.exists() else None
+
+
+class Settings(BaseSettings):
+    """Every knob of armswatch. Environment variable: ``ARMSWATCH_`` + the field name in capitals."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, frozen=True, extra="forbid")
+
+    # External services: when set, nothing local is started.
+    kafka_bootstrap: str | None = Field(
+        default=None, description="Kafka bootstrap servers (host:port,...); unset = local stack"
+    )
+    elasticsearch_url: str | None = Field(
+        default=None, description="Elasticsearch URL; unset = local stack"
+    )
+    elasticsearch_username: str | None = None
+    elasticsearch_password: SecretStr | None = None
+    elasticsearch_api_key: SecretStr | None = None
+
+    # Local stack.
+    stack_dir: Path = Field(default_factory=_default_state_dir, description="data, logs and pid files")
+    cache_dir: Path = Field(default_factory=_default_cache_dir, description="downloaded server distributions")
+    kafka_version: str = "4.3.1"
+    elasticsearch_version: str = "9.5.4"
+    kafka_port: int = 19092
+    kafka_controller_port: int = 19093
+    elasticsearch_port: int = 19200
+    elasticsearch_transport_port: int = 19300
+    kafka_heap: str = "1g"
+    elasticsearch_heap: str = "1g"
+    elasticsearch_user: str = Field(
+        default="armswatch-es", description="system user that runs Elasticsearch when invoked as root"
+    )
+    java_home: Path | None = Field(default=None, description="JDK for Kafka (17+); default: java on PATH")
+    elasticsearch_java_home: Path | None = Field(
+        default=None, description="JDK for Elasticsearch (21+); default: the newest JDK found"
+    )
+    stack_start_timeout: float = 180.0
+
+    # Topics.
+    topic_raw: str = "armswatch.articles.raw"
+    topic_enriched: str = "armswatch.articles.enriched"
+    topic_dead_letter: str = "armswatch.deadletter"
+    topic_alerts: str = "armswatch.alerts"
+    raw_partitions: int = 6
+    enriched_partitions: int = 6
+    dead_letter_partitions: int = 1
+    alerts_partitions: int = 1
+    replication_factor: int = 1
+
+    # Elasticsearch.
+    index_prefix: str = "armswatch"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        path = config_file_path()
+        if path is not None:
+            if not path.exists():
+                raise FileNotFoundError(
+                    f"settings file {path} (from ${CONFIG_FILE_ENV}) does not exist; "
+                    f"create it or unset {CONFIG_FILE_ENV}"
+                )
+            sources.append(YamlConfigSettingsSource(settings_cls, yaml_file=path))
+        return tuple(sources)
+
+    @property
+    def uses_local_kafka(self) -> bool:
+        return self.kafka_bootstrap is None
+
+    @property
+    def uses_local_elasticsearch(self) -> bool:
+        return self.elasticsearch_url is None
+
+    @property
+    def bootstrap_servers(self) -> str:
+        return self.kafka_bootstrap or f"127.0.0.1:{self.kafka_port}"
+
+    @property
+    def es_url(self) -> str:
+        return self.elasticsearch_url or f"http://127.0.0.1:{self.elasticsearch_port}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """Settings for display: secrets stay masked."""
+        return {name: (str(value) if value is not None else None) for name, value in self}
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build the settings from overrides, the environment and the settings file."""
+    return Settings(**overrides)

@@ -1,0 +1,42 @@
+"""Elasticsearch plumbing: a client built from the settings, and readiness by cluster health.
+
+Readiness uses cluster health, never ``info()``: the core-only node armswatch runs locally has no
+``GET /``, and a production cluster answers health the same way.
+"""
+
+from __future__ import annotations
+
+import time
+
+from elasticsearch import ApiError, Elasticsearch, TransportError
+
+from armswatch.config import Settings
+
+
+def client(settings: Settings, request_timeout: float = 30.0) -> Elasticsearch:
+    """A client for the configured cluster, with retries on timeouts."""
+    auth: dict[str, object] = {}
+    if settings.elasticsearch_api_key is not None:
+        auth["api_key"] = settings.elasticsearch_api_key.get_secret_value()
+    elif settings.elasticsearch_username and settings.elasticsearch_password is not None:
+        auth["basic_auth"] = (settings.elasticsearch_username,
+                              settings.elasticsearch_password.get_secret_value())
+    return Elasticsearch(settings.es_url, request_timeout=request_timeout, retry_on_timeout=True,
+                         max_retries=3, **auth)  # type: ignore[arg-type]
+
+
+def wait_until_ready(es: Elasticsearch, timeout: float = 60.0) -> str:
+    """Block until cluster health is yellow or green; return it. Raises TimeoutError with the last error."""
+    deadline = time.monotonic() + timeout
+    last_error = "no answer"
+    while time.monotonic() < deadline:
+        try:
+            health = es.cluster.health(wait_for_status="yellow", timeout="5s")
+            if not health.get("timed_out") and health["status"] in ("yellow", "green"):
+                return str(health["status"])
+            last_error = f"cluster health {health['status']}"
+        except (ApiError, TransportError) as error:
+            last_error = str(error)
+        time.sleep(1)
+    raise TimeoutError(f"Elasticsearch at {es.transport.node_pool.all()[0].base_url} was not ready "
+                       f"after {timeout:.0f}s: {last_error}")

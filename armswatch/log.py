@@ -1,0 +1,41 @@
+"""Logging, configured once by the CLI: one JSON object per line, fields passed as ``extra=``."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from typing import Any
+
+_RESERVED = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+
+
+class JsonFormatter(logging.Formatter):
+    """``{"ts", "level", "logger", "event", ...extra fields}`` on one line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "ts": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "event": record.getMessage(),
+        }
+        entry.update({key: value for key, value in vars(record).items() if key not in _RESERVED})
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, default=str, ensure_ascii=False)
+
+
+def configure_logging(level: str = "INFO", overrides: list[str] | None = None) -> None:
+    """Send every logger to stderr as JSON lines; ``overrides`` are ``logger:LEVEL`` pairs."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    # kafka-python is chatty at INFO about every connection.
+    logging.getLogger("kafka").setLevel(logging.WARNING)
+    logging.getLogger("elastic_transport").setLevel(logging.WARNING)
+    for pair in overrides or []:
+        name, _, lvl = pair.partition(":")
+        logging.getLogger(name).setLevel(lvl.upper())

@@ -1,0 +1,163 @@
+"""Server distributions from Maven Central, cached, checksum-verified, and the JDKs to run them.
+
+Maven does the downloading: it verifies every file against the repository's checksums (``-C``),
+keeps finished artifacts in its local repository, and never leaves a half-written artifact there,
+so an interrupted fetch resumes from the artifacts already downloaded. Our own cache directory
+holds the assembled result, marked complete only when Maven succeeded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+from armswatch.stack.processes import StackError
+
+COMPLETE_MARKER = ".armswatch-complete"
+ES_DISTRIBUTION = "org.elasticsearch.distribution.integ-test-zip:elasticsearch"
+# SHA-256 of each Elasticsearch distribution we have checked, by version.
+ES_SHA256 = {
+    "9.5.4": "d9b0c28e08e499f6510b52ad66ec4bf9cdceab97cc28b3456989b8744b896934",
+}
+Progress = Callable[[str], None]
+
+
+def _pom(name: str) -> Path:
+    return Path(str(resources.files("armswatch.stack") / "poms" / name / "pom.xml"))
+
+
+def _maven(pom: Path, goal: str, properties: dict[str, str], progress: Progress, strict: bool = True) -> None:
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        raise StackError(
+            "Maven (mvn) is not on PATH; install it (Debian: apt-get install maven) to fetch the servers."
+        )
+    argv = [mvn, "-B", "--no-transfer-progress", "-f", str(pom), goal]
+    if strict:
+        argv.insert(2, "--strict-checksums")
+    argv += [f"-D{key}={value}" for key, value in properties.items()]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None
+    output = []
+    for line in proc.stdout:
+        output.append(line.rstrip())
+        if "Copying" in line or "Unpacking" in line:
+            progress(line.strip().removeprefix("[INFO] "))
+    if proc.wait() != 0:
+        errors = [line for line in output if "ERROR" in line] or output[-20:]
+        raise StackError(
+            "Maven could not fetch the server distribution (is Maven Central reachable?):\n"
+            + "\n".join(errors[:20])
+        )
+    shutil.rmtree(pom.parent / "target", ignore_errors=True)
+
+
+def kafka_libs(cache_dir: Path, version: str, progress: Progress) -> Path:
+    """The directory of Kafka ``version``'s runtime jars, fetched on first use."""
+    target = cache_dir / f"kafka-{version}" / "lib"
+    if (target / COMPLETE_MARKER).exists():
+        return target
+    progress(f"fetching Kafka {version} and its dependencies from Maven Central")
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    _maven(_pom("kafka"), "dependency:copy-dependencies",
+           {"kafka.version": version, "output.dir": str(target)}, progress)
+    (target / COMPLETE_MARKER).touch()
+    return target
+
+
+def elasticsearch_home(cache_dir: Path, version: str, progress: Progress) -> Path:
+    """The unpacked Elasticsearch ``version`` distribution, fetched and verified on first use."""
+    root = cache_dir / f"elasticsearch-dist-{version}"
+    home = root / f"elasticsearch-{version}"
+    if (root / COMPLETE_MARKER).exists():
+        return home
+    progress(f"fetching Elasticsearch {version} from Maven Central (about 130 MB)")
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    # Central publishes this distribution without checksum files, so Maven's strict mode refuses it:
+    # fetch it leniently, then check it against the SHA-256 pinned here for each known version.
+    coordinates = f"{ES_DISTRIBUTION}:{version}:zip"
+    _maven(_pom("elasticsearch"), "dependency:get", {"artifact": coordinates, "transitive": "false"},
+           progress, strict=False)
+    _verify_pinned(_local_repository_file(ES_DISTRIBUTION, version, "zip"), ES_SHA256.get(version), progress)
+    _maven(_pom("elasticsearch"), "dependency:unpack",
+           {"elasticsearch.version": version, "output.dir": str(root)}, progress, strict=False)
+    if not (home / "bin" / "elasticsearch").exists():
+        raise StackError(f"the Elasticsearch archive did not contain {home}/bin/elasticsearch")
+    for script in (home / "bin").iterdir():
+        script.chmod(0o755)
+    (root / COMPLETE_MARKER).touch()
+    return home
+
+
+def _local_repository_file(coordinates: str, version: str, extension: str) -> Path:
+    group, artifact = coordinates.split(":")
+    repository = Path(os.environ.get("MAVEN_LOCAL_REPOSITORY", Path.home() / ".m2" / "repository"))
+    return repository.joinpath(*group.split("."), artifact, version, f"{artifact}-{version}.{extension}")
+
+
+def _verify_pinned(path: Path, expected: str | None, progress: Progress) -> None:
+    if expected is None:
+        progress(f"warning: no SHA-256 is pinned for {path.name}; it is used as Maven Central served it")
+        return
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(2**20), b""):
+            digest.update(block)
+    if digest.hexdigest() != expected:
+        path.unlink(missing_ok=True)
+        raise StackError(f"{path.name} does not match its pinned SHA-256 (got {digest.hexdigest()}); "
+                         "the corrupt copy was deleted, run the command again to download it afresh")
+
+
+def java_major(java_home: Path) -> int | None:
+    """The feature version of the JDK at ``java_home`` (from its ``release`` file), or None."""
+    try:
+        release = (java_home / "release").read_text()
+    except OSError:
+        return None
+    match = re.search(r'^JAVA_VERSION="(\d+)(?:\.(\d+))?', release, re.MULTILINE)
+    if not match:
+        return None
+    major = int(match.group(1))
+    return int(match.group(2)) if major == 1 and match.group(2) else major
+
+
+def _candidate_jdks() -> list[Path]:
+    candidates = []
+    for variable in ("ES_JAVA_HOME", "JAVA_HOME"):
+        if os.environ.get(variable):
+            candidates.append(Path(os.environ[variable]))
+    java = shutil.which("java")
+    if java:
+        candidates.append(Path(os.path.realpath(java)).parent.parent)
+    for folder in (Path("/usr/lib/jvm"), Path("/opt/java"), Path("/usr/local/lib/jvm")):
+        if folder.is_dir():
+            candidates.extend(sorted(p for p in folder.iterdir() if p.is_dir()))
+    return candidates
+
+
+def find_jdk(minimum: int, configured: Path | None, purpose: str) -> Path:
+    """A JDK of at least ``minimum``: the configured one, else the newest one found on the machine."""
+    if configured is not None:
+        major = java_major(configured)
+        if major is None or major < minimum:
+            raise StackError(f"{configured} is not a JDK {minimum}+ (found {major}); {purpose} needs {minimum}+.")
+        return configured
+    found = [(java_major(path), path) for path in _candidate_jdks()]
+    usable = [(major, path) for major, path in found if major is not None and major >= minimum]
+    if not usable:
+        seen = ", ".join(f"{path} ({major})" for major, path in found if major) or "none"
+        raise StackError(
+            f"{purpose} needs Java {minimum} or newer; JDKs found: {seen}. Install one "
+            f"(Debian: apt-get install openjdk-{minimum}-jdk-headless, or a Temurin {minimum}+ JDK) "
+            "and point ARMSWATCH_ELASTICSEARCH_JAVA_HOME / ARMSWATCH_JAVA_HOME at it."
+        )
+    return max(usable, key=lambda item: item[0])[1]
