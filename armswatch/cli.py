@@ -51,7 +51,9 @@ def _fail(error: Exception, code: int = 1) -> typer.Exit:
 
 @app.callback()
 def _root(
-    log_level: Annotated[str, typer.Option("--log-level", "-L", help="DEBUG, INFO, WARNING or ERROR.")] = "INFO",
+    log_level: Annotated[
+        str, typer.Option("--log-level", "-L", help="DEBUG, INFO, WARNING or ERROR.")
+    ] = "INFO",
     logger_level: Annotated[
         list[str] | None, typer.Option("--logger-level", help="Per-logger level as logger:LEVEL; repeatable.")
     ] = None,
@@ -70,8 +72,11 @@ def stack_up(json_output: JsonFlag = False) -> None:
         raise _fail(error) from None
     total = time.monotonic() - began
     if json_output:
-        print(json.dumps({"started": timings, "seconds": round(total, 1),
-                          "services": stack.status_dicts(settings)}))
+        print(
+            json.dumps(
+                {"started": timings, "seconds": round(total, 1), "services": stack.status_dicts(settings)}
+            )
+        )
         return
     _print_status(stack.status(settings))
     console.print(f"stack up in {total:.1f}s")
@@ -114,12 +119,20 @@ def stack_logs(
 def _print_status(services: list[stack.ServiceStatus]) -> None:
     table = Table("service", "address", "where", "state", "pid", "memory", "detail")
     for service in services:
-        state = "[green]ready[/green]" if service.ready else (
-            "[yellow]starting[/yellow]" if service.running else "[red]stopped[/red]")
-        table.add_row(service.name, service.address, "local" if service.managed else "external", state,
-                      str(service.pid or "-"),
-                      f"{service.resident_memory_mb:.0f} MB" if service.resident_memory_mb else "-",
-                      service.detail)
+        state = (
+            "[green]ready[/green]"
+            if service.ready
+            else ("[yellow]starting[/yellow]" if service.running else "[red]stopped[/red]")
+        )
+        table.add_row(
+            service.name,
+            service.address,
+            "local" if service.managed else "external",
+            state,
+            str(service.pid or "-"),
+            f"{service.resident_memory_mb:.0f} MB" if service.resident_memory_mb else "-",
+            service.detail,
+        )
     Console().print(table)
 
 
@@ -135,7 +148,9 @@ def setup(json_output: JsonFlag = False) -> None:
         print(json.dumps(result))
     else:
         for name, partitions in result["topics"].items():
-            console.print(f"topic {name}: {partitions} partitions" + (" (created)" if name in created else ""))
+            console.print(
+                f"topic {name}: {partitions} partitions" + (" (created)" if name in created else "")
+            )
 
 
 @app.command("config")

@@ -62,9 +62,7 @@ class Settings(BaseSettings):
     kafka_bootstrap: str | None = Field(
         default=None, description="Kafka bootstrap servers (host:port,...); unset = local stack"
     )
-    elasticsearch_url: str | None = Field(
-        default=None, description="Elasticsearch URL; unset = local stack"
-    )
+    elasticsearch_url: str | None = Field(default=None, description="Elasticsearch URL; unset = local stack")
     elasticsearch_username: str | None = None
     elasticsearch_password: SecretStr | None = None
     elasticsearch_api_key: SecretStr | None = None

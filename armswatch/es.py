@@ -15,14 +15,21 @@ from armswatch.config import Settings
 
 def client(settings: Settings, request_timeout: float = 30.0) -> Elasticsearch:
     """A client for the configured cluster, with retries on timeouts."""
-    auth: dict[str, object] = {}
-    if settings.elasticsearch_api_key is not None:
-        auth["api_key"] = settings.elasticsearch_api_key.get_secret_value()
-    elif settings.elasticsearch_username and settings.elasticsearch_password is not None:
-        auth["basic_auth"] = (settings.elasticsearch_username,
-                              settings.elasticsearch_password.get_secret_value())
-    return Elasticsearch(settings.es_url, request_timeout=request_timeout, retry_on_timeout=True,
-                         max_retries=3, **auth)  # type: ignore[arg-type]
+    api_key = settings.elasticsearch_api_key
+    password = settings.elasticsearch_password
+    basic_auth = (
+        (settings.elasticsearch_username, password.get_secret_value())
+        if settings.elasticsearch_username and password is not None
+        else None
+    )
+    return Elasticsearch(
+        settings.es_url,
+        request_timeout=request_timeout,
+        retry_on_timeout=True,
+        max_retries=3,
+        api_key=api_key.get_secret_value() if api_key is not None else None,
+        basic_auth=None if api_key is not None else basic_auth,
+    )
 
 
 def wait_until_ready(es: Elasticsearch, timeout: float = 60.0) -> str:
@@ -38,5 +45,7 @@ def wait_until_ready(es: Elasticsearch, timeout: float = 60.0) -> str:
         except (ApiError, TransportError) as error:
             last_error = str(error)
         time.sleep(1)
-    raise TimeoutError(f"Elasticsearch at {es.transport.node_pool.all()[0].base_url} was not ready "
-                       f"after {timeout:.0f}s: {last_error}")
+    raise TimeoutError(
+        f"Elasticsearch at {es.transport.node_pool.all()[0].base_url} was not ready "
+        f"after {timeout:.0f}s: {last_error}"
+    )

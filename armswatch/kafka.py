@@ -26,7 +26,7 @@ def producer_config(settings: Settings, client_id: str) -> dict[str, Any]:
 
 
 def consumer_config(settings: Settings, group_id: str, client_id: str) -> dict[str, Any]:
-    """At-least-once consumer: offsets are committed by the worker after its side effect, never automatically."""
+    """At-least-once consumer: the worker commits offsets after its side effect, never automatically."""
     return {
         "bootstrap_servers": settings.bootstrap_servers,
         "group_id": group_id,
@@ -76,8 +76,11 @@ def encode_json(value: Any) -> bytes:
 
 
 def json_producer(settings: Settings, client_id: str) -> KafkaProducer:
-    return KafkaProducer(value_serializer=encode_json, key_serializer=lambda key: key.encode() if key else None,
-                         **producer_config(settings, client_id))
+    return KafkaProducer(
+        value_serializer=encode_json,
+        key_serializer=lambda key: key.encode() if key else None,
+        **producer_config(settings, client_id),
+    )
 
 
 def consumer(settings: Settings, group_id: str, client_id: str, *topics: str) -> KafkaConsumer:

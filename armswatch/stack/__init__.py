@@ -33,11 +33,17 @@ class ServiceStatus:
     detail: str
 
 
-def _services(settings: Settings) -> list[tuple[str, bool, ManagedProcess, Callable[[Settings, Progress], None]]]:
+def _services(
+    settings: Settings,
+) -> list[tuple[str, bool, ManagedProcess, Callable[[Settings, Progress], None]]]:
     return [
         ("kafka", settings.uses_local_kafka, kafka_server.process(settings), kafka_server.start),
-        ("elasticsearch", settings.uses_local_elasticsearch, elasticsearch_server.process(settings),
-         elasticsearch_server.start),
+        (
+            "elasticsearch",
+            settings.uses_local_elasticsearch,
+            elasticsearch_server.process(settings),
+            elasticsearch_server.start,
+        ),
     ]
 
 
@@ -79,18 +85,34 @@ def status(settings: Settings) -> list[ServiceStatus]:
     kafka_ready = kafka_server.metadata_ready(settings.bootstrap_servers)
     health = elasticsearch_server.health_status(settings.es_url)
     checks = {
-        "kafka": (settings.bootstrap_servers, kafka_ready,
-                  "answers metadata requests" if kafka_ready else "no answer"),
-        "elasticsearch": (settings.es_url, health in ("yellow", "green"),
-                          f"cluster health {health}" if health else "no answer"),
+        "kafka": (
+            settings.bootstrap_servers,
+            kafka_ready,
+            "answers metadata requests" if kafka_ready else "no answer",
+        ),
+        "elasticsearch": (
+            settings.es_url,
+            health in ("yellow", "green"),
+            f"cluster health {health}" if health else "no answer",
+        ),
     }
     result = []
     for name, local, managed, _start in _services(settings):
         address, ready, detail = checks[name]
         pid = managed.pid() if local else None
         memory = managed.resident_memory_bytes() / 2**20 if pid else None
-        result.append(ServiceStatus(name, address, local, pid is not None or not local, ready, pid,
-                                    round(memory, 1) if memory is not None else None, detail))
+        result.append(
+            ServiceStatus(
+                name,
+                address,
+                local,
+                pid is not None or not local,
+                ready,
+                pid,
+                round(memory, 1) if memory is not None else None,
+                detail,
+            )
+        )
     return result
 
 

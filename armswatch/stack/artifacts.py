@@ -66,8 +66,12 @@ def kafka_libs(cache_dir: Path, version: str, progress: Progress) -> Path:
     progress(f"fetching Kafka {version} and its dependencies from Maven Central")
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
-    _maven(_pom("kafka"), "dependency:copy-dependencies",
-           {"kafka.version": version, "output.dir": str(target)}, progress)
+    _maven(
+        _pom("kafka"),
+        "dependency:copy-dependencies",
+        {"kafka.version": version, "output.dir": str(target)},
+        progress,
+    )
     (target / COMPLETE_MARKER).touch()
     return target
 
@@ -84,11 +88,21 @@ def elasticsearch_home(cache_dir: Path, version: str, progress: Progress) -> Pat
     # Central publishes this distribution without checksum files, so Maven's strict mode refuses it:
     # fetch it leniently, then check it against the SHA-256 pinned here for each known version.
     coordinates = f"{ES_DISTRIBUTION}:{version}:zip"
-    _maven(_pom("elasticsearch"), "dependency:get", {"artifact": coordinates, "transitive": "false"},
-           progress, strict=False)
+    _maven(
+        _pom("elasticsearch"),
+        "dependency:get",
+        {"artifact": coordinates, "transitive": "false"},
+        progress,
+        strict=False,
+    )
     _verify_pinned(_local_repository_file(ES_DISTRIBUTION, version, "zip"), ES_SHA256.get(version), progress)
-    _maven(_pom("elasticsearch"), "dependency:unpack",
-           {"elasticsearch.version": version, "output.dir": str(root)}, progress, strict=False)
+    _maven(
+        _pom("elasticsearch"),
+        "dependency:unpack",
+        {"elasticsearch.version": version, "output.dir": str(root)},
+        progress,
+        strict=False,
+    )
     if not (home / "bin" / "elasticsearch").exists():
         raise StackError(f"the Elasticsearch archive did not contain {home}/bin/elasticsearch")
     for script in (home / "bin").iterdir():
@@ -113,8 +127,10 @@ def _verify_pinned(path: Path, expected: str | None, progress: Progress) -> None
             digest.update(block)
     if digest.hexdigest() != expected:
         path.unlink(missing_ok=True)
-        raise StackError(f"{path.name} does not match its pinned SHA-256 (got {digest.hexdigest()}); "
-                         "the corrupt copy was deleted, run the command again to download it afresh")
+        raise StackError(
+            f"{path.name} does not match its pinned SHA-256 (got {digest.hexdigest()}); "
+            "the corrupt copy was deleted, run the command again to download it afresh"
+        )
 
 
 def java_major(java_home: Path) -> int | None:
@@ -149,7 +165,9 @@ def find_jdk(minimum: int, configured: Path | None, purpose: str) -> Path:
     if configured is not None:
         major = java_major(configured)
         if major is None or major < minimum:
-            raise StackError(f"{configured} is not a JDK {minimum}+ (found {major}); {purpose} needs {minimum}+.")
+            raise StackError(
+                f"{configured} is not a JDK {minimum}+ (found {major}); {purpose} needs {minimum}+."
+            )
         return configured
     found = [(java_major(path), path) for path in _candidate_jdks()]
     usable = [(major, path) for major, path in found if major is not None and major >= minimum]

@@ -26,8 +26,12 @@ def home(settings: Settings) -> Path:
 
 def process(settings: Settings) -> ManagedProcess:
     state = home(settings)
-    return ManagedProcess(NAME, state / "elasticsearch.pid", state / "logs" / f"{CLUSTER_NAME}.log",
-                          state / "logs" / "console.log")
+    return ManagedProcess(
+        NAME,
+        state / "elasticsearch.pid",
+        state / "logs" / f"{CLUSTER_NAME}.log",
+        state / "logs" / "console.log",
+    )
 
 
 def elasticsearch_yml(settings: Settings, data: Path, logs: Path) -> str:
@@ -66,9 +70,20 @@ def _run_as(settings: Settings, owned: list[Path]) -> str | None:
         pwd.getpwnam(user)
     except KeyError:
         created = subprocess.run(
-            ["useradd", "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent",
-             "--shell", "/usr/sbin/nologin", user],
-            capture_output=True, text=True, check=False,
+            [
+                "useradd",
+                "--system",
+                "--user-group",
+                "--no-create-home",
+                "--home-dir",
+                "/nonexistent",
+                "--shell",
+                "/usr/sbin/nologin",
+                user,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if created.returncode != 0:
             raise StackError(
@@ -88,10 +103,13 @@ def start(settings: Settings, progress: artifacts.Progress) -> None:
     managed = process(settings)
     if managed.pid() is not None:
         return
-    require_free_ports("Elasticsearch", {
-        "elasticsearch_port": settings.elasticsearch_port,
-        "elasticsearch_transport_port": settings.elasticsearch_transport_port,
-    })
+    require_free_ports(
+        "Elasticsearch",
+        {
+            "elasticsearch_port": settings.elasticsearch_port,
+            "elasticsearch_transport_port": settings.elasticsearch_transport_port,
+        },
+    )
     jdk = artifacts.find_jdk(MINIMUM_JAVA, settings.elasticsearch_java_home, "Elasticsearch 9")
     es_home = artifacts.elasticsearch_home(settings.cache_dir, settings.elasticsearch_version, progress)
     state = home(settings)
@@ -103,13 +121,21 @@ def start(settings: Settings, progress: artifacts.Progress) -> None:
     (config / "elasticsearch.yml").write_text(elasticsearch_yml(settings, data, logs))
     user = _run_as(settings, [state])
     env = dict(os.environ)
-    env.update({
-        "ES_JAVA_HOME": str(jdk),
-        "ES_PATH_CONF": str(config),
-        "ES_JAVA_OPTS": f"-Xms{settings.elasticsearch_heap} -Xmx{settings.elasticsearch_heap}",
-    })
+    env.update(
+        {
+            "ES_JAVA_HOME": str(jdk),
+            "ES_PATH_CONF": str(config),
+            "ES_JAVA_OPTS": f"-Xms{settings.elasticsearch_heap} -Xmx{settings.elasticsearch_heap}",
+        }
+    )
     env.pop("JAVA_HOME", None)
-    progress(f"starting Elasticsearch {settings.elasticsearch_version} on 127.0.0.1:{settings.elasticsearch_port}")
+    progress(
+        f"starting Elasticsearch {settings.elasticsearch_version} on 127.0.0.1:{settings.elasticsearch_port}"
+    )
     managed.start([str(es_home / "bin" / "elasticsearch")], env=env, cwd=state, user=user)
-    wait_until(lambda: health_status(settings.es_url) in ("yellow", "green"), process=managed,
-               timeout=settings.stack_start_timeout, what="Elasticsearch")
+    wait_until(
+        lambda: health_status(settings.es_url) in ("yellow", "green"),
+        process=managed,
+        timeout=settings.stack_start_timeout,
+        what="Elasticsearch",
+    )

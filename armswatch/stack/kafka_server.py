@@ -30,7 +30,9 @@ def home(settings: Settings) -> Path:
 
 def process(settings: Settings) -> ManagedProcess:
     state = home(settings)
-    return ManagedProcess(NAME, state / "kafka.pid", state / "logs" / "server.log", state / "logs" / "console.log")
+    return ManagedProcess(
+        NAME, state / "kafka.pid", state / "logs" / "server.log", state / "logs" / "console.log"
+    )
 
 
 def server_properties(settings: Settings, data_dir: Path) -> str:
@@ -82,8 +84,9 @@ def metadata_ready(bootstrap: str) -> bool:
     if not port_open(int(port), host or "127.0.0.1"):
         return False
     try:
-        admin = KafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=3000,
-                                 bootstrap_timeout_ms=3000)
+        admin = KafkaAdminClient(
+            bootstrap_servers=bootstrap, request_timeout_ms=3000, bootstrap_timeout_ms=3000
+        )
     except (KafkaError, OSError, ValueError):
         return False
     try:
@@ -101,8 +104,9 @@ def start(settings: Settings, progress: artifacts.Progress) -> None:
     managed = process(settings)
     if managed.pid() is not None:
         return
-    require_free_ports("Kafka", {"kafka_port": settings.kafka_port,
-                                 "kafka_controller_port": settings.kafka_controller_port})
+    require_free_ports(
+        "Kafka", {"kafka_port": settings.kafka_port, "kafka_controller_port": settings.kafka_controller_port}
+    )
     lib = artifacts.kafka_libs(settings.cache_dir, settings.kafka_version, progress)
     java = _java(settings)
     state = home(settings)
@@ -113,26 +117,55 @@ def start(settings: Settings, progress: artifacts.Progress) -> None:
     config = state / "server.properties"
     config.write_text(server_properties(settings, data))
     log_config = state / "log4j2.properties"
-    shutil.copyfile(Path(str(resources.files("armswatch.stack") / "poms" / "kafka" / "log4j2.properties")),
-                    log_config)
+    shutil.copyfile(
+        Path(str(resources.files("armswatch.stack") / "poms" / "kafka" / "log4j2.properties")), log_config
+    )
     classpath = f"{lib}/*"
     if not (data / "meta.properties").exists():
         progress("formatting Kafka storage")
         formatted = subprocess.run(
-            [java, "-cp", classpath, f"-Dlog4j2.configurationFile={log_config}", f"-Dkafka.logs.dir={logs}",
-             "kafka.tools.StorageTool", "format", "-t", _cluster_id(state), "-c", str(config),
-             "--ignore-formatted"],
-            capture_output=True, text=True, check=False,
+            [
+                java,
+                "-cp",
+                classpath,
+                f"-Dlog4j2.configurationFile={log_config}",
+                f"-Dkafka.logs.dir={logs}",
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                _cluster_id(state),
+                "-c",
+                str(config),
+                "--ignore-formatted",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if formatted.returncode != 0:
             raise StackError("formatting Kafka storage failed:\n" + formatted.stdout + formatted.stderr)
     progress(f"starting Kafka {settings.kafka_version} on 127.0.0.1:{settings.kafka_port}")
     heap = settings.kafka_heap
     managed.start(
-        [java, f"-Xms{heap}", f"-Xmx{heap}", "-XX:+UseG1GC", "-Djava.awt.headless=true",
-         f"-Dlog4j2.configurationFile={log_config}", f"-Dkafka.logs.dir={logs}",
-         "-cp", classpath, "kafka.Kafka", str(config)],
-        env=os.environ, cwd=state,
+        [
+            java,
+            f"-Xms{heap}",
+            f"-Xmx{heap}",
+            "-XX:+UseG1GC",
+            "-Djava.awt.headless=true",
+            f"-Dlog4j2.configurationFile={log_config}",
+            f"-Dkafka.logs.dir={logs}",
+            "-cp",
+            classpath,
+            "kafka.Kafka",
+            str(config),
+        ],
+        env=os.environ,
+        cwd=state,
     )
-    wait_until(lambda: metadata_ready(settings.bootstrap_servers), process=managed,
-               timeout=settings.stack_start_timeout, what="Kafka")
+    wait_until(
+        lambda: metadata_ready(settings.bootstrap_servers),
+        process=managed,
+        timeout=settings.stack_start_timeout,
+        what="Kafka",
+    )

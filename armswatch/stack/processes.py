@@ -180,7 +180,7 @@ def wait_until(
     what: str,
     interval: float = 0.5,
 ) -> None:
-    """Poll ``ready`` until it is true; fail with the log's last lines if the process dies or time runs out."""
+    """Poll ``ready`` until true; fail with the log's last lines if the process dies or time runs out."""
     deadline = time.monotonic() + timeout
     while True:
         if process.pid() is None:

@@ -1,0 +1,117 @@
+"""The messages that travel between the stages: typed, frozen, versioned records serialised as JSON.
+
+Topics and their records:
+- raw topic: ``Article`` (ingest → enrich), keyed by article id;
+- enriched topic: ``EnrichedArticle`` (enrich → index, alerts), keyed by article id;
+- dead-letter topic: ``DeadLetter`` (any stage), the rejected bytes and the reason.
+
+A change that breaks readers adds a new ``schema_version``; it never edits the meaning of version 1.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Category = Literal[
+    "ammunition",
+    "small_arms",
+    "missiles",
+    "air_defense",
+    "drones",
+    "armored_vehicles",
+    "artillery",
+    "aircraft",
+    "naval",
+    "other",
+]
+Status = Literal["agreed", "ongoing", "delivered", "alleged", "denied"]
+CATEGORIES: tuple[Category, ...] = (
+    "ammunition",
+    "small_arms",
+    "missiles",
+    "air_defense",
+    "drones",
+    "armored_vehicles",
+    "artillery",
+    "aircraft",
+    "naval",
+    "other",
+)
+STATUSES: tuple[Status, ...] = ("agreed", "ongoing", "delivered", "alleged", "denied")
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def to_json(self) -> bytes:
+        return self.model_dump_json().encode()
+
+
+class Article(Record):
+    """A normalised news article, as ingest publishes it."""
+
+    schema_version: Literal[1] = 1
+    id: str = Field(description="stable id: hash of the canonical URL")
+    url: str
+    title: str = ""
+    text: str = Field(default="", description="full text when extracted, else the feed summary")
+    source: str = Field(description="the publisher's domain or feed name")
+    feed_url: str | None = None
+    language: str | None = Field(default=None, description="language declared by the feed, if any")
+    published_at: datetime | None = None
+    fetched_at: datetime
+
+
+class StateCount(Record):
+    """A state named in an article, with how often it was named."""
+
+    code: str = Field(description="ISO 3166-1 alpha-2 (SU for the Soviet Union, XK for Kosovo)")
+    name: str = Field(description="English short name")
+    count: int
+
+
+class TransferMention(Record):
+    """One (supplier, recipient, category) transfer reported in an article."""
+
+    supplier: str | None = Field(description="ISO code, or None when the supplier is not a state")
+    recipient: str | None
+    supplier_name: str | None = Field(default=None, description="the party's name when it is not a state")
+    recipient_name: str | None = None
+    via: list[str] = Field(default_factory=list, description="transit states")
+    weapon: str
+    category: Category
+    status: Status
+    confidence: float = Field(ge=0.0, le=1.0)
+    sentence: str = Field(description="the evidence sentence")
+    start: int = Field(description="character offset of the sentence in title + text")
+    end: int
+
+
+class EnrichedArticle(Record):
+    """An article with its language, the states it names and the transfers it reports."""
+
+    schema_version: Literal[1] = 1
+    article: Article
+    lang: str
+    states: list[StateCount]
+    transfers: list[TransferMention]
+    extractor: str = Field(description="versioned name of the extractor, e.g. armswatch.rules.v1")
+    enriched_at: datetime
+
+
+class DeadLetter(Record):
+    """A message a stage could not process, with the reason; the original bytes are kept."""
+
+    schema_version: Literal[1] = 1
+    stage: str
+    reason: str = Field(description="short machine-readable reason, e.g. invalid_json")
+    error: str = Field(description="human-readable detail")
+    topic: str
+    partition: int
+    offset: int
+    key: str | None = None
+    payload: str = Field(description="the original message value, decoded as UTF-8 with replacement")
+    at: datetime
