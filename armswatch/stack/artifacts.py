@@ -87,34 +87,20 @@ def elasticsearch_home(cache_dir: Path, version: str, progress: Progress) -> Pat
     root.mkdir(parents=True)
     # Central publishes this distribution without checksum files, so Maven's strict mode refuses it:
     # fetch it leniently, then check it against the SHA-256 pinned here for each known version.
-    coordinates = f"{ES_DISTRIBUTION}:{version}:zip"
-    _maven(
-        _pom("elasticsearch"),
-        "dependency:get",
-        {"artifact": coordinates, "transitive": "false"},
-        progress,
-        strict=False,
-    )
-    _verify_pinned(_local_repository_file(ES_DISTRIBUTION, version, "zip"), ES_SHA256.get(version), progress)
-    _maven(
-        _pom("elasticsearch"),
-        "dependency:unpack",
-        {"elasticsearch.version": version, "output.dir": str(root)},
-        progress,
-        strict=False,
-    )
+    archive = root / f"elasticsearch-{version}.zip"
+    _maven(_pom("elasticsearch"), "dependency:copy",
+           {"artifact": f"{ES_DISTRIBUTION}:{version}:zip", "outputDirectory": str(root),
+            "mdep.stripVersion": "false"}, progress, strict=False)
+    _verify_pinned(archive, ES_SHA256.get(version), progress)
+    archive.unlink()
+    _maven(_pom("elasticsearch"), "dependency:unpack",
+           {"elasticsearch.version": version, "output.dir": str(root)}, progress, strict=False)
     if not (home / "bin" / "elasticsearch").exists():
         raise StackError(f"the Elasticsearch archive did not contain {home}/bin/elasticsearch")
     for script in (home / "bin").iterdir():
         script.chmod(0o755)
     (root / COMPLETE_MARKER).touch()
     return home
-
-
-def _local_repository_file(coordinates: str, version: str, extension: str) -> Path:
-    group, artifact = coordinates.split(":")
-    repository = Path(os.environ.get("MAVEN_LOCAL_REPOSITORY", Path.home() / ".m2" / "repository"))
-    return repository.joinpath(*group.split("."), artifact, version, f"{artifact}-{version}.{extension}")
 
 
 def _verify_pinned(path: Path, expected: str | None, progress: Progress) -> None:
