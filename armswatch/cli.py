@@ -133,7 +133,7 @@ def _print_status(services: list[stack.ServiceStatus]) -> None:
             f"{service.resident_memory_mb:.0f} MB" if service.resident_memory_mb else "-",
             service.detail,
         )
-    Console().print(table)
+    Console(width=max(Console().width, 140)).print(table)
 
 
 @app.command("setup")
@@ -163,7 +163,7 @@ def show_config(json_output: JsonFlag = False) -> None:
     table = Table("setting", "environment variable", "value")
     for name, value in values.items():
         table.add_row(name, f"ARMSWATCH_{name.upper()}", "" if value is None else value)
-    Console().print(table)
+    Console(width=max(Console().width, 140)).print(table)
 
 
 def main() -> None:

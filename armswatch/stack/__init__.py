@@ -52,18 +52,26 @@ def up(settings: Settings, progress: Progress) -> dict[str, float]:
 
     Blocks until each service is ready. Raises StackError with the reason and the last log lines.
     """
-    timings = {}
+    to_start = []
     for name, local, managed, start in _services(settings):
         if not local:
             progress(f"{name}: external, not started here")
-            continue
-        if managed.pid() is not None:
+        elif managed.pid() is not None:
             progress(f"{name}: already running (pid {managed.pid()})")
-            continue
-        began = time.monotonic()
-        start(settings, progress)
-        timings[name] = time.monotonic() - began
-        progress(f"{name}: ready in {timings[name]:.1f}s")
+        else:
+            to_start.append((name, managed, start))
+    timings: dict[str, float] = {}
+    try:
+        for name, _managed, start in to_start:
+            began = time.monotonic()
+            start(settings, progress)
+            timings[name] = time.monotonic() - began
+            progress(f"{name}: ready in {timings[name]:.1f}s")
+    except BaseException:
+        # Leave nothing half-started behind: stop what this call started, then report.
+        for _name, managed, _start in to_start:
+            managed.stop()
+        raise
     return timings
 
 

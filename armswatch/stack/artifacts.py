@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -28,34 +29,41 @@ ES_SHA256 = {
 Progress = Callable[[str], None]
 
 
-def _pom(name: str) -> Path:
-    return Path(str(resources.files("armswatch.stack") / "poms" / name / "pom.xml"))
-
-
-def _maven(pom: Path, goal: str, properties: dict[str, str], progress: Progress, strict: bool = True) -> None:
+def _maven(
+    pom_name: str, goal: str, properties: dict[str, str], progress: Progress, strict: bool = True
+) -> None:
+    """Run one Maven goal on a pom of ours, in a scratch directory (Maven writes target/ beside the pom)."""
     mvn = shutil.which("mvn")
     if mvn is None:
         raise StackError(
             "Maven (mvn) is not on PATH; install it (Debian: apt-get install maven) to fetch the servers."
         )
+    scratch = Path(tempfile.mkdtemp(prefix="armswatch-maven-"))
+    pom = scratch / "pom.xml"
+    pom.write_bytes((resources.files("armswatch.stack") / "poms" / pom_name / "pom.xml").read_bytes())
     argv = [mvn, "-B", "--no-transfer-progress", "-f", str(pom), goal]
     if strict:
         argv.insert(2, "--strict-checksums")
     argv += [f"-D{key}={value}" for key, value in properties.items()]
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    assert proc.stdout is not None
     output = []
-    for line in proc.stdout:
-        output.append(line.rstrip())
-        if "Copying" in line or "Unpacking" in line:
-            progress(line.strip().removeprefix("[INFO] "))
-    if proc.wait() != 0:
+    try:
+        proc = subprocess.Popen(
+            argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=scratch
+        )
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            output.append(line.rstrip())
+            if "Copying" in line or "Unpacking" in line:
+                progress(line.strip().removeprefix("[INFO] "))
+        returncode = proc.wait()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    if returncode != 0:
         errors = [line for line in output if "ERROR" in line] or output[-20:]
         raise StackError(
             "Maven could not fetch the server distribution (is Maven Central reachable?):\n"
             + "\n".join(errors[:20])
         )
-    shutil.rmtree(pom.parent / "target", ignore_errors=True)
 
 
 def kafka_libs(cache_dir: Path, version: str, progress: Progress) -> Path:
@@ -67,7 +75,7 @@ def kafka_libs(cache_dir: Path, version: str, progress: Progress) -> Path:
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     _maven(
-        _pom("kafka"),
+        "kafka",
         "dependency:copy-dependencies",
         {"kafka.version": version, "output.dir": str(target)},
         progress,
@@ -88,13 +96,11 @@ def elasticsearch_home(cache_dir: Path, version: str, progress: Progress) -> Pat
     # Central publishes this distribution without checksum files, so Maven's strict mode refuses it:
     # fetch it leniently, then check it against the SHA-256 pinned here for each known version.
     archive = root / f"elasticsearch-{version}.zip"
-    _maven(_pom("elasticsearch"), "dependency:copy",
-           {"artifact": f"{ES_DISTRIBUTION}:{version}:zip", "outputDirectory": str(root),
-            "mdep.stripVersion": "false"}, progress, strict=False)
+    properties = {"elasticsearch.version": version, "output.dir": str(root)}
+    _maven("elasticsearch", "dependency:copy", properties, progress, strict=False)
     _verify_pinned(archive, ES_SHA256.get(version), progress)
     archive.unlink()
-    _maven(_pom("elasticsearch"), "dependency:unpack",
-           {"elasticsearch.version": version, "output.dir": str(root)}, progress, strict=False)
+    _maven("elasticsearch", "dependency:unpack", properties, progress, strict=False)
     if not (home / "bin" / "elasticsearch").exists():
         raise StackError(f"the Elasticsearch archive did not contain {home}/bin/elasticsearch")
     for script in (home / "bin").iterdir():
