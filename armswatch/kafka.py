@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
+from kafka import KafkaAdminClient, KafkaConsumer
 from kafka.admin import NewTopic
 from kafka.errors import TopicAlreadyExistsError
 
@@ -69,18 +68,6 @@ def ensure_topics(settings: Settings, specs: dict[str, int] | None = None) -> li
         return created
     finally:
         admin.close()
-
-
-def encode_json(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def json_producer(settings: Settings, client_id: str) -> KafkaProducer:
-    return KafkaProducer(
-        value_serializer=encode_json,
-        key_serializer=lambda key: key.encode() if key else None,
-        **producer_config(settings, client_id),
-    )
 
 
 def consumer(settings: Settings, group_id: str, client_id: str, *topics: str) -> KafkaConsumer:

@@ -56,13 +56,26 @@ class Article(Record):
     schema_version: Literal[1] = 1
     id: str = Field(description="stable id: hash of the canonical URL")
     url: str
-    title: str = ""
-    text: str = Field(default="", description="full text when extracted, else the feed summary")
-    source: str = Field(description="the publisher's domain or feed name")
+    canonical_url: str | None = Field(default=None, description="URL without tracking parameters or fragment")
     feed_url: str | None = None
+    source: str = Field(description="the publisher's name (or domain)")
+    source_domain: str | None = None
+    title: str = ""
+    summary: str = Field(default="", description="the feed's summary, as plain text")
+    text: str = Field(
+        default="", description="the article as plain text: full text when extracted, else the summary"
+    )
+    authors: list[str] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list)
     language: str | None = Field(default=None, description="language declared by the feed, if any")
     published_at: datetime | None = None
+    published_at_estimated: bool = Field(
+        default=False, description="date missing or in the future: fetch time used"
+    )
     fetched_at: datetime
+    content_hash: str | None = Field(
+        default=None, description="hash of title and text: a change means an update"
+    )
 
 
 class StateCount(Record):

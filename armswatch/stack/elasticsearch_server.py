@@ -113,8 +113,8 @@ def start(settings: Settings, progress: artifacts.Progress) -> None:
     jdk = artifacts.find_jdk(MINIMUM_JAVA, settings.elasticsearch_java_home, "Elasticsearch 9")
     es_home = artifacts.elasticsearch_home(settings.cache_dir, settings.elasticsearch_version, progress)
     state = home(settings)
-    config, data, logs = state / "config", state / "data", state / "logs"
-    for folder in (data, logs):
+    config, data, logs, tmp = state / "config", state / "data", state / "logs", state / "tmp"
+    for folder in (data, logs, tmp):
         folder.mkdir(parents=True, exist_ok=True)
     # The distribution's config (jvm.options, log4j2) is the base; the node writes its keystore there.
     shutil.copytree(es_home / "config", config, dirs_exist_ok=True)
@@ -125,6 +125,7 @@ def start(settings: Settings, progress: artifacts.Progress) -> None:
         {
             "ES_JAVA_HOME": str(jdk),
             "ES_PATH_CONF": str(config),
+            "ES_TMPDIR": str(tmp),
             "ES_JAVA_OPTS": f"-Xms{settings.elasticsearch_heap} -Xmx{settings.elasticsearch_heap}",
         }
     )

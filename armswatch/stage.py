@@ -1,0 +1,131 @@
+"""The loop every streaming stage runs: poll a batch, process it, produce the results, then commit.
+
+Offsets are committed only after the producer has flushed, i.e. after Kafka acknowledged every
+output and dead letter of the batch: a crash replays the batch, it never loses it. A bad message is
+rejected into the dead-letter topic with its reason, logged and counted; it never stops the stage.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from kafka import KafkaConsumer, KafkaProducer
+
+from armswatch.schema import DeadLetter
+
+log = logging.getLogger(__name__)
+
+
+class RejectedInput(Exception):
+    """A message this stage can never process: it goes to the dead-letter topic, not back to retry."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Output:
+    topic: str
+    key: str | None
+    value: bytes
+
+
+@dataclass
+class StageStats:
+    """Counts of every outcome, by label, since the stage started."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    started: float = field(default_factory=time.monotonic)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.counts, "seconds": round(time.monotonic() - self.started, 1)}
+
+
+def dead_letter(stage: str, record: Any, error: RejectedInput) -> DeadLetter:
+    """The dead-letter record of a rejected Kafka message, with the original bytes kept."""
+    value = record.value if isinstance(record.value, bytes) else bytes(record.value or b"")
+    key = record.key.decode("utf-8", "replace") if isinstance(record.key, bytes) else record.key
+    return DeadLetter(
+        stage=stage,
+        reason=error.reason,
+        error=error.detail,
+        topic=record.topic,
+        partition=record.partition,
+        offset=record.offset,
+        key=key,
+        payload=value.decode("utf-8", "replace"),
+        at=datetime.now(UTC),
+    )
+
+
+Handler = Callable[[Sequence[Any]], tuple[list[Output], list[tuple[Any, RejectedInput]]]]
+
+
+def run_stage(
+    *,
+    stage: str,
+    consumer: KafkaConsumer,
+    producer: KafkaProducer,
+    dead_letter_topic: str,
+    handle: Handler,
+    stop: threading.Event | None = None,
+    exit_when_idle: float | None = None,
+    stats: StageStats | None = None,
+    poll_timeout_ms: int = 500,
+) -> StageStats:
+    """Run until ``stop`` is set, or until no message came for ``exit_when_idle`` seconds.
+
+    ``handle`` turns a batch of records into outputs and rejections; it must not raise for one bad
+    record (it rejects it). Blocks; returns the outcome counts.
+    """
+    stats = stats or StageStats()
+    stop = stop or threading.Event()
+    last_message = time.monotonic()
+    while not stop.is_set():
+        batches = consumer.poll(timeout_ms=poll_timeout_ms)
+        records = [record for partition_records in batches.values() for record in partition_records]
+        if not records:
+            if exit_when_idle is not None and time.monotonic() - last_message > exit_when_idle:
+                break
+            continue
+        last_message = time.monotonic()
+        outputs, rejected = handle(records)
+        for output in outputs:
+            producer.send(output.topic, key=output.key.encode() if output.key else None, value=output.value)
+        for record, error in rejected:
+            log.warning(
+                "rejected message",
+                extra={
+                    "stage": stage,
+                    "reason": error.reason,
+                    "detail": error.detail[:300],
+                    "topic": record.topic,
+                    "partition": record.partition,
+                    "offset": record.offset,
+                },
+            )
+            producer.send(dead_letter_topic, key=None, value=dead_letter(stage, record, error).to_json())
+            stats.counts[f"rejected_{error.reason}"] += 1
+        producer.flush()
+        consumer.commit()
+        stats.counts["processed"] += len(records) - len(rejected)
+        stats.counts["produced"] += len(outputs)
+        log.info(
+            "batch done",
+            extra={
+                "stage": stage,
+                "records": len(records),
+                "outputs": len(outputs),
+                "rejected": len(rejected),
+            },
+        )
+    return stats

@@ -1,0 +1,90 @@
+"""Enrich speed: the tagger against plain ``nlp.pipe`` of the full spaCy pipeline, same texts, same run.
+
+The mix is realistic for a news stream: about 1 article in 10 about arms (passages of the development
+set), the rest general news (bench/data/general_news.jsonl, written for the project). The tagger is
+also run with its prefilter off (every sentence parsed) to check that the prefilter changes no result.
+
+    python bench/enrich_bench.py [--articles 400] [--dev ../shared/eval/dev.jsonl] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from pathlib import Path
+
+import spacy
+
+from enrich.tagger import TRAINED_PIPELINES, Tagger
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_DEV = HERE.parent.parent / "shared" / "eval" / "dev.jsonl"
+
+
+def build_mix(articles: int, dev: Path, seed: int = 7) -> list[tuple[str, str, str]]:
+    """(text, title, lang) items, English and French only, 1 in 10 about arms."""
+    rng = random.Random(seed)
+    arms = [json.loads(line) for line in dev.read_text().splitlines() if line.strip()]
+    arms = [item for item in arms if item["lang"] in TRAINED_PIPELINES and item["transfers"]]
+    general = [json.loads(line) for line in (HERE / "data" / "general_news.jsonl").read_text().splitlines()
+               if line.strip()]
+    mix = []
+    for number in range(articles):
+        item = rng.choice(arms) if number % 10 == 0 else rng.choice(general)
+        mix.append((item["text"], item.get("title", ""), item["lang"]))
+    return mix
+
+
+def time_baseline(mix: list[tuple[str, str, str]]) -> float:
+    """Seconds for nlp.pipe of each language's full pipeline over its texts (models loaded beforehand)."""
+    pipelines = {lang: spacy.load(name) for lang, name in TRAINED_PIPELINES.items()}
+    began = time.perf_counter()
+    for lang, nlp in pipelines.items():
+        texts = [f"{title}\n\n{text}" if title else text for text, title, item_lang in mix if item_lang == lang]
+        for _doc in nlp.pipe(texts, batch_size=64):
+            pass
+    return time.perf_counter() - began
+
+
+def time_tagger(tagger: Tagger, mix: list[tuple[str, str, str]]) -> tuple[float, list[list[dict[str, object]]]]:
+    tagger.tag_many(mix[:20])  # load the pipelines outside the timing, as the baseline does
+    began = time.perf_counter()
+    results = []
+    for start in range(0, len(mix), 64):
+        results.extend(tagger.tag_many(mix[start:start + 64]))
+    elapsed = time.perf_counter() - began
+    return elapsed, [[t.model_dump() for t in result.transfers] for result in results]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=400)
+    parser.add_argument("--dev", type=Path, default=DEFAULT_DEV)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    mix = build_mix(args.articles, args.dev)
+    baseline = time_baseline(mix)
+    tagged, results = time_tagger(Tagger(), mix)
+    unfiltered, unfiltered_results = time_tagger(Tagger(prefilter=False), mix)
+    report = {
+        "articles": len(mix),
+        "baseline_nlp_pipe_seconds": round(baseline, 2),
+        "tagger_seconds": round(tagged, 2),
+        "tagger_without_prefilter_seconds": round(unfiltered, 2),
+        "speedup_vs_nlp_pipe": round(baseline / tagged, 2),
+        "speedup_vs_no_prefilter": round(unfiltered / tagged, 2),
+        "tagger_articles_per_second": round(len(mix) / tagged, 1),
+        "same_results_as_without_prefilter": results == unfiltered_results,
+        "articles_with_transfers": sum(1 for result in results if result),
+    }
+    if args.json:
+        print(json.dumps(report))
+    else:
+        for key, value in report.items():
+            print(f"{key:38} {value}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""Score the tagger on an annotated file in the format of the development set (one JSON object a line).
+
+Per language: precision, recall and F1 of (supplier, recipient) pairs per passage (a party that is
+not a state counts as "non-state", whatever its name); category accuracy over the gold transfers whose
+pair was found; status accuracy over the gold transfers whose pair and category were found; and the
+share of hard negatives given any transfer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from enrich.tagger import Tagger
+
+NON_STATE = "non-state"
+
+
+@dataclass
+class Scores:
+    items: int = 0
+    true_positive: int = 0
+    false_positive: int = 0
+    false_negative: int = 0
+    category_total: int = 0
+    category_correct: int = 0
+    status_total: int = 0
+    status_correct: int = 0
+    hard_negatives: int = 0
+    hard_negatives_with_transfer: int = 0
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positive + self.false_positive
+        return self.true_positive / found if found else 0.0
+
+    @property
+    def recall(self) -> float:
+        gold = self.true_positive + self.false_negative
+        return self.true_positive / gold if gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+    @property
+    def category_accuracy(self) -> float:
+        return self.category_correct / self.category_total if self.category_total else 0.0
+
+    @property
+    def status_accuracy(self) -> float:
+        return self.status_correct / self.status_total if self.status_total else 0.0
+
+    @property
+    def hard_negative_rate(self) -> float:
+        return self.hard_negatives_with_transfer / self.hard_negatives if self.hard_negatives else 0.0
+
+    def summary(self) -> dict[str, float | int]:
+        return {
+            "items": self.items,
+            "pair_precision": round(self.precision, 3),
+            "pair_recall": round(self.recall, 3),
+            "pair_f1": round(self.f1, 3),
+            "category_accuracy": round(self.category_accuracy, 3),
+            "status_accuracy": round(self.status_accuracy, 3),
+            "hard_negatives": self.hard_negatives,
+            "hard_negatives_with_transfer": self.hard_negatives_with_transfer,
+        }
+
+
+@dataclass
+class Report:
+    by_language: dict[str, Scores] = field(default_factory=dict)
+    overall: Scores = field(default_factory=Scores)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "overall": self.overall.summary(),
+            "by_language": {lang: scores.summary() for lang, scores in sorted(self.by_language.items())},
+        }
+
+
+def _side(code: str | None) -> str:
+    return code or NON_STATE
+
+
+def _pairs(transfers: Iterable[dict[str, Any]]) -> set[tuple[str, str]]:
+    return {(_side(t.get("supplier")), _side(t.get("recipient"))) for t in transfers}
+
+
+def score_item(
+    item: dict[str, Any], predicted: list[dict[str, Any]], scores: Scores
+) -> dict[str, Any] | None:
+    """Add one passage to ``scores``; return a description of its errors, or None when it is right."""
+    gold = item.get("transfers") or []
+    gold_pairs, predicted_pairs = _pairs(gold), _pairs(predicted)
+    scores.items += 1
+    scores.true_positive += len(gold_pairs & predicted_pairs)
+    scores.false_positive += len(predicted_pairs - gold_pairs)
+    scores.false_negative += len(gold_pairs - predicted_pairs)
+    predicted_triples = {
+        (_side(t["supplier"]), _side(t["recipient"]), t["category"]): t["status"] for t in predicted
+    }
+    wrong = []
+    for transfer in gold:
+        pair = (_side(transfer.get("supplier")), _side(transfer.get("recipient")))
+        if pair not in predicted_pairs:
+            continue
+        scores.category_total += 1
+        triple = (*pair, transfer["category"])
+        if triple in predicted_triples:
+            scores.category_correct += 1
+            scores.status_total += 1
+            if predicted_triples[triple] == transfer["status"]:
+                scores.status_correct += 1
+            else:
+                wrong.append(f"status {triple}: {predicted_triples[triple]} != {transfer['status']}")
+        else:
+            wrong.append(f"category {pair}: gold {transfer['category']}")
+    if str(item.get("note", "")).startswith("Hard negative"):
+        scores.hard_negatives += 1
+        if predicted:
+            scores.hard_negatives_with_transfer += 1
+    if gold_pairs == predicted_pairs and not wrong:
+        return None
+    return {
+        "id": item.get("id"),
+        "lang": item.get("lang"),
+        "missing": sorted(gold_pairs - predicted_pairs),
+        "extra": sorted(predicted_pairs - gold_pairs),
+        "wrong": wrong,
+    }
+
+
+def evaluate(path: Path, tagger: Tagger, exclude: set[str] | None = None) -> Report:
+    """Tag every passage of ``path`` (with its annotated language as the hint) and score it."""
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = [item for item in items if item.get("id") not in (exclude or set())]
+    results = tagger.tag_many([(item["text"], "", item.get("lang")) for item in items])
+    report = Report()
+    for item, result in zip(items, results, strict=True):
+        predicted = [mention.model_dump() for mention in result.transfers]
+        language = report.by_language.setdefault(item.get("lang", "und"), Scores())
+        error = score_item(item, predicted, language)
+        score_item(item, predicted, report.overall)
+        if error is not None:
+            report.errors.append(error)
+    return report
+
+
+def report_rows(report: Report) -> list[dict[str, Any]]:
+    rows = [{"language": lang, **scores.summary()} for lang, scores in sorted(report.by_language.items())]
+    rows.append({"language": "all", **report.overall.summary()})
+    return rows

@@ -1,0 +1,31 @@
+"""Language detection: py3langid on the text, with the feed's declared language as a tie-breaker."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+# Below this probability the detector is guessing; a declared language is then more trustworthy.
+CONFIDENT = 0.9
+MIN_CHARACTERS = 20
+
+
+@cache
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str, declared: str | None = None) -> str:
+    """ISO 639-1 code of ``text``; ``declared`` (e.g. from the feed) wins when detection is unsure.
+
+    Never raises: an empty or unreadable text is "und" unless a language was declared.
+    """
+    declared_code = declared.split("-")[0].lower() if declared else None
+    if len(text.strip()) < MIN_CHARACTERS:
+        return declared_code or "und"
+    code, probability = _identifier().classify(text)
+    if declared_code and probability < CONFIDENT:
+        return declared_code
+    return str(code)

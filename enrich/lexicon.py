@@ -1,0 +1,226 @@
+"""The lexicons the tagger matches: state names, weapons and transfer cues, per language.
+
+State names come from well-kept data (pycountry for English, Babel/CLDR for the localised short
+names) plus the curated ``data/states.yaml`` (alternate names, demonyms in all their inflections,
+capitals and seats of power used as metonyms, state companies). Weapons and cues are curated data
+files. Everything here is pure and cached: load once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import pycountry
+import yaml
+from babel import Locale
+
+from armswatch.schema import CATEGORIES, Category
+
+StateKind = Literal["name", "demonym", "metonym", "company"]
+CueKind = Literal["supply", "acquire", "arrival", "supply_noun", "acquire_noun", "deal"]
+Status = Literal["agreed", "ongoing", "delivered", "alleged", "denied"]
+BABEL_LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "ru", "pl")
+# Historical or partially recognised states that pycountry or Babel do not name.
+EXTRA_NAMES = {"SU": "Soviet Union", "XK": "Kosovo"}
+
+
+@dataclass(frozen=True)
+class StateForm:
+    """One way a text names a state: ``text`` is matched case-sensitively on whole tokens."""
+
+    text: str
+    code: str
+    kind: StateKind
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Transfer predicates and status cues of one language (lower-case)."""
+
+    predicates: dict[str, CueKind]
+    phrases: dict[str, CueKind]
+    status: dict[Status, frozenset[str]]
+    not_transfer: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the tagger matches in one language."""
+
+    lang: str
+    states: tuple[StateForm, ...]
+    not_state_phrases: tuple[str, ...]
+    person_names: frozenset[str]
+    us_state_context: frozenset[str]
+    weapons: dict[str, Category]  # lower-cased term -> category
+    cues: CueLexicon
+    non_state: tuple[str, ...]  # armed groups and other parties that are not states
+    state_names: dict[str, str] = field(default_factory=dict)  # code -> English short name
+
+
+def _data(name: str) -> Any:
+    return yaml.safe_load((resources.files("enrich") / "data" / name).read_text(encoding="utf-8"))
+
+
+def _clean_cldr_name(name: str) -> list[str]:
+    """CLDR writes "Myanmar (Burma)" and "Congo - Kinshasa": keep the usable parts."""
+    if " - " in name:
+        return []
+    match = re.fullmatch(r"(.+?) \((.+)\)", name)
+    if match:
+        return [match.group(1), match.group(2)]
+    return [name]
+
+
+@cache
+def english_names() -> dict[str, str]:
+    """ISO code -> English short name, for display and indexing."""
+    names = dict(EXTRA_NAMES)
+    for code in _data("states.yaml"):
+        country = pycountry.countries.get(alpha_2=code)
+        if country is not None:
+            names[code] = getattr(country, "common_name", None) or country.name
+    return names
+
+
+def _state_forms(lang: str) -> list[StateForm]:
+    curated: dict[str, dict[str, dict[str, list[str]]]] = _data("states.yaml")
+    territories = Locale(lang).territories if lang in BABEL_LANGUAGES else {}
+    forms: dict[str, StateForm] = {}
+
+    def add(text: str, code: str, kind: StateKind) -> None:
+        text = text.strip()
+        if text and text not in forms:
+            forms[text] = StateForm(text, code, kind)
+
+    for code, languages in curated.items():
+        entry = languages.get(lang) or {}
+        for kind_key, kind in (
+            ("names", "name"),
+            ("demonyms", "demonym"),
+            ("metonyms", "metonym"),
+            ("companies", "company"),
+            ("leaders", "company"),
+        ):
+            for text in entry.get(kind_key) or []:
+                add(str(text), code, kind)  # type: ignore[arg-type]
+        for text in _clean_cldr_name(territories.get(code, "")):
+            add(text, code, "name")
+        if lang == "en":
+            country = pycountry.countries.get(alpha_2=code)
+            if country is not None:
+                for attribute in ("name", "common_name", "official_name"):
+                    value = getattr(country, attribute, None)
+                    if value and "," not in value:
+                        add(value, code, "name")
+            if code in EXTRA_NAMES:
+                add(EXTRA_NAMES[code], code, "name")
+    return list(forms.values())
+
+
+def _weapons(lang: str) -> dict[str, Category]:
+    data = _data("weapons.yaml")
+    terms: dict[str, Category] = {}
+    for category, systems in (data.get("systems") or {}).items():
+        _check_category(category)
+        for term in systems or []:
+            terms.setdefault(str(term).lower(), category)
+    for category, languages in (data.get("categories") or {}).items():
+        _check_category(category)
+        for term in (languages or {}).get(lang) or []:
+            terms.setdefault(str(term).lower(), category)
+        if lang not in ("en",):  # English generic terms are common in every language's press
+            for term in (languages or {}).get("en") or []:
+                if " " not in str(term) and str(term).isupper():
+                    terms.setdefault(str(term).lower(), category)
+    return terms
+
+
+def _check_category(category: str) -> None:
+    if category not in CATEGORIES:
+        raise ValueError(f"weapons.yaml: unknown category {category!r}; use one of {CATEGORIES}")
+
+
+def _cues(lang: str) -> CueLexicon:
+    data = (_data("cues.yaml") or {}).get(lang) or {}
+    predicates: dict[str, CueKind] = {}
+    phrases: dict[str, CueKind] = {}
+
+    def add(words: Iterable[str], kind: CueKind) -> None:
+        for word in words or []:
+            target = phrases if " " in str(word) else predicates
+            target.setdefault(str(word).lower(), kind)
+
+    add(data.get("supply") or [], "supply")
+    add(data.get("acquire") or [], "acquire")
+    add(data.get("arrival") or [], "arrival")
+    add(data.get("supply_nouns") or [], "supply_noun")
+    add(data.get("acquire_nouns") or [], "acquire_noun")
+    add(data.get("deal_nouns") or [], "deal")
+    phrase_kinds: tuple[CueKind, ...] = ("supply", "acquire")
+    for kind in phrase_kinds:
+        add(((data.get("phrases") or {}).get(kind)) or [], kind)
+    status = {
+        key: frozenset(str(word).lower() for word in (data.get("status") or {}).get(key) or [])
+        for key in ("agreed", "ongoing", "delivered", "alleged", "denied")
+    }
+    return CueLexicon(
+        predicates,
+        phrases,
+        status,  # type: ignore[arg-type]
+        frozenset(str(word).lower() for word in data.get("not_transfer") or []),
+    )
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """The lexicon of ``lang`` (English fills in for state names a language does not have)."""
+    ambiguity = _data("ambiguity.yaml") or {}
+
+    def per_lang(key: str) -> list[str]:
+        return [str(x) for x in ((ambiguity.get(key) or {}).get(lang) or [])]
+
+    forms = _state_forms(lang)
+    if lang != "en":
+        # Wire copy in any language quotes English names ("the Kremlin", "DPRK"): keep the
+        # unambiguous capitalised English names and metonyms as a fallback.
+        known = {form.text for form in forms}
+        forms += [
+            form
+            for form in _state_forms("en")
+            if form.text not in known
+            and form.kind in ("name", "metonym", "company")
+            and form.text[:1].isupper()
+            and len(form.text) > 3
+        ]
+    return Lexicon(
+        lang=lang,
+        states=tuple(forms),
+        not_state_phrases=tuple(
+            per_lang("not_metonyms")
+            + (
+                []
+                if lang == "en"
+                else [str(x) for x in (ambiguity.get("not_metonyms") or {}).get("en") or []]
+            )
+        ),
+        person_names=frozenset(str(x) for x in ambiguity.get("person_first_names") or []),
+        us_state_context=frozenset(str(x) for x in _flatten(ambiguity.get("us_state_context"))),
+        weapons=_weapons(lang),
+        cues=_cues(lang),
+        non_state=tuple(str(x) for x in ((_data("cues.yaml") or {}).get("non_state") or {}).get(lang) or []),
+        state_names=english_names(),
+    )
+
+
+def _flatten(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [item for nested in value.values() for item in _flatten(nested)]
+    if isinstance(value, list):
+        return [str(item) for item in value]
+    return []

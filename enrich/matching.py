@@ -1,0 +1,153 @@
+"""Phrase matching of the lexicons over spaCy docs: states, weapons, cues and non-state parties.
+
+Matchers are built once per (language, vocabulary) and are cheap to run, so the same code serves the
+tokenizer-only prefilter pass and the parsed sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from armswatch.schema import Category
+from enrich.lexicon import Lexicon, StateKind
+
+STATE = "STATE"
+BLOCK = "BLOCK"
+WEAPON = "WEAPON"
+CUE = "CUE"
+NON_STATE = "NON_STATE"
+# Prepositions after which a capital is a place, not the state acting ("a parade in Moscow").
+LOCATIVE = {
+    "en": {"in", "at", "near", "outside", "inside", "around", "across", "central", "downtown"},
+    "fr": {"en", "dans", "près", "à"},
+    "de": {"in", "bei", "nahe"},
+    "es": {"en", "cerca"},
+    "it": {"in", "presso", "a"},
+    "pt": {"em", "no", "na", "perto"},
+}
+
+
+@dataclass(frozen=True)
+class StateHit:
+    start: int  # token indices in the doc
+    end: int
+    code: str
+    kind: StateKind
+    text: str
+
+
+@dataclass(frozen=True)
+class WeaponHit:
+    start: int
+    end: int
+    category: Category
+    text: str
+
+
+@dataclass(frozen=True)
+class PartyHit:
+    """A non-state party such as "Houthi rebels"."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Matchers:
+    """All phrase matchers of one language, bound to one pipeline's vocabulary."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.kinds: dict[str, StateKind] = {}
+        self.states = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_key: dict[str, list[Doc]] = {}
+        for form in lexicon.states:
+            key = f"{form.code}|{form.kind}"
+            by_key.setdefault(key, []).append(nlp.make_doc(form.text))
+        for key, docs in by_key.items():
+            self.states.add(key, docs)
+        self.blocks = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.blocks.add(BLOCK, [nlp.make_doc(text) for text in lexicon.not_state_phrases])
+        self.weapons = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_category: dict[str, list[Doc]] = {}
+        for term, category in lexicon.weapons.items():
+            by_category.setdefault(category, []).append(nlp.make_doc(term))
+        for label, docs in by_category.items():
+            self.weapons.add(label, docs)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase, kind in lexicon.cues.phrases.items():
+            self.phrases.add(kind, [nlp.make_doc(phrase)])
+        for status, words in lexicon.cues.status.items():
+            multi = [nlp.make_doc(word) for word in words if " " in word]
+            if multi:
+                self.phrases.add(f"status:{status}", multi)
+        self.parties = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.parties.add(NON_STATE, [nlp.make_doc(text) for text in lexicon.non_state])
+
+    def state_hits(self, doc: Doc | Span) -> list[StateHit]:
+        """States named in ``doc``, longest match first, without blocked phrases and mere places."""
+        blocked = {i for _, start, end in self.blocks(doc) for i in range(start, end)}
+        spans = [
+            Span(doc.doc if isinstance(doc, Span) else doc, start, end, label=match_id)
+            for match_id, start, end in self.states(doc)
+        ]
+        hits = []
+        for span in filter_spans(spans):
+            if any(i in blocked for i in range(span.start, span.end)):
+                continue
+            code, kind = span.label_.split("|")
+            if self._not_the_state(span, kind):
+                continue
+            hits.append(StateHit(span.start, span.end, code, kind, span.text))  # type: ignore[arg-type]
+        return hits
+
+    def _not_the_state(self, span: Span, kind: str) -> bool:
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if kind == "metonym":
+            # "a parade in Moscow", datelines such as "MOSCOW, April 24": a place, not the state.
+            if before is not None and before.lower_ in LOCATIVE.get(self.lexicon.lang, set()):
+                return True
+            if span.text.isupper() and len(span.text) > 3:
+                return True
+        if span.text in self.lexicon.person_names:
+            # "Jordan Peterson", "Chad Smith": a given name followed by a capitalised surname.
+            if after is not None and after.is_title and after.text not in self.lexicon.us_state_context:
+                return True
+            if span.root.ent_type_ == "PERSON":
+                return True
+        return span.text in ("Georgia", "Washington") and self._us_state_context(span)
+
+    def _us_state_context(self, span: Span) -> bool:
+        sentence = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+        return any(token.text in self.lexicon.us_state_context for token in sentence)
+
+    def weapon_hits(self, doc: Doc | Span) -> list[WeaponHit]:
+        base = doc.doc if isinstance(doc, Span) else doc
+        spans = [
+            Span(base, start, end, label=match_id)
+            for match_id, start, end in self.weapons(doc)
+        ]
+        return [
+            WeaponHit(span.start, span.end, span.label_, span.text)  # type: ignore[arg-type]
+            for span in filter_spans(spans)
+        ]
+
+    def party_hits(self, doc: Doc | Span) -> list[PartyHit]:
+        base = doc.doc if isinstance(doc, Span) else doc
+        spans = [Span(base, start, end) for _, start, end in self.parties(doc)]
+        return [PartyHit(span.start, span.end, span.text) for span in filter_spans(spans)]
+
+    def phrase_hits(self, doc: Doc | Span) -> list[tuple[str, int, int]]:
+        """(kind, start, end) of multi-word cues (doc token indices); kinds: supply, acquire, status:<status>."""
+        strings: Any = doc.vocab.strings
+        return [
+            (strings[match_id], start, end) for match_id, start, end in self.phrases(doc)
+        ]

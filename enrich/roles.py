@@ -1,0 +1,302 @@
+"""Who gives and who gets: the role of each party in one sentence, from its transfer predicates.
+
+Pure functions over a spaCy ``Span`` (parsed or not). Each party mention gets a grammatical position
+relative to its predicate (subject, object, the object of a preposition, a possessor, the origin of a
+weapon), and the predicate's kind maps that position to supplier or recipient:
+
+    supply   "Iran supplied Russia with drones", "was provided to Iran by Russia"
+    acquire  "Egypt bought K9 howitzers from South Korea", "commandé à la Russie"
+    arrival  "FA-50 jets have arrived in Poland", "ont été acheminés vers l'Arménie"
+    nouns    "the sale of frigates to Egypt", "Russia's deliveries", "l'achat par l'Algérie"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, cast
+
+from spacy.tokens import Span, Token
+
+from enrich.lexicon import CueKind, CueLexicon
+
+Position = Literal["subject", "object", "to", "from", "by", "at", "of", "with", "via", "possessor", "origin"]
+Role = Literal["supplier", "recipient"]
+
+PREPOSITIONS: dict[str, dict[str, Position]] = {
+    "en": {"to": "to", "for": "to", "into": "to", "towards": "to", "toward": "to", "from": "from", "by": "by",
+           "in": "at", "at": "at", "inside": "at", "of": "of", "with": "with", "via": "via", "through": "via"},
+    "fr": {"à": "to", "au": "to", "aux": "to", "vers": "to", "pour": "to", "de": "of", "du": "of",
+           "des": "of", "d'": "of", "d’": "of", "depuis": "from", "par": "by", "en": "at", "dans": "at",
+           "avec": "with", "via": "via", "auprès": "from", "intermédiaire": "via", "transit": "via"},
+    "de": {"an": "to", "nach": "to", "für": "to", "von": "from", "aus": "from", "durch": "by", "in": "at",
+           "mit": "with", "über": "via"},
+    "es": {"a": "to", "al": "to", "para": "to", "hacia": "to", "de": "of", "del": "of", "desde": "from",
+           "por": "by", "en": "at", "con": "with", "vía": "via"},
+    "it": {"a": "to", "al": "to", "alla": "to", "all'": "to", "ai": "to", "agli": "to", "alle": "to",
+           "per": "to", "verso": "to", "da": "from", "dal": "from", "dalla": "from", "dai": "from",
+           "di": "of", "del": "of", "della": "of", "in": "at", "con": "with"},
+    "pt": {"a": "to", "ao": "to", "à": "to", "aos": "to", "às": "to", "para": "to", "de": "of", "do": "of",
+           "da": "of", "dos": "of", "das": "of", "por": "by", "pelo": "by", "pela": "by", "em": "at",
+           "no": "at", "na": "at", "com": "with"},
+    "pl": {"do": "to", "dla": "to", "z": "from", "od": "from", "w": "at"},
+}
+# Words that may stand between a preposition and the state it governs.
+SKIPPABLE = {
+    "the",
+    "la",
+    "le",
+    "les",
+    "l'",
+    "l’",
+    "der",
+    "die",
+    "dem",
+    "den",
+    "des",
+    "el",
+    "los",
+    "las",
+    "il",
+    "lo",
+    "gli",
+    "i",
+    "o",
+    "os",
+    "a",
+    "as",
+    "neighbouring",
+    "neighboring",
+    "fellow",
+    "allied",
+    "voisin",
+    "voisine",
+}
+# Words that continue a list of parties: "from the US, the Netherlands, and Germany".
+COORDINATION = {
+    ",", "and", "et", "und", "y", "e", "i", "or", "ou", "oder", "o", "as", "well", "the", "la", "le", "les",
+    "l'", "l’", "then", "also", "both", "along", "with", "together",
+}
+# Nouns that make a demonym stand for the state: "the German government", "le gouvernement nord-coréen".
+ACTOR_NOUNS = {
+    "government",
+    "army",
+    "military",
+    "ministry",
+    "navy",
+    "forces",
+    "force",
+    "president",
+    "regime",
+    "authorities",
+    "administration",
+    "state",
+    "side",
+    "officials",
+    "leadership",
+    "kingdom",
+    "republic",
+    "gouvernement",
+    "armée",
+    "ministère",
+    "marine",
+    "président",
+    "régime",
+    "autorités",
+    "état",
+    "pouvoir",
+    "royaume",
+    "république",
+    "exécutif",
+    "regierung",
+    "bundesregierung",
+    "armee",
+    "gobierno",
+    "ejército",
+    "governo",
+    "esercito",
+    "exército",
+}
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """A transfer predicate: the token (or the first token of a phrase) and its kind."""
+
+    index: int
+    kind: CueKind
+    is_verb: bool
+    passive: bool
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party mention in the sentence: a state (``code``) or a named non-state party (``name``)."""
+
+    start: int
+    end: int
+    code: str | None
+    name: str | None
+    kind: str  # name, demonym, metonym, company, non_state, reference
+
+
+def find_predicates(
+    sentence: Span, cues: CueLexicon, phrases: list[tuple[str, int, int]], taken: set[int]
+) -> list[Predicate]:
+    """Transfer predicates of the sentence, skipping tokens that belong to a party or weapon."""
+    found = []
+    for token in sentence:
+        if token.i in taken:
+            continue
+        kind: CueKind | None = cues.predicates.get(token.lemma_.lower()) or cues.predicates.get(token.lower_)
+        if kind is None:
+            continue
+        is_verb = token.pos_ in ("VERB", "AUX") or (
+            not token.pos_ and kind in ("supply", "acquire", "arrival")
+        )
+        if kind in ("supply", "acquire", "arrival") and token.pos_ in ("NOUN", "PROPN", "ADJ"):
+            if token.pos_ == "ADJ" and token.tag_ in ("VBN", "VBD"):
+                is_verb = True
+            else:
+                continue  # "an arms supply", "the export": nouns only count from the noun lists
+        if kind in ("supply_noun", "acquire_noun", "deal") and token.pos_ == "VERB":
+            continue
+        found.append(Predicate(token.i, kind, is_verb, _is_passive(token)))
+    for phrase_kind, start, _end in phrases:
+        if phrase_kind in ("supply", "acquire"):
+            found.append(Predicate(start, cast(CueKind, phrase_kind), True, False))
+    return sorted(found, key=lambda predicate: predicate.index)
+
+
+def _is_passive(token: Token) -> bool:
+    if any(child.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for child in token.children):
+        return True
+    if token.tag_ == "VBN":
+        doc = token.doc
+        window = [doc[i].lower_ for i in range(max(token.i - 3, 0), token.i)]
+        return any(word in ("was", "were", "been", "be", "being", "is", "are") for word in window)
+    return False
+
+
+def position_of(
+    party: Party, sentence: Span, predicate: Predicate, lang: str, weapons: list[tuple[int, int]]
+) -> Position | None:
+    """The grammatical position of ``party`` with respect to ``predicate`` (None: unrelated)."""
+    doc = sentence.doc
+    if party.kind == "demonym" and _origin_of_weapon(party, sentence, weapons, lang):
+        return "origin"
+    preposition = _governing_preposition(party, sentence, lang)
+    if preposition is not None:
+        return preposition
+    if party.end < sentence.end and doc[party.end].lower_ in ("'s", "’s", "'", "’"):
+        return "possessor"
+    if party.kind == "demonym" and not _names_an_actor(party, sentence):
+        return None
+    return "subject" if party.end <= predicate.index else "object"
+
+
+def _origin_of_weapon(party: Party, sentence: Span, weapons: list[tuple[int, int]], lang: str) -> bool:
+    """"Turkish TB-2 drones", "Russian-made Su-35", « drones iraniens »: the weapon's maker."""
+    doc = sentence.doc
+    if _next_to_weapon(party, weapons, lang) or doc[party.end - 1].lower_.endswith("-made"):
+        return True
+    return party.end + 1 < sentence.end and doc[party.end].text in ("-", "–") and doc[
+        party.end + 1
+    ].lower_ in ("made", "built", "designed", "manufactured", "produced", "supplied")
+
+
+def _governing_preposition(party: Party, sentence: Span, lang: str) -> Position | None:
+    table = PREPOSITIONS.get(lang, PREPOSITIONS["en"])
+    doc = sentence.doc
+    index = party.start - 1
+    while index >= sentence.start and doc[index].lower_ in SKIPPABLE and doc[index].lower_ not in table:
+        index -= 1
+    if index < sentence.start:
+        return None
+    word = doc[index].lower_
+    if lang == "fr" and word in ("de", "d'", "d’") and index > sentence.start:
+        # "en provenance de", "auprès de": the supplier.
+        previous = doc[index - 1].lower_
+        if previous in ("provenance", "auprès", "originaires", "originaire"):
+            return "from"
+    if lang == "fr" and word == "à" and index > sentence.start and doc[index - 1].lower_ in ("grâce", "face"):
+        return None
+    return table.get(word)
+
+
+def _next_to_weapon(party: Party, weapons: list[tuple[int, int]], lang: str) -> bool:
+    for start, end in weapons:
+        if 0 <= start - party.end <= 3:  # "Turkish TB-2 drones", "Russian-made Su-35"
+            return True
+        if lang != "en" and 0 <= party.start - end <= 2:  # "drones iraniens", "armes françaises"
+            return True
+    return False
+
+
+def _names_an_actor(party: Party, sentence: Span) -> bool:
+    doc = sentence.doc
+    window = [
+        doc[i].lower_ for i in range(max(party.start - 2, sentence.start), min(party.end + 3, sentence.end))
+    ]
+    return any(word in ACTOR_NOUNS for word in window)
+
+
+_SUPPLIER: Role = "supplier"
+_RECIPIENT: Role = "recipient"
+# (predicate kind, passive) -> position -> role.
+ROLE_TABLE: dict[tuple[CueKind, bool], dict[Position, Role]] = {
+    ("supply", False): {
+        "subject": _SUPPLIER,
+        "object": _RECIPIENT,
+        "to": _RECIPIENT,
+        "from": _SUPPLIER,
+        "by": _SUPPLIER,
+        "with": _RECIPIENT,
+    },
+    ("supply", True): {"subject": _RECIPIENT, "to": _RECIPIENT, "by": _SUPPLIER, "from": _SUPPLIER},
+    ("acquire", False): {
+        "subject": _RECIPIENT,
+        "object": _SUPPLIER,
+        "from": _SUPPLIER,
+        "by": _RECIPIENT,
+        "with": _SUPPLIER,
+    },
+    ("acquire", True): {"subject": _SUPPLIER, "by": _RECIPIENT, "from": _SUPPLIER},
+    ("arrival", False): {"at": _RECIPIENT, "to": _RECIPIENT, "from": _SUPPLIER},
+    ("supply_noun", False): {
+        "possessor": _SUPPLIER,
+        "to": _RECIPIENT,
+        "from": _SUPPLIER,
+        "by": _SUPPLIER,
+        "subject": _SUPPLIER,
+        "object": _RECIPIENT,
+    },
+    ("acquire_noun", False): {
+        "possessor": _RECIPIENT,
+        "from": _SUPPLIER,
+        "by": _RECIPIENT,
+        "subject": _RECIPIENT,
+        "with": _SUPPLIER,
+    },
+}
+# In French, « acheter/commander à la Russie » and « livraison de la Russie » name the supplier.
+FRENCH_OVERRIDES: dict[CueKind, dict[Position, Role]] = {
+    "acquire": {"to": _SUPPLIER, "of": _SUPPLIER},
+    "acquire_noun": {"to": _SUPPLIER, "of": _SUPPLIER},
+    "arrival": {"of": _SUPPLIER},
+}
+
+
+def role_for(position: Position, predicate: Predicate, lang: str) -> Role | None:
+    """Supplier or recipient, from where the party stands and what the predicate says."""
+    if position == "origin":
+        return _SUPPLIER
+    if lang == "fr" and position in FRENCH_OVERRIDES.get(predicate.kind, {}):
+        return FRENCH_OVERRIDES[predicate.kind][position]
+    table = ROLE_TABLE.get((predicate.kind, predicate.passive)) or ROLE_TABLE.get((predicate.kind, False), {})
+    return table.get(position)
+
+
+def continues_list(previous: Party, party: Party, sentence: Span) -> bool:
+    """True when only commas and conjunctions stand between two party mentions."""
+    between = sentence.doc[previous.end : party.start]
+    return previous.end <= party.start and all(token.lower_ in COORDINATION for token in between)

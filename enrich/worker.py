@@ -1,0 +1,113 @@
+"""The enrich worker: raw articles in, enriched articles out, bad messages to the dead-letter topic."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from armswatch.config import Settings
+from armswatch.kafka import consumer, ensure_topics, producer_config
+from armswatch.schema import Article, EnrichedArticle
+from armswatch.stage import Output, RejectedInput, StageStats, run_stage
+from enrich.tagger import EXTRACTOR, Tagger, TagResult
+
+log = logging.getLogger(__name__)
+STAGE = "enrich"
+DEFAULT_GROUP = "armswatch-enrich"
+
+
+def decode_article(value: bytes | None) -> Article:
+    """Parse a raw-topic message; raises RejectedInput when it is not a valid Article."""
+    if not value:
+        raise RejectedInput("empty_message", "the message has no value")
+    try:
+        return Article.model_validate_json(value)
+    except ValidationError as error:
+        reason = (
+            "invalid_json" if any(e["type"] == "json_invalid" for e in error.errors()) else "invalid_article"
+        )
+        raise RejectedInput(reason, str(error)) from None
+
+
+def enriched(article: Article, result: TagResult) -> EnrichedArticle:
+    return EnrichedArticle(
+        article=article,
+        lang=result.lang,
+        states=result.states,
+        transfers=result.transfers,
+        extractor=EXTRACTOR,
+        enriched_at=datetime.now(UTC),
+    )
+
+
+def make_handler(tagger: Tagger, settings: Settings) -> Any:
+    def handle(records: Sequence[Any]) -> tuple[list[Output], list[tuple[Any, RejectedInput]]]:
+        rejected: list[tuple[Any, RejectedInput]] = []
+        good: list[tuple[Any, Article]] = []
+        for record in records:
+            try:
+                good.append((record, decode_article(record.value)))
+            except RejectedInput as error:
+                rejected.append((record, error))
+        results = _tag_each(tagger, good, rejected)
+        outputs = [
+            Output(settings.topic_enriched, article.id, enriched(article, result).to_json())
+            for (_record, article), result in results
+        ]
+        return outputs, rejected
+
+    return handle
+
+
+def _tag_each(
+    tagger: Tagger, good: list[tuple[Any, Article]], rejected: list[tuple[Any, RejectedInput]]
+) -> list[tuple[tuple[Any, Article], TagResult]]:
+    items = [(article.text, article.title, article.language) for _record, article in good]
+    try:
+        return list(zip(good, tagger.tag_many(items), strict=True))
+    except Exception:  # one article broke the batch: tag one by one to isolate it
+        log.exception("batch tagging failed; retrying article by article")
+    results = []
+    for pair in good:
+        _record, article = pair
+        try:
+            results.append((pair, tagger.tag(article.text, article.title, article.language)))
+        except Exception as error:
+            rejected.append((pair[0], RejectedInput("tagger_error", f"{type(error).__name__}: {error}")))
+    return results
+
+
+def run(
+    settings: Settings,
+    *,
+    group_id: str = DEFAULT_GROUP,
+    stop: threading.Event | None = None,
+    exit_when_idle: float | None = None,
+    tagger: Tagger | None = None,
+) -> StageStats:
+    """Consume the raw topic until stopped (or idle for ``exit_when_idle`` seconds)."""
+    from kafka import KafkaProducer
+
+    ensure_topics(settings)
+    tagger = tagger or Tagger()
+    source = consumer(settings, group_id, f"enrich-{os.getpid()}", settings.topic_raw)
+    producer = KafkaProducer(**producer_config(settings, f"enrich-{os.getpid()}"))
+    try:
+        return run_stage(
+            stage=STAGE,
+            consumer=source,
+            producer=producer,
+            dead_letter_topic=settings.topic_dead_letter,
+            handle=make_handler(tagger, settings),
+            stop=stop,
+            exit_when_idle=exit_when_idle,
+        )
+    finally:
+        source.close()
+        producer.close()

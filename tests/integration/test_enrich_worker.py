@@ -1,0 +1,83 @@
+"""The enrich worker against the real broker: articles in, enriched articles out, bad input dead-lettered."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from kafka import KafkaConsumer, KafkaProducer
+
+from armswatch.config import Settings
+from armswatch.kafka import consumer_config, ensure_topics, producer_config
+from armswatch.schema import Article, DeadLetter, EnrichedArticle
+from enrich import worker
+from enrich.tagger import Tagger
+
+
+def _read_all(settings: Settings, topic: str, expected: int, timeout: float = 30) -> list[bytes]:
+    consumer = KafkaConsumer(topic, **consumer_config(settings, f"reader-{topic}", "test-reader"))
+    values: list[bytes] = []
+    deadline = time.monotonic() + timeout
+    while len(values) < expected and time.monotonic() < deadline:
+        for records in consumer.poll(timeout_ms=500).values():
+            values.extend(record.value for record in records)
+    consumer.close()
+    return values
+
+
+def test_enrich_worker_enriches_articles_and_dead_letters_bad_messages(
+    running_stack: Settings, unique: Callable[[str], str]
+) -> None:
+    settings = running_stack.model_copy(
+        update={
+            "topic_raw": unique("raw"),
+            "topic_enriched": unique("enriched"),
+            "topic_dead_letter": unique("dlq"),
+        }
+    )
+    ensure_topics(settings)
+    now = datetime.now(UTC)
+    articles = [
+        Article(
+            id="a1",
+            url="https://example.org/a1",
+            title="Iran delivers drones",
+            text="Iran has supplied Russia with hundreds of Shahed drones.",
+            source="example.org",
+            fetched_at=now,
+        ),
+        Article(
+            id="a2",
+            url="https://example.org/a2",
+            title="Marché",
+            text="La Bourse de Paris a terminé en hausse mardi, portée par les valeurs bancaires.",
+            source="example.org",
+            fetched_at=now,
+        ),
+    ]
+    producer = KafkaProducer(**producer_config(settings, "test"))
+    producer.send(settings.topic_raw, key=b"a1", value=articles[0].to_json())
+    producer.send(settings.topic_raw, key=b"bad", value=b"{not json")
+    producer.send(settings.topic_raw, key=b"a2", value=articles[1].to_json())
+    producer.flush()
+    producer.close()
+
+    group, tagger = unique("group"), Tagger()
+    stats = worker.run(settings, group_id=group, exit_when_idle=5, tagger=tagger)
+
+    enriched = [
+        EnrichedArticle.model_validate_json(v) for v in _read_all(settings, settings.topic_enriched, 2)
+    ]
+    by_id = {item.article.id: item for item in enriched}
+    assert set(by_id) == {"a1", "a2"}
+    (transfer,) = by_id["a1"].transfers
+    assert (transfer.supplier, transfer.recipient, transfer.category) == ("IR", "RU", "drones")
+    assert by_id["a2"].lang == "fr" and by_id["a2"].transfers == []
+    (dead,) = [DeadLetter.model_validate_json(v) for v in _read_all(settings, settings.topic_dead_letter, 1)]
+    assert dead.stage == "enrich" and dead.reason == "invalid_json" and dead.payload == "{not json"
+    assert stats.counts["processed"] == 2 and stats.counts["rejected_invalid_json"] == 1
+
+    # Offsets were committed: the same group finds nothing left to do.
+    again = worker.run(settings, group_id=group, exit_when_idle=2, tagger=tagger)
+    assert again.counts["processed"] == 0
