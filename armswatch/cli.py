@@ -31,6 +31,10 @@ stack_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(stack_app, name="stack")
+index_app = typer.Typer(
+    help="Write enriched articles to Elasticsearch and manage its indices.", no_args_is_help=True
+)
+app.add_typer(index_app, name="index")
 
 console = Console(stderr=True)
 JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
@@ -324,6 +328,39 @@ def enrich_command(
     stop = _stop_on_signals()
     stats = worker.run(settings, group_id=group, stop=stop, exit_when_idle=exit_when_idle)
     console.print(f"enrich stopped: {json.dumps(stats.as_dict())}")
+
+
+@index_app.command("run")
+def index_run(
+    group: Annotated[
+        str, typer.Option("--group", help="Kafka consumer group of the indexers.")
+    ] = "armswatch-index",
+    exit_when_idle: Annotated[
+        float | None, typer.Option("--exit-when-idle", help="Stop after this many seconds without a message.")
+    ] = None,
+) -> None:
+    """Run an indexer: enriched articles and their transfer mentions into Elasticsearch, exactly once.
+
+    Offsets are committed after Elasticsearch acknowledged every document of a batch; an unreachable
+    or overloaded cluster pauses consumption. Documents Elasticsearch refuses go to the dead-letter topic.
+    """
+    from index import worker
+
+    stats = worker.run(_settings(), group_id=group, stop=_stop_on_signals(), exit_when_idle=exit_when_idle)
+    console.print(f"index stopped: {json.dumps(stats.as_dict())}")
+
+
+@index_app.command("setup")
+def index_setup(json_output: JsonFlag = False) -> None:
+    """Create or update the index templates (idempotent); indices appear with their first documents."""
+    from index import worker
+
+    names = worker.setup(_settings())
+    if json_output:
+        print(json.dumps({"templates": names}))
+    else:
+        for name in names:
+            console.print(f"index template {name}: ok")
 
 
 def _stop_on_signals() -> threading.Event:

@@ -10,7 +10,9 @@ A change that breaks readers adds a new ``schema_version``; it never edits the m
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -128,3 +130,23 @@ class DeadLetter(Record):
     key: str | None = None
     payload: str = Field(description="the original message value, decoded as UTF-8 with replacement")
     at: datetime
+
+
+TOPIC_RECORDS: dict[str, type[Record]] = {
+    "article": Article,
+    "enriched_article": EnrichedArticle,
+    "dead_letter": DeadLetter,
+}
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+
+
+def write_json_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
+    """Write the JSON schema of every message (``<name>.v<version>.json``) for non-Python consumers."""
+    directory.mkdir(exist_ok=True)
+    written = []
+    for name, model in TOPIC_RECORDS.items():
+        version = model.model_fields["schema_version"].default
+        path = directory / f"{name}.v{version}.json"
+        path.write_text(json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
+        written.append(path)
+    return written

@@ -32,6 +32,19 @@ class RejectedInput(Exception):
         self.detail = detail
 
 
+class Backpressure(Exception):
+    """The stage's sink cannot take more now (Elasticsearch down or overloaded): retry the batch later.
+
+    The stage pauses its partitions (staying in its consumer group), waits ``retry_after`` seconds
+    and hands the same batch to the handler again; nothing is committed in between.
+    """
+
+    def __init__(self, reason: str, retry_after: float) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
 @dataclass(frozen=True)
 class Output:
     topic: str
@@ -98,7 +111,10 @@ def run_stage(
                 break
             continue
         last_message = time.monotonic()
-        outputs, rejected = handle(records)
+        handled = _handle_until_accepted(handle, records, consumer, stop, stats, stage)
+        if handled is None:
+            break  # stopped while the sink was unavailable: the batch is replayed on restart
+        outputs, rejected = handled
         for output in outputs:
             producer.send(output.topic, key=output.key.encode() if output.key else None, value=output.value)
         for record, error in rejected:
@@ -129,3 +145,30 @@ def run_stage(
             },
         )
     return stats
+
+
+def _handle_until_accepted(
+    handle: Handler,
+    records: Sequence[Any],
+    consumer: KafkaConsumer,
+    stop: threading.Event,
+    stats: StageStats,
+    stage: str,
+) -> tuple[list[Output], list[tuple[Any, RejectedInput]]] | None:
+    while True:
+        try:
+            return handle(records)
+        except Backpressure as pressure:
+            stats.counts["backpressure"] += 1
+            log.warning(
+                "sink unavailable, pausing",
+                extra={"stage": stage, "reason": pressure.reason, "retry_after": pressure.retry_after},
+            )
+            partitions = consumer.assignment()
+            consumer.pause(*partitions)
+            deadline = time.monotonic() + pressure.retry_after
+            while time.monotonic() < deadline and not stop.is_set():
+                consumer.poll(timeout_ms=200)  # keeps the group membership; paused, so returns nothing
+            consumer.resume(*partitions)
+            if stop.is_set():
+                return None

@@ -28,8 +28,11 @@ def build_mix(articles: int, dev: Path, seed: int = 7) -> list[tuple[str, str, s
     rng = random.Random(seed)
     arms = [json.loads(line) for line in dev.read_text().splitlines() if line.strip()]
     arms = [item for item in arms if item["lang"] in TRAINED_PIPELINES and item["transfers"]]
-    general = [json.loads(line) for line in (HERE / "data" / "general_news.jsonl").read_text().splitlines()
-               if line.strip()]
+    general = [
+        json.loads(line)
+        for line in (HERE / "data" / "general_news.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
     mix = []
     for number in range(articles):
         item = rng.choice(arms) if number % 10 == 0 else rng.choice(general)
@@ -42,24 +45,30 @@ def time_baseline(mix: list[tuple[str, str, str]]) -> float:
     pipelines = {lang: spacy.load(name) for lang, name in TRAINED_PIPELINES.items()}
     began = time.perf_counter()
     for lang, nlp in pipelines.items():
-        texts = [f"{title}\n\n{text}" if title else text for text, title, item_lang in mix if item_lang == lang]
+        texts = [
+            f"{title}\n\n{text}" if title else text for text, title, item_lang in mix if item_lang == lang
+        ]
         for _doc in nlp.pipe(texts, batch_size=64):
             pass
     return time.perf_counter() - began
 
 
-def time_tagger(tagger: Tagger, mix: list[tuple[str, str, str]]) -> tuple[float, list[list[dict[str, object]]]]:
+def time_tagger(
+    tagger: Tagger, mix: list[tuple[str, str, str]]
+) -> tuple[float, list[list[dict[str, object]]]]:
     tagger.tag_many(mix[:20])  # load the pipelines outside the timing, as the baseline does
     began = time.perf_counter()
     results = []
     for start in range(0, len(mix), 64):
-        results.extend(tagger.tag_many(mix[start:start + 64]))
+        results.extend(tagger.tag_many(mix[start : start + 64]))
     elapsed = time.perf_counter() - began
     return elapsed, [[t.model_dump() for t in result.transfers] for result in results]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=400)
     parser.add_argument("--dev", type=Path, default=DEFAULT_DEV)
     parser.add_argument("--json", action="store_true")

@@ -19,7 +19,7 @@ import pycountry
 import yaml
 from babel import Locale
 
-from armswatch.schema import CATEGORIES, Category
+from armswatch.schema import CATEGORIES
 
 StateKind = Literal["name", "demonym", "metonym", "company"]
 CueKind = Literal["supply", "acquire", "arrival", "supply_noun", "acquire_noun", "deal"]
@@ -57,7 +57,7 @@ class Lexicon:
     not_state_phrases: tuple[str, ...]
     person_names: frozenset[str]
     us_state_context: frozenset[str]
-    weapons: dict[str, Category]  # lower-cased term -> category
+    weapons: dict[str, str]  # lower-cased term -> category, or NOT_A_WEAPON
     cues: CueLexicon
     non_state: tuple[str, ...]  # armed groups and other parties that are not states
     state_names: dict[str, str] = field(default_factory=dict)  # code -> English short name
@@ -123,9 +123,13 @@ def _state_forms(lang: str) -> list[StateForm]:
     return list(forms.values())
 
 
-def _weapons(lang: str) -> dict[str, Category]:
+NOT_A_WEAPON = "NOT_A_WEAPON"
+
+
+def _weapons(lang: str) -> dict[str, str]:
+    """Lower-cased term -> category, or NOT_A_WEAPON for phrases that silence a weapon word."""
     data = _data("weapons.yaml")
-    terms: dict[str, Category] = {}
+    terms: dict[str, str] = {str(term).lower(): NOT_A_WEAPON for term in data.get("not_weapons") or []}
     for category, systems in (data.get("systems") or {}).items():
         _check_category(category)
         for term in systems or []:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from armswatch.schema import Category
-from enrich.lexicon import Lexicon, StateKind
+from enrich.lexicon import NOT_A_WEAPON, Lexicon, StateKind
 
 STATE = "STATE"
 BLOCK = "BLOCK"
@@ -131,13 +131,11 @@ class Matchers:
 
     def weapon_hits(self, doc: Doc | Span) -> list[WeaponHit]:
         base = doc.doc if isinstance(doc, Span) else doc
-        spans = [
-            Span(base, start, end, label=match_id)
-            for match_id, start, end in self.weapons(doc)
-        ]
+        spans = [Span(base, start, end, label=match_id) for match_id, start, end in self.weapons(doc)]
         return [
             WeaponHit(span.start, span.end, span.label_, span.text)  # type: ignore[arg-type]
             for span in filter_spans(spans)
+            if span.label_ != NOT_A_WEAPON
         ]
 
     def party_hits(self, doc: Doc | Span) -> list[PartyHit]:
@@ -146,8 +144,6 @@ class Matchers:
         return [PartyHit(span.start, span.end, span.text) for span in filter_spans(spans)]
 
     def phrase_hits(self, doc: Doc | Span) -> list[tuple[str, int, int]]:
-        """(kind, start, end) of multi-word cues (doc token indices); kinds: supply, acquire, status:<status>."""
+        """(kind, start, end) of multi-word cues, in doc token indices; kinds: supply, acquire, status:X."""
         strings: Any = doc.vocab.strings
-        return [
-            (strings[match_id], start, end) for match_id, start, end in self.phrases(doc)
-        ]
+        return [(strings[match_id], start, end) for match_id, start, end in self.phrases(doc)]

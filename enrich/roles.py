@@ -23,21 +23,107 @@ Position = Literal["subject", "object", "to", "from", "by", "at", "of", "with", 
 Role = Literal["supplier", "recipient"]
 
 PREPOSITIONS: dict[str, dict[str, Position]] = {
-    "en": {"to": "to", "for": "to", "into": "to", "towards": "to", "toward": "to", "from": "from", "by": "by",
-           "in": "at", "at": "at", "inside": "at", "of": "of", "with": "with", "via": "via", "through": "via"},
-    "fr": {"à": "to", "au": "to", "aux": "to", "vers": "to", "pour": "to", "de": "of", "du": "of",
-           "des": "of", "d'": "of", "d’": "of", "depuis": "from", "par": "by", "en": "at", "dans": "at",
-           "avec": "with", "via": "via", "auprès": "from", "intermédiaire": "via", "transit": "via"},
-    "de": {"an": "to", "nach": "to", "für": "to", "von": "from", "aus": "from", "durch": "by", "in": "at",
-           "mit": "with", "über": "via"},
-    "es": {"a": "to", "al": "to", "para": "to", "hacia": "to", "de": "of", "del": "of", "desde": "from",
-           "por": "by", "en": "at", "con": "with", "vía": "via"},
-    "it": {"a": "to", "al": "to", "alla": "to", "all'": "to", "ai": "to", "agli": "to", "alle": "to",
-           "per": "to", "verso": "to", "da": "from", "dal": "from", "dalla": "from", "dai": "from",
-           "di": "of", "del": "of", "della": "of", "in": "at", "con": "with"},
-    "pt": {"a": "to", "ao": "to", "à": "to", "aos": "to", "às": "to", "para": "to", "de": "of", "do": "of",
-           "da": "of", "dos": "of", "das": "of", "por": "by", "pelo": "by", "pela": "by", "em": "at",
-           "no": "at", "na": "at", "com": "with"},
+    "en": {
+        "to": "to",
+        "for": "to",
+        "into": "to",
+        "towards": "to",
+        "toward": "to",
+        "from": "from",
+        "by": "by",
+        "in": "at",
+        "at": "at",
+        "inside": "at",
+        "of": "of",
+        "with": "with",
+        "via": "via",
+        "through": "via",
+    },
+    "fr": {
+        "à": "to",
+        "au": "to",
+        "aux": "to",
+        "vers": "to",
+        "pour": "to",
+        "de": "of",
+        "du": "of",
+        "des": "of",
+        "d'": "of",
+        "d’": "of",
+        "depuis": "from",
+        "par": "by",
+        "en": "at",
+        "dans": "at",
+        "avec": "with",
+        "via": "via",
+        "auprès": "from",
+        "intermédiaire": "via",
+        "transit": "via",
+    },
+    "de": {
+        "an": "to",
+        "nach": "to",
+        "für": "to",
+        "von": "from",
+        "aus": "from",
+        "durch": "by",
+        "in": "at",
+        "mit": "with",
+        "über": "via",
+    },
+    "es": {
+        "a": "to",
+        "al": "to",
+        "para": "to",
+        "hacia": "to",
+        "de": "of",
+        "del": "of",
+        "desde": "from",
+        "por": "by",
+        "en": "at",
+        "con": "with",
+        "vía": "via",
+    },
+    "it": {
+        "a": "to",
+        "al": "to",
+        "alla": "to",
+        "all'": "to",
+        "ai": "to",
+        "agli": "to",
+        "alle": "to",
+        "per": "to",
+        "verso": "to",
+        "da": "from",
+        "dal": "from",
+        "dalla": "from",
+        "dai": "from",
+        "di": "of",
+        "del": "of",
+        "della": "of",
+        "in": "at",
+        "con": "with",
+    },
+    "pt": {
+        "a": "to",
+        "ao": "to",
+        "à": "to",
+        "aos": "to",
+        "às": "to",
+        "para": "to",
+        "de": "of",
+        "do": "of",
+        "da": "of",
+        "dos": "of",
+        "das": "of",
+        "por": "by",
+        "pelo": "by",
+        "pela": "by",
+        "em": "at",
+        "no": "at",
+        "na": "at",
+        "com": "with",
+    },
     "pl": {"do": "to", "dla": "to", "z": "from", "od": "from", "w": "at"},
 }
 # Words that may stand between a preposition and the state it governs.
@@ -73,8 +159,31 @@ SKIPPABLE = {
 }
 # Words that continue a list of parties: "from the US, the Netherlands, and Germany".
 COORDINATION = {
-    ",", "and", "et", "und", "y", "e", "i", "or", "ou", "oder", "o", "as", "well", "the", "la", "le", "les",
-    "l'", "l’", "then", "also", "both", "along", "with", "together",
+    ",",
+    "and",
+    "et",
+    "und",
+    "y",
+    "e",
+    "i",
+    "or",
+    "ou",
+    "oder",
+    "o",
+    "as",
+    "well",
+    "the",
+    "la",
+    "le",
+    "les",
+    "l'",
+    "l’",
+    "then",
+    "also",
+    "both",
+    "along",
+    "with",
+    "together",
 }
 # Nouns that make a demonym stand for the state: "the German government", "le gouvernement nord-coréen".
 ACTOR_NOUNS = {
@@ -195,13 +304,15 @@ def position_of(
 
 
 def _origin_of_weapon(party: Party, sentence: Span, weapons: list[tuple[int, int]], lang: str) -> bool:
-    """"Turkish TB-2 drones", "Russian-made Su-35", « drones iraniens »: the weapon's maker."""
+    """ "Turkish TB-2 drones", "Russian-made Su-35", « drones iraniens »: the weapon's maker."""
     doc = sentence.doc
     if _next_to_weapon(party, weapons, lang) or doc[party.end - 1].lower_.endswith("-made"):
         return True
-    return party.end + 1 < sentence.end and doc[party.end].text in ("-", "–") and doc[
-        party.end + 1
-    ].lower_ in ("made", "built", "designed", "manufactured", "produced", "supplied")
+    return (
+        party.end + 1 < sentence.end
+        and doc[party.end].text in ("-", "–")
+        and doc[party.end + 1].lower_ in ("made", "built", "designed", "manufactured", "produced", "supplied")
+    )
 
 
 def _governing_preposition(party: Party, sentence: Span, lang: str) -> Position | None:

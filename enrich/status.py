@@ -127,7 +127,12 @@ def sentence_status(
         return "alleged"
     token = sentence.doc[predicate.index]
     # The tense of the verb decides only when no word says it: small models mistag tenses.
-    if not found & set(FACT_ORDER) and predicate.kind == "supply" and predicate.is_verb and not _future(token):
+    if (
+        not found & set(FACT_ORDER)
+        and predicate.kind == "supply"
+        and predicate.is_verb
+        and not _future(token)
+    ):
         if token.tag_ == "VBG" and any(t.lower_ in ("is", "are", "was", "were") for t in token.lefts):
             found.add("ongoing")
         elif token.tag_ in ("VBD", "VBN") or "Tense=Past" in str(token.morph):

@@ -1,0 +1,139 @@
+"""Enriched articles to Elasticsearch documents and bulk actions: pure functions, no I/O.
+
+Two kinds of document, each in monthly indices by publication date
+(``<prefix>-articles-v<N>-YYYY.MM``, ``<prefix>-mentions-v<N>-YYYY.MM``) read through the aliases
+``<prefix>-articles`` and ``<prefix>-mentions``. Ids are deterministic, so a replay overwrites
+instead of duplicating.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import Any
+
+from armswatch.schema import EnrichedArticle, TransferMention
+
+INDEX_VERSION = 1
+KINDS = ("articles", "mentions")
+
+
+def read_alias(prefix: str, kind: str) -> str:
+    return f"{prefix}-{kind}"
+
+
+def index_pattern(prefix: str, kind: str, version: int = INDEX_VERSION) -> str:
+    return f"{prefix}-{kind}-v{version}-*"
+
+
+def index_name(prefix: str, kind: str, when: datetime, version: int = INDEX_VERSION) -> str:
+    return f"{prefix}-{kind}-v{version}-{when:%Y.%m}"
+
+
+def pair(mention: TransferMention) -> str:
+    """``KP>RU``; a party that is not a state shows as ``~name``."""
+    supplier = mention.supplier or f"~{mention.supplier_name or 'unknown'}"
+    recipient = mention.recipient or f"~{mention.recipient_name or 'unknown'}"
+    return f"{supplier}>{recipient}"
+
+
+def mention_id(article_id: str, mention: TransferMention) -> str:
+    key = "|".join([article_id, pair(mention), mention.category])
+    return hashlib.sha1(key.encode()).hexdigest()[:24]
+
+
+def _published(enriched: EnrichedArticle) -> datetime:
+    return enriched.article.published_at or enriched.article.fetched_at
+
+
+def article_document(enriched: EnrichedArticle) -> dict[str, Any]:
+    article = enriched.article
+    transfers = enriched.transfers
+    return {
+        "id": article.id,
+        "url": article.url,
+        "canonical_url": article.canonical_url,
+        "feed_url": article.feed_url,
+        "source": article.source,
+        "source_domain": article.source_domain,
+        "title": article.title,
+        "summary": article.summary,
+        "text": article.text,
+        "authors": article.authors,
+        "categories": article.categories,
+        "lang": enriched.lang,
+        "published_at": _published(enriched).isoformat(),
+        "published_at_estimated": article.published_at is None or article.published_at_estimated,
+        "fetched_at": article.fetched_at.isoformat(),
+        "enriched_at": enriched.enriched_at.isoformat(),
+        "content_hash": article.content_hash,
+        "extractor": enriched.extractor,
+        "states": [state.code for state in enriched.states],
+        "state_names": [state.name for state in enriched.states],
+        "suppliers": sorted({t.supplier or t.supplier_name or "" for t in transfers} - {""}),
+        "recipients": sorted({t.recipient or t.recipient_name or "" for t in transfers} - {""}),
+        "pairs": sorted({pair(t) for t in transfers}),
+        "transfer_categories": sorted({t.category for t in transfers}),
+        "statuses": sorted({t.status for t in transfers}),
+        "transfer_count": len(transfers),
+        "has_transfer": bool(transfers),
+    }
+
+
+def mention_documents(enriched: EnrichedArticle) -> list[dict[str, Any]]:
+    article = enriched.article
+    names = {state.code: state.name for state in enriched.states}
+    return [
+        {
+            "id": mention_id(article.id, mention),
+            "article_id": article.id,
+            "supplier": mention.supplier,
+            "recipient": mention.recipient,
+            "pair": pair(mention),
+            "supplier_name": names.get(mention.supplier or "", mention.supplier or mention.supplier_name),
+            "recipient_name": names.get(mention.recipient or "", mention.recipient or mention.recipient_name),
+            "via": mention.via,
+            "category": mention.category,
+            "weapon": mention.weapon,
+            "status": mention.status,
+            "confidence": mention.confidence,
+            "evidence": mention.sentence,
+            "evidence_start": mention.start,
+            "evidence_end": mention.end,
+            "title": article.title,
+            "url": article.url,
+            "source": article.source,
+            "source_domain": article.source_domain,
+            "lang": enriched.lang,
+            "published_at": _published(enriched).isoformat(),
+            "enriched_at": enriched.enriched_at.isoformat(),
+            "extractor": enriched.extractor,
+        }
+        for mention in enriched.transfers
+    ]
+
+
+def bulk_actions(
+    enriched: EnrichedArticle, prefix: str, version: int = INDEX_VERSION
+) -> list[dict[str, Any]]:
+    """The index actions of one enriched article: its article document and one per mention."""
+    when = _published(enriched)
+    article = article_document(enriched)
+    actions = [
+        {
+            "_op_type": "index",
+            "_index": index_name(prefix, "articles", when, version),
+            "_id": article["id"],
+            "_source": article,
+        }
+    ]
+    actions += [
+        {
+            "_op_type": "index",
+            "_index": index_name(prefix, "mentions", when, version),
+            "_id": document["id"],
+            "_source": document,
+        }
+        for document in mention_documents(enriched)
+    ]
+    return actions

@@ -1,0 +1,137 @@
+"""The indexer: enriched articles from Kafka into Elasticsearch, offsets committed after ES acknowledged.
+
+Permanent per-document failures (a mapping error) send the source message to the dead-letter topic
+with Elasticsearch's reason; throttling (429), unavailability and connection errors pause the stage
+and retry the whole batch, which deterministic ids make harmless.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
+from kafka import KafkaProducer
+from pydantic import ValidationError
+
+from armswatch import es as es_plumbing
+from armswatch.config import Settings
+from armswatch.kafka import consumer, ensure_topics, producer_config
+from armswatch.schema import EnrichedArticle
+from armswatch.stage import Backpressure, Output, RejectedInput, StageStats, run_stage
+from index.actions import bulk_actions
+from index.templates import ensure_templates
+
+log = logging.getLogger(__name__)
+STAGE = "index"
+DEFAULT_GROUP = "armswatch-index"
+RETRYABLE_STATUS = {429, 502, 503, 504}
+RETRY_AFTER_SECONDS = 5.0
+
+
+def decode_enriched(value: bytes | None) -> EnrichedArticle:
+    if not value:
+        raise RejectedInput("empty_message", "the message has no value")
+    try:
+        return EnrichedArticle.model_validate_json(value)
+    except ValidationError as error:
+        json_broken = any(e["type"] == "json_invalid" for e in error.errors())
+        raise RejectedInput(
+            "invalid_json" if json_broken else "invalid_enriched_article", str(error)
+        ) from None
+
+
+def make_handler(es: Elasticsearch, settings: Settings) -> Any:
+    def handle(records: Sequence[Any]) -> tuple[list[Output], list[tuple[Any, RejectedInput]]]:
+        rejected: list[tuple[Any, RejectedInput]] = []
+        actions: list[dict[str, Any]] = []
+        source: dict[tuple[str, str], Any] = {}
+        for record in records:
+            try:
+                enriched = decode_enriched(record.value)
+            except RejectedInput as error:
+                rejected.append((record, error))
+                continue
+            for action in bulk_actions(enriched, settings.index_prefix):
+                actions.append(action)
+                source[(action["_index"], action["_id"])] = record
+        failed = _bulk(es, actions, settings)
+        seen = set()
+        for (index, doc_id), reason in failed.items():
+            record = source[(index, doc_id)]
+            if id(record) not in seen:
+                seen.add(id(record))
+                rejected.append(
+                    (record, RejectedInput("elasticsearch_rejected", f"{index}/{doc_id}: {reason}"))
+                )
+        return [], rejected
+
+    return handle
+
+
+def _bulk(es: Elasticsearch, actions: list[dict[str, Any]], settings: Settings) -> dict[tuple[str, str], str]:
+    """Index everything; return permanent failures by (index, id). Raises Backpressure if ES cannot."""
+    failed: dict[tuple[str, str], str] = {}
+    try:
+        for ok, item in helpers.streaming_bulk(
+            es,
+            actions,
+            chunk_size=settings.bulk_max_documents,
+            max_chunk_bytes=settings.bulk_max_bytes,
+            raise_on_error=False,
+            max_retries=5,
+            initial_backoff=0.5,
+            max_backoff=10,
+        ):
+            if ok:
+                continue
+            result = next(iter(item.values()))
+            if result.get("status") in RETRYABLE_STATUS:
+                raise Backpressure(f"Elasticsearch answered {result.get('status')}", RETRY_AFTER_SECONDS)
+            failed[(result.get("_index", ""), result.get("_id", ""))] = str(result.get("error"))[:1000]
+    except (TransportError, ConnectionError) as error:
+        raise Backpressure(f"Elasticsearch unreachable: {error}", RETRY_AFTER_SECONDS) from None
+    except ApiError as error:
+        if error.meta.status in RETRYABLE_STATUS:
+            raise Backpressure(f"Elasticsearch answered {error.meta.status}", RETRY_AFTER_SECONDS) from None
+        raise
+    return failed
+
+
+def setup(settings: Settings, es: Elasticsearch | None = None) -> list[str]:
+    """Create the index templates and the topics the indexer reads and writes."""
+    client = es or es_plumbing.client(settings)
+    return ensure_templates(client, settings.index_prefix, settings.index_replicas)
+
+
+def run(
+    settings: Settings,
+    *,
+    group_id: str = DEFAULT_GROUP,
+    stop: threading.Event | None = None,
+    exit_when_idle: float | None = None,
+) -> StageStats:
+    """Consume the enriched topic into Elasticsearch until stopped (or idle for ``exit_when_idle`` s)."""
+    ensure_topics(settings)
+    es = es_plumbing.client(settings)
+    es_plumbing.wait_until_ready(es, timeout=120)
+    setup(settings, es)
+    source = consumer(settings, group_id, f"index-{os.getpid()}", settings.topic_enriched)
+    producer = KafkaProducer(**producer_config(settings, f"index-{os.getpid()}"))
+    try:
+        return run_stage(
+            stage=STAGE,
+            consumer=source,
+            producer=producer,
+            dead_letter_topic=settings.topic_dead_letter,
+            handle=make_handler(es, settings),
+            stop=stop,
+            exit_when_idle=exit_when_idle,
+        )
+    finally:
+        source.close()
+        producer.close()
+        es.close()

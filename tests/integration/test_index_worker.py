@@ -1,0 +1,120 @@
+"""The indexer against the real broker and node: exactly-once documents, poison input dead-lettered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+
+import pytest
+from elasticsearch import Elasticsearch
+from kafka import KafkaConsumer, KafkaProducer
+
+from armswatch.config import Settings
+from armswatch.kafka import consumer_config, ensure_topics, producer_config
+from armswatch.schema import Article, DeadLetter, EnrichedArticle, StateCount, TransferMention
+from index import worker
+
+
+def _enriched(article_id: str, url: str, published: datetime) -> EnrichedArticle:
+    article = Article(
+        id=article_id,
+        url=url,
+        title=f"Iran ships drones ({article_id})",
+        text="Iran has supplied Russia with hundreds of Shahed drones.",
+        source="Example",
+        source_domain="example.org",
+        published_at=published,
+        fetched_at=published,
+    )
+    mention = TransferMention(
+        supplier="IR",
+        recipient="RU",
+        weapon="Shahed drones",
+        category="drones",
+        status="delivered",
+        confidence=0.9,
+        sentence="Iran has supplied Russia with hundreds of Shahed drones.",
+        start=0,
+        end=56,
+    )
+    return EnrichedArticle(
+        article=article,
+        lang="en",
+        states=[StateCount(code="IR", name="Iran", count=1), StateCount(code="RU", name="Russia", count=1)],
+        transfers=[mention],
+        extractor="test.v1",
+        enriched_at=published,
+    )
+
+
+@pytest.fixture
+def index_settings(
+    running_stack: Settings, es_client: Elasticsearch, unique: Callable[[str], str]
+) -> Iterator[Settings]:
+    settings = running_stack.model_copy(
+        update={
+            "topic_enriched": unique("enriched"),
+            "topic_dead_letter": unique("dlq"),
+            "index_prefix": unique("ix"),
+        }
+    )
+    ensure_topics(settings)
+    yield settings
+    created = list(es_client.indices.get(index=f"{settings.index_prefix}-*"))
+    if created:
+        es_client.indices.delete(index=",".join(created))
+    for kind in ("articles", "mentions"):
+        es_client.options(ignore_status=404).indices.delete_index_template(
+            name=f"{settings.index_prefix}-{kind}-v1"
+        )
+
+
+def _produce(settings: Settings, values: list[bytes]) -> None:
+    producer = KafkaProducer(**producer_config(settings, "test"))
+    for value in values:
+        producer.send(settings.topic_enriched, value=value)
+    producer.flush()
+    producer.close()
+
+
+def test_index_worker_writes_each_document_once_and_dead_letters_poison(
+    index_settings: Settings, es_client: Elasticsearch, unique: Callable[[str], str]
+) -> None:
+    settings = index_settings
+    november, october = datetime(2026, 11, 3, tzinfo=UTC), datetime(2026, 10, 20, tzinfo=UTC)
+    good = [
+        _enriched("a1", "https://example.org/a1", november).to_json(),
+        _enriched("a2", "https://example.org/a2", october).to_json(),
+    ]
+    poison = _enriched("a3", "https://example.org/" + "x" * 40_000, november).to_json()
+    _produce(settings, [good[0], b"{broken", poison, good[1]])
+    stats = worker.run(settings, group_id=unique("group"), exit_when_idle=4)
+    # The same messages again, as a replay would deliver them: nothing is duplicated.
+    _produce(settings, good)
+    worker.run(settings, group_id=unique("group"), exit_when_idle=4)
+
+    prefix = settings.index_prefix
+    es_client.indices.refresh(index=f"{prefix}-*")
+    assert es_client.count(index=f"{prefix}-articles")["count"] == 2
+    assert es_client.count(index=f"{prefix}-mentions")["count"] == 2
+    assert sorted(es_client.indices.get_alias(name=f"{prefix}-mentions")) == [
+        f"{prefix}-mentions-v1-2026.10",
+        f"{prefix}-mentions-v1-2026.11",
+    ]
+    hits = es_client.search(index=f"{prefix}-mentions", query={"term": {"pair": "IR>RU"}})["hits"]["hits"]
+    assert {hit["_source"]["supplier_name"] for hit in hits} == {"Iran"}
+    assert stats.counts["rejected_invalid_json"] == 1
+    assert stats.counts["rejected_elasticsearch_rejected"] == 1
+
+    reader = KafkaConsumer(
+        settings.topic_dead_letter, **consumer_config(settings, unique("reader"), "reader")
+    )
+    dead = []
+    for _ in range(20):
+        for records in reader.poll(timeout_ms=500).values():
+            dead.extend(DeadLetter.model_validate_json(record.value) for record in records)
+        if len(dead) >= 4:
+            break
+    reader.close()
+    # Both runs read the two bad messages (the replay used a new consumer group).
+    assert sorted(letter.reason for letter in dead) == ["elasticsearch_rejected"] * 2 + ["invalid_json"] * 2

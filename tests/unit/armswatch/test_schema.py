@@ -1,0 +1,36 @@
+"""Messages: the committed JSON schemas match the models, and the examples are valid messages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from armswatch.schema import SCHEMA_DIR, TOPIC_RECORDS, Article, write_json_schemas
+
+
+def test_schema_files_match_the_models(tmp_path: Path) -> None:
+    for generated in write_json_schemas(tmp_path):
+        committed = SCHEMA_DIR / generated.name
+        assert committed.exists(), f"{committed.name} missing: run armswatch.schema.write_json_schemas()"
+        assert json.loads(committed.read_text()) == json.loads(generated.read_text()), (
+            f"{generated.name} changed: add a new schema_version instead of editing v1, then regenerate"
+        )
+
+
+@pytest.mark.parametrize("example", sorted((SCHEMA_DIR / "examples").glob("*.json")), ids=lambda p: p.name)
+def test_schema_examples_are_valid(example: Path) -> None:
+    name, version = example.name.removesuffix(".json").rsplit(".v", 1)
+    payload = json.loads(example.read_text())
+    TOPIC_RECORDS[name].model_validate(payload)
+    jsonschema.validate(payload, json.loads((SCHEMA_DIR / f"{name}.v{version}.json").read_text()))
+
+
+def test_schema_rejects_unknown_fields_and_versions() -> None:
+    example = json.loads((SCHEMA_DIR / "examples" / "article.v1.json").read_text())
+    with pytest.raises(ValueError, match="extra"):
+        Article.model_validate({**example, "surprise": 1})
+    with pytest.raises(ValueError, match="schema_version"):
+        Article.model_validate({**example, "schema_version": 2})
