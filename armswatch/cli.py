@@ -363,6 +363,100 @@ def index_setup(json_output: JsonFlag = False) -> None:
             console.print(f"index template {name}: ok")
 
 
+@app.command("search")
+def search_command(
+    query: Annotated[
+        str, typer.Argument(help='Lucene-style query: words, "phrases", AND/OR/NOT, field:value.')
+    ] = "",
+    supplier: Annotated[str | None, typer.Option(help="Supplier state (ISO code, e.g. KP).")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient state (ISO code, e.g. RU).")] = None,
+    category: Annotated[str | None, typer.Option(help="drones, missiles, aircraft, ...")] = None,
+    status: Annotated[str | None, typer.Option(help="agreed, ongoing, delivered, alleged or denied.")] = None,
+    lang: Annotated[str | None, typer.Option(help="Language of the article (en, fr, ...).")] = None,
+    source: Annotated[str | None, typer.Option(help="Source name or domain.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
+    articles: Annotated[
+        bool, typer.Option("--articles", help="Search articles instead of mentions.")
+    ] = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Results per page.")] = 20,
+    pages: Annotated[int, typer.Option("--pages", help="How many pages to fetch (search_after).")] = 1,
+    stats: Annotated[bool, typer.Option("--stats", help="Add counts per month and the top pairs.")] = False,
+    json_output: JsonFlag = False,
+) -> None:
+    """Search the indexed history, newest first: transfer mentions by default, or --articles."""
+    from armswatch import es as es_plumbing
+    from index.search import Filters, QueryError, search
+
+    settings = _settings()
+    filters = Filters(supplier, recipient, category, status, lang, source, since, until)
+    kind: Any = "articles" if articles else "mentions"
+    client = es_plumbing.client(settings)
+    after = None
+    out = Console(width=max(Console().width, 160))
+    for page_number in range(pages):
+        try:
+            page = search(
+                client,
+                settings.index_prefix,
+                query,
+                filters,
+                kind,
+                limit,
+                after,
+                stats=stats and page_number == 0,
+            )
+        except QueryError as error:
+            raise _fail(error, 2) from None
+        if json_output:
+            print(
+                json.dumps(
+                    {
+                        "total": page.total,
+                        "hits": page.hits,
+                        "next_after": page.next_after,
+                        "aggregations": page.aggregations,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        else:
+            if page_number == 0:
+                out.print(f"{page.total} {kind} match")
+                if stats:
+                    _print_stats(out, page.aggregations)
+            _print_hits(out, page.hits, kind)
+        after = page.next_after
+        if after is None:
+            break
+
+
+def _print_hits(out: Console, hits: list[dict[str, Any]], kind: str) -> None:
+    for hit in hits:
+        date = str(hit.get("published_at", ""))[:10]
+        if kind == "mentions":
+            out.print(
+                f"[bold]{date}  {hit['pair'].replace('>', ' → ')}[/bold] · {hit['category']} · "
+                f"{hit['status']} · {hit.get('source') or ''}"
+            )
+            out.print(f"  “{hit['evidence']}”")
+        else:
+            pairs = ", ".join(hit.get("pairs") or []) or "no transfer"
+            title = hit.get("title") or "(untitled)"
+            out.print(f"[bold]{date}  {title}[/bold] · {hit.get('source') or ''} · {pairs}")
+        out.print(f"  {hit.get('url', '')}")
+
+
+def _print_stats(out: Console, aggregations: dict[str, Any]) -> None:
+    months = aggregations.get("per_month", {}).get("buckets", [])
+    out.print(
+        "per month: "
+        + ", ".join(f"{b['key_as_string'][:7]} {b['doc_count']}" for b in months if b["doc_count"])
+    )
+    pairs = aggregations.get("top_pairs", {}).get("buckets", [])
+    out.print("top pairs: " + ", ".join(f"{b['key']} {b['doc_count']}" for b in pairs))
+
+
 def _stop_on_signals() -> threading.Event:
     """An event set by SIGTERM or Ctrl-C, so a worker finishes its batch and commits before leaving."""
     stop = threading.Event()

@@ -1,0 +1,130 @@
+"""Search against the real node, over documents built by the indexer's own actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+
+import pytest
+from elasticsearch import Elasticsearch, helpers
+
+from armswatch.schema import Article, EnrichedArticle, StateCount, TransferMention
+from index.actions import bulk_actions
+from index.search import Filters, search
+from index.templates import ensure_templates
+
+NAMES = {"IR": "Iran", "RU": "Russia", "KP": "North Korea", "FR": "France", "UA": "Ukraine"}
+
+
+def _enriched(
+    number: int,
+    supplier: str,
+    recipient: str,
+    category: str,
+    sentence: str,
+    published: datetime,
+    lang: str = "en",
+) -> EnrichedArticle:
+    article = Article(
+        id=f"s{number}",
+        url=f"https://example.org/{number}",
+        title=sentence[:40],
+        text=sentence,
+        source="Example",
+        source_domain="example.org",
+        published_at=published,
+        fetched_at=published,
+    )
+    mention = TransferMention(
+        supplier=supplier,
+        recipient=recipient,
+        weapon=category,
+        category=category,  # type: ignore[arg-type]
+        status="delivered",
+        confidence=0.9,
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+    )
+    states = [StateCount(code=code, name=NAMES[code], count=1) for code in (supplier, recipient)]
+    return EnrichedArticle(
+        article=article,
+        lang=lang,
+        states=states,
+        transfers=[mention],
+        extractor="test.v1",
+        enriched_at=published,
+    )
+
+
+@pytest.fixture
+def prefix(es_client: Elasticsearch, unique: Callable[[str], str]) -> Iterator[str]:
+    name = unique("search")
+    ensure_templates(es_client, name)
+    corpus = [
+        _enriched(
+            1,
+            "IR",
+            "RU",
+            "drones",
+            "Iran has supplied Russia with Shahed kamikaze drones.",
+            datetime(2024, 3, 1, tzinfo=UTC),
+        ),
+        _enriched(
+            2,
+            "KP",
+            "RU",
+            "ammunition",
+            "Pyongyang is shipping artillery shells to Moscow.",
+            datetime(2024, 6, 1, tzinfo=UTC),
+        ),
+        _enriched(
+            3,
+            "FR",
+            "UA",
+            "artillery",
+            "La France a livré des canons Caesar à l'Ukraine.",
+            datetime(2025, 1, 15, tzinfo=UTC),
+            "fr",
+        ),
+        _enriched(
+            4,
+            "IR",
+            "RU",
+            "missiles",
+            "Iran transferred ballistic missiles to Russia.",
+            datetime(2025, 2, 1, tzinfo=UTC),
+        ),
+    ]
+    actions = [action for item in corpus for action in bulk_actions(item, name)]
+    helpers.bulk(es_client, actions, refresh="wait_for")
+    yield name
+    created = list(es_client.indices.get(index=f"{name}-*"))
+    es_client.indices.delete(index=",".join(created))
+    for kind in ("articles", "mentions"):
+        es_client.indices.delete_index_template(name=f"{name}-{kind}-v1")
+
+
+def _urls(page: object) -> list[str]:
+    return [hit["url"] for hit in page.hits]  # type: ignore[attr-defined]
+
+
+def test_search_by_pair_newest_first(es_client: Elasticsearch, prefix: str) -> None:
+    page = search(es_client, prefix, "pair:IR>RU")
+    assert _urls(page) == ["https://example.org/4", "https://example.org/1"]
+
+
+def test_search_phrase_with_filters_and_dates(es_client: Elasticsearch, prefix: str) -> None:
+    assert _urls(search(es_client, prefix, '"kamikaze drones"')) == ["https://example.org/1"]
+    page = search(es_client, prefix, "", Filters(recipient="RU", since="2024-05-01", until="2024-12-31"))
+    assert _urls(page) == ["https://example.org/2"]
+    assert _urls(search(es_client, prefix, "", Filters(lang="fr"))) == ["https://example.org/3"]
+
+
+def test_search_articles_and_pages(es_client: Elasticsearch, prefix: str) -> None:
+    first = search(es_client, prefix, "supplier:IR", kind="articles", size=1, stats=True)
+    assert first.total == 2 and first.next_after is not None
+    second = search(es_client, prefix, "supplier:IR", kind="articles", size=1, after=first.next_after)
+    assert _urls(first) + _urls(second) == ["https://example.org/4", "https://example.org/1"]
+    buckets = {b["key"]: b["doc_count"] for b in first.aggregations["top_pairs"]["buckets"]}
+    assert buckets == {"IR>RU": 2}

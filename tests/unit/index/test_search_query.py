@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import pytest
+
+from index.search import Filters, QueryError, build_body, compile_query
+
+
+def test_search_query_fields_and_implicit_and() -> None:
+    query = compile_query('supplier:IR drones "kamikaze drones"', "mentions")
+    musts = query["bool"]["must"]
+    assert {"term": {"supplier": {"value": "IR"}}} in musts
+    assert {"match_phrase": {"search_text": {"query": "kamikaze drones"}}} in musts
+
+
+def test_search_query_field_names_follow_the_kind() -> None:
+    assert compile_query("supplier:KP", "articles") == {"term": {"suppliers": {"value": "KP"}}}
+    assert compile_query("category:drones", "articles") == {
+        "term": {"transfer_categories": {"value": "drones"}}
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("suplier:IR", "unknown field 'suplier'"),
+        ("(drones AND", "cannot parse"),
+    ],
+)
+def test_search_query_errors_say_what_to_fix(text: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        compile_query(text, "mentions")
+
+
+def test_search_body_filters_sort_and_paging() -> None:
+    body = build_body(
+        "",
+        Filters(supplier="KP", since="2024-01-01", source="reuters.com"),
+        "mentions",
+        5,
+        after=["2024-05-01T00:00:00Z", "x"],
+        stats=True,
+    )
+    filters = body["query"]["bool"]["filter"]
+    assert {"term": {"supplier": "KP"}} in filters
+    assert {"range": {"published_at": {"gte": "2024-01-01"}}} in filters
+    assert body["sort"][0] == {"published_at": "desc"}
+    assert body["search_after"] == ["2024-05-01T00:00:00Z", "x"]
+    assert set(body["aggs"]) == {"per_month", "top_pairs"}
