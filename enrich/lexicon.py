@@ -46,6 +46,7 @@ class CueLexicon:
     phrases: dict[str, CueKind]
     status: dict[Status, frozenset[str]]
     not_transfer: frozenset[str]
+    intent: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,7 @@ def _cues(lang: str) -> CueLexicon:
         phrases,
         status,  # type: ignore[arg-type]
         frozenset(str(word).lower() for word in data.get("not_transfer") or []),
+        frozenset(str(word).lower() for word in data.get("intent") or []),
     )
 
 

@@ -25,10 +25,10 @@ NON_STATE = "NON_STATE"
 # Prepositions after which a capital is a place, not the state acting ("a parade in Moscow").
 LOCATIVE = {
     "en": {"in", "at", "near", "outside", "inside", "around", "across", "central", "downtown"},
-    "fr": {"en", "dans", "près", "à"},
+    "fr": {"en", "dans", "près"},
     "de": {"in", "bei", "nahe"},
     "es": {"en", "cerca"},
-    "it": {"in", "presso", "a"},
+    "it": {"in", "presso"},
     "pt": {"em", "no", "na", "perto"},
 }
 

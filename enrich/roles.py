@@ -19,7 +19,9 @@ from spacy.tokens import Span, Token
 
 from enrich.lexicon import CueKind, CueLexicon
 
-Position = Literal["subject", "object", "to", "from", "by", "at", "of", "with", "via", "possessor", "origin"]
+Position = Literal[
+    "other", "subject", "object", "to", "from", "by", "at", "of", "with", "via", "possessor", "origin"
+]
 Role = Literal["supplier", "recipient"]
 
 PREPOSITIONS: dict[str, dict[str, Position]] = {
@@ -125,6 +127,100 @@ PREPOSITIONS: dict[str, dict[str, Position]] = {
         "com": "with",
     },
     "pl": {"do": "to", "dla": "to", "z": "from", "od": "from", "w": "at"},
+}
+# Verbs whose object is the beneficiary of a transfer.
+BENEFACTIVE = {
+    "help",
+    "helping",
+    "helped",
+    "aid",
+    "aiding",
+    "assist",
+    "assisting",
+    "support",
+    "supporting",
+    "bolster",
+    "bolstering",
+    "aider",
+    "soutenir",
+    "appuyer",
+    "renforcer",
+    "ayudar",
+    "apoyar",
+    "unterstützen",
+    "aiutare",
+    "sostenere",
+    "ajudar",
+    "apoiar",
+}
+# "to" after these words does not point at a recipient.
+NOT_A_DIRECTION = {
+    "to": (
+        "according",
+        "due",
+        "thanks",
+        "close",
+        "next",
+        "visit",
+        "trip",
+        "compared",
+        "owing",
+        "opposition",
+        "threat",
+        "threats",
+        "response",
+        "reference",
+        "similar",
+        "contrary",
+        "relative",
+        "ambassador",
+    ),
+    "à": ("grâce", "face", "visite", "conformément", "contrairement", "ambassadeur", "quant", "jusqu'"),
+    "from": ("far", "apart", "away", "opposition", "pressure", "threat", "threats", "ambassador"),
+}
+# Prepositions that relate a party to something other than the transfer.
+OTHER_PREPOSITIONS = {
+    "en": (
+        "against",
+        "about",
+        "over",
+        "on",
+        "after",
+        "before",
+        "during",
+        "like",
+        "than",
+        "without",
+        "despite",
+        "near",
+        "among",
+        "between",
+        "including",
+        "amid",
+        "than",
+        "unlike",
+        "behind",
+    ),
+    "fr": (
+        "contre",
+        "sur",
+        "pendant",
+        "après",
+        "avant",
+        "entre",
+        "parmi",
+        "sans",
+        "malgré",
+        "comme",
+        "face",
+        "selon",
+        "chez",
+        "envers",
+    ),
+    "de": ("gegen", "über", "nach", "während", "zwischen", "ohne", "trotz"),
+    "es": ("contra", "sobre", "durante", "entre", "sin", "según"),
+    "it": ("contro", "sopra", "durante", "tra", "fra", "senza", "secondo"),
+    "pt": ("contra", "sobre", "durante", "entre", "sem", "segundo"),
 }
 # Words that may stand between a preposition and the state it governs.
 SKIPPABLE = {
@@ -269,11 +365,19 @@ def find_predicates(
                 continue  # "an arms supply", "the export": nouns only count from the noun lists
         if kind in ("supply_noun", "acquire_noun", "deal") and token.pos_ == "VERB":
             continue
+        if _intended(token, sentence, cues):
+            continue
         found.append(Predicate(token.i, kind, is_verb, _is_passive(token)))
     for phrase_kind, start, _end in phrases:
         if phrase_kind in ("supply", "acquire"):
             found.append(Predicate(start, cast(CueKind, phrase_kind), True, False))
     return sorted(found, key=lambda predicate: predicate.index)
+
+
+def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
+    """ "keen to sell", "asked ... to facilitate the delivery", « souhaitait acquérir »: not a transfer."""
+    window = sentence.doc[max(token.i - 5, sentence.start) : token.i]
+    return any(word.lower_ in cues.intent or word.lemma_.lower() in cues.intent for word in window)
 
 
 def _is_passive(token: Token) -> bool:
@@ -293,14 +397,23 @@ def position_of(
     doc = sentence.doc
     if party.kind == "demonym" and _origin_of_weapon(party, sentence, weapons, lang):
         return "origin"
+    if party.kind in ("name", "metonym") and any(start == party.end for start, _end in weapons):
+        return "origin"  # "UK Challenger 2 tanks", "14 U.S. F-16 jets"
+    if party.kind == "demonym" and not _names_an_actor(party, sentence):
+        return None  # "an Iranian lawmaker", "American and British media"
     preposition = _governing_preposition(party, sentence, lang)
     if preposition is not None:
-        return preposition
-    if party.end < sentence.end and doc[party.end].lower_ in ("'s", "’s", "'", "’"):
-        return "possessor"
-    if party.kind == "demonym" and not _names_an_actor(party, sentence):
-        return None
-    return "subject" if party.end <= predicate.index else "object"
+        return None if preposition == "other" else preposition
+    if _possessive(party, sentence) and not _names_an_actor(party, sentence):
+        return "possessor"  # "Russia's deliveries"; but "Sudan's army" is Sudan acting
+    if party.end <= predicate.index:
+        return "subject"
+    # Only a party right after the verb is its object: "supplying Russia with", "sent the Russian Federation".
+    return "object" if party.start - predicate.index <= 4 else None
+
+
+def _possessive(party: Party, sentence: Span) -> bool:
+    return party.end < sentence.end and sentence.doc[party.end].lower_ in ("'s", "’s", "'", "’")
 
 
 def _origin_of_weapon(party: Party, sentence: Span, weapons: list[tuple[int, int]], lang: str) -> bool:
@@ -324,14 +437,18 @@ def _governing_preposition(party: Party, sentence: Span, lang: str) -> Position 
     if index < sentence.start:
         return None
     word = doc[index].lower_
+    if index > sentence.start and doc[index - 1].lower_ in ACTOR_NOUNS and table.get(word) == "of":
+        return None  # "the army of Burkina Faso", « l'armée du Burkina Faso »: the state acting
+    if word in BENEFACTIVE:
+        return "to"  # "to help Russia", « pour aider la Russie »
     if lang == "fr" and word in ("de", "d'", "d’") and index > sentence.start:
         # "en provenance de", "auprès de": the supplier.
         previous = doc[index - 1].lower_
         if previous in ("provenance", "auprès", "originaires", "originaire"):
             return "from"
-    if lang == "fr" and word == "à" and index > sentence.start and doc[index - 1].lower_ in ("grâce", "face"):
-        return None
-    return table.get(word)
+    if index > sentence.start and doc[index - 1].lower_ in NOT_A_DIRECTION.get(word, ()):
+        return "other"  # "according to", "due to", « grâce à »
+    return table.get(word) or ("other" if word in OTHER_PREPOSITIONS.get(lang, ()) else None)
 
 
 def _next_to_weapon(party: Party, weapons: list[tuple[int, int]], lang: str) -> bool:
