@@ -224,6 +224,21 @@ OTHER_PREPOSITIONS = {
 }
 # Words that may stand between a preposition and the state it governs.
 SKIPPABLE = {
+    "armed",
+    "armées",
+    "armés",
+    "royal",
+    "royales",
+    "royaux",
+    "nationales",
+    "national",
+    "nationaux",
+    "air",
+    "naval",
+    "navale",
+    "terrestres",
+    "regular",
+    "régulières",
     "the",
     "la",
     "le",
@@ -376,7 +391,7 @@ def find_predicates(
 
 def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
     """ "keen to sell", "asked ... to facilitate the delivery", « souhaitait acquérir »: not a transfer."""
-    window = sentence.doc[max(token.i - 5, sentence.start) : token.i]
+    window = sentence.doc[max(token.i - 8, sentence.start) : token.i]
     return any(word.lower_ in cues.intent or word.lemma_.lower() in cues.intent for word in window)
 
 
@@ -432,7 +447,11 @@ def _governing_preposition(party: Party, sentence: Span, lang: str) -> Position 
     table = PREPOSITIONS.get(lang, PREPOSITIONS["en"])
     doc = sentence.doc
     index = party.start - 1
-    while index >= sentence.start and doc[index].lower_ in SKIPPABLE and doc[index].lower_ not in table:
+    while (
+        index >= sentence.start
+        and (doc[index].lower_ in SKIPPABLE or doc[index].lower_ in ACTOR_NOUNS)
+        and doc[index].lower_ not in table
+    ):
         index -= 1
     if index < sentence.start:
         return None
@@ -491,6 +510,7 @@ ROLE_TABLE: dict[tuple[CueKind, bool], dict[Position, Role]] = {
     ("acquire", True): {"subject": _SUPPLIER, "by": _RECIPIENT, "from": _SUPPLIER},
     ("arrival", False): {"at": _RECIPIENT, "to": _RECIPIENT, "from": _SUPPLIER},
     ("supply_noun", False): {
+        "with": _RECIPIENT,
         "possessor": _SUPPLIER,
         "to": _RECIPIENT,
         "from": _SUPPLIER,
