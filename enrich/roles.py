@@ -298,6 +298,21 @@ COORDINATION = {
 }
 # Nouns that make a demonym stand for the state: "the German government", "le gouvernement nord-coréen".
 ACTOR_NOUNS = {
+    "prime",
+    "minister",
+    "leader",
+    "king",
+    "emir",
+    "junta",
+    "chancellor",
+    "premier",
+    "sultan",
+    "monarch",
+    "ministre",
+    "roi",
+    "chancelier",
+    "dirigeant",
+    "dirigeants",
     "government",
     "army",
     "military",

@@ -219,25 +219,34 @@ def _tag_document(code: str, language: _Language, doc: Doc, parsed: list[tuple[S
     return TagResult(lang=code, states=states, transfers=_merge(candidates, lex))
 
 
-def _parties(sentence: Span, lex: Lexicon, matchers: Matchers, earlier: list[StateHit]) -> list[Party]:
-    parties = [Party(hit.start, hit.end, hit.code, None, hit.kind) for hit in matchers.state_hits(sentence)]
+def _parties(
+    sentence: Span, lex: Lexicon, matchers: Matchers, earlier: list[StateHit], weapons: list[tuple[int, int]]
+) -> list[Party]:
+    hits = matchers.state_hits(sentence)
+    parties = [Party(hit.start, hit.end, hit.code, None, hit.kind) for hit in hits]
     taken = {i for party in parties for i in range(party.start, party.end)}
     for hit in matchers.party_hits(sentence):
         if not taken & set(range(hit.start, hit.end)):
             parties.append(Party(hit.start, hit.end, None, hit.text, "non_state"))
-    named_before = [hit for hit in earlier if hit.kind in STATE_PARTY_KINDS]
-    if named_before:
-        lowered = sentence.text.lower()
-        for reference in REFERENCES.get(lex.lang, ()):
-            position = lowered.find(reference)
-            if position >= 0:
-                span = sentence.char_span(
-                    sentence.start_char + position,
-                    sentence.start_char + position + len(reference),
-                    alignment_mode="expand",
-                )
-                if span is not None and not taken & set(range(span.start, span.end)):
-                    parties.append(Party(span.start, span.end, named_before[-1].code, None, "reference"))
+    # The makers of the weapons named here are not what "the country" refers to.
+    makers = {hit.code for hit in hits if any(0 <= start - hit.end <= 3 for start, _end in weapons)}
+    lowered = sentence.text.lower()
+    for reference in REFERENCES.get(lex.lang, ()):
+        position = lowered.find(reference)
+        if position < 0:
+            continue
+        span = sentence.char_span(
+            sentence.start_char + position,
+            sentence.start_char + position + len(reference),
+            alignment_mode="expand",
+        )
+        if span is None or taken & set(range(span.start, span.end)):
+            continue
+        antecedents = [hit.code for hit in earlier if hit.kind in STATE_PARTY_KINDS]
+        antecedents += [hit.code for hit in hits if hit.end <= span.start and hit.kind in STATE_PARTY_KINDS]
+        candidates = [code for code in antecedents if code not in makers]
+        if candidates:
+            parties.append(Party(span.start, span.end, candidates[-1], None, "reference"))
     return sorted(parties, key=lambda party: party.start)
 
 
@@ -251,7 +260,7 @@ def _extract(
     fast_matchers: Matchers,
 ) -> list[_Candidate]:
     weapons = matchers.weapon_hits(sentence)
-    parties = _parties(sentence, lex, matchers, earlier)
+    parties = _parties(sentence, lex, matchers, earlier, [(hit.start, hit.end) for hit in weapons])
     if not weapons or not parties:
         return []
     phrases = matchers.phrase_hits(sentence)
