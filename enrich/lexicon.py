@@ -61,6 +61,7 @@ class Lexicon:
     weapons: dict[str, str]  # lower-cased term -> category, or NOT_A_WEAPON
     cues: CueLexicon
     non_state: tuple[str, ...]  # armed groups and other parties that are not states
+    origins: dict[str, str]  # lower-cased weapon system name -> ISO code of the state that makes it
     state_names: dict[str, str] = field(default_factory=dict)  # code -> English short name
 
 
@@ -220,6 +221,10 @@ def lexicon(lang: str) -> Lexicon:
         weapons=_weapons(lang),
         cues=_cues(lang),
         non_state=tuple(str(x) for x in ((_data("cues.yaml") or {}).get("non_state") or {}).get(lang) or []),
+        origins={
+            str(name).lower(): str(code)
+            for name, code in (_data("system_origins.yaml") or {}).get("origins", {}).items()
+        },
         state_names=english_names(),
     )
 

@@ -395,7 +395,7 @@ def find_predicates(
                 continue  # "an arms supply", "the export": nouns only count from the noun lists
         if kind in ("supply_noun", "acquire_noun", "deal") and token.pos_ == "VERB":
             continue
-        if _intended(token, sentence, cues):
+        if _intended(token, sentence, cues) or _vetoed(token, sentence, cues):
             continue
         found.append(Predicate(token.i, kind, is_verb, _is_passive(token)))
     for phrase_kind, start, _end in phrases:
@@ -408,6 +408,25 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
     """ "keen to sell", "asked ... to facilitate the delivery", « souhaitait acquérir »: not a transfer."""
     window = sentence.doc[max(token.i - 8, sentence.start) : token.i]
     return any(word.lower_ in cues.intent or word.lemma_.lower() in cues.intent for word in window)
+
+
+def _vetoed(token: Token, sentence: Span, cues: CueLexicon) -> bool:
+    """Sanctions, seizures, cancellations, exercises next to the predicate: not a transfer.
+
+    An accusation or denial between the veto word and the predicate keeps it: "imposed sanctions,
+    alleging that Iran transferred missiles" reports an (alleged) transfer.
+    """
+    doc = sentence.doc
+    start = max(token.i - 8, sentence.start)
+    vetoes = [
+        i
+        for i in range(start, min(token.i + 4, sentence.end))
+        if doc[i].lower_ in cues.not_transfer or doc[i].lemma_.lower() in cues.not_transfer
+    ]
+    if not vetoes:
+        return False
+    claims = cues.status["alleged"] | cues.status["denied"]
+    return not any(doc[i].lower_ in claims for i in range(vetoes[0], token.i))
 
 
 def _is_passive(token: Token) -> bool:
@@ -424,7 +443,6 @@ def position_of(
     party: Party, sentence: Span, predicate: Predicate, lang: str, weapons: list[tuple[int, int]]
 ) -> Position | None:
     """The grammatical position of ``party`` with respect to ``predicate`` (None: unrelated)."""
-    doc = sentence.doc
     if party.kind == "demonym" and _origin_of_weapon(party, sentence, weapons, lang):
         return "origin"
     if party.kind in ("name", "metonym") and any(start == party.end for start, _end in weapons):

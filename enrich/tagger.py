@@ -267,7 +267,7 @@ def _extract(
     spans = [(hit.start, hit.end) for hit in weapons] + [(party.start, party.end) for party in parties]
     taken = {i for start, end in spans for i in range(start, end)}
     predicates = roles.find_predicates(sentence, lex.cues, phrases, taken)
-    if not predicates or _not_a_transfer(sentence, lex):
+    if not predicates:
         return []
     weapon_spans = [(hit.start, hit.end) for hit in weapons]
     placements = _place(parties, predicates, sentence, lex.lang, weapon_spans)
@@ -282,6 +282,9 @@ def _extract(
             assigned[role].append((placement.party, strength))
     suppliers = _distinct(assigned["supplier"])
     recipients = _distinct(assigned["recipient"])
+    makers = {lex.origins[hit.text.lower()] for hit in weapons if hit.text.lower() in lex.origins}
+    if len(makers) == 1:
+        suppliers, recipients = _apply_maker(makers.pop(), suppliers, recipients)
     if not suppliers or not recipients:
         return []
     main = predicates[0] if len(predicates) == 1 else max(predicates, key=lambda p: p.is_verb)
@@ -376,6 +379,24 @@ def _nearest(predicates: list[Predicate], party: Party) -> Predicate:
     return min(predicates, key=distance)
 
 
+def _apply_maker(
+    maker: str, suppliers: list[tuple[Party, float]], recipients: list[tuple[Party, float]]
+) -> tuple[list[tuple[Party, float]], list[tuple[Party, float]]]:
+    """Use the state that makes the named system: it supplies when no supplier was named, and a state
+    does not import its own system, so a "recipient" that makes it is the supplier."""
+    if (
+        len(recipients) == 1
+        and recipients[0][0].code == maker
+        and len(suppliers) == 1
+        and suppliers[0][0].code not in (None, maker)
+    ):
+        return recipients, suppliers
+    if not suppliers and recipients and all(party.code != maker for party, _ in recipients):
+        maker_party = Party(-1, -1, maker, None, "maker")
+        return [(maker_party, 0.5)], recipients
+    return suppliers, recipients
+
+
 def _distinct(parties: Iterable[tuple[Party, float]]) -> list[tuple[Party, float]]:
     best: dict[str, tuple[Party, float]] = {}
     for party, strength in parties:
@@ -383,14 +404,6 @@ def _distinct(parties: Iterable[tuple[Party, float]]) -> list[tuple[Party, float
         if key not in best or strength > best[key][1]:
             best[key] = (party, strength)
     return list(best.values())
-
-
-def _not_a_transfer(sentence: Span, lex: Lexicon) -> bool:
-    """Sanctions, exercises, seizures, cancellations, requests: unless the sentence also alleges one."""
-    words = {token.lower_ for token in sentence} | {token.lemma_.lower() for token in sentence}
-    if not words & lex.cues.not_transfer:
-        return False
-    return not words & (lex.cues.status["alleged"] | lex.cues.status["denied"])
 
 
 def _denied_later(later: list[Span], lex: Lexicon, matchers: Matchers, codes: set[str | None]) -> bool:
