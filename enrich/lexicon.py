@@ -65,8 +65,11 @@ class Lexicon:
     state_names: dict[str, str] = field(default_factory=dict)  # code -> English short name
 
 
+@cache
 def _data(name: str) -> Any:
-    return yaml.safe_load((resources.files("enrich") / "data" / name).read_text(encoding="utf-8"))
+    """A data file, parsed once per process (read-only: callers must not mutate it)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((resources.files("enrich") / "data" / name).read_text(encoding="utf-8"), Loader=loader)
 
 
 def _clean_cldr_name(name: str) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import spacy
 from spacy.language import Language
@@ -173,6 +174,7 @@ class Tagger:
         return parsed
 
 
+@cache
 def _pipeline_language(code: str) -> str:
     try:
         spacy.blank(code)

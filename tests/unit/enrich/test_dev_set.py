@@ -1,0 +1,42 @@
+"""The development set as a test: floors that only ever rise (raise them when the tagger improves).
+
+The set lives in the workplace's shared folder beside the checkout (../shared/eval/dev.jsonl), or
+where ARMSWATCH_DEV_SET points. Without it this test fails: it never skips silently.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from enrich.evaluate import Report, evaluate
+from enrich.tagger import Tagger
+
+DEV_SET = Path(os.environ.get("ARMSWATCH_DEV_SET",
+                              Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "dev.jsonl"))
+# Measured with `armswatch eval ../shared/eval/dev.jsonl`; keep each floor a little under the figure.
+FLOORS = {
+    "en": {"pair_f1": 0.76, "category_accuracy": 0.92, "status_accuracy": 0.74},
+    "fr": {"pair_f1": 0.72, "category_accuracy": 0.80, "status_accuracy": 0.68},
+}
+MAX_HARD_NEGATIVES_WITH_TRANSFER = 2
+
+
+@pytest.fixture(scope="module")
+def report(tagger: Tagger) -> Report:
+    assert DEV_SET.exists(), f"development set not found at {DEV_SET}; set ARMSWATCH_DEV_SET"
+    return evaluate(DEV_SET, tagger)
+
+
+@pytest.mark.parametrize("lang", sorted(FLOORS))
+def test_dev_set_scores_stay_above_their_floors(report: Report, lang: str) -> None:
+    scores = report.by_language[lang].summary()
+    for metric, floor in FLOORS[lang].items():
+        assert scores[metric] >= floor, f"{lang} {metric} fell to {scores[metric]} (floor {floor})"
+
+
+def test_dev_set_hard_negatives_mostly_give_nothing(report: Report) -> None:
+    assert report.overall.hard_negatives == 30
+    assert report.overall.hard_negatives_with_transfer <= MAX_HARD_NEGATIVES_WITH_TRANSFER
