@@ -84,11 +84,15 @@ def _clean_cldr_name(name: str) -> list[str]:
 
 @cache
 def english_names() -> dict[str, str]:
-    """ISO code -> English short name, for display and indexing."""
+    """ISO code -> English short name ("Russia", not "Russian Federation"), for display and indexing."""
     names = dict(EXTRA_NAMES)
+    territories = Locale("en").territories
     for code in _data("states.yaml"):
+        cldr = _clean_cldr_name(territories.get(code, ""))
         country = pycountry.countries.get(alpha_2=code)
-        if country is not None:
+        if cldr:
+            names[code] = cldr[0]
+        elif country is not None:
             names[code] = getattr(country, "common_name", None) or country.name
     return names
 

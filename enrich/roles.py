@@ -578,6 +578,16 @@ def role_for(position: Position, predicate: Predicate, lang: str) -> Role | None
 
 
 def continues_list(previous: Party, party: Party, sentence: Span) -> bool:
-    """True when only commas and conjunctions stand between two party mentions."""
-    between = sentence.doc[previous.end : party.start]
-    return previous.end <= party.start and all(token.lower_ in COORDINATION for token in between)
+    """True when only commas and conjunctions stand between two party mentions of one list.
+
+    A comma alone does not continue a list when the second mention heads a new phrase:
+    "to Moscow, US officials said" names no second recipient.
+    """
+    doc = sentence.doc
+    between = doc[previous.end : party.start]
+    if previous.end > party.start or not all(token.lower_ in COORDINATION for token in between):
+        return False
+    if any(token.lower_ not in (",", "the", "la", "le", "les", "l'", "l’") for token in between):
+        return True  # "and", "et", "along with": a real coordination
+    following = doc[party.end] if party.end < sentence.end else None
+    return following is None or following.is_punct or following.lower_ in COORDINATION

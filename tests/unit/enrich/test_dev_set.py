@@ -14,8 +14,11 @@ import pytest
 from enrich.evaluate import Report, evaluate
 from enrich.tagger import Tagger
 
-DEV_SET = Path(os.environ.get("ARMSWATCH_DEV_SET",
-                              Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "dev.jsonl"))
+DEV_SET = Path(
+    os.environ.get(
+        "ARMSWATCH_DEV_SET", Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "dev.jsonl"
+    )
+)
 # Measured with `armswatch eval ../shared/eval/dev.jsonl`; keep each floor a little under the figure.
 FLOORS = {
     "en": {"pair_f1": 0.76, "category_accuracy": 0.92, "status_accuracy": 0.74},
