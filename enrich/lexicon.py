@@ -42,7 +42,8 @@ class StateForm:
 class CueLexicon:
     """Transfer predicates and status cues of one language (lower-case)."""
 
-    predicates: dict[str, CueKind]
+    verbs: dict[str, CueKind]  # supply, acquire, arrival
+    nouns: dict[str, CueKind]  # supply_noun, acquire_noun, deal
     phrases: dict[str, CueKind]
     status: dict[Status, frozenset[str]]
     not_transfer: frozenset[str]
@@ -161,12 +162,14 @@ def _check_category(category: str) -> None:
 
 def _cues(lang: str) -> CueLexicon:
     data = (_data("cues.yaml") or {}).get(lang) or {}
-    predicates: dict[str, CueKind] = {}
+    verbs: dict[str, CueKind] = {}
+    nouns: dict[str, CueKind] = {}
     phrases: dict[str, CueKind] = {}
 
     def add(words: Iterable[str], kind: CueKind) -> None:
         for word in words or []:
-            target = phrases if " " in str(word) else predicates
+            single = nouns if kind in ("supply_noun", "acquire_noun", "deal") else verbs
+            target = phrases if " " in str(word) else single
             target.setdefault(str(word).lower(), kind)
 
     add(data.get("supply") or [], "supply")
@@ -183,7 +186,8 @@ def _cues(lang: str) -> CueLexicon:
         for key in ("agreed", "ongoing", "delivered", "alleged", "denied")
     }
     return CueLexicon(
-        predicates,
+        verbs,
+        nouns,
         phrases,
         status,  # type: ignore[arg-type]
         frozenset(str(word).lower() for word in data.get("not_transfer") or []),

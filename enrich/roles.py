@@ -176,6 +176,8 @@ NOT_A_DIRECTION = {
         "ambassador",
     ),
     "à": ("grâce", "face", "visite", "conformément", "contrairement", "ambassadeur", "quant", "jusqu'"),
+    "aux": ("grâce", "face", "visite", "conformément", "contrairement", "quant"),
+    "au": ("grâce", "face", "visite", "conformément", "contrairement", "quant"),
     "from": ("far", "apart", "away", "opposition", "pressure", "threat", "threats", "ambassador"),
 }
 # Prepositions that relate a party to something other than the transfer.
@@ -298,6 +300,9 @@ COORDINATION = {
 }
 # Nouns that make a demonym stand for the state: "the German government", "le gouvernement nord-coréen".
 ACTOR_NOUNS = {
+    "department",
+    "département",
+    "pentagone",
     "prime",
     "minister",
     "leader",
@@ -382,19 +387,10 @@ def find_predicates(
     for token in sentence:
         if token.i in taken:
             continue
-        kind: CueKind | None = cues.predicates.get(token.lemma_.lower()) or cues.predicates.get(token.lower_)
+        kind = _predicate_kind(token, cues)
         if kind is None:
             continue
-        is_verb = token.pos_ in ("VERB", "AUX") or (
-            not token.pos_ and kind in ("supply", "acquire", "arrival")
-        )
-        if kind in ("supply", "acquire", "arrival") and token.pos_ in ("NOUN", "PROPN", "ADJ"):
-            if token.pos_ == "ADJ" and token.tag_ in ("VBN", "VBD"):
-                is_verb = True
-            else:
-                continue  # "an arms supply", "the export": nouns only count from the noun lists
-        if kind in ("supply_noun", "acquire_noun", "deal") and token.pos_ == "VERB":
-            continue
+        is_verb = kind in ("supply", "acquire", "arrival")
         if _intended(token, sentence, cues) or _vetoed(token, sentence, cues):
             continue
         found.append(Predicate(token.i, kind, is_verb, _is_passive(token)))
@@ -402,6 +398,25 @@ def find_predicates(
         if phrase_kind in ("supply", "acquire"):
             found.append(Predicate(start, cast(CueKind, phrase_kind), True, False))
     return sorted(found, key=lambda predicate: predicate.index)
+
+
+def _predicate_kind(token: Token, cues: CueLexicon) -> CueKind | None:
+    """Verbs from the verb lists, nouns from the noun lists ("an order" is not "to order")."""
+    words = (token.lemma_.lower(), token.lower_)
+    participle = token.pos_ == "ADJ" and token.tag_ in ("VBN", "VBD")  # "drones supplied by Iran"
+    if token.pos_ in ("VERB", "AUX") or participle:
+        lists = [cues.verbs]
+    elif token.pos_ in ("NOUN", "PROPN"):
+        lists = [cues.nouns]
+    elif not token.pos_:
+        lists = [cues.verbs, cues.nouns]  # no tagger for this language
+    else:
+        return None
+    for table in lists:
+        for word in words:
+            if word in table:
+                return table[word]
+    return None
 
 
 def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
@@ -558,6 +573,8 @@ ROLE_TABLE: dict[tuple[CueKind, bool], dict[Position, Role]] = {
         "subject": _RECIPIENT,
         "with": _SUPPLIER,
     },
+    # Only when nothing more telling is said: "Egypt signed a contract with France for Rafale jets".
+    ("deal", False): {"subject": _RECIPIENT, "with": _SUPPLIER, "possessor": _RECIPIENT},
 }
 # In French, « acheter/commander à la Russie » and « livraison de la Russie » name the supplier.
 FRENCH_OVERRIDES: dict[CueKind, dict[Position, Role]] = {

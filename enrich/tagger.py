@@ -275,10 +275,18 @@ def _extract(
     placements = _place(parties, predicates, sentence, lex.lang, weapon_spans)
     assigned: dict[Role, list[tuple[Party, float]]] = {"supplier": [], "recipient": []}
     via = [p.party.code for p in placements if p.position == "via" and p.party.code]
+    named_buyers: set[str] = set()  # recipients only because they are the subject of "buy" or "deal"
     for placement in placements:
         if placement.position is None or placement.position == "via":
             continue
         role = roles.role_for(placement.position, placement.predicate, lex.lang)
+        if (
+            role == "recipient"
+            and placement.position == "subject"
+            and placement.party.code
+            and placement.predicate.kind in ("acquire", "acquire_noun", "deal")
+        ):
+            named_buyers.add(placement.party.code)
         if role is not None:
             strength = {"demonym": 0.7, "reference": 0.6}.get(placement.party.kind, 0.9)
             assigned[role].append((placement.party, strength))
@@ -286,7 +294,7 @@ def _extract(
     recipients = _distinct(assigned["recipient"])
     makers = {lex.origins[hit.text.lower()] for hit in weapons if hit.text.lower() in lex.origins}
     if len(makers) == 1:
-        suppliers, recipients = _apply_maker(makers.pop(), suppliers, recipients)
+        suppliers, recipients = _apply_maker(makers.pop(), suppliers, recipients, named_buyers)
     if not suppliers or not recipients:
         return []
     main = predicates[0] if len(predicates) == 1 else max(predicates, key=lambda p: p.is_verb)
@@ -353,6 +361,8 @@ def _place(
             continue
         predicate = _nearest(predicates, party)
         position = roles.position_of(party, sentence, predicate, lang, weapon_spans)
+        if position == "with" and not any(abs(p.index - party.start) <= 6 for p in predicates):
+            position = None  # "tensions with Turkey" far from any transfer word
         placements.append(_Placement(party, predicate, position, len(placements)))
     kept = []
     for placement in placements:
@@ -382,17 +392,28 @@ def _nearest(predicates: list[Predicate], party: Party) -> Predicate:
 
 
 def _apply_maker(
-    maker: str, suppliers: list[tuple[Party, float]], recipients: list[tuple[Party, float]]
+    maker: str,
+    suppliers: list[tuple[Party, float]],
+    recipients: list[tuple[Party, float]],
+    named_buyers: set[str],
 ) -> tuple[list[tuple[Party, float]], list[tuple[Party, float]]]:
     """Use the state that makes the named system: it supplies when no supplier was named, and a state
-    does not import its own system, so a "recipient" that makes it is the supplier."""
+    does not import its own system, so a "buyer" that makes it (the subject of "buy" or "deal", the
+    weakest clue to direction) is the supplier."""
     if (
         len(recipients) == 1
         and recipients[0][0].code == maker
+        and maker in named_buyers
         and len(suppliers) == 1
         and suppliers[0][0].code not in (None, maker)
     ):
         return recipients, suppliers
+    if not recipients and len(suppliers) > 1 and maker in {party.code for party, _ in suppliers}:
+        # "Russia and Niger signed a contract for the delivery of Mi-35 helicopters"
+        return (
+            [(p, w) for p, w in suppliers if p.code == maker],
+            [(p, w) for p, w in suppliers if p.code != maker],
+        )
     if not suppliers and recipients and all(party.code != maker for party, _ in recipients):
         maker_party = Party(-1, -1, maker, None, "maker")
         return [(maker_party, 0.5)], recipients

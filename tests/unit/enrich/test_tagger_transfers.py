@@ -142,3 +142,13 @@ def test_tagger_language_without_pipeline_is_tagged_from_the_lexicon(tagger: Tag
     )
     assert result.lang == "de"
     assert {state.code for state in result.states} >= {"DE", "UA"}
+
+
+def test_tagger_comma_before_a_new_phrase_adds_no_recipient(tagger: Tagger) -> None:
+    text = "Pyongyang is covertly shipping artillery shells to Moscow, US officials said."
+    assert quads(tagger, text, "en") == {("KP", "RU", "ammunition", "alleged")}
+
+
+def test_tagger_maker_of_a_named_system_supplies_it(tagger: Tagger) -> None:
+    text = "Indonesia has signed a contract for 42 Rafale fighter jets."
+    assert quads(tagger, text, "en") == {("FR", "ID", "aircraft", "agreed")}
