@@ -101,6 +101,7 @@ class TransferMention(Record):
     status: Status
     confidence: float = Field(ge=0.0, le=1.0)
     sentence: str = Field(description="the evidence sentence")
+    sentence_lemmas: str = Field(default="", description="lower-cased lemmas of the evidence sentence")
     start: int = Field(description="character offset of the sentence in title + text")
     end: int
 
@@ -113,6 +114,7 @@ class EnrichedArticle(Record):
     lang: str
     states: list[StateCount]
     transfers: list[TransferMention]
+    lemmas: str = Field(default="", description="lower-cased lemmas of title and text, for searches by lemma")
     extractor: str = Field(description="versioned name of the extractor, e.g. armswatch.rules.v1")
     enriched_at: datetime
 

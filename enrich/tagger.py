@@ -18,7 +18,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from armswatch.schema import Category, StateCount, TransferMention
 from enrich import roles, status
@@ -91,6 +91,7 @@ class TagResult:
     lang: str
     states: list[StateCount]
     transfers: list[TransferMention]
+    lemmas: str = ""  # lower-cased lemmas of the whole text, for morphological search
 
 
 @dataclass
@@ -187,10 +188,26 @@ def _build_language(code: str) -> _Language:
     lex = lexicon(code)
     fast = spacy.blank(code)
     fast.add_pipe("sentencizer")
+    _add_lookup_lemmatizer(fast)
     full = None
     if code in TRAINED_PIPELINES:
         full = spacy.load(TRAINED_PIPELINES[code], exclude=list(UNUSED_COMPONENTS))
     return _Language(code, lex, fast, full, Matchers(fast, lex), Matchers(full, lex) if full else None)
+
+
+def _add_lookup_lemmatizer(nlp: Language) -> None:
+    """Lemmas by table look-up (spacy-lookups-data): cheap enough for every token of every article."""
+    try:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    except Exception:  # no table for this language: the text itself is indexed
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.remove_pipe("lemmatizer")
+
+
+def lemma_text(tokens: Iterable[Token]) -> str:
+    """Lower-cased lemmas of the words (punctuation and numbers left out)."""
+    return " ".join((token.lemma_ or token.text).lower() for token in tokens if token.is_alpha)
 
 
 def _is_candidate(sentence: Span, matchers: Matchers) -> bool:
@@ -218,7 +235,7 @@ def _tag_document(code: str, language: _Language, doc: Doc, parsed: list[tuple[S
         earlier = [hit for hit in article_hits if doc[hit.start].idx < offset]
         later = [s for s in sentences if s.start_char >= offset + len(sentence.text)][:2]
         candidates.extend(_extract(sentence, offset, lex, matchers, earlier, later, language.fast_matchers))
-    return TagResult(lang=code, states=states, transfers=_merge(candidates, lex))
+    return TagResult(lang=code, states=states, transfers=_merge(candidates, lex), lemmas=lemma_text(doc))
 
 
 def _parties(
@@ -465,6 +482,7 @@ def _merge(candidates: list[_Candidate], lex: Lexicon) -> list[TransferMention]:
                 status=status.merge(candidate.status for candidate in group),
                 confidence=best.confidence,
                 sentence=best.sentence.text,
+                sentence_lemmas=lemma_text(best.sentence),
                 start=best.offset,
                 end=best.offset + len(best.sentence.text),
             )

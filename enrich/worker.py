@@ -41,6 +41,7 @@ def enriched(article: Article, result: TagResult) -> EnrichedArticle:
         lang=result.lang,
         states=result.states,
         transfers=result.transfers,
+        lemmas=result.lemmas,
         extractor=EXTRACTOR,
         enriched_at=datetime.now(UTC),
     )

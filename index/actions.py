@@ -9,6 +9,7 @@ instead of duplicating.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from datetime import datetime
 from typing import Any
 
@@ -40,6 +41,13 @@ def pair(mention: TransferMention) -> str:
 def mention_id(article_id: str, mention: TransferMention) -> str:
     key = "|".join([article_id, pair(mention), mention.category])
     return hashlib.sha1(key.encode()).hexdigest()[:24]
+
+
+def fold(text: str) -> str:
+    """Lower case without accents ("Livrés à Téhéran" -> "livres a teheran"): the node has no
+    asciifolding filter, so documents and queries are folded here, the same way."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
 
 
 def _published(enriched: EnrichedArticle) -> datetime:
@@ -76,6 +84,8 @@ def article_document(enriched: EnrichedArticle) -> dict[str, Any]:
         "transfer_categories": sorted({t.category for t in transfers}),
         "statuses": sorted({t.status for t in transfers}),
         "transfer_count": len(transfers),
+        "lemmas": enriched.lemmas,
+        "folded": fold(" ".join((article.title, article.summary, article.text))),
         "has_transfer": bool(transfers),
     }
 
@@ -100,6 +110,8 @@ def mention_documents(enriched: EnrichedArticle) -> list[dict[str, Any]]:
             "evidence": mention.sentence,
             "evidence_start": mention.start,
             "evidence_end": mention.end,
+            "evidence_lemmas": mention.sentence_lemmas,
+            "folded": fold(" ".join((mention.sentence, article.title, mention.weapon))),
             "title": article.title,
             "url": article.url,
             "source": article.source,

@@ -8,20 +8,23 @@ serve the CLI, the alerts and the dashboards.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal
 
 from elasticsearch import Elasticsearch
 from luqum.elasticsearch import ElasticsearchQueryBuilder, SchemaAnalyzer
 from luqum.exceptions import ParseError
 from luqum.parser import parser
-from luqum.tree import SearchField
+from luqum.tree import Phrase, SearchField, Word
 from luqum.visitor import TreeTransformer
 
-from index.actions import read_alias
+from index.actions import fold, read_alias
 from index.templates import mapping
 
 Kind = Literal["mentions", "articles"]
+LEMMA_LANGUAGES = ("en", "fr")
 # Names users write -> the field of each kind ("supplier:IR" works on both).
 FIELD_ALIASES: dict[Kind, dict[str, str]] = {
     "mentions": {"evidence": "evidence", "text": "search_text", "date": "published_at"},
@@ -101,14 +104,57 @@ def compile_query(text: str, kind: Kind) -> dict[str, Any]:
             "balance parentheses; operators are AND, OR, NOT."
         ) from None
     tree = _FieldRenamer(kind, _fields(kind)).visit(tree)
+    # Free words match the text as written, accent-folded, or by lemma ("livrer" finds "livrés").
+    variants = [("search_text", tree), ("folded", _FreeWords(fold).visit(tree))]
+    lemma_field = "lemmas" if kind == "articles" else "evidence_lemmas"
+    variants += [(lemma_field, _FreeWords(lemmatizer).visit(tree)) for lemmatizer in _query_lemmatizers()]
     options = SchemaAnalyzer({"mappings": mapping(kind)}).query_builder_options()
-    options["default_field"] = "search_text"
-    builder = ElasticsearchQueryBuilder(**options, default_operator=ElasticsearchQueryBuilder.MUST)
-    try:
-        query: dict[str, Any] = builder(tree)
-    except Exception as error:  # luqum refuses some constructs only when building
-        raise QueryError(f"cannot use the query {text!r}: {error}") from None
-    return query
+    queries: list[dict[str, Any]] = []
+    for field_name, variant in variants:
+        options["default_field"] = field_name
+        builder = ElasticsearchQueryBuilder(**options, default_operator=ElasticsearchQueryBuilder.MUST)
+        try:
+            query: dict[str, Any] = builder(variant)
+        except Exception as error:  # luqum refuses some constructs only when building
+            raise QueryError(f"cannot use the query {text!r}: {error}") from None
+        if query not in queries:
+            queries.append(query)
+    return queries[0] if len(queries) == 1 else {"bool": {"should": queries, "minimum_should_match": 1}}
+
+
+class _FreeWords(TreeTransformer):  # type: ignore[misc]
+    """Rewrites the words and phrases that target no field; ``field:value`` terms stay exact."""
+
+    def __init__(self, rewrite: Callable[[str], str]) -> None:
+        super().__init__(track_parents=False)
+        self.rewrite = rewrite
+
+    def visit_search_field(self, node: SearchField, context: Any) -> Any:
+        yield node
+
+    def visit_word(self, node: Word, context: Any) -> Any:
+        yield node.clone_item(value=self.rewrite(node.value))
+
+    def visit_phrase(self, node: Phrase, context: Any) -> Any:
+        yield node.clone_item(value=f'"{self.rewrite(node.value.strip(chr(34)))}"')
+
+
+@cache
+def _query_lemmatizers() -> tuple[Callable[[str], str], ...]:
+    """One lemmatizer per language whose articles we lemmatize (English and French look-up tables)."""
+    import spacy
+
+    lemmatizers = []
+    for lang in LEMMA_LANGUAGES:
+        nlp = spacy.blank(lang)
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+
+        def lemmatize(text: str, nlp: Any = nlp) -> str:
+            return " ".join((token.lemma_ or token.text).lower() for token in nlp(text))
+
+        lemmatizers.append(lemmatize)
+    return tuple(lemmatizers)
 
 
 def build_body(

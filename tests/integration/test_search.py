@@ -9,6 +9,7 @@ import pytest
 from elasticsearch import Elasticsearch, helpers
 
 from armswatch.schema import Article, EnrichedArticle, StateCount, TransferMention
+from enrich.tagger import Tagger
 from index.actions import bulk_actions
 from index.search import Filters, search
 from index.templates import ensure_templates
@@ -96,6 +97,24 @@ def prefix(es_client: Elasticsearch, unique: Callable[[str], str]) -> Iterator[s
             datetime(2025, 2, 1, tzinfo=UTC),
         ),
     ]
+    corpus.append(
+        _enriched(
+            5,
+            "RU",
+            "IR",
+            "air_defense",
+            "Moscou a livré des systèmes S-400 à Téhéran.",
+            datetime(2023, 5, 1, tzinfo=UTC),
+            "fr",
+        )
+    )
+    # Three articles through the real tagger, so their lemmas and mentions are spaCy's.
+    tagger = Tagger()
+    for position in (2, 3, 4):
+        item = corpus[position]
+        tagged = tagger.tag(item.article.text, lang=item.lang)
+        assert len(tagged.transfers) == 1, tagged
+        corpus[position] = item.model_copy(update={"lemmas": tagged.lemmas, "transfers": tagged.transfers})
     actions = [action for item in corpus for action in bulk_actions(item, name)]
     helpers.bulk(es_client, actions, refresh="wait_for")
     yield name
@@ -118,7 +137,18 @@ def test_search_phrase_with_filters_and_dates(es_client: Elasticsearch, prefix: 
     assert _urls(search(es_client, prefix, '"kamikaze drones"')) == ["https://example.org/1"]
     page = search(es_client, prefix, "", Filters(recipient="RU", since="2024-05-01", until="2024-12-31"))
     assert _urls(page) == ["https://example.org/2"]
-    assert _urls(search(es_client, prefix, "", Filters(lang="fr"))) == ["https://example.org/3"]
+    assert _urls(search(es_client, prefix, "", Filters(lang="fr"))) == [
+        "https://example.org/3",
+        "https://example.org/5",
+    ]
+
+
+def test_search_by_lemma_and_without_accents(es_client: Elasticsearch, prefix: str) -> None:
+    # "livrer" finds "livré", "teheran" finds "Téhéran", "transferring" finds "transferred".
+    assert _urls(search(es_client, prefix, "livrer canons")) == ["https://example.org/3"]
+    assert _urls(search(es_client, prefix, "teheran")) == ["https://example.org/5"]
+    assert _urls(search(es_client, prefix, "transferring", kind="articles")) == ["https://example.org/4"]
+    assert _urls(search(es_client, prefix, "transferring")) == ["https://example.org/4"]
 
 
 def test_search_articles_and_pages(es_client: Elasticsearch, prefix: str) -> None:

@@ -7,7 +7,7 @@ from index.search import Filters, QueryError, build_body, compile_query
 
 def test_search_query_fields_and_implicit_and() -> None:
     query = compile_query('supplier:IR drones "kamikaze drones"', "mentions")
-    musts = query["bool"]["must"]
+    musts = query["bool"]["should"][0]["bool"]["must"]
     assert {"term": {"supplier": {"value": "IR"}}} in musts
     assert {"match_phrase": {"search_text": {"query": "kamikaze drones"}}} in musts
 
@@ -46,3 +46,21 @@ def test_search_body_filters_sort_and_paging() -> None:
     assert body["sort"][0] == {"published_at": "desc"}
     assert body["search_after"] == ["2024-05-01T00:00:00Z", "x"]
     assert set(body["aggs"]) == {"per_month", "top_pairs"}
+
+
+def test_search_free_words_also_match_folded_and_lemmatized_forms() -> None:
+    variants = compile_query("Téhéran delivered supplier:IR", "mentions")["bool"]["should"]
+    matches = [
+        {
+            clause["match"][field]["query"]
+            for clause in v["bool"]["must"]
+            if "match" in clause
+            for field in clause["match"]
+        }
+        for v in variants
+    ]
+    assert {"Téhéran", "delivered"} in matches
+    assert {"teheran", "delivered"} in matches  # accent-folded
+    assert {"téhéran", "deliver"} in matches  # English lemmas
+    for variant in variants:  # field terms stay exact in every variant
+        assert {"term": {"supplier": {"value": "IR"}}} in variant["bool"]["must"]
