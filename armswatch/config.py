@@ -101,7 +101,7 @@ class Settings(BaseSettings):
     # Elasticsearch.
     index_prefix: str = "armswatch"
     index_replicas: int = Field(default=0, description="replicas per index; 1+ on a multi-node cluster")
-    bulk_max_documents: int = 500
+    bulk_max_documents: int = 1000
     bulk_max_bytes: int = 8 * 2**20
 
     @classmethod

@@ -24,7 +24,9 @@ def producer_config(settings: Settings, client_id: str) -> dict[str, Any]:
     }
 
 
-def consumer_config(settings: Settings, group_id: str, client_id: str) -> dict[str, Any]:
+def consumer_config(
+    settings: Settings, group_id: str, client_id: str, max_poll_records: int = 200
+) -> dict[str, Any]:
     """At-least-once consumer: the worker commits offsets after its side effect, never automatically."""
     return {
         "bootstrap_servers": settings.bootstrap_servers,
@@ -32,7 +34,7 @@ def consumer_config(settings: Settings, group_id: str, client_id: str) -> dict[s
         "client_id": client_id,
         "enable_auto_commit": False,
         "auto_offset_reset": "earliest",
-        "max_poll_records": 200,
+        "max_poll_records": max_poll_records,
         "fetch_max_bytes": 16 * 2**20,
     }
 
@@ -70,6 +72,8 @@ def ensure_topics(settings: Settings, specs: dict[str, int] | None = None) -> li
         admin.close()
 
 
-def consumer(settings: Settings, group_id: str, client_id: str, *topics: str) -> KafkaConsumer:
+def consumer(
+    settings: Settings, group_id: str, client_id: str, *topics: str, max_poll_records: int = 200
+) -> KafkaConsumer:
     """A consumer of raw bytes: decoding belongs to the worker, so a bad message can be dead-lettered."""
-    return KafkaConsumer(*topics, **consumer_config(settings, group_id, client_id))
+    return KafkaConsumer(*topics, **consumer_config(settings, group_id, client_id, max_poll_records))

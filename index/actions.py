@@ -9,6 +9,7 @@ instead of duplicating.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from datetime import datetime
 from typing import Any
@@ -16,6 +17,8 @@ from typing import Any
 from armswatch.schema import EnrichedArticle, TransferMention
 
 INDEX_VERSION = 1
+# Combining diacritical marks (and their supplements), left alone by NFKD as separate characters.
+COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 KINDS = ("articles", "mentions")
 
 
@@ -46,8 +49,9 @@ def mention_id(article_id: str, mention: TransferMention) -> str:
 def fold(text: str) -> str:
     """Lower case without accents ("Livrés à Téhéran" -> "livres a teheran"): the node has no
     asciifolding filter, so documents and queries are folded here, the same way."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+    if text.isascii():
+        return text.lower()
+    return COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
 def _published(enriched: EnrichedArticle) -> datetime:

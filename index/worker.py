@@ -113,13 +113,21 @@ def run(
     group_id: str = DEFAULT_GROUP,
     stop: threading.Event | None = None,
     exit_when_idle: float | None = None,
+    stats: StageStats | None = None,
 ) -> StageStats:
     """Consume the enriched topic into Elasticsearch until stopped (or idle for ``exit_when_idle`` s)."""
     ensure_topics(settings)
     es = es_plumbing.client(settings)
     es_plumbing.wait_until_ready(es, timeout=120)
     setup(settings, es)
-    source = consumer(settings, group_id, f"index-{os.getpid()}", settings.topic_enriched)
+    # A poll's records become one bulk request: as many as a bulk request holds.
+    source = consumer(
+        settings,
+        group_id,
+        f"index-{os.getpid()}",
+        settings.topic_enriched,
+        max_poll_records=settings.bulk_max_documents,
+    )
     producer = KafkaProducer(**producer_config(settings, f"index-{os.getpid()}"))
     try:
         return run_stage(
@@ -130,6 +138,7 @@ def run(
             handle=make_handler(es, settings),
             stop=stop,
             exit_when_idle=exit_when_idle,
+            stats=stats,
         )
     finally:
         source.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
@@ -12,6 +14,8 @@ from kafka import KafkaConsumer, KafkaProducer
 from armswatch.config import Settings
 from armswatch.kafka import consumer_config, ensure_topics, producer_config
 from armswatch.schema import Article, DeadLetter, EnrichedArticle, StateCount, TransferMention
+from armswatch.stack import elasticsearch_server
+from armswatch.stage import StageStats
 from index import worker
 
 
@@ -118,3 +122,45 @@ def test_index_worker_writes_each_document_once_and_dead_letters_poison(
     reader.close()
     # Both runs read the two bad messages (the replay used a new consumer group).
     assert sorted(letter.reason for letter in dead) == ["elasticsearch_rejected"] * 2 + ["invalid_json"] * 2
+
+
+def test_index_worker_survives_an_elasticsearch_outage(
+    index_settings: Settings, es_client: Elasticsearch, unique: Callable[[str], str]
+) -> None:
+    """Elasticsearch stops while the indexer works: it pauses, retries, and loses or duplicates nothing."""
+    settings = index_settings
+    if not settings.uses_local_elasticsearch:
+        pytest.skip("needs the local Elasticsearch node, which this test stops and starts")
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    first = [_enriched(f"b{n}", f"https://example.org/b{n}", start).to_json() for n in range(200)]
+    later = [_enriched(f"c{n}", f"https://example.org/c{n}", start).to_json() for n in range(200)]
+    _produce(settings, first)
+    stop = threading.Event()
+    stats = StageStats()
+    thread = threading.Thread(
+        target=worker.run,
+        args=(settings,),
+        kwargs={"group_id": unique("group"), "stop": stop, "stats": stats},
+    )
+    thread.start()
+    try:
+        node = elasticsearch_server.process(settings)
+        _wait_for(lambda: stats.counts["processed"] >= 200, 60)
+        node.stop()
+        _produce(settings, later)  # arrives while Elasticsearch is down
+        _wait_for(lambda: stats.counts["backpressure"] >= 1, 60)
+        elasticsearch_server.start(settings, progress=lambda message: None)
+        _wait_for(lambda: stats.counts["processed"] >= 400, 120)
+    finally:
+        stop.set()
+        thread.join(timeout=60)
+    es_client.indices.refresh(index=f"{settings.index_prefix}-*")
+    assert es_client.count(index=f"{settings.index_prefix}-articles")["count"] == 400
+    assert es_client.count(index=f"{settings.index_prefix}-mentions")["count"] == 400
+
+
+def _wait_for(condition: Callable[[], bool], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.2)

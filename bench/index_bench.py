@@ -1,0 +1,161 @@
+"""Indexer throughput: Kafka to searchable, against a bare ``helpers.bulk`` of the same documents.
+
+Both runs write the same documents (N articles, each with one transfer mention) into the same local
+Elasticsearch node, in one run; the report gives documents per second and their ratio.
+
+    armswatch stack up && python bench/index_bench.py [--articles 5000] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import threading
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from elasticsearch import Elasticsearch, helpers
+from kafka import KafkaProducer
+
+from armswatch import es as es_plumbing
+from armswatch.config import Settings, load_settings
+from armswatch.kafka import ensure_topics, producer_config
+from armswatch.schema import Article, EnrichedArticle, StateCount, TransferMention
+from index import worker
+from index.actions import bulk_actions
+from index.templates import ensure_templates
+
+
+def corpus(articles: int) -> list[EnrichedArticle]:
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    items = []
+    for number in range(articles):
+        when = start + timedelta(hours=number)
+        sentence = f"Iran has supplied Russia with {number} Shahed drones, officials said."
+        article = Article(
+            id=f"bench-{number}",
+            url=f"https://example.org/{number}",
+            title=f"Report {number}",
+            text=sentence + " " + "Markets were calm. " * 20,
+            source="Example",
+            source_domain="example.org",
+            published_at=when,
+            fetched_at=when,
+        )
+        mention = TransferMention(
+            supplier="IR",
+            recipient="RU",
+            weapon="Shahed drones",
+            category="drones",
+            status="alleged",
+            confidence=0.9,
+            sentence=sentence,
+            start=0,
+            end=len(sentence),
+        )
+        items.append(
+            EnrichedArticle(
+                article=article,
+                lang="en",
+                states=[
+                    StateCount(code="IR", name="Iran", count=1),
+                    StateCount(code="RU", name="Russia", count=1),
+                ],
+                transfers=[mention],
+                lemmas="iran have supply russia",
+                extractor="bench",
+                enriched_at=when,
+            )
+        )
+    return items
+
+
+def count(es: Elasticsearch, prefix: str) -> int:
+    """Searchable documents (no forced refresh: both runs wait for the same 1 s refresh cycle)."""
+    return int(
+        es.count(
+            index=f"{prefix}-articles,{prefix}-mentions", ignore_unavailable=True, allow_no_indices=True
+        )["count"]
+    )
+
+
+def cleanup(es: Elasticsearch, prefix: str) -> None:
+    names = list(es.indices.get(index=f"{prefix}-*", allow_no_indices=True))
+    if names:
+        es.indices.delete(index=",".join(names))
+    for kind in ("articles", "mentions"):
+        es.options(ignore_status=404).indices.delete_index_template(name=f"{prefix}-{kind}-v1")
+
+
+def bare_bulk(es: Elasticsearch, items: list[EnrichedArticle], prefix: str) -> float:
+    ensure_templates(es, prefix)
+    actions = [action for item in items for action in bulk_actions(item, prefix)]
+    began = time.perf_counter()
+    helpers.bulk(es, actions, chunk_size=500)
+    while count(es, prefix) < len(actions):
+        time.sleep(0.1)
+    return time.perf_counter() - began
+
+
+def through_indexer(settings: Settings, es: Elasticsearch, items: list[EnrichedArticle]) -> float:
+    ensure_topics(settings)
+    producer = KafkaProducer(**producer_config(settings, "bench"))
+    for item in items:
+        producer.send(settings.topic_enriched, key=item.article.id.encode(), value=item.to_json())
+    producer.flush()
+    producer.close()
+    expected = 2 * len(items)
+    stop = threading.Event()
+    began = time.perf_counter()
+    thread = threading.Thread(
+        target=worker.run,
+        args=(settings,),
+        kwargs={"group_id": f"bench-{uuid.uuid4().hex[:6]}", "stop": stop},
+    )
+    thread.start()
+    while count(es, settings.index_prefix) < expected:
+        time.sleep(0.1)
+    elapsed = time.perf_counter() - began
+    stop.set()
+    thread.join()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    run = uuid.uuid4().hex[:6]
+    base = load_settings()
+    settings = base.model_copy(
+        update={
+            "topic_enriched": f"bench-enriched-{run}",
+            "index_prefix": f"bench-ix-{run}",
+            "topic_dead_letter": f"bench-dlq-{run}",
+        }
+    )
+    es = es_plumbing.client(base)
+    items = corpus(args.articles)
+    documents = 2 * len(items)
+    try:
+        bare = bare_bulk(es, items, f"bench-bare-{run}")
+        indexer = through_indexer(settings, es, items)
+    finally:
+        cleanup(es, f"bench-bare-{run}")
+        cleanup(es, settings.index_prefix)
+    report = {
+        "documents": documents,
+        "bare_bulk_docs_per_second": round(documents / bare, 1),
+        "indexer_docs_per_second": round(documents / indexer, 1),
+        "indexer_to_bare_ratio": round(bare / indexer, 2),
+        "note": "indexer time includes Kafka consumption, decoding, retries bookkeeping and commits",
+    }
+    print(json.dumps(report) if args.json else "\n".join(f"{k:28} {v}" for k, v in report.items()))
+
+
+if __name__ == "__main__":
+    main()
