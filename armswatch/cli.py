@@ -350,17 +350,48 @@ def index_run(
     console.print(f"index stopped: {json.dumps(stats.as_dict())}")
 
 
+@index_app.command("rebuild")
+def index_rebuild(
+    version: Annotated[
+        int | None, typer.Option("--version", help="Target index version (default: active + 1).")
+    ] = None,
+    no_switch: Annotated[
+        bool, typer.Option("--no-switch", help="Fill the new version but keep serving the old.")
+    ] = False,
+    json_output: JsonFlag = False,
+) -> None:
+    """Re-extract history: replay the raw topic through the current tagger into a new index version,
+    then switch the read aliases to it atomically. Restart the indexers afterwards."""
+    from dataclasses import asdict
+
+    from armswatch import es as es_plumbing
+    from enrich.tagger import Tagger
+    from index.rebuild import rebuild
+
+    settings = _settings()
+    report = rebuild(
+        settings, es_plumbing.client(settings), Tagger(), version, switch=not no_switch, progress=_progress
+    )
+    if json_output:
+        print(json.dumps(asdict(report)))
+    else:
+        console.print(
+            f"version {report.version}: {report.articles} articles, {report.documents} documents, "
+            f"{report.skipped} skipped, {report.seconds}s" + (" (switched)" if report.switched else "")
+        )
+
+
 @index_app.command("setup")
 def index_setup(json_output: JsonFlag = False) -> None:
     """Create or update the index templates (idempotent); indices appear with their first documents."""
     from index import worker
 
-    names = worker.setup(_settings())
+    version, names = worker.setup(_settings())
     if json_output:
-        print(json.dumps({"templates": names}))
+        print(json.dumps({"active_version": version, "templates": names}))
     else:
         for name in names:
-            console.print(f"index template {name}: ok")
+            console.print(f"index template {name}: ok (active version {version})")
 
 
 @app.command("search")

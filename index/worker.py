@@ -23,7 +23,7 @@ from armswatch.kafka import consumer, ensure_topics, producer_config
 from armswatch.schema import EnrichedArticle
 from armswatch.stage import Backpressure, Output, RejectedInput, StageStats, run_stage
 from index.actions import bulk_actions
-from index.templates import ensure_templates
+from index.templates import active_version, ensure_templates
 
 log = logging.getLogger(__name__)
 STAGE = "index"
@@ -44,7 +44,7 @@ def decode_enriched(value: bytes | None) -> EnrichedArticle:
         ) from None
 
 
-def make_handler(es: Elasticsearch, settings: Settings) -> Any:
+def make_handler(es: Elasticsearch, settings: Settings, version: int) -> Any:
     def handle(records: Sequence[Any]) -> tuple[list[Output], list[tuple[Any, RejectedInput]]]:
         rejected: list[tuple[Any, RejectedInput]] = []
         actions: list[dict[str, Any]] = []
@@ -55,7 +55,7 @@ def make_handler(es: Elasticsearch, settings: Settings) -> Any:
             except RejectedInput as error:
                 rejected.append((record, error))
                 continue
-            for action in bulk_actions(enriched, settings.index_prefix):
+            for action in bulk_actions(enriched, settings.index_prefix, version):
                 actions.append(action)
                 source[(action["_index"], action["_id"])] = record
         failed = _bulk(es, actions, settings)
@@ -101,10 +101,11 @@ def _bulk(es: Elasticsearch, actions: list[dict[str, Any]], settings: Settings) 
     return failed
 
 
-def setup(settings: Settings, es: Elasticsearch | None = None) -> list[str]:
-    """Create the index templates and the topics the indexer reads and writes."""
+def setup(settings: Settings, es: Elasticsearch | None = None) -> tuple[int, list[str]]:
+    """Create or update the templates of the active index version; return it and the template names."""
     client = es or es_plumbing.client(settings)
-    return ensure_templates(client, settings.index_prefix, settings.index_replicas)
+    version = active_version(client, settings.index_prefix)
+    return version, ensure_templates(client, settings.index_prefix, settings.index_replicas, version)
 
 
 def run(
@@ -119,7 +120,7 @@ def run(
     ensure_topics(settings)
     es = es_plumbing.client(settings)
     es_plumbing.wait_until_ready(es, timeout=120)
-    setup(settings, es)
+    version, _templates = setup(settings, es)
     # A poll's records become one bulk request: as many as a bulk request holds.
     source = consumer(
         settings,
@@ -135,7 +136,7 @@ def run(
             consumer=source,
             producer=producer,
             dead_letter_topic=settings.topic_dead_letter,
-            handle=make_handler(es, settings),
+            handle=make_handler(es, settings, version),
             stop=stop,
             exit_when_idle=exit_when_idle,
             stats=stats,
