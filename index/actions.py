@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -88,6 +89,7 @@ def article_document(enriched: EnrichedArticle) -> dict[str, Any]:
         "transfer_categories": sorted({t.category for t in transfers}),
         "statuses": sorted({t.status for t in transfers}),
         "transfer_count": len(transfers),
+        "mention_ids": [mention_id(article.id, mention) for mention in transfers],
         "lemmas": enriched.lemmas,
         "folded": fold(" ".join((article.title, article.summary, article.text))),
         "has_transfer": bool(transfers),
@@ -130,11 +132,16 @@ def mention_documents(enriched: EnrichedArticle) -> list[dict[str, Any]]:
 
 
 def bulk_actions(
-    enriched: EnrichedArticle, prefix: str, version: int = INDEX_VERSION
+    enriched: EnrichedArticle,
+    prefix: str,
+    version: int = INDEX_VERSION,
+    previous_mention_ids: Iterable[str] = (),
 ) -> list[dict[str, Any]]:
-    """The index actions of one enriched article: its article document and one per mention."""
+    """The actions of one enriched article: index its article document and one per mention, and delete
+    the mentions an earlier version of the article had but this one has not (``previous_mention_ids``)."""
     when = _published(enriched)
     article = article_document(enriched)
+    mentions_index = index_name(prefix, "mentions", when, version)
     actions = [
         {
             "_op_type": "index",
@@ -144,12 +151,9 @@ def bulk_actions(
         }
     ]
     actions += [
-        {
-            "_op_type": "index",
-            "_index": index_name(prefix, "mentions", when, version),
-            "_id": document["id"],
-            "_source": document,
-        }
+        {"_op_type": "index", "_index": mentions_index, "_id": document["id"], "_source": document}
         for document in mention_documents(enriched)
     ]
+    stale = sorted(set(previous_mention_ids) - set(article["mention_ids"]))
+    actions += [{"_op_type": "delete", "_index": mentions_index, "_id": mention} for mention in stale]
     return actions

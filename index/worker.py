@@ -49,13 +49,17 @@ def make_handler(es: Elasticsearch, settings: Settings, version: int) -> Any:
         rejected: list[tuple[Any, RejectedInput]] = []
         actions: list[dict[str, Any]] = []
         source: dict[tuple[str, str], Any] = {}
+        decoded = []
         for record in records:
             try:
-                enriched = decode_enriched(record.value)
+                decoded.append((record, decode_enriched(record.value)))
             except RejectedInput as error:
                 rejected.append((record, error))
-                continue
-            for action in bulk_actions(enriched, settings.index_prefix, version):
+        previous = _previous_mentions(es, settings.index_prefix, version, [item for _, item in decoded])
+        for record, enriched in decoded:
+            for action in bulk_actions(
+                enriched, settings.index_prefix, version, previous.get(enriched.article.id, ())
+            ):
                 actions.append(action)
                 source[(action["_index"], action["_id"])] = record
         failed = _bulk(es, actions, settings)
@@ -70,6 +74,24 @@ def make_handler(es: Elasticsearch, settings: Settings, version: int) -> Any:
         return [], rejected
 
     return handle
+
+
+def _previous_mentions(
+    es: Elasticsearch, prefix: str, version: int, items: list[EnrichedArticle]
+) -> dict[str, list[str]]:
+    """Mention ids already indexed for these articles, so an update can delete the ones it no longer has."""
+    if not items:
+        return {}
+    docs = [
+        {"_index": action["_index"], "_id": action["_id"], "_source": ["mention_ids"]}
+        for item in items
+        for action in bulk_actions(item, prefix, version)[:1]
+    ]
+    try:
+        found = es.mget(docs=docs)["docs"]
+    except (TransportError, ConnectionError) as error:
+        raise Backpressure(f"Elasticsearch unreachable: {error}", RETRY_AFTER_SECONDS) from None
+    return {doc["_id"]: doc["_source"].get("mention_ids", []) for doc in found if doc.get("found")}
 
 
 def _bulk(es: Elasticsearch, actions: list[dict[str, Any]], settings: Settings) -> dict[tuple[str, str], str]:
@@ -88,7 +110,9 @@ def _bulk(es: Elasticsearch, actions: list[dict[str, Any]], settings: Settings) 
         ):
             if ok:
                 continue
-            result = next(iter(item.values()))
+            operation, result = next(iter(item.items()))
+            if operation == "delete" and result.get("status") == 404:
+                continue  # already gone
             if result.get("status") in RETRYABLE_STATUS:
                 raise Backpressure(f"Elasticsearch answered {result.get('status')}", RETRY_AFTER_SECONDS)
             failed[(result.get("_index", ""), result.get("_id", ""))] = str(result.get("error"))[:1000]

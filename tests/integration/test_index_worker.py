@@ -73,10 +73,11 @@ def index_settings(
         )
 
 
-def _produce(settings: Settings, values: list[bytes]) -> None:
+def _produce(settings: Settings, values: list[bytes], key: bytes | None = None) -> None:
+    """Send to the enriched topic; a key keeps one article's versions in order, as the enrich stage does."""
     producer = KafkaProducer(**producer_config(settings, "test"))
     for value in values:
-        producer.send(settings.topic_enriched, value=value)
+        producer.send(settings.topic_enriched, key=key, value=value)
     producer.flush()
     producer.close()
 
@@ -164,3 +165,19 @@ def _wait_for(condition: Callable[[], bool], timeout: float) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.2)
+
+
+def test_index_worker_update_removes_mentions_the_article_no_longer_has(
+    index_settings: Settings, es_client: Elasticsearch, unique: Callable[[str], str]
+) -> None:
+    settings = index_settings
+    when = datetime(2026, 3, 1, tzinfo=UTC)
+    first = _enriched("u1", "https://example.org/u1", when)
+    corrected = first.model_copy(update={"transfers": []})  # the improved extractor finds no transfer
+    _produce(settings, [first.to_json()], key=b"u1")
+    worker.run(settings, group_id=unique("group"), exit_when_idle=3)
+    _produce(settings, [corrected.to_json()], key=b"u1")
+    worker.run(settings, group_id=unique("group"), exit_when_idle=3)
+    es_client.indices.refresh(index=f"{settings.index_prefix}-*")
+    assert es_client.count(index=f"{settings.index_prefix}-articles")["count"] == 1
+    assert es_client.count(index=f"{settings.index_prefix}-mentions")["count"] == 0
