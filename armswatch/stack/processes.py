@@ -70,18 +70,25 @@ class ManagedProcess:
         return proc.pid
 
     def stop(self, timeout: float = 60.0) -> bool:
-        """SIGTERM the whole process group, SIGKILL it after ``timeout``. True if it was running."""
+        """SIGTERM the process group and every descendant (the JVM a launcher script starts may leave
+        the group); SIGKILL what is left after ``timeout``. Returns when all are gone; True if it ran."""
         pid = self.pid()
         if pid is None:
             return False
+        members = set(_group_members(pid)) | _descendants(pid)
         _signal_group(pid, signal.SIGTERM)
+        for member in members:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(member, signal.SIGTERM)
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and _group_alive(pid):
+        while time.monotonic() < deadline and any(_alive(member) for member in members):
             time.sleep(0.2)
-        if _group_alive(pid):
-            _signal_group(pid, signal.SIGKILL)
-            while _group_alive(pid):
-                time.sleep(0.1)
+        for member in members:
+            if _alive(member):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(member, signal.SIGKILL)
+        while any(_alive(member) for member in members):
+            time.sleep(0.1)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
         self.pid_file.unlink(missing_ok=True)
@@ -92,7 +99,7 @@ class ManagedProcess:
         pid = self.pid()
         if pid is None:
             return 0
-        return sum(_rss(member) for member in _group_members(pid))
+        return sum(_rss(member) for member in set(_group_members(pid)) | _descendants(pid))
 
     def tail(self, lines: int = 40) -> list[str]:
         """The last lines of the console output and of the log file (empty if there are none yet)."""
@@ -136,8 +143,25 @@ def _group_members(pgid: int) -> list[int]:
     return members
 
 
-def _group_alive(pgid: int) -> bool:
-    return bool(_group_members(pgid))
+def _descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` in the process tree."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    found: set[int] = set()
+    pending = [pid]
+    while pending:
+        for child in children.get(pending.pop(), []):
+            if child not in found:
+                found.add(child)
+                pending.append(child)
+    return found
 
 
 def _signal_group(pgid: int, sig: signal.Signals) -> None:
