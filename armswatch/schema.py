@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -30,19 +30,8 @@ Category = Literal[
     "other",
 ]
 Status = Literal["agreed", "ongoing", "delivered", "alleged", "denied"]
-CATEGORIES: tuple[Category, ...] = (
-    "ammunition",
-    "small_arms",
-    "missiles",
-    "air_defense",
-    "drones",
-    "armored_vehicles",
-    "artillery",
-    "aircraft",
-    "naval",
-    "other",
-)
-STATUSES: tuple[Status, ...] = ("agreed", "ongoing", "delivered", "alleged", "denied")
+CATEGORIES: tuple[Category, ...] = get_args(Category)
+STATUSES: tuple[Status, ...] = get_args(Status)
 
 
 class Record(BaseModel):

@@ -8,6 +8,7 @@ rejected into the dead-letter topic with its reason, logged and counted; it neve
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections import Counter
@@ -18,6 +19,8 @@ from typing import Any
 
 from kafka import KafkaConsumer, KafkaProducer
 
+from armswatch.config import Settings
+from armswatch.kafka import consumer, ensure_topics, producer_config
 from armswatch.schema import DeadLetter
 
 log = logging.getLogger(__name__)
@@ -172,3 +175,36 @@ def _handle_until_accepted(
             consumer.resume(*partitions)
             if stop.is_set():
                 return None
+
+
+def run_worker(
+    settings: Settings,
+    *,
+    stage: str,
+    topic: str,
+    group_id: str,
+    handle: Handler,
+    stop: threading.Event | None = None,
+    exit_when_idle: float | None = None,
+    stats: StageStats | None = None,
+    max_poll_records: int = 200,
+) -> StageStats:
+    """Connect a consumer of ``topic`` and a producer, run the stage, close both. Blocks."""
+    ensure_topics(settings)
+    client_id = f"{stage}-{os.getpid()}"
+    source = consumer(settings, group_id, client_id, topic, max_poll_records=max_poll_records)
+    producer = KafkaProducer(**producer_config(settings, client_id))
+    try:
+        return run_stage(
+            stage=stage,
+            consumer=source,
+            producer=producer,
+            dead_letter_topic=settings.topic_dead_letter,
+            handle=handle,
+            stop=stop,
+            exit_when_idle=exit_when_idle,
+            stats=stats,
+        )
+    finally:
+        source.close()
+        producer.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -12,9 +11,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from armswatch.config import Settings
-from armswatch.kafka import consumer, ensure_topics, producer_config
 from armswatch.schema import Article, EnrichedArticle
-from armswatch.stage import Output, RejectedInput, StageStats, run_stage
+from armswatch.stage import Output, RejectedInput, StageStats, run_worker
 from enrich.tagger import EXTRACTOR, Tagger, TagResult
 
 log = logging.getLogger(__name__)
@@ -93,22 +91,13 @@ def run(
     tagger: Tagger | None = None,
 ) -> StageStats:
     """Consume the raw topic until stopped (or idle for ``exit_when_idle`` seconds)."""
-    from kafka import KafkaProducer
-
-    ensure_topics(settings)
-    tagger = tagger or Tagger()
-    source = consumer(settings, group_id, f"enrich-{os.getpid()}", settings.topic_raw)
-    producer = KafkaProducer(**producer_config(settings, f"enrich-{os.getpid()}"))
-    try:
-        return run_stage(
-            stage=STAGE,
-            consumer=source,
-            producer=producer,
-            dead_letter_topic=settings.topic_dead_letter,
-            handle=make_handler(tagger, settings),
-            stop=stop,
-            exit_when_idle=exit_when_idle,
-        )
-    finally:
-        source.close()
-        producer.close()
+    handler = make_handler(tagger or Tagger(), settings)
+    return run_worker(
+        settings,
+        stage=STAGE,
+        topic=settings.topic_raw,
+        group_id=group_id,
+        handle=handler,
+        stop=stop,
+        exit_when_idle=exit_when_idle,
+    )

@@ -8,20 +8,17 @@ and retry the whole batch, which deterministic ids make harmless.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Sequence
 from typing import Any
 
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
-from kafka import KafkaProducer
 from pydantic import ValidationError
 
 from armswatch import es as es_plumbing
 from armswatch.config import Settings
-from armswatch.kafka import consumer, ensure_topics, producer_config
 from armswatch.schema import EnrichedArticle
-from armswatch.stage import Backpressure, Output, RejectedInput, StageStats, run_stage
+from armswatch.stage import Backpressure, Output, RejectedInput, StageStats, run_worker
 from index.actions import bulk_actions
 from index.templates import active_version, ensure_templates
 
@@ -141,31 +138,21 @@ def run(
     stats: StageStats | None = None,
 ) -> StageStats:
     """Consume the enriched topic into Elasticsearch until stopped (or idle for ``exit_when_idle`` s)."""
-    ensure_topics(settings)
     es = es_plumbing.client(settings)
-    es_plumbing.wait_until_ready(es, timeout=120)
-    version, _templates = setup(settings, es)
-    # A poll's records become one bulk request: as many as a bulk request holds.
-    source = consumer(
-        settings,
-        group_id,
-        f"index-{os.getpid()}",
-        settings.topic_enriched,
-        max_poll_records=settings.bulk_max_documents,
-    )
-    producer = KafkaProducer(**producer_config(settings, f"index-{os.getpid()}"))
     try:
-        return run_stage(
+        es_plumbing.wait_until_ready(es, timeout=120)
+        version, _templates = setup(settings, es)
+        # A poll's records become one bulk request: as many as a bulk request holds.
+        return run_worker(
+            settings,
             stage=STAGE,
-            consumer=source,
-            producer=producer,
-            dead_letter_topic=settings.topic_dead_letter,
+            topic=settings.topic_enriched,
+            group_id=group_id,
             handle=make_handler(es, settings, version),
             stop=stop,
             exit_when_idle=exit_when_idle,
             stats=stats,
+            max_poll_records=settings.bulk_max_documents,
         )
     finally:
-        source.close()
-        producer.close()
         es.close()
