@@ -578,6 +578,8 @@ ROLE_TABLE: dict[tuple[CueKind, bool], dict[Position, Role]] = {
 }
 # In French, « acheter/commander à la Russie » and « livraison de la Russie » name the supplier.
 FRENCH_OVERRIDES: dict[CueKind, dict[Position, Role]] = {
+    "supply": {"at": _RECIPIENT},  # « envoyer des chars en Ukraine »
+    "supply_noun": {"at": _RECIPIENT},  # « les livraisons d'armes en Ukraine »
     "acquire": {"to": _SUPPLIER, "of": _SUPPLIER},
     "acquire_noun": {"to": _SUPPLIER, "of": _SUPPLIER},
     "arrival": {"of": _SUPPLIER},

@@ -378,7 +378,7 @@ def _place(
             continue
         predicate = _nearest(predicates, party)
         position = roles.position_of(party, sentence, predicate, lang, weapon_spans)
-        if position == "with" and not any(abs(p.index - party.start) <= 6 for p in predicates):
+        if position == "with" and abs(predicate.index - party.start) > 6:
             position = None  # "tensions with Turkey" far from any transfer word
         placements.append(_Placement(party, predicate, position, len(placements)))
     kept = []

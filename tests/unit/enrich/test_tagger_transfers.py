@@ -152,3 +152,8 @@ def test_tagger_comma_before_a_new_phrase_adds_no_recipient(tagger: Tagger) -> N
 def test_tagger_maker_of_a_named_system_supplies_it(tagger: Tagger) -> None:
     text = "Indonesia has signed a contract for 42 Rafale fighter jets."
     assert quads(tagger, text, "en") == {("FR", "ID", "aircraft", "agreed")}
+
+
+def test_tagger_french_en_names_the_recipient_of_a_supply(tagger: Tagger) -> None:
+    text = "Rabat nie avoir envoyé des chars de l'ère soviétique en Ukraine."
+    assert quads(tagger, text, "fr") == {("MA", "UA", "armored_vehicles", "denied")}
