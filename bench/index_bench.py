@@ -22,6 +22,7 @@ from kafka import KafkaProducer
 from armswatch import es as es_plumbing
 from armswatch.config import Settings, load_settings
 from armswatch.kafka import ensure_topics, producer_config
+from armswatch.log import configure_logging
 from armswatch.schema import Article, EnrichedArticle, StateCount, TransferMention
 from index import worker
 from index.actions import bulk_actions
@@ -81,6 +82,14 @@ def count(es: Elasticsearch, prefix: str) -> int:
     )
 
 
+def wait_for_count(es: Elasticsearch, prefix: str, expected: int, timeout: float = 600.0) -> None:
+    deadline = time.monotonic() + timeout
+    while (found := count(es, prefix)) < expected:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{prefix}: {found} of {expected} documents searchable after {timeout:.0f}s")
+        time.sleep(0.1)
+
+
 def cleanup(es: Elasticsearch, prefix: str) -> None:
     names = list(es.indices.get(index=f"{prefix}-*", allow_no_indices=True))
     if names:
@@ -94,8 +103,7 @@ def bare_bulk(es: Elasticsearch, items: list[EnrichedArticle], prefix: str) -> f
     actions = [action for item in items for action in bulk_actions(item, prefix)]
     began = time.perf_counter()
     helpers.bulk(es, actions, chunk_size=500)
-    while count(es, prefix) < len(actions):
-        time.sleep(0.1)
+    wait_for_count(es, prefix, len(actions))
     return time.perf_counter() - began
 
 
@@ -115,12 +123,12 @@ def through_indexer(settings: Settings, es: Elasticsearch, items: list[EnrichedA
         kwargs={"group_id": f"bench-{uuid.uuid4().hex[:6]}", "stop": stop},
     )
     thread.start()
-    while count(es, settings.index_prefix) < expected:
-        time.sleep(0.1)
-    elapsed = time.perf_counter() - began
-    stop.set()
-    thread.join()
-    return elapsed
+    try:
+        wait_for_count(es, settings.index_prefix, expected)
+    finally:
+        stop.set()
+        thread.join()
+    return time.perf_counter() - began
 
 
 def main() -> None:
@@ -131,6 +139,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; the median is reported")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    configure_logging("WARNING")  # rejected documents and back-pressure are logged with their reasons
     base = load_settings()
     es = es_plumbing.client(base)
     items = corpus(args.articles)
