@@ -15,13 +15,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from kafka import KafkaConsumer, KafkaProducer
+from pydantic import ValidationError
 
 from armswatch.config import Settings
 from armswatch.kafka import consumer, ensure_topics, producer_config
-from armswatch.schema import DeadLetter
+from armswatch.schema import DeadLetter, Record
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,21 @@ class Backpressure(Exception):
         super().__init__(reason)
         self.reason = reason
         self.retry_after = retry_after
+
+
+RecordType = TypeVar("RecordType", bound=Record)
+
+
+def decode(model: type[RecordType], value: bytes | None, reason: str) -> RecordType:
+    """Parse one message as ``model``; raises RejectedInput ("empty_message", "invalid_json" or
+    ``reason`` for JSON that is not a valid record)."""
+    if not value:
+        raise RejectedInput("empty_message", "the message has no value")
+    try:
+        return model.model_validate_json(value)
+    except ValidationError as error:
+        json_broken = any(e["type"] == "json_invalid" for e in error.errors())
+        raise RejectedInput("invalid_json" if json_broken else reason, str(error)) from None
 
 
 @dataclass(frozen=True)

@@ -8,29 +8,14 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import ValidationError
-
 from armswatch.config import Settings
 from armswatch.schema import Article, EnrichedArticle
-from armswatch.stage import Output, RejectedInput, StageStats, run_worker
+from armswatch.stage import Output, RejectedInput, StageStats, decode, run_worker
 from enrich.tagger import EXTRACTOR, Tagger, TagResult
 
 log = logging.getLogger(__name__)
 STAGE = "enrich"
 DEFAULT_GROUP = "armswatch-enrich"
-
-
-def decode_article(value: bytes | None) -> Article:
-    """Parse a raw-topic message; raises RejectedInput when it is not a valid Article."""
-    if not value:
-        raise RejectedInput("empty_message", "the message has no value")
-    try:
-        return Article.model_validate_json(value)
-    except ValidationError as error:
-        reason = (
-            "invalid_json" if any(e["type"] == "json_invalid" for e in error.errors()) else "invalid_article"
-        )
-        raise RejectedInput(reason, str(error)) from None
 
 
 def enriched(article: Article, result: TagResult) -> EnrichedArticle:
@@ -51,7 +36,7 @@ def make_handler(tagger: Tagger, settings: Settings) -> Any:
         good: list[tuple[Any, Article]] = []
         for record in records:
             try:
-                good.append((record, decode_article(record.value)))
+                good.append((record, decode(Article, record.value, "invalid_article")))
             except RejectedInput as error:
                 rejected.append((record, error))
         results = _tag_each(tagger, good, rejected)

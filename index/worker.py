@@ -13,12 +13,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
-from pydantic import ValidationError
 
 from armswatch import es as es_plumbing
 from armswatch.config import Settings
 from armswatch.schema import EnrichedArticle
-from armswatch.stage import Backpressure, Output, RejectedInput, StageStats, run_worker
+from armswatch.stage import Backpressure, Output, RejectedInput, StageStats, decode, run_worker
 from index.actions import bulk_actions
 from index.templates import active_version, ensure_templates
 
@@ -29,18 +28,6 @@ RETRYABLE_STATUS = {429, 502, 503, 504}
 RETRY_AFTER_SECONDS = 5.0
 
 
-def decode_enriched(value: bytes | None) -> EnrichedArticle:
-    if not value:
-        raise RejectedInput("empty_message", "the message has no value")
-    try:
-        return EnrichedArticle.model_validate_json(value)
-    except ValidationError as error:
-        json_broken = any(e["type"] == "json_invalid" for e in error.errors())
-        raise RejectedInput(
-            "invalid_json" if json_broken else "invalid_enriched_article", str(error)
-        ) from None
-
-
 def make_handler(es: Elasticsearch, settings: Settings, version: int) -> Any:
     def handle(records: Sequence[Any]) -> tuple[list[Output], list[tuple[Any, RejectedInput]]]:
         rejected: list[tuple[Any, RejectedInput]] = []
@@ -49,7 +36,7 @@ def make_handler(es: Elasticsearch, settings: Settings, version: int) -> Any:
         decoded = []
         for record in records:
             try:
-                decoded.append((record, decode_enriched(record.value)))
+                decoded.append((record, decode(EnrichedArticle, record.value, "invalid_enriched_article")))
             except RejectedInput as error:
                 rejected.append((record, error))
         previous = _previous_mentions(es, settings.index_prefix, version, [item for _, item in decoded])
