@@ -66,6 +66,15 @@ REFERENCES = {
     "it": ("il paese",),
     "pt": ("o país",),
 }
+# Sentence-initial pronouns that continue the previous sentence's subject.
+SUBJECT_PRONOUNS = {
+    "en": ("it",),
+    "fr": ("elle", "il"),
+    "es": ("él", "ella"),
+    "it": ("esso", "essa"),
+    "de": ("es", "sie", "er"),
+    "pt": ("ele", "ela"),
+}
 # Words by which a later sentence points back at a report it denies: "Tehran denies this."
 DENIAL_POINTERS = {
     "this",
@@ -234,12 +243,28 @@ def _tag_document(code: str, language: _Language, doc: Doc, parsed: list[tuple[S
     for sentence, offset in parsed:
         earlier = [hit for hit in article_hits if doc[hit.start].idx < offset]
         later = [s for s in sentences if s.start_char >= offset + len(sentence.text)][:2]
-        candidates.extend(_extract(sentence, offset, lex, matchers, earlier, later, language.fast_matchers))
+        before = [s for s in sentences if s.end_char <= offset][-1:]
+        topic = next(
+            (
+                hit.code
+                for hit in article_hits
+                if hit.kind in STATE_PARTY_KINDS and before and before[0].start <= hit.start < before[0].end
+            ),
+            None,
+        )
+        candidates.extend(
+            _extract(sentence, offset, lex, matchers, earlier, later, language.fast_matchers, topic)
+        )
     return TagResult(lang=code, states=states, transfers=_merge(candidates, lex), lemmas=lemma_text(doc))
 
 
 def _parties(
-    sentence: Span, lex: Lexicon, matchers: Matchers, earlier: list[StateHit], weapons: list[tuple[int, int]]
+    sentence: Span,
+    lex: Lexicon,
+    matchers: Matchers,
+    earlier: list[StateHit],
+    weapons: list[tuple[int, int]],
+    topic: str | None = None,
 ) -> list[Party]:
     hits = matchers.state_hits(sentence)
     parties = [Party(hit.start, hit.end, hit.code, None, hit.kind) for hit in hits]
@@ -249,6 +274,10 @@ def _parties(
             parties.append(Party(hit.start, hit.end, None, hit.text, "non_state"))
     # The makers of the weapons named here are not what "the country" refers to.
     makers = {hit.code for hit in hits if any(0 <= start - hit.end <= 3 for start, _end in weapons)}
+    first = sentence[0]
+    if topic and first.lower_ in SUBJECT_PRONOUNS.get(lex.lang, ()) and first.i not in taken:
+        # "Elle a déjà livré…", "It has delivered…": the state the previous sentence was about.
+        parties.append(Party(first.i, first.i + 1, topic, None, "reference"))
     lowered = sentence.text.lower()
     for reference in REFERENCES.get(lex.lang, ()):
         position = lowered.find(reference)
@@ -277,9 +306,10 @@ def _extract(
     earlier: list[StateHit],
     later: list[Span],
     fast_matchers: Matchers,
+    topic: str | None = None,
 ) -> list[_Candidate]:
     weapons = matchers.weapon_hits(sentence)
-    parties = _parties(sentence, lex, matchers, earlier, [(hit.start, hit.end) for hit in weapons])
+    parties = _parties(sentence, lex, matchers, earlier, [(hit.start, hit.end) for hit in weapons], topic)
     if not weapons or not parties:
         return []
     phrases = matchers.phrase_hits(sentence)

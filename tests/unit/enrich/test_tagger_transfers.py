@@ -157,3 +157,24 @@ def test_tagger_maker_of_a_named_system_supplies_it(tagger: Tagger) -> None:
 def test_tagger_french_en_names_the_recipient_of_a_supply(tagger: Tagger) -> None:
     text = "Rabat nie avoir envoyé des chars de l'ère soviétique en Ukraine."
     assert quads(tagger, text, "fr") == {("MA", "UA", "armored_vehicles", "denied")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "France has pledged more support. It delivered six Caesar howitzers to Ukraine in May.",
+            "en",
+            {("FR", "UA", "artillery", "delivered")},
+        ),
+        (
+            "La France soutient l'armée ukrainienne. Elle a livré des canons Caesar à l'Ukraine.",
+            "fr",
+            {("FR", "UA", "artillery", "delivered")},
+        ),
+    ],
+)
+def test_tagger_sentence_initial_pronoun_continues_the_previous_subject(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
