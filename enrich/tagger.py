@@ -345,6 +345,11 @@ def _extract(
     if not suppliers or not recipients:
         return []
     main = predicates[0] if len(predicates) == 1 else max(predicates, key=lambda p: p.is_verb)
+    reported_status = status.sentence_status(sentence, lex.cues, phrases, main, context_denial=False)
+    denied_codes, denial_points_back = _later_denials(later, lex, fast_matchers)
+    by_category: dict[str, list[str]] = {}
+    for hit in weapons:
+        by_category.setdefault(hit.category, []).append(hit.text)
     results = []
     for supplier, supplier_strength in suppliers:
         for recipient, recipient_strength in recipients:
@@ -352,8 +357,8 @@ def _extract(
                 continue
             if supplier.code is None and recipient.code is None:
                 continue
-            denial = _denied_later(later, lex, fast_matchers, {supplier.code, recipient.code})
-            transfer_status = status.sentence_status(sentence, lex.cues, phrases, main, denial)
+            denied = denial_points_back or bool(denied_codes & {supplier.code, recipient.code})
+            transfer_status: Status = "denied" if denied else reported_status
             confidence = round(
                 min(
                     0.95,
@@ -364,9 +369,6 @@ def _extract(
                 ),
                 2,
             )
-            by_category: dict[str, list[str]] = {}
-            for hit in weapons:
-                by_category.setdefault(hit.category, []).append(hit.text)
             for category, texts in by_category.items():
                 results.append(
                     _Candidate(
@@ -476,15 +478,17 @@ def _distinct(parties: Iterable[tuple[Party, float]]) -> list[tuple[Party, float
     return list(best.values())
 
 
-def _denied_later(later: list[Span], lex: Lexicon, matchers: Matchers, codes: set[str | None]) -> bool:
+def _later_denials(later: list[Span], lex: Lexicon, matchers: Matchers) -> tuple[set[str | None], bool]:
+    """What the next sentences deny: the states named beside a denial, and whether a denial points
+    back at the report itself ("Tehran denies this.")."""
+    codes: set[str | None] = set()
+    points_back = False
     for sentence in later:
         words = {token.lower_ for token in sentence}
-        if not words & lex.cues.status["denied"]:
-            continue
-        named = {hit.code for hit in matchers.state_hits(sentence)}
-        if named & codes or words & DENIAL_POINTERS:
-            return True
-    return False
+        if words & lex.cues.status["denied"]:
+            codes |= {hit.code for hit in matchers.state_hits(sentence)}
+            points_back = points_back or bool(words & DENIAL_POINTERS)
+    return codes, points_back
 
 
 def _merge(candidates: list[_Candidate], lex: Lexicon) -> list[TransferMention]:

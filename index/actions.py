@@ -131,6 +131,11 @@ def mention_documents(enriched: EnrichedArticle) -> list[dict[str, Any]]:
     ]
 
 
+def article_index(enriched: EnrichedArticle, prefix: str, version: int = INDEX_VERSION) -> str:
+    """The index that holds this article's document."""
+    return index_name(prefix, "articles", _published(enriched), version)
+
+
 def bulk_actions(
     enriched: EnrichedArticle,
     prefix: str,
@@ -145,7 +150,7 @@ def bulk_actions(
     actions = [
         {
             "_op_type": "index",
-            "_index": index_name(prefix, "articles", when, version),
+            "_index": article_index(enriched, prefix, version),
             "_id": article["id"],
             "_source": article,
         }

@@ -18,7 +18,7 @@ from armswatch import es as es_plumbing
 from armswatch.config import Settings
 from armswatch.schema import EnrichedArticle
 from armswatch.stage import Backpressure, Output, RejectedInput, StageStats, decode, run_worker
-from index.actions import bulk_actions
+from index.actions import article_index, bulk_actions
 from index.templates import active_version, ensure_templates
 
 log = logging.getLogger(__name__)
@@ -67,9 +67,8 @@ def _previous_mentions(
     if not items:
         return {}
     docs = [
-        {"_index": action["_index"], "_id": action["_id"], "_source": ["mention_ids"]}
+        {"_index": article_index(item, prefix, version), "_id": item.article.id, "_source": ["mention_ids"]}
         for item in items
-        for action in bulk_actions(item, prefix, version)[:1]
     ]
     try:
         found = es.mget(docs=docs)["docs"]
