@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import signal
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from armswatch import stack
-from armswatch.config import Settings, load_settings
+from armswatch.clikit import JsonFlag, console, fail, progress, settings_or_exit, stop_on_signals
 from armswatch.log import configure_logging
 
 app = typer.Typer(
@@ -36,26 +34,6 @@ index_app = typer.Typer(
 )
 app.add_typer(index_app, name="index")
 
-console = Console(stderr=True)
-JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
-
-
-def _settings() -> Settings:
-    try:
-        return load_settings()
-    except Exception as error:  # a bad file or variable: say which, and stop
-        console.print(f"[red]error:[/red] invalid settings: {error}")
-        raise typer.Exit(2) from None
-
-
-def _progress(message: str) -> None:
-    console.print(f"[dim]·[/dim] {message}")
-
-
-def _fail(error: Exception, code: int = 1) -> typer.Exit:
-    console.print(f"[red]error:[/red] {error}")
-    return typer.Exit(code)
-
 
 @app.callback()
 def _root(
@@ -72,12 +50,12 @@ def _root(
 @stack_app.command("up")
 def stack_up(json_output: JsonFlag = False) -> None:
     """Start Kafka and Elasticsearch (a no-op for services already running or configured as external)."""
-    settings = _settings()
+    settings = settings_or_exit()
     began = time.monotonic()
     try:
-        timings = stack.up(settings, _progress)
+        timings = stack.up(settings, progress)
     except stack.StackError as error:
-        raise _fail(error) from None
+        raise fail(error) from None
     total = time.monotonic() - began
     if json_output:
         print(
@@ -95,13 +73,13 @@ def stack_down(
     purge: Annotated[bool, typer.Option("--purge", help="Also delete the servers' data and logs.")] = False,
 ) -> None:
     """Stop the local Kafka and Elasticsearch cleanly (their data is kept unless --purge)."""
-    stack.down(_settings(), purge, _progress)
+    stack.down(settings_or_exit(), purge, progress)
 
 
 @stack_app.command("status")
 def stack_status(json_output: JsonFlag = False) -> None:
     """Show whether each service runs and answers; exits 1 if one is not ready."""
-    settings = _settings()
+    settings = settings_or_exit()
     services = stack.status(settings)
     if json_output:
         print(json.dumps(stack.status_dicts(settings)))
@@ -118,10 +96,10 @@ def stack_logs(
 ) -> None:
     """Print the last lines of a local server's log."""
     try:
-        for line in stack.logs(_settings(), service, lines):
+        for line in stack.logs(settings_or_exit(), service, lines):
             print(line)
     except stack.StackError as error:
-        raise _fail(error, 2) from None
+        raise fail(error, 2) from None
 
 
 def _print_status(services: list[stack.ServiceStatus]) -> None:
@@ -149,7 +127,7 @@ def setup(json_output: JsonFlag = False) -> None:
     """Create the Kafka topics with their configured partitions (idempotent)."""
     from armswatch.kafka import ensure_topics, topic_specs
 
-    settings = _settings()
+    settings = settings_or_exit()
     created = ensure_topics(settings)
     result: dict[str, Any] = {"topics": topic_specs(settings), "created": created}
     if json_output:
@@ -164,7 +142,7 @@ def setup(json_output: JsonFlag = False) -> None:
 @app.command("config")
 def show_config(json_output: JsonFlag = False) -> None:
     """Show the settings in force and the environment variable of each (secrets masked)."""
-    values = _settings().as_dict()
+    values = settings_or_exit().as_dict()
     if json_output:
         print(json.dumps(values))
         return
@@ -276,7 +254,7 @@ def eval_command(
     from enrich.tagger import Tagger
 
     if not path.exists():
-        raise _fail(FileNotFoundError(f"{path} does not exist"), 2)
+        raise fail(FileNotFoundError(f"{path} does not exist"), 2)
     report = evaluate(path, Tagger(), set(exclude or []))
     if json_output:
         print(json.dumps({**report.as_dict(), **({"errors": report.errors} if errors else {})}))
@@ -324,8 +302,8 @@ def enrich_command(
     """
     from enrich import worker
 
-    settings = _settings()
-    stop = _stop_on_signals()
+    settings = settings_or_exit()
+    stop = stop_on_signals()
     stats = worker.run(settings, group_id=group, stop=stop, exit_when_idle=exit_when_idle)
     console.print(f"enrich stopped: {json.dumps(stats.as_dict())}")
 
@@ -346,7 +324,9 @@ def index_run(
     """
     from index import worker
 
-    stats = worker.run(_settings(), group_id=group, stop=_stop_on_signals(), exit_when_idle=exit_when_idle)
+    stats = worker.run(
+        settings_or_exit(), group_id=group, stop=stop_on_signals(), exit_when_idle=exit_when_idle
+    )
     console.print(f"index stopped: {json.dumps(stats.as_dict())}")
 
 
@@ -368,9 +348,9 @@ def index_rebuild(
     from enrich.tagger import Tagger
     from index.rebuild import rebuild
 
-    settings = _settings()
+    settings = settings_or_exit()
     report = rebuild(
-        settings, es_plumbing.client(settings), Tagger(), version, switch=not no_switch, progress=_progress
+        settings, es_plumbing.client(settings), Tagger(), version, switch=not no_switch, progress=progress
     )
     if json_output:
         print(json.dumps(asdict(report)))
@@ -386,7 +366,7 @@ def index_setup(json_output: JsonFlag = False) -> None:
     """Create or update the index templates (idempotent); indices appear with their first documents."""
     from index import worker
 
-    version, names = worker.setup(_settings())
+    version, names = worker.setup(settings_or_exit())
     if json_output:
         print(json.dumps({"active_version": version, "templates": names}))
     else:
@@ -419,7 +399,7 @@ def search_command(
     from armswatch import es as es_plumbing
     from index.search import Filters, QueryError, search
 
-    settings = _settings()
+    settings = settings_or_exit()
     filters = Filters(supplier, recipient, category, status, lang, source, since, until)
     kind: Any = "articles" if articles else "mentions"
     client = es_plumbing.client(settings)
@@ -438,7 +418,7 @@ def search_command(
                 stats=stats and page_number == 0,
             )
         except QueryError as error:
-            raise _fail(error, 2) from None
+            raise fail(error, 2) from None
         if json_output:
             print(
                 json.dumps(
@@ -488,12 +468,16 @@ def _print_stats(out: Console, aggregations: dict[str, Any]) -> None:
     out.print("top pairs: " + ", ".join(f"{b['key']} {b['doc_count']}" for b in pairs))
 
 
-def _stop_on_signals() -> threading.Event:
-    """An event set by SIGTERM or Ctrl-C, so a worker finishes its batch and commits before leaving."""
-    stop = threading.Event()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stop.set())
-    return stop
+def _register_stage_commands() -> None:
+    from alerts.cli import register as register_alerts
+    from dashboards.cli import register as register_dashboards
+    from ingest.cli import register as register_ingest
+
+    for register in (register_ingest, register_alerts, register_dashboards):
+        register(app)
+
+
+_register_stage_commands()
 
 
 def main() -> None:

@@ -104,6 +104,12 @@ class Settings(BaseSettings):
     bulk_max_documents: int = 1000
     bulk_max_bytes: int = 8 * 2**20
 
+    # Ingest.
+
+    # Alerts.
+
+    # Dashboards.
+
     @classmethod
     def settings_customise_sources(
         cls,

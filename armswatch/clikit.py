@@ -1,0 +1,46 @@
+"""What every ``armswatch`` command shares: settings loading, the stderr console, errors, signals.
+
+Each stage package defines its own commands (``ingest/cli.py``, ``alerts/cli.py``, …) with these
+helpers; ``armswatch.cli`` assembles them into the one ``armswatch`` command.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from armswatch.config import Settings, load_settings
+
+console = Console(stderr=True)
+JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+
+
+def settings_or_exit() -> Settings:
+    """The settings, or exit 2 with the reason when a file or variable is invalid."""
+    try:
+        return load_settings()
+    except Exception as error:  # a bad file or variable: say which, and stop
+        console.print(f"[red]error:[/red] invalid settings: {error}")
+        raise typer.Exit(2) from None
+
+
+def progress(message: str) -> None:
+    console.print(f"[dim]·[/dim] {message}")
+
+
+def fail(error: Exception | str, code: int = 1) -> typer.Exit:
+    """Print the error and return the Exit to raise: ``raise fail(error) from None``."""
+    console.print(f"[red]error:[/red] {error}")
+    return typer.Exit(code)
+
+
+def stop_on_signals() -> threading.Event:
+    """An event set by SIGTERM or Ctrl-C, so a worker finishes its batch and commits before leaving."""
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    return stop
