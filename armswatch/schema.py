@@ -69,6 +69,20 @@ class Article(Record):
     )
 
 
+class Feed(Record):
+    """A feed in the registry (the feeds topic, compacted, keyed by URL; a null value removes it)."""
+
+    schema_version: Literal[1] = 1
+    url: str
+    name: str | None = Field(default=None, description="display name; default: the feed's own title")
+    language: str | None = Field(default=None, description="language hint for its articles (en, fr, ...)")
+    interval_seconds: float | None = Field(
+        default=None, description="fixed polling interval; unset = adaptive"
+    )
+    full_text: bool = Field(default=True, description="fetch article pages when an entry has only a summary")
+    added_at: datetime
+
+
 class StateCount(Record):
     """A state named in an article, with how often it was named."""
 
@@ -124,6 +138,7 @@ class DeadLetter(Record):
 
 
 TOPIC_RECORDS: dict[str, type[Record]] = {
+    "feed": Feed,
     "article": Article,
     "enriched_article": EnrichedArticle,
     "dead_letter": DeadLetter,
