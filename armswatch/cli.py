@@ -15,6 +15,7 @@ from rich.table import Table
 
 from armswatch import stack
 from armswatch.clikit import JsonFlag, console, fail, progress, settings_or_exit, stop_on_signals
+from armswatch.config import Settings
 from armswatch.log import configure_logging
 
 app = typer.Typer(
@@ -289,8 +290,11 @@ def eval_command(
 @app.command("enrich")
 def enrich_command(
     group: Annotated[
-        str, typer.Option("--group", help="Kafka consumer group; workers sharing it split the work.")
-    ] = "armswatch-enrich",
+        str | None,
+        typer.Option(
+            "--group", help="Kafka consumer group (default: settings); workers sharing it split the work."
+        ),
+    ] = None,
     exit_when_idle: Annotated[
         float | None, typer.Option("--exit-when-idle", help="Stop after this many seconds without a message.")
     ] = None,
@@ -300,9 +304,11 @@ def enrich_command(
     Start one per core; Kafka's consumer group shares the raw topic's partitions among them.
     Rejected messages go to the dead-letter topic with the reason.
     """
+    from armswatch.metrics import serve
     from enrich import worker
 
     settings = settings_or_exit()
+    serve(settings.metrics_port, settings.metrics_host)
     stop = stop_on_signals()
     stats = worker.run(settings, group_id=group, stop=stop, exit_when_idle=exit_when_idle)
     console.print(f"enrich stopped: {json.dumps(stats.as_dict())}")
@@ -311,8 +317,8 @@ def enrich_command(
 @index_app.command("run")
 def index_run(
     group: Annotated[
-        str, typer.Option("--group", help="Kafka consumer group of the indexers.")
-    ] = "armswatch-index",
+        str | None, typer.Option("--group", help="Kafka consumer group of the indexers (default: settings).")
+    ] = None,
     exit_when_idle: Annotated[
         float | None, typer.Option("--exit-when-idle", help="Stop after this many seconds without a message.")
     ] = None,
@@ -322,11 +328,12 @@ def index_run(
     Offsets are committed after Elasticsearch acknowledged every document of a batch; an unreachable
     or overloaded cluster pauses consumption. Documents Elasticsearch refuses go to the dead-letter topic.
     """
+    from armswatch.metrics import serve
     from index import worker
 
-    stats = worker.run(
-        settings_or_exit(), group_id=group, stop=stop_on_signals(), exit_when_idle=exit_when_idle
-    )
+    settings = settings_or_exit()
+    serve(settings.metrics_port, settings.metrics_host)
+    stats = worker.run(settings, group_id=group, stop=stop_on_signals(), exit_when_idle=exit_when_idle)
     console.print(f"index stopped: {json.dumps(stats.as_dict())}")
 
 
@@ -466,6 +473,121 @@ def _print_stats(out: Console, aggregations: dict[str, Any]) -> None:
     )
     pairs = aggregations.get("top_pairs", {}).get("buckets", [])
     out.print("top pairs: " + ", ".join(f"{b['key']} {b['doc_count']}" for b in pairs))
+
+
+@app.command("run")
+def run_command(
+    enrich_workers: Annotated[
+        int | None,
+        typer.Option("--enrich-workers", help="Enrich worker processes (default: one per core)."),
+    ] = None,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo",
+            help="Offline demo: serve bundled sample feeds locally, in a separate namespace "
+            "(armswatch-demo topics and indices, reset at each start), with an alert rule that logs.",
+        ),
+    ] = False,
+    stop_stack: Annotated[
+        bool, typer.Option("--stop-stack", help="Stop the local Kafka and Elasticsearch on exit.")
+    ] = False,
+    exit_after: Annotated[
+        float | None, typer.Option("--exit-after", help="Stop by itself after this many seconds.")
+    ] = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """Run the whole pipeline: stack (unless external), topics, indices, then ingest, enrich, index
+    and alerts workers as separate processes, restarted with backoff if they crash.
+
+    Shows a live view on a terminal (a log line every 10 s otherwise). Ctrl-C or SIGTERM stops the
+    workers gracefully (batches finished, offsets committed); the stack keeps running unless
+    --stop-stack. Worker logs: <stack_dir>/run/logs. `armswatch status` reports on a running pipeline.
+    """
+    from armswatch.pipeline import Pipeline, RunOptions, default_enrich_workers
+
+    options = RunOptions(
+        enrich_workers=enrich_workers or default_enrich_workers(),
+        stop_stack=stop_stack,
+        exit_after=exit_after,
+    )
+    stop = stop_on_signals()
+    out = Console()
+    try:
+        view = Pipeline(settings_or_exit(), options, out, progress).run(stop)
+    except stack.StackError as error:
+        raise fail(f"{error}\nFix the stack (armswatch stack logs) or configure external servers.") from None
+    if json_output:
+        print(json.dumps(view.health.as_dict(), default=str))
+
+
+@app.command("status")
+def status_command(json_output: JsonFlag = False) -> None:
+    """The pipeline's health: workers, processed and rejected messages, consumer lag per stage,
+    latencies, documents in Elasticsearch — from the workers' metrics, Kafka and Elasticsearch."""
+    from armswatch.health import HealthProbe, read_runtime
+    from armswatch.live import STAGES
+
+    runtime = read_runtime(settings_or_exit())
+    env = runtime["env"] if runtime else {}
+    settings = load_settings_with(env)
+    workers = runtime["workers"] if runtime else []
+    probe = HealthProbe(settings)
+    try:
+        health = probe.snapshot([worker["metrics_url"] for worker in workers], workers)
+    finally:
+        probe.close()
+    if json_output:
+        print(json.dumps({"running": runtime is not None, **health.as_dict()}, default=str))
+        return
+    out = Console()
+    if runtime is None:
+        out.print("armswatch run is not running here (no workers to ask); Kafka and Elasticsearch:")
+    else:
+        out.print(f"armswatch run (pid {runtime['pid']}) since {runtime['started_at'][:19]}")
+    table = Table("stage", "workers", "processed", "rejected", "lag", "p50", "p95")
+    metrics = health.metrics
+    for stage in STAGES:
+        urls = [w["metrics_url"] for w in workers if w["role"] == stage]
+        up = sum(1 for url in urls if url not in metrics.unreachable)
+        p50, p95 = metrics.latency_quantile(stage, 0.5), metrics.latency_quantile(stage, 0.95)
+        lag = health.group_lag.get(stage)
+        table.add_row(
+            stage,
+            f"{up}/{len(urls)}",
+            f"{metrics.event(stage, 'processed') or metrics.event(stage, 'published'):,.0f}",
+            f"{metrics.rejected(stage):,.0f}",
+            "–" if lag is None else f"{lag:,}",
+            "–" if p50 is None else f"≤{p50:g} s",
+            "–" if p95 is None else f"≤{p95:g} s",
+        )
+    out.print(table)
+    out.print(
+        "Elasticsearch: "
+        + ", ".join(f"{kind} {'–' if n is None else f'{n:,}'}" for kind, n in health.documents.items())
+    )
+    out.print(
+        "Kafka: "
+        + ", ".join(f"{topic} {'–' if n is None else f'{n:,}'}" for topic, n in health.topic_messages.items())
+    )
+    for problem in health.problems:
+        out.print(f"[red]problem:[/red] {problem}")
+
+
+def load_settings_with(env: dict[str, str]) -> Settings:
+    """The settings a running pipeline uses: ours plus the overrides it gave its workers."""
+    import os
+
+    saved = {name: os.environ.get(name) for name in env}
+    os.environ.update(env)
+    try:
+        return settings_or_exit()
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _register_stage_commands() -> None:

@@ -104,6 +104,20 @@ class Settings(BaseSettings):
     bulk_max_documents: int = 1000
     bulk_max_bytes: int = 8 * 2**20
 
+    # Consumer groups: workers of a stage share one, so Kafka splits the partitions among them.
+    enrich_group: str = "armswatch-enrich"
+    index_group: str = "armswatch-index"
+    alerts_group: str = "armswatch-alerts"
+
+    # Pipeline (armswatch run) and metrics.
+    metrics_port: int | None = Field(
+        default=None, description="Prometheus endpoint of this worker process; unset = none"
+    )
+    metrics_host: str = "127.0.0.1"
+    run_metrics_base_port: int = Field(
+        default=19400, description="armswatch run gives its workers consecutive ports from here"
+    )
+
     # Ingest.
 
     # Alerts.

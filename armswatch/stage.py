@@ -20,11 +20,14 @@ from typing import Any, TypeVar
 from kafka import KafkaConsumer, KafkaProducer
 from pydantic import ValidationError
 
+from armswatch import metrics
 from armswatch.config import Settings
 from armswatch.kafka import consumer, ensure_topics, producer_config
 from armswatch.schema import DeadLetter, Record
 
 log = logging.getLogger(__name__)
+# Lag needs the position of every owned partition: measured once a second, not per poll.
+LAG_INTERVAL = 1.0
 
 
 class RejectedInput(Exception):
@@ -71,12 +74,30 @@ class Output:
     value: bytes
 
 
+class ExportedCounts(Counter[str]):
+    """A Counter whose increments are also exported as ``armswatch_events_total{stage,event}``."""
+
+    def __init__(self, stage: str) -> None:
+        super().__init__()
+        self.stage = stage
+
+    def __setitem__(self, event: str, value: int) -> None:
+        increase = value - self.get(event, 0)
+        super().__setitem__(event, value)
+        if increase > 0:
+            metrics.EVENTS.labels(self.stage, event).inc(increase)
+
+
 @dataclass
 class StageStats:
-    """Counts of every outcome, by label, since the stage started."""
+    """Counts of every outcome, by label, since the stage started (exported to Prometheus too)."""
 
-    counts: Counter[str] = field(default_factory=Counter)
+    stage: str = "stage"
+    counts: Counter[str] = field(init=False)
     started: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        self.counts = ExportedCounts(self.stage)
 
     def as_dict(self) -> dict[str, Any]:
         return {**self.counts, "seconds": round(time.monotonic() - self.started, 1)}
@@ -119,17 +140,22 @@ def run_stage(
     ``handle`` turns a batch of records into outputs and rejections; it must not raise for one bad
     record (it rejects it). Blocks; returns the outcome counts.
     """
-    stats = stats or StageStats()
+    stats = stats or StageStats(stage)
     stop = stop or threading.Event()
     last_message = time.monotonic()
+    lag_measured = 0.0
     while not stop.is_set():
         batches = consumer.poll(timeout_ms=poll_timeout_ms)
         records = [record for partition_records in batches.values() for record in partition_records]
+        if time.monotonic() - lag_measured > LAG_INTERVAL:
+            lag_measured = time.monotonic()
+            metrics.LAG.labels(stage).set(consumer_lag(consumer))
         if not records:
             if exit_when_idle is not None and time.monotonic() - last_message > exit_when_idle:
                 break
             continue
         last_message = time.monotonic()
+        batch_started = time.perf_counter()
         handled = _handle_until_accepted(handle, records, consumer, stop, stats, stage)
         if handled is None:
             break  # stopped while the sink was unavailable: the batch is replayed on restart
@@ -154,6 +180,7 @@ def run_stage(
         consumer.commit()
         stats.counts["processed"] += len(records) - len(rejected)
         stats.counts["produced"] += len(outputs)
+        metrics.BATCH_SECONDS.labels(stage).observe(time.perf_counter() - batch_started)
         log.info(
             "batch done",
             extra={
@@ -164,6 +191,17 @@ def run_stage(
             },
         )
     return stats
+
+
+def consumer_lag(consumer: KafkaConsumer) -> int:
+    """Messages between the consumer's position and the end of the partitions it owns (as last fetched)."""
+    lag = 0
+    for partition in consumer.assignment():
+        end = consumer.highwater(partition)
+        if end is None:
+            continue  # not fetched yet: unknown, not zero
+        lag += max(0, end - consumer.position(partition))
+    return lag
 
 
 def _handle_until_accepted(

@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from armswatch.config import Settings
+from armswatch.metrics import observe_latency
 from armswatch.schema import Article, EnrichedArticle
 from armswatch.stage import Output, RejectedInput, StageStats, decode, run_worker
 from enrich.tagger import EXTRACTOR, Tagger, TagResult
 
 log = logging.getLogger(__name__)
 STAGE = "enrich"
-DEFAULT_GROUP = "armswatch-enrich"
 
 
 def enriched(article: Article, result: TagResult) -> EnrichedArticle:
@@ -40,6 +40,8 @@ def make_handler(tagger: Tagger, settings: Settings) -> Any:
             except RejectedInput as error:
                 rejected.append((record, error))
         results = _tag_each(tagger, good, rejected)
+        for (_record, article), _result in results:
+            observe_latency(STAGE, article.fetched_at)
         outputs = [
             Output(settings.topic_enriched, article.id, enriched(article, result).to_json())
             for (_record, article), result in results
@@ -70,7 +72,7 @@ def _tag_each(
 def run(
     settings: Settings,
     *,
-    group_id: str = DEFAULT_GROUP,
+    group_id: str | None = None,
     stop: threading.Event | None = None,
     exit_when_idle: float | None = None,
     tagger: Tagger | None = None,
@@ -81,7 +83,7 @@ def run(
         settings,
         stage=STAGE,
         topic=settings.topic_raw,
-        group_id=group_id,
+        group_id=group_id or settings.enrich_group,
         handle=handler,
         stop=stop,
         exit_when_idle=exit_when_idle,

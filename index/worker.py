@@ -16,6 +16,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
 from armswatch import es as es_plumbing
 from armswatch.config import Settings
+from armswatch.metrics import observe_latency
 from armswatch.schema import EnrichedArticle
 from armswatch.stage import Backpressure, Output, RejectedInput, StageStats, decode, run_worker
 from index.actions import article_index, bulk_actions
@@ -23,7 +24,6 @@ from index.templates import active_version, ensure_templates
 
 log = logging.getLogger(__name__)
 STAGE = "index"
-DEFAULT_GROUP = "armswatch-index"
 RETRYABLE_STATUS = {429, 502, 503, 504}
 RETRY_AFTER_SECONDS = 5.0
 
@@ -47,6 +47,8 @@ def make_handler(es: Elasticsearch, settings: Settings, version: int) -> Any:
                 actions.append(action)
                 source[(action["_index"], action["_id"])] = record
         failed = _bulk(es, actions, settings)
+        for _record, enriched in decoded:
+            observe_latency(STAGE, enriched.article.fetched_at)
         seen = set()
         for (index, doc_id), reason in failed.items():
             record = source[(index, doc_id)]
@@ -118,7 +120,7 @@ def setup(settings: Settings, es: Elasticsearch | None = None) -> tuple[int, lis
 def run(
     settings: Settings,
     *,
-    group_id: str = DEFAULT_GROUP,
+    group_id: str | None = None,
     stop: threading.Event | None = None,
     exit_when_idle: float | None = None,
     stats: StageStats | None = None,
@@ -133,7 +135,7 @@ def run(
             settings,
             stage=STAGE,
             topic=settings.topic_enriched,
-            group_id=group_id,
+            group_id=group_id or settings.index_group,
             handle=make_handler(es, settings, version),
             stop=stop,
             exit_when_idle=exit_when_idle,

@@ -1,0 +1,102 @@
+"""What ``armswatch run`` shows: a live panel on a terminal, one plain line per interval otherwise.
+
+Pure rendering of a ``View`` (built by the pipeline loop from the health snapshot): no I/O here.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from armswatch.health import Health
+
+STAGES = ("ingest", "enrich", "index", "alerts")
+
+
+@dataclass
+class View:
+    health: Health
+    workers: dict[str, tuple[int, int]]
+    articles_per_minute: float | None
+    latest_transfers: deque[str]
+    transfers_seen: int
+    events: deque[str]
+    uptime: float
+    restarts: int = 0
+    dead_letters: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.0f}"
+
+
+def _seconds(value: float | None) -> str:
+    return "–" if value is None else (f"{value:.2g} s" if value < 10 else f"{value:.0f} s")
+
+
+def render(view: View) -> RenderableType:
+    metrics = view.health.metrics
+    header = Table.grid(expand=True, padding=(0, 3))
+    for _ in range(5):
+        header.add_column()
+    header.add_row(
+        f"[bold]feeds polled[/bold] {_number(metrics.event('ingest', 'feeds_polled'))}"
+        f"  [red]failing[/red] {_number(metrics.event('ingest', 'feeds_failed'))}",
+        f"[bold]articles/min[/bold] {_number(view.articles_per_minute)}",
+        f"[bold]transfers[/bold] {view.transfers_seen:,}",
+        f"[bold]alerts sent[/bold] {_number(metrics.event('alerts', 'alerts_sent'))}",
+        f"[bold]up[/bold] {view.uptime / 60:.0f} min",
+    )
+    stages = Table(expand=True, box=None, header_style="bold")
+    for column in ("stage", "workers", "processed", "rejected", "lag", "p50 latency", "p95 latency"):
+        stages.add_column(column, justify="left" if column == "stage" else "right")
+    for stage in STAGES:
+        running, planned = view.workers.get(stage, (0, 0))
+        lag = view.health.group_lag.get(stage)
+        stages.add_row(
+            stage,
+            f"{running}/{planned}" if planned else "external",
+            _number(metrics.event(stage, "processed") or metrics.event(stage, "published") or None),
+            _number(metrics.rejected(stage)),
+            _number(lag) if stage != "ingest" else "",
+            _seconds(metrics.latency_quantile(stage, 0.5)),
+            _seconds(metrics.latency_quantile(stage, 0.95)),
+        )
+    documents = view.health.documents
+    store = Text(
+        f"Elasticsearch: {_number(documents.get('articles'))} articles, "
+        f"{_number(documents.get('mentions'))} transfer mentions, {_number(documents.get('alerts'))} alerts"
+        f" · dead letters: {_number(view.dead_letters)}"
+    )
+    transfers = Text("\n".join(view.latest_transfers) or "none yet", style="cyan")
+    events = Text("\n".join([*view.health.problems, *view.events]) or "none", style="yellow")
+    return Group(
+        header,
+        Panel(stages, title="stages", title_align="left"),
+        store,
+        Panel(transfers, title="latest transfers", title_align="left"),
+        Panel(events, title="events and errors", title_align="left"),
+        *(Text(note, style="dim") for note in view.notes),
+    )
+
+
+def line(view: View) -> str:
+    """The same facts as one log line, for a non-terminal stdout."""
+    metrics = view.health.metrics
+    lags = " ".join(f"{stage}={_number(view.health.group_lag.get(stage))}" for stage in STAGES[1:])
+    return (
+        f"feeds_polled={_number(metrics.event('ingest', 'feeds_polled'))} "
+        f"feeds_failed={_number(metrics.event('ingest', 'feeds_failed'))} "
+        f"articles_per_min={_number(view.articles_per_minute)} transfers={view.transfers_seen} "
+        f"alerts_sent={_number(metrics.event('alerts', 'alerts_sent'))} "
+        f"articles={_number(view.health.documents.get('articles'))} "
+        f"mentions={_number(view.health.documents.get('mentions'))} lag[{lags}] "
+        f"rejected={sum(metrics.rejected(s) for s in STAGES):.0f} dead_letters={_number(view.dead_letters)} "
+        f"restarts={view.restarts}"
+    )

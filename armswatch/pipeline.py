@@ -1,0 +1,252 @@
+"""``armswatch run``: the whole pipeline from one command.
+
+Brings the stack up when it is local, creates topics, templates and aliases, starts the workers as
+separate processes under a supervisor, and shows their progress until Ctrl-C or SIGTERM; then stops
+the workers in order (each finishes its batch and commits) and, if asked, the stack.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from kafka import KafkaConsumer, TopicPartition
+from kafka.errors import KafkaError
+from rich.console import Console
+from rich.live import Live
+
+from armswatch import stack
+from armswatch.config import Settings
+from armswatch.health import HealthProbe, runtime_file
+from armswatch.kafka import ensure_topics
+from armswatch.live import View, line, render
+from armswatch.schema import EnrichedArticle
+from armswatch.supervisor import Supervisor, WorkerSpec, plan_workers
+
+Progress = Callable[[str], None]
+# The worker commands ``armswatch run`` starts, by role.
+ROLES: list[tuple[str, list[str]]] = [
+    ("ingest", ["ingest"]),
+    ("enrich", ["enrich"]),
+    ("index", ["index", "run"]),
+    ("alerts", ["alerts", "run"]),
+]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    enrich_workers: int
+    stop_stack: bool = False
+    refresh_seconds: float = 1.0
+    plain_interval_seconds: float = 10.0
+    exit_after: float | None = None
+
+
+def default_enrich_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def prepare(settings: Settings, progress: Progress) -> None:
+    """Stack (if local), topics, index templates and the alert-rule index: everything workers expect."""
+    from index.worker import setup as setup_index
+
+    stack.up(settings, progress)
+    created = ensure_topics(settings)
+    progress(f"topics ready ({len(created)} created)")
+    version, _templates = setup_index(settings)
+    progress(f"index templates ready (version {version})")
+
+
+class TransferTail:
+    """The newest transfers on the enriched topic, read without a consumer group (no offsets touched)."""
+
+    def __init__(self, settings: Settings, keep: int = 6) -> None:
+        self.consumer = KafkaConsumer(
+            bootstrap_servers=settings.bootstrap_servers,
+            client_id="armswatch-run-view",
+            enable_auto_commit=False,
+        )
+        partitions = self.consumer.partitions_for_topic(settings.topic_enriched) or set()
+        assigned = [TopicPartition(settings.topic_enriched, p) for p in partitions]
+        self.consumer.assign(assigned)
+        self.consumer.seek_to_end(*assigned)
+        self.latest: deque[str] = deque(maxlen=keep)
+        self.seen = 0
+
+    def poll(self) -> None:
+        try:
+            batches = self.consumer.poll(timeout_ms=0, max_records=500)
+        except KafkaError:
+            return
+        for records in batches.values():
+            for record in records:
+                try:
+                    enriched = EnrichedArticle.model_validate_json(record.value)
+                except ValueError:
+                    continue  # the enrich stage dead-letters bad input; the view just skips it
+                for transfer in enriched.transfers:
+                    self.seen += 1
+                    supplier = transfer.supplier or transfer.supplier_name or "?"
+                    recipient = transfer.recipient or transfer.recipient_name or "?"
+                    self.latest.appendleft(
+                        f"{supplier} → {recipient} · {transfer.category} · {transfer.status} · "
+                        f"{enriched.article.source}"
+                    )
+
+    def close(self) -> None:
+        self.consumer.close()
+
+
+class Rate:
+    """Messages per minute from a growing total, over the last minute of samples."""
+
+    def __init__(self) -> None:
+        self.samples: deque[tuple[float, int]] = deque()
+
+    def add(self, total: int | None) -> float | None:
+        if total is None:
+            return None
+        now = time.monotonic()
+        self.samples.append((now, total))
+        while self.samples and now - self.samples[0][0] > 60:
+            self.samples.popleft()
+        first_time, first_total = self.samples[0]
+        if now - first_time < 1:
+            return None
+        return (total - first_total) * 60 / (now - first_time)
+
+
+@contextmanager
+def _runtime_record(settings: Settings, specs: list[WorkerSpec], env: dict[str, str]) -> Iterator[None]:
+    path = runtime_file(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    record = {
+        "pid": os.getpid(),
+        "started_at": datetime.now(UTC).isoformat(),
+        "env": env,
+        "workers": [{"name": s.name, "role": s.role, "metrics_url": s.metrics_url} for s in specs],
+    }
+    path.write_text(json.dumps(record, indent=2))
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+
+
+class Pipeline:
+    """One ``armswatch run``: the supervisor, the probes the view reads, and the view loop."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        options: RunOptions,
+        console: Console,
+        progress: Progress,
+        env: dict[str, str] | None = None,
+        on_tick: Callable[[View], list[str]] | None = None,
+    ) -> None:
+        """``env`` holds settings overrides (``ARMSWATCH_*``) for every worker; ``on_tick`` may add
+        notes to the view (the demo reports its search there)."""
+        self.settings = settings
+        self.options = options
+        self.console = console
+        self.progress = progress
+        self.env = env or {}
+        self.on_tick = on_tick
+        self.specs = plan_workers(ROLES, options.enrich_workers, settings.run_metrics_base_port)
+        self.events: deque[str] = deque(maxlen=8)
+        self.rate = Rate()
+        self.started = time.monotonic()
+
+    def announce(self, message: str) -> None:
+        self.events.appendleft(f"{datetime.now().strftime('%H:%M:%S')} {message}")
+        if not self.console.is_terminal:
+            self.progress(message)
+
+    def run(self, stop: threading.Event) -> View:
+        """Run until ``stop`` is set (or ``options.exit_after`` seconds); return the last view."""
+        prepare(self.settings, self.progress)
+        supervisor = Supervisor(self.specs, self.settings.stack_dir / "run" / "logs", self.env, self.announce)
+        probe = HealthProbe(self.settings)
+        tail = TransferTail(self.settings)
+        try:
+            with _runtime_record(self.settings, self.specs, self.env):
+                supervisor.start()
+                self.progress(
+                    f"started {len(self.specs)} workers ({', '.join(s.name for s in self.specs)}); "
+                    f"logs in {supervisor.log_dir}; Ctrl-C stops"
+                )
+                try:
+                    return self._watch(stop, supervisor, probe, tail)
+                finally:
+                    self.progress("stopping workers (each finishes its batch and commits)")
+                    supervisor.stop()
+        finally:
+            tail.close()
+            probe.close()
+            if self.options.stop_stack:
+                stack.down(self.settings, purge=False, progress=self.progress)
+
+    def snapshot(self, supervisor: Supervisor, probe: HealthProbe, tail: TransferTail) -> View:
+        supervisor.check()
+        tail.poll()
+        health = probe.snapshot([spec.metrics_url for spec in self.specs])
+        view = View(
+            health=health,
+            workers={spec.role: supervisor.alive(spec.role) for spec in self.specs},
+            articles_per_minute=self.rate.add(health.topic_messages.get(self.settings.topic_raw)),
+            latest_transfers=tail.latest,
+            transfers_seen=tail.seen,
+            events=self.events,
+            uptime=time.monotonic() - self.started,
+            restarts=supervisor.restarts(),
+            dead_letters=health.topic_messages.get(self.settings.topic_dead_letter),
+        )
+        if self.on_tick is not None:
+            view.notes = self.on_tick(view)
+        return view
+
+    def _watch(
+        self, stop: threading.Event, supervisor: Supervisor, probe: HealthProbe, tail: TransferTail
+    ) -> View:
+        view = self.snapshot(supervisor, probe, tail)
+        live = (
+            Live(render(view), console=self.console, refresh_per_second=4)
+            if self.console.is_terminal
+            else None
+        )
+        last_line = 0.0
+        if live is not None:
+            live.start()
+        try:
+            while not stop.is_set():
+                if (
+                    self.options.exit_after is not None
+                    and time.monotonic() - self.started > self.options.exit_after
+                ):
+                    break
+                stop.wait(self.options.refresh_seconds)
+                view = self.snapshot(supervisor, probe, tail)
+                if live is not None:
+                    live.update(render(view))
+                elif time.monotonic() - last_line >= self.options.plain_interval_seconds:
+                    last_line = time.monotonic()
+                    print(line(view), file=sys.stdout, flush=True)
+        finally:
+            if live is not None:
+                live.stop()
+        return view
+
+
+def settings_env(overrides: dict[str, Any]) -> dict[str, str]:
+    """``ARMSWATCH_*`` variables that carry settings overrides to the worker processes."""
+    return {f"ARMSWATCH_{name.upper()}": str(value) for name, value in overrides.items()}
