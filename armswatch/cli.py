@@ -450,19 +450,34 @@ def search_command(
 
 
 def _print_hits(out: Console, hits: list[dict[str, Any]], kind: str) -> None:
-    for hit in hits:
-        date = str(hit.get("published_at", ""))[:10]
-        if kind == "mentions":
-            out.print(
-                f"[bold]{date}  {hit['pair'].replace('>', ' → ')}[/bold] · {hit['category']} · "
-                f"{hit['status']} · {hit.get('source') or ''}"
+    """A readable table: one row per hit, the evidence sentence (or title) and the link in full."""
+    if not hits:
+        return
+    table = Table(show_lines=True, expand=True)
+    table.add_column("date", no_wrap=True)
+    if kind == "mentions":
+        table.add_column("transfer", no_wrap=True)
+        table.add_column("source")
+        table.add_column("evidence and link", ratio=1)
+        for hit in hits:
+            table.add_row(
+                str(hit.get("published_at", ""))[:10],
+                f"{hit['pair'].replace('>', ' → ')}\n{hit['category']}\n{hit['status']}",
+                hit.get("source") or "",
+                f"“{hit['evidence']}”\n[link={hit.get('url', '')}]{hit.get('url', '')}[/link]",
             )
-            out.print(f"  “{hit['evidence']}”")
-        else:
-            pairs = ", ".join(hit.get("pairs") or []) or "no transfer"
-            title = hit.get("title") or "(untitled)"
-            out.print(f"[bold]{date}  {title}[/bold] · {hit.get('source') or ''} · {pairs}")
-        out.print(f"  {hit.get('url', '')}")
+    else:
+        table.add_column("transfers", no_wrap=True)
+        table.add_column("source")
+        table.add_column("title and link", ratio=1)
+        for hit in hits:
+            table.add_row(
+                str(hit.get("published_at", ""))[:10],
+                "\n".join(pair.replace(">", " → ") for pair in hit.get("pairs") or []) or "none",
+                hit.get("source") or "",
+                f"{hit.get('title') or '(untitled)'}\n[link={hit.get('url', '')}]{hit.get('url', '')}[/link]",
+            )
+    out.print(table)
 
 
 def _print_stats(out: Console, aggregations: dict[str, Any]) -> None:

@@ -36,6 +36,10 @@ def configure_logging(level: str = "INFO", overrides: list[str] | None = None) -
     # kafka-python is chatty at INFO about every connection.
     logging.getLogger("kafka").setLevel(logging.WARNING)
     logging.getLogger("elastic_transport").setLevel(logging.WARNING)
+    # spaCy logs its pipeline construction at INFO, through its own handler as well as ours.
+    spacy_logger = logging.getLogger("spacy")
+    spacy_logger.setLevel(logging.WARNING)
+    spacy_logger.propagate = True
     for pair in overrides or []:
         name, _, lvl = pair.partition(":")
         logging.getLogger(name).setLevel(lvl.upper())

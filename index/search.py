@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from elasticsearch import Elasticsearch
+from elasticsearch import Elasticsearch, NotFoundError
 from luqum.elasticsearch import ElasticsearchQueryBuilder, SchemaAnalyzer
 from luqum.exceptions import ParseError
 from luqum.parser import parser
@@ -215,7 +215,13 @@ def search(
 ) -> Page:
     """Run a search on the kind's read alias; ``after`` is the previous page's ``next_after``."""
     body = build_body(text, filters or Filters(), kind, size, after, stats)
-    response = es.search(index=read_alias(prefix, kind), **body)
+    try:
+        response = es.search(index=read_alias(prefix, kind), **body)
+    except NotFoundError:
+        raise QueryError(
+            f"nothing is indexed yet under {read_alias(prefix, kind)!r}: start the pipeline "
+            "(armswatch run) or an indexer (armswatch index run), or check ARMSWATCH_INDEX_PREFIX"
+        ) from None
     hits = response["hits"]["hits"]
     return Page(
         total=response["hits"]["total"]["value"],
