@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from armswatch.config import Settings, load_settings
 
@@ -34,7 +35,7 @@ def progress(message: str) -> None:
 
 def fail(error: Exception | str, code: int = 1) -> typer.Exit:
     """Print the error and return the Exit to raise: ``raise fail(error) from None``."""
-    console.print(f"[red]error:[/red] {error}")
+    console.print(f"[red]error:[/red] {escape(str(error))}")
     return typer.Exit(code)
 
 

@@ -119,10 +119,62 @@ class Settings(BaseSettings):
     )
 
     # Ingest.
+    topic_feeds: str = Field(
+        default="armswatch.feeds", description="the feed registry: compacted, keyed by feed URL"
+    )
+    topic_feed_state: str = Field(
+        default="armswatch.feeds.state",
+        description="per-feed polling state (validators, failures, seen entries): compacted, keyed by URL",
+    )
+    feeds_partitions: int = Field(
+        default=12, description="partitions of both feed topics: the most ingest workers that share the work"
+    )
+    ingest_group: str = "armswatch-ingest"
+    ingest_concurrency: int = Field(default=64, description="feeds one ingest worker polls at the same time")
+    ingest_parser_processes: int = Field(default=2, description="feed parser processes per ingest worker")
+    allow_private_addresses: bool = Field(
+        default=False,
+        description="let feeds and article pages resolve to private, loopback or link-local addresses",
+    )
+    fetch_user_agent: str = Field(
+        default="armswatch/0.1 (news monitoring feed reader; +https://github.com/armswatch/armswatch)",
+        description="User-Agent sent with every request (also the robots.txt agent)",
+    )
+    fetch_max_body_bytes: int = Field(
+        default=15 * 2**20, description="largest body accepted, counted after decompression"
+    )
+    fetch_connect_timeout: float = 10.0
+    fetch_read_timeout: float = Field(default=20.0, description="longest wait for the next bytes")
+    fetch_total_timeout: float = Field(
+        default=60.0, description="longest time for one fetch, redirects included"
+    )
+    fetch_max_redirects: int = 5
+    fetch_per_host_concurrency: int = Field(default=4, description="requests in flight to one host at a time")
+    poll_interval_min: float = Field(default=300.0, description="fastest adaptive polling interval (seconds)")
+    poll_interval_max: float = Field(default=3 * 3600.0, description="slowest adaptive polling interval")
+    poll_interval_initial: float = 900.0
+    poll_retry_after_max: float = Field(default=6 * 3600.0, description="cap on a server's Retry-After")
+    poll_dead_after_failures: int = Field(
+        default=10, description="consecutive failures after which a feed is polled only once a day"
+    )
+    poll_dead_interval: float = Field(default=24 * 3600.0, description="polling interval of a dead feed")
+    feed_seen_entries: int = Field(default=500, description="entry hashes remembered per feed")
+    full_text_per_host_interval: float = Field(
+        default=2.0, description="seconds between two article-page requests to the same host"
+    )
+    full_text_max_per_poll: int = Field(default=20, description="article pages fetched per feed poll at most")
 
     # Alerts.
 
     # Dashboards.
+    kibana_url: str = Field(default="http://127.0.0.1:5601", description="Kibana the dashboards install into")
+    kibana_space: str | None = Field(default=None, description="Kibana space id; unset = the default space")
+    kibana_username: str | None = None
+    kibana_password: SecretStr | None = None
+    kibana_api_key: SecretStr | None = Field(default=None, description="Kibana API key (base64 id:key)")
+    kibana_wait_timeout: float = Field(
+        default=300.0, description="seconds the dashboards installer waits for Kibana to serve"
+    )
 
     @classmethod
     def settings_customise_sources(

@@ -36,6 +36,7 @@ def configure_logging(level: str = "INFO", overrides: list[str] | None = None) -
     # kafka-python is chatty at INFO about every connection.
     logging.getLogger("kafka").setLevel(logging.WARNING)
     logging.getLogger("elastic_transport").setLevel(logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one INFO line per request
     # spaCy logs its pipeline construction at INFO, through its own handler as well as ours.
     spacy_logger = logging.getLogger("spacy")
     spacy_logger.setLevel(logging.WARNING)

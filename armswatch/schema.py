@@ -4,6 +4,7 @@ Topics and their records:
 - raw topic: ``Article`` (ingest → enrich), keyed by article id;
 - enriched topic: ``EnrichedArticle`` (enrich → index, alerts), keyed by article id;
 - dead-letter topic: ``DeadLetter`` (any stage), the rejected bytes and the reason.
+- feeds topic: ``Feed`` and feed-state topic: ``FeedState`` (ingest), keyed by feed URL.
 
 A change that breaks readers adds a new ``schema_version``; it never edits the meaning of version 1.
 """
@@ -83,6 +84,31 @@ class Feed(Record):
     added_at: datetime
 
 
+class FeedState(Record):
+    """What one feed's poller remembers between polls (the feed-state topic, compacted, keyed by URL).
+
+    Written after every poll, once Kafka acknowledged the poll's articles: a worker that takes the
+    feed over continues from here, without polling early or publishing an entry twice.
+    """
+
+    schema_version: Literal[1] = 1
+    url: str
+    etag: str | None = None
+    last_modified: str | None = Field(default=None, description="Last-Modified, as the server wrote it")
+    body_hash: str | None = Field(default=None, description="hash of the last body: catches lying validators")
+    last_poll_at: datetime | None = None
+    last_success_at: datetime | None = None
+    last_error_at: datetime | None = None
+    last_error: str | None = Field(default=None, description="reason of the last failure, e.g. http_404")
+    failures: int = Field(default=0, description="consecutive failed polls")
+    entries_seen: int = Field(default=0, description="new entries published from this feed, all time")
+    interval_seconds: float | None = Field(default=None, description="current polling interval")
+    next_poll_at: datetime | None = None
+    seen: list[str] = Field(
+        default_factory=list, description="``<article id>:<content hash>`` of recent entries, oldest first"
+    )
+
+
 class StateCount(Record):
     """A state named in an article, with how often it was named."""
 
@@ -139,6 +165,7 @@ class DeadLetter(Record):
 
 TOPIC_RECORDS: dict[str, type[Record]] = {
     "feed": Feed,
+    "feed_state": FeedState,
     "article": Article,
     "enriched_article": EnrichedArticle,
     "dead_letter": DeadLetter,

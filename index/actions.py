@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from armswatch.schema import EnrichedArticle, TransferMention
+from enrich.lexicon import english_names
 
 INDEX_VERSION = 1
 # Combining diacritical marks (and their supplements), left alone by NFKD as separate characters.
@@ -40,6 +41,25 @@ def pair(mention: TransferMention) -> str:
     supplier = mention.supplier or f"~{mention.supplier_name or 'unknown'}"
     recipient = mention.recipient or f"~{mention.recipient_name or 'unknown'}"
     return f"{supplier}>{recipient}"
+
+
+def state_name(code: str) -> str:
+    """The English short name of a state code ("KP" -> "North Korea"), from the tagger's own state data;
+    the code itself when the data has no name for it."""
+    return english_names().get(code) or code
+
+
+def party_name(code: str | None, name: str | None) -> str | None:
+    """What dashboards show for a supplier or recipient: a state's English name, else the party's own
+    name (an armed group, a company), else None."""
+    return state_name(code) if code else name
+
+
+def pair_name(mention: TransferMention) -> str:
+    """``North Korea → Russia``: the readable counterpart of ``pair``."""
+    supplier = party_name(mention.supplier, mention.supplier_name) or "unknown"
+    recipient = party_name(mention.recipient, mention.recipient_name) or "unknown"
+    return f"{supplier} → {recipient}"
 
 
 def mention_id(article_id: str, mention: TransferMention) -> str:
@@ -86,6 +106,7 @@ def article_document(enriched: EnrichedArticle) -> dict[str, Any]:
         "suppliers": sorted({t.supplier or t.supplier_name or "" for t in transfers} - {""}),
         "recipients": sorted({t.recipient or t.recipient_name or "" for t in transfers} - {""}),
         "pairs": sorted({pair(t) for t in transfers}),
+        "pair_names": sorted({pair_name(t) for t in transfers}),
         "transfer_categories": sorted({t.category for t in transfers}),
         "statuses": sorted({t.status for t in transfers}),
         "transfer_count": len(transfers),
@@ -98,7 +119,6 @@ def article_document(enriched: EnrichedArticle) -> dict[str, Any]:
 
 def mention_documents(enriched: EnrichedArticle) -> list[dict[str, Any]]:
     article = enriched.article
-    names = {state.code: state.name for state in enriched.states}
     return [
         {
             "id": mention_id(article.id, mention),
@@ -106,8 +126,9 @@ def mention_documents(enriched: EnrichedArticle) -> list[dict[str, Any]]:
             "supplier": mention.supplier,
             "recipient": mention.recipient,
             "pair": pair(mention),
-            "supplier_name": names.get(mention.supplier or "", mention.supplier or mention.supplier_name),
-            "recipient_name": names.get(mention.recipient or "", mention.recipient or mention.recipient_name),
+            "pair_name": pair_name(mention),
+            "supplier_name": party_name(mention.supplier, mention.supplier_name),
+            "recipient_name": party_name(mention.recipient, mention.recipient_name),
             "via": mention.via,
             "category": mention.category,
             "weapon": mention.weapon,

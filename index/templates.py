@@ -39,12 +39,23 @@ def ensure_templates(
     version: int = INDEX_VERSION,
     read_alias_on: bool = True,
 ) -> list[str]:
-    """Create or update the templates of one index version; return their names."""
+    """Create or update the templates of one index version, and add fields new to the mapping to that
+    version's existing indices (a template only shapes indices created after it); return the names.
+
+    Raises ``elasticsearch.BadRequestError`` when the mapping changes an existing field's type: that
+    needs a new index version and ``index rebuild``.
+    """
     names = []
     for kind in KINDS:
         name = template_name(prefix, kind, version)
         es.indices.put_index_template(
             name=name, **template_body(prefix, kind, replicas, version, read_alias_on)
+        )
+        # Strict mappings: without this, this month's index would reject documents with the new fields.
+        es.indices.put_mapping(
+            index=index_pattern(prefix, kind, version),
+            properties=mapping(kind)["properties"],
+            allow_no_indices=True,
         )
         names.append(name)
     return names

@@ -1,0 +1,57 @@
+"""A field added to the mappings reaches indices that already exist, so strict indices keep accepting
+documents after an upgrade (a template only shapes indices created after it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from elasticsearch import Elasticsearch, helpers
+
+from armswatch.schema import Article, EnrichedArticle, StateCount, TransferMention
+from index.actions import bulk_actions, index_name
+from index.templates import ensure_templates, mapping
+
+
+def test_index_templates_add_new_fields_to_existing_indices(
+    es_client: Elasticsearch, unique: Callable[[str], str]
+) -> None:
+    prefix = unique("upgrade")
+    when = datetime(2026, 1, 15, tzinfo=UTC)
+    older = {kind: mapping(kind) for kind in ("articles", "mentions")}
+    del older["articles"]["properties"]["pair_names"]
+    del older["mentions"]["properties"]["pair_name"]
+    for kind, body in older.items():
+        es_client.indices.create(index=index_name(prefix, kind, when), mappings=body)
+    try:
+        ensure_templates(es_client, prefix)
+        enriched = EnrichedArticle(
+            article=Article(id="u1", url="https://example.org/u1", source="Example", fetched_at=when),
+            lang="en",
+            states=[StateCount(code="IR", name="Iran", count=1)],
+            transfers=[
+                TransferMention(
+                    supplier="IR",
+                    recipient="RU",
+                    weapon="drones",
+                    category="drones",
+                    status="delivered",
+                    confidence=0.9,
+                    sentence="Iran supplied drones to Russia.",
+                    start=0,
+                    end=31,
+                )
+            ],
+            extractor="test.v1",
+            enriched_at=when,
+        )
+        indexed, errors = helpers.bulk(es_client, bulk_actions(enriched, prefix), refresh=True)
+        assert (indexed, errors) == (2, [])
+        properties = es_client.indices.get_mapping(index=index_name(prefix, "mentions", when))
+        assert properties[index_name(prefix, "mentions", when)]["mappings"]["properties"]["pair_name"] == {
+            "type": "keyword"
+        }
+    finally:
+        es_client.indices.delete(index=",".join(es_client.indices.get(index=f"{prefix}-*")))
+        for kind in ("articles", "mentions"):
+            es_client.options(ignore_status=404).indices.delete_index_template(name=f"{prefix}-{kind}-v1")
