@@ -58,9 +58,11 @@ def default_enrich_workers() -> int:
 def prepare(settings: Settings, progress: Progress) -> None:
     """Stack (if local), topics, index templates and the alert-rule index: everything workers expect."""
     from index.worker import setup as setup_index
+    from ingest.registry import ensure_feed_topics
 
     stack.up(settings, progress)
     created = ensure_topics(settings)
+    ensure_feed_topics(settings)
     progress(f"topics ready ({len(created)} created)")
     version, _templates = setup_index(settings)
     progress(f"index templates ready (version {version})")
@@ -153,15 +155,18 @@ class Pipeline:
         progress: Progress,
         env: dict[str, str] | None = None,
         on_tick: Callable[[View], list[str]] | None = None,
+        before_workers: Callable[[], None] | None = None,
     ) -> None:
         """``env`` holds settings overrides (``ARMSWATCH_*``) for every worker; ``on_tick`` may add
-        notes to the view (the demo reports its search there)."""
+        notes to the view (the demo reports its search there); ``before_workers`` runs once the
+        topics and indices exist (the demo adds its alert rule there)."""
         self.settings = settings
         self.options = options
         self.console = console
         self.progress = progress
         self.env = env or {}
         self.on_tick = on_tick
+        self.before_workers = before_workers
         self.specs = plan_workers(ROLES, options.enrich_workers, settings.run_metrics_base_port)
         self.events: deque[str] = deque(maxlen=8)
         self.rate = Rate()
@@ -175,6 +180,8 @@ class Pipeline:
     def run(self, stop: threading.Event) -> View:
         """Run until ``stop`` is set (or ``options.exit_after`` seconds); return the last view."""
         prepare(self.settings, self.progress)
+        if self.before_workers is not None:
+            self.before_workers()
         supervisor = Supervisor(self.specs, self.settings.stack_dir / "run" / "logs", self.env, self.announce)
         probe = HealthProbe(self.settings)
         tail = TransferTail(self.settings)

@@ -1,9 +1,304 @@
-"""The `armswatch` commands of the ingest stage."""
+"""The `armswatch` commands of the ingest stage: `ingest` (a worker) and `feeds` (the registry)."""
 
 from __future__ import annotations
 
+import asyncio
+import json
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
+from kafka.errors import KafkaError
+from rich.console import Console
+from rich.table import Table
+
+from armswatch.clikit import JsonFlag, console, fail, progress, settings_or_exit, stop_on_signals
+from armswatch.config import Settings
+from armswatch.schema import Article, Feed
+
+if TYPE_CHECKING:
+    from ingest.parse import ParserPool
+
+feeds_app = typer.Typer(
+    help="Manage the feeds the ingest workers poll (a compacted Kafka topic shared by all workers).",
+    no_args_is_help=True,
+)
 
 
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the `armswatch` command."""
+    app.command("ingest")(ingest_command)
+    app.add_typer(feeds_app, name="feeds")
+
+
+def ingest_command(
+    group: Annotated[
+        str | None,
+        typer.Option("--group", help="Kafka consumer group of the ingest workers (default: settings)."),
+    ] = None,
+    exit_after: Annotated[
+        float | None, typer.Option("--exit-after", help="Stop by itself after this many seconds.")
+    ] = None,
+) -> None:
+    """Run an ingest worker: poll the feeds of its share of the registry, publish new articles.
+
+    Start several (on one machine or many) with the same group: Kafka splits the feeds among them and
+    moves a stopped worker's feeds to the others within seconds. With no feed registered, the shipped
+    default list is registered first. Articles go to the raw topic once Kafka acknowledged them; Ctrl-C
+    or SIGTERM stops after saving each feed's state.
+    """
+    from armswatch.metrics import serve
+    from ingest import worker
+
+    settings = settings_or_exit()
+    serve(settings.metrics_port, settings.metrics_host)
+    stop = stop_on_signals()
+    if exit_after is not None:
+        threading.Timer(exit_after, stop.set).start()
+    with _kafka_errors(settings):
+        stats = worker.run(settings, stop=stop, group_id=group)
+    console.print(f"ingest stopped: {json.dumps(stats.as_dict())}")
+
+
+@contextmanager
+def _kafka_errors(settings: Settings) -> Iterator[None]:
+    from ingest.registry import RegistryError
+
+    try:
+        yield
+    except (KafkaError, RegistryError) as error:
+        raise fail(
+            f"Kafka at {settings.bootstrap_servers}: {error}. Start the local stack (armswatch stack up) or "
+            "set ARMSWATCH_KAFKA_BOOTSTRAP."
+        ) from None
+
+
+def _check_feed_url(url: str) -> str:
+    from ingest.fetch import FetchError, check_url
+
+    url = url.strip()
+    try:
+        check_url(url)
+    except FetchError as error:
+        raise fail(f"{error.detail}. Give the feed's http(s) address.", 2) from None
+    return url
+
+
+@feeds_app.command("add")
+def feeds_add(
+    url: Annotated[str, typer.Argument(help="The feed's address (http or https).")],
+    name: Annotated[str | None, typer.Option(help="Display name (default: the feed's own title).")] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language of its articles (en, fr, ...).")
+    ] = None,
+    interval: Annotated[
+        float | None, typer.Option(help="Fixed polling interval in seconds (default: adaptive).", min=10)
+    ] = None,
+    no_full_text: Annotated[
+        bool, typer.Option("--no-full-text", help="Never fetch article pages for summary-only entries.")
+    ] = False,
+    json_output: JsonFlag = False,
+) -> None:
+    """Register a feed (or replace its settings): the worker owning it polls it within seconds."""
+    from ingest.registry import Registry, new_feed
+
+    settings = settings_or_exit()
+    url = _check_feed_url(url)
+    feed = new_feed(url, name=name, language=lang, interval_seconds=interval, full_text=not no_full_text)
+    with _kafka_errors(settings), Registry(settings) as registry:
+        existing = registry.feeds().get(url)
+        if existing is not None:
+            feed = feed.model_copy(update={"added_at": existing.added_at})
+        registry.put([feed])
+    if json_output:
+        print(json.dumps({"feed": feed.model_dump(mode="json"), "updated": existing is not None}))
+    else:
+        console.print(f"{'updated' if existing else 'added'}: {url}")
+
+
+@feeds_app.command("remove")
+def feeds_remove(
+    url: Annotated[str, typer.Argument(help="The feed's address, as `armswatch feeds list` shows it.")],
+) -> None:
+    """Unregister a feed: workers stop polling it and forget its state."""
+    from ingest.registry import Registry
+
+    settings = settings_or_exit()
+    with _kafka_errors(settings), Registry(settings) as registry:
+        if url not in registry.feeds():
+            raise fail(f"{url} is not registered; `armswatch feeds list` shows the feeds.")
+        registry.remove(url)
+    console.print(f"removed: {url}")
+
+
+def _when(value: datetime | None) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M") if value else "–"
+
+
+@feeds_app.command("list")
+def feeds_list(json_output: JsonFlag = False) -> None:
+    """The registered feeds and their health: last success, last error, entries seen, interval."""
+    from ingest.registry import Registry
+
+    settings = settings_or_exit()
+    with _kafka_errors(settings), Registry(settings) as registry:
+        health = registry.health()
+    if json_output:
+        rows: list[dict[str, Any]] = [
+            {
+                "feed": item.feed.model_dump(mode="json"),
+                "state": item.state.model_dump(mode="json", exclude={"seen"}) if item.state else None,
+            }
+            for item in health
+        ]
+        print(json.dumps(rows, ensure_ascii=False))
+        return
+    if not health:
+        console.print(
+            "no feed registered: `armswatch ingest` registers the default list at its first start, "
+            "or add feeds with `armswatch feeds add URL` / `armswatch feeds import FILE.opml`."
+        )
+        return
+    table = Table("feed", "lang", "last success", "last error", "entries", "interval", "next poll")
+    for item in health:
+        state = item.state
+        error = (
+            f"{state.last_error} ({state.failures}×, {_when(state.last_error_at)})"
+            if state and state.failures
+            else ""
+        )
+        interval = item.feed.interval_seconds or (state.interval_seconds if state else None)
+        table.add_row(
+            f"{item.feed.name or ''}\n{item.feed.url}" if item.feed.name else item.feed.url,
+            item.feed.language or "",
+            _when(state.last_success_at) if state else "never polled",
+            error,
+            str(state.entries_seen) if state else "0",
+            f"{interval / 60:.0f} min" if interval else "–",
+            _when(state.next_poll_at) if state else "–",
+        )
+    Console(width=max(Console().width, 150)).print(table)
+    failing = sum(1 for item in health if item.state and item.state.failures)
+    console.print(f"{len(health)} feeds, {failing} failing")
+
+
+@feeds_app.command("import")
+def feeds_import(
+    file: Annotated[Path, typer.Argument(help="An OPML file, as feed readers export it.")],
+    json_output: JsonFlag = False,
+) -> None:
+    """Register every feed of an OPML file; feeds already registered keep their settings."""
+    from ingest.opml import OpmlError, read_opml
+    from ingest.registry import Registry
+
+    settings = settings_or_exit()
+    try:
+        feeds = read_opml(file.read_bytes())
+    except OSError as error:
+        raise fail(f"cannot read {file}: {error.strerror or error}", 2) from None
+    except OpmlError as error:
+        raise fail(f"{file} is not a readable OPML feed list: {error}", 2) from None
+    with _kafka_errors(settings), Registry(settings) as registry:
+        existing = registry.feeds()
+        added = [feed for feed in feeds if feed.url not in existing]
+        progress(f"registering {len(added)} feeds")
+        registry.put(added)
+    if json_output:
+        print(json.dumps({"added": len(added), "already_registered": len(feeds) - len(added)}))
+    else:
+        console.print(f"added {len(added)} feeds, {len(feeds) - len(added)} already registered")
+
+
+@feeds_app.command("export")
+def feeds_export(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
+    ] = None,
+) -> None:
+    """Write the registered feeds as OPML, for another feed reader or another armswatch."""
+    from ingest.opml import write_opml
+    from ingest.registry import Registry
+
+    settings = settings_or_exit()
+    with _kafka_errors(settings), Registry(settings) as registry:
+        feeds = sorted(registry.feeds().values(), key=lambda feed: feed.url)
+    document = write_opml(feeds, "armswatch feeds")
+    if output is None:
+        sys.stdout.buffer.write(document)
+    else:
+        output.write_bytes(document)
+        console.print(f"{len(feeds)} feeds written to {output}")
+
+
+@feeds_app.command("parse")
+def feeds_parse(
+    inputs: Annotated[list[str], typer.Argument(help="Feed files or http(s) URLs.")],
+    lang: Annotated[str | None, typer.Option("--lang", help="Language hint for the articles.")] = None,
+) -> None:
+    """Print one JSON line per normalised article of each feed, without Kafka.
+
+    URLs are fetched under the ingest limits (size, timeouts, no private addresses unless
+    ARMSWATCH_ALLOW_PRIVATE_ADDRESSES). An input that cannot be read is reported on stderr; the exit
+    code is then 1, after the other inputs were printed.
+    """
+    from ingest.parse import ParserPool
+
+    settings = settings_or_exit()
+    failed = 0
+    with ParserPool(1) as pool:
+        for source in inputs:
+            try:
+                articles, warnings = _parse_one(settings, pool, source, lang)
+            except _Unreadable as error:
+                console.print(f"[red]{source}[/red]: {error}")
+                failed += 1
+                continue
+            for warning in warnings:
+                console.print(f"[yellow]{source}[/yellow]: {warning}")
+            for article in articles:
+                print(article.model_dump_json())
+    if failed:
+        raise typer.Exit(1)
+
+
+class _Unreadable(Exception):
+    """An input that yielded no feed; the message gives the reason."""
+
+
+def _parse_one(
+    settings: Settings, pool: ParserPool, source: str, lang: str | None
+) -> tuple[list[Article], list[str]]:
+    from ingest.fetch import Fetched, Fetcher, FetchError
+    from ingest.parse import FeedError
+    from ingest.registry import new_feed
+
+    content_type = None
+    if source.lower().startswith(("http://", "https://")):
+
+        async def fetch() -> Fetched:
+            async with Fetcher(settings) as fetcher:
+                return await fetcher.fetch(source)
+
+        try:
+            fetched = asyncio.run(fetch())
+        except FetchError as error:
+            raise _Unreadable(f"{error.reason}: {error.detail}") from None
+        body, content_type, url = fetched.body or b"", fetched.content_type, fetched.final_url
+    else:
+        path = Path(source)
+        try:
+            body = path.read_bytes()
+        except OSError as error:
+            raise _Unreadable(f"cannot read the file: {error.strerror or error}") from None
+        url = path.resolve().as_uri()
+    feed: Feed = new_feed(url, language=lang)
+    try:
+        parsed = pool.parse_bounded(body, feed, fetched_at=datetime.now(UTC), content_type=content_type)
+    except FeedError as error:
+        raise _Unreadable(f"{error.reason}: {error}") from None
+    return parsed.articles, parsed.warnings
