@@ -61,6 +61,7 @@ class Scrape:
     latency_sum: dict[str, float] = field(default_factory=dict)
     latency_count: dict[str, float] = field(default_factory=dict)
     latency_buckets: dict[str, dict[float, float]] = field(default_factory=lambda: defaultdict(dict))
+    batch_seconds: dict[str, float] = field(default_factory=dict)
     unreachable: list[str] = field(default_factory=list)
 
     def event(self, stage: str, event: str) -> float:
@@ -94,6 +95,8 @@ def parse_exposition(text: str, into: Scrape) -> None:
                 into.events[stage][event] = into.events[stage].get(event, 0.0) + sample.value
             elif name == "armswatch_consumer_lag":
                 into.lag[stage] = into.lag.get(stage, 0.0) + sample.value
+            elif name == "armswatch_batch_seconds_sum":
+                into.batch_seconds[stage] = into.batch_seconds.get(stage, 0.0) + sample.value
             elif name == "armswatch_latency_seconds_sum":
                 into.latency_sum[stage] = into.latency_sum.get(stage, 0.0) + sample.value
             elif name == "armswatch_latency_seconds_count":

@@ -7,6 +7,7 @@ the workers in order (each finishes its batch and commits) and, if asked, the st
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -19,11 +20,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from kafka import KafkaConsumer, TopicPartition
-from kafka.errors import KafkaError
+from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
+from kafka.errors import KafkaError, UnknownTopicOrPartitionError
 from rich.console import Console
 from rich.live import Live
 
+from armswatch import es as es_plumbing
 from armswatch import stack
 from armswatch.config import Settings
 from armswatch.health import HealthProbe, runtime_file
@@ -252,6 +254,51 @@ class Pipeline:
             if live is not None:
                 live.stop()
         return view
+
+
+def namespace_overrides(namespace: str) -> dict[str, Any]:
+    """Settings that give a pipeline its own topics, consumer groups and indices (``namespace.*``,
+    ``namespace-*``): the demo, the end-to-end test and the benchmark run beside real data."""
+    topics = {
+        "topic_raw": "articles.raw",
+        "topic_enriched": "articles.enriched",
+        "topic_dead_letter": "deadletter",
+        "topic_alerts": "alerts",
+        "topic_feeds": "feeds",
+        "topic_feed_state": "feeds.state",
+    }
+    groups = ("ingest_group", "enrich_group", "index_group", "alerts_group")
+    return {
+        **{name: f"{namespace}.{suffix}" for name, suffix in topics.items()},
+        **{name: f"{namespace}-{name.removesuffix('_group')}" for name in groups},
+        "index_prefix": namespace,
+        # Such pipelines read feeds from a server on 127.0.0.1, which feeds may not reach otherwise.
+        "allow_private_addresses": True,
+    }
+
+
+def delete_namespace(settings: Settings, namespace: str, progress: Progress) -> None:
+    """Delete the topics and indices of a namespace (see ``namespace_overrides``), and only those."""
+    admin = KafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, client_id="armswatch-namespace")
+    try:
+        doomed = [topic for topic in admin.list_topics() if topic.startswith(namespace + ".")]
+        if doomed:
+            with contextlib.suppress(UnknownTopicOrPartitionError):  # deleted meanwhile
+                admin.delete_topics(doomed)
+            deadline = time.monotonic() + 30
+            while set(doomed) & set(admin.list_topics()) and time.monotonic() < deadline:
+                time.sleep(0.5)  # deletion is asynchronous; re-creating too early fails
+    finally:
+        admin.close()
+    es = es_plumbing.client(settings)
+    try:
+        es_plumbing.wait_until_ready(es, timeout=120)
+        names = list(es.indices.get(index=f"{namespace}-*", expand_wildcards="all"))
+        for name in names:  # ES 9 refuses wildcard deletes: delete by name
+            es.options(ignore_status=404).indices.delete(index=name)
+    finally:
+        es.close()
+    progress(f"namespace {namespace} reset ({len(doomed)} topics, {len(names)} indices removed)")
 
 
 def settings_env(overrides: dict[str, Any]) -> dict[str, str]:
