@@ -165,6 +165,34 @@ class Settings(BaseSettings):
     full_text_max_per_poll: int = Field(default=20, description="article pages fetched per feed poll at most")
 
     # Alerts.
+    alerts_rules_refresh_seconds: float = Field(
+        default=5.0, description="how often an alerts worker re-reads its rules (changes apply, no restart)"
+    )
+    alerts_webhook_secret: SecretStr | None = Field(
+        default=None,
+        description="HMAC-SHA256 key signing webhook bodies (a channel's secret_env=NAME overrides it)",
+    )
+    alerts_http_timeout: float = Field(default=10.0, description="seconds a webhook or Slack POST may take")
+    alerts_smtp_host: str = "127.0.0.1"
+    alerts_smtp_port: int = 25
+    alerts_smtp_username: str | None = None
+    alerts_smtp_password: SecretStr | None = None
+    alerts_smtp_starttls: bool = Field(default=False, description="upgrade the SMTP connection with STARTTLS")
+    alerts_email_from: str = "armswatch@localhost"
+    alerts_retry_initial_seconds: float = Field(
+        default=5.0, description="first retry delay of a failed delivery; doubles per attempt (with jitter)"
+    )
+    alerts_retry_max_seconds: float = Field(default=3600.0, description="longest delay between two retries")
+    alerts_max_attempts: int = Field(
+        default=15, description="delivery attempts per alert and channel before it is marked failed"
+    )
+    alerts_delivery_poll_seconds: float = Field(
+        default=2.0, description="how often the outbox is scanned for due batches and retries"
+    )
+    alerts_delivery_threads: int = Field(default=4, description="channels delivered to at the same time")
+    alerts_lease_seconds: float = Field(
+        default=60.0, description="how long a worker holds a delivery before another may take it over"
+    )
 
     # Dashboards.
     kibana_url: str = Field(default="http://127.0.0.1:5601", description="Kibana the dashboards install into")

@@ -58,7 +58,8 @@ def default_enrich_workers() -> int:
 
 
 def prepare(settings: Settings, progress: Progress) -> None:
-    """Stack (if local), topics, index templates and the alert-rule index: everything workers expect."""
+    """Stack (if local), topics, index templates and the alert indices: everything workers expect."""
+    from alerts.store import ensure_indices as ensure_alert_indices
     from index.worker import setup as setup_index
     from ingest.registry import ensure_feed_topics
 
@@ -68,6 +69,11 @@ def prepare(settings: Settings, progress: Progress) -> None:
     progress(f"topics ready ({len(created)} created)")
     version, _templates = setup_index(settings)
     progress(f"index templates ready (version {version})")
+    es = es_plumbing.client(settings)
+    try:
+        ensure_alert_indices(es, settings.index_prefix, settings.index_replicas)
+    finally:
+        es.close()
 
 
 class TransferTail:

@@ -5,6 +5,7 @@ Topics and their records:
 - enriched topic: ``EnrichedArticle`` (enrich → index, alerts), keyed by article id;
 - dead-letter topic: ``DeadLetter`` (any stage), the rejected bytes and the reason.
 - feeds topic: ``Feed`` and feed-state topic: ``FeedState`` (ingest), keyed by feed URL.
+- alerts topic: ``Alert`` (alerts), keyed by alert id.
 
 A change that breaks readers adds a new ``schema_version``; it never edits the meaning of version 1.
 """
@@ -163,12 +164,41 @@ class DeadLetter(Record):
     at: datetime
 
 
+AlertMode = Literal["immediate", "throttled", "digest"]
+
+
+class Alert(Record):
+    """A rule that fired on an article: what the alerts topic carries and every channel reports.
+
+    ``alert_id`` is deterministic (rule, article, matched transfers), so a consumer that sees the same
+    id twice (delivery is at least once) can drop the second.
+    """
+
+    schema_version: Literal[1] = 1
+    alert_id: str
+    rule_id: str
+    rule_name: str
+    query: str = Field(description="the rule's query, in the `armswatch search` language")
+    mode: AlertMode
+    channels: list[str] = Field(description="where the alert goes, as channel labels (no secrets)")
+    article_id: str
+    title: str
+    url: str
+    source: str
+    lang: str
+    published_at: datetime
+    fired_at: datetime
+    transfers: list[TransferMention] = Field(description="the transfers that matched, with their evidence")
+    reason: str = Field(description="why the rule matched, in words")
+
+
 TOPIC_RECORDS: dict[str, type[Record]] = {
     "feed": Feed,
     "feed_state": FeedState,
     "article": Article,
     "enriched_article": EnrichedArticle,
     "dead_letter": DeadLetter,
+    "alert": Alert,
 }
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 

@@ -1,0 +1,150 @@
+"""The alerts worker: enriched articles in, every enabled rule evaluated, alerts claimed and delivered.
+
+The matching loop consumes the enriched topic (``armswatch.stage.run_worker``). For each batch it
+evaluates the compiled rules, records the alerts and queues their deliveries in Elasticsearch, and only
+then commits the offsets: a crash replays the batch, and the ``create``-only writes make the replay
+fire nothing twice. The deliverer (``alerts.delivery``) sends the queued deliveries in a thread
+beside it. The rule set is re-read every ``alerts_rules_refresh_seconds``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from elasticsearch import ApiError, Elasticsearch, TransportError
+
+from alerts import store
+from alerts.delivery import Deliverer
+from alerts.rules import CompiledRule, Hit, Rule, RuleError, compile_rule, match, to_alert
+from armswatch import es as es_plumbing
+from armswatch.config import Settings
+from armswatch.metrics import observe_latency
+from armswatch.schema import Alert, EnrichedArticle
+from armswatch.stage import Backpressure, Output, RejectedInput, StageStats, decode, run_worker
+
+log = logging.getLogger(__name__)
+STAGE = "alerts"
+RETRY_AFTER_SECONDS = 5.0
+
+
+class RuleSet:
+    """The enabled rules, compiled; re-read from Elasticsearch when older than the refresh interval.
+
+    A rule is recompiled only when its ``updated_at`` changed, so a refresh of 1,000 unchanged rules
+    costs one search.
+    """
+
+    def __init__(self, es: Elasticsearch, prefix: str, refresh_seconds: float, stats: StageStats) -> None:
+        self.es = es
+        self.prefix = prefix
+        self.refresh_seconds = refresh_seconds
+        self.stats = stats
+        self.compiled: dict[str, CompiledRule] = {}
+        self.loaded_at: float | None = None
+
+    @property
+    def rules(self) -> list[CompiledRule]:
+        return list(self.compiled.values())
+
+    def refresh_if_due(self) -> None:
+        if self.loaded_at is not None and time.monotonic() - self.loaded_at < self.refresh_seconds:
+            return
+        current: dict[str, CompiledRule] = {}
+        for rule in store.list_rules(self.es, self.prefix):
+            if not rule.enabled:
+                continue
+            known = self.compiled.get(rule.id)
+            if known is not None and known.rule.updated_at == rule.updated_at:
+                current[rule.id] = known
+                continue
+            try:
+                current[rule.id] = compile_rule(rule)
+            except RuleError as error:  # stored by another version, say: skip it, keep the others
+                self.stats.counts["rule_invalid"] += 1
+                log.error("rule skipped", extra={"rule": rule.id, "error": str(error)})
+        if set(current) != set(self.compiled) or any(current[k] is not self.compiled.get(k) for k in current):
+            log.info("rules loaded", extra={"enabled": len(current)})
+        self.compiled = current
+        self.loaded_at = time.monotonic()
+
+
+def fire(hits: Sequence[Hit], now: datetime) -> list[tuple[Alert, Rule]]:
+    """The alert records of a batch's hits (one per rule and article)."""
+    return [(to_alert(hit, now), hit.rule) for hit in hits]
+
+
+def make_handler(
+    es: Elasticsearch,
+    settings: Settings,
+    rules: RuleSet,
+    on_claimed: Callable[[], None],
+    stats: StageStats,
+) -> Any:
+    def handle(records: Sequence[Any]) -> tuple[list[Output], list[tuple[Any, RejectedInput]]]:
+        rejected: list[tuple[Any, RejectedInput]] = []
+        articles: list[EnrichedArticle] = []
+        for record in records:
+            try:
+                articles.append(decode(EnrichedArticle, record.value, "invalid_enriched_article"))
+            except RejectedInput as error:
+                rejected.append((record, error))
+        try:
+            rules.refresh_if_due()
+            now = datetime.now(UTC)
+            hits = [hit for article in articles for hit in match(rules.rules, article)]
+            fired = store.claim(es, settings.index_prefix, fire(hits, now), now) if hits else []
+        except (ApiError, TransportError, ConnectionError) as error:
+            raise Backpressure(f"Elasticsearch unavailable: {error}", RETRY_AFTER_SECONDS) from None
+        stats.counts["alerts_fired"] += len(fired)
+        stats.counts["rule_evaluations"] += len(articles) * len(rules.compiled)
+        for article in articles:
+            observe_latency(STAGE, article.article.fetched_at)
+        if fired:
+            on_claimed()
+        return [], rejected
+
+    return handle
+
+
+def run(
+    settings: Settings,
+    *,
+    group_id: str | None = None,
+    stop: threading.Event | None = None,
+    exit_when_idle: float | None = None,
+    stats: StageStats | None = None,
+    deliverer_factory: Callable[[Elasticsearch, Settings, StageStats], Deliverer] = Deliverer,
+) -> StageStats:
+    """Match the enriched topic against the rules and deliver the alerts until stopped (or idle for
+    ``exit_when_idle`` seconds, after which pending deliveries get one more round). Blocks."""
+    stats = stats or StageStats(STAGE)
+    stop = stop or threading.Event()
+    es = es_plumbing.client(settings)
+    es_plumbing.wait_until_ready(es, timeout=120)
+    store.ensure_indices(es, settings.index_prefix, settings.index_replicas)
+    deliverer = deliverer_factory(es, settings, stats)
+    delivery_stop = threading.Event()
+    delivery = threading.Thread(target=deliverer.run, args=(delivery_stop,), name="alerts-deliverer")
+    delivery.start()
+    rules = RuleSet(es, settings.index_prefix, settings.alerts_rules_refresh_seconds, stats)
+    try:
+        return run_worker(
+            settings,
+            stage=STAGE,
+            topic=settings.topic_enriched,
+            group_id=group_id or settings.alerts_group,
+            handle=make_handler(es, settings, rules, deliverer.wake, stats),
+            stop=stop,
+            exit_when_idle=exit_when_idle,
+            stats=stats,
+        )
+    finally:
+        delivery_stop.set()
+        deliverer.wake()
+        delivery.join()
+        es.close()
