@@ -529,7 +529,12 @@ def run_command(
     stop = stop_on_signals()
     out = Console()
     try:
-        view = Pipeline(settings_or_exit(), options, out, progress).run(stop)
+        if demo:
+            from armswatch.demo.run import run_demo
+
+            view = run_demo(options, stop, out, progress)
+        else:
+            view = Pipeline(settings_or_exit(), options, out, progress).run(stop)
     except stack.StackError as error:
         raise fail(f"{error}\nFix the stack (armswatch stack logs) or configure external servers.") from None
     if json_output:

@@ -240,6 +240,7 @@ class Pipeline:
             else None
         )
         last_line = 0.0
+        notes_printed: set[str] = set()
         if live is not None:
             live.start()
         try:
@@ -253,9 +254,14 @@ class Pipeline:
                 view = self.snapshot(supervisor, probe, tail)
                 if live is not None:
                     live.update(render(view))
-                elif time.monotonic() - last_line >= self.options.plain_interval_seconds:
-                    last_line = time.monotonic()
-                    print(line(view), file=sys.stdout, flush=True)
+                else:
+                    for note in view.notes:
+                        if note not in notes_printed:
+                            notes_printed.add(note)
+                            print(note, file=sys.stdout, flush=True)
+                    if time.monotonic() - last_line >= self.options.plain_interval_seconds:
+                        last_line = time.monotonic()
+                        print(line(view), file=sys.stdout, flush=True)
         finally:
             if live is not None:
                 live.stop()
