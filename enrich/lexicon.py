@@ -27,6 +27,9 @@ Status = Literal["agreed", "ongoing", "delivered", "alleged", "denied"]
 BABEL_LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "ru", "pl")
 # Historical or partially recognised states that pycountry or Babel do not name.
 EXTRA_NAMES = {"SU": "Soviet Union", "XK": "Kosovo"}
+# CLDR names the Congos "Congo - Kinshasa" / "Congo - Brazzaville" and pycountry's long form reads
+# badly in a chart: the names news use.
+DISPLAY_NAMES = {"CD": "DR Congo", "CG": "Republic of the Congo"}
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ def _data(name: str) -> Any:
 
 def _clean_cldr_name(name: str) -> list[str]:
     """CLDR writes "Myanmar (Burma)" and "Congo - Kinshasa": keep the usable parts."""
-    if " - " in name:
+    if not name or " - " in name:
         return []
     match = re.fullmatch(r"(.+?) \((.+)\)", name)
     if match:
@@ -95,7 +98,7 @@ def english_names() -> dict[str, str]:
             names[code] = cldr[0]
         elif country is not None:
             names[code] = getattr(country, "common_name", None) or country.name
-    return names
+    return {**names, **DISPLAY_NAMES}
 
 
 def _state_forms(lang: str) -> list[StateForm]:
