@@ -20,7 +20,9 @@ from armswatch.supervisor import Supervisor, WorkerSpec, plan_workers, restart_d
 
 
 def test_plan_gives_each_enrich_copy_its_own_metrics_port() -> None:
-    specs = plan_workers([("ingest", ["ingest"]), ("enrich", ["enrich"]), ("index", ["index", "run"])], 3, 19400)
+    specs = plan_workers(
+        [("ingest", ["ingest"]), ("enrich", ["enrich"]), ("index", ["index", "run"])], 3, 19400
+    )
     assert [s.name for s in specs] == ["ingest-1", "enrich-1", "enrich-2", "enrich-3", "index-1"]
     assert [s.metrics_port for s in specs] == [19400, 19401, 19402, 19403, 19404]
     assert specs[-1].argv[-3:] == ["armswatch", "index", "run"]
@@ -118,7 +120,9 @@ def test_live_view_shows_the_facts() -> None:
 
 def test_plain_line_for_logs() -> None:
     text = line(_view())
-    assert "feeds_polled=30" in text and "lag[enrich=12 index=0 alerts=–]" in text and "dead_letters=1" in text
+    assert (
+        "feeds_polled=30" in text and "lag[enrich=12 index=0 alerts=–]" in text and "dead_letters=1" in text
+    )
 
 
 def test_rate_per_minute() -> None:
