@@ -26,6 +26,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from elasticsearch import ApiError, Elasticsearch
 from enrich_bench import DEFAULT_DEV, build_mix
 from rich.console import Console
 
@@ -72,9 +73,11 @@ def tagger_rate(mix: list[tuple[str, str, str]]) -> tuple[float, str]:
     return len(mix) / seconds, out.getvalue()
 
 
-def count(es: object, index: str) -> int:
-    response = es.options(ignore_status=404).count(index=index)  # type: ignore[attr-defined]
-    return int(response.get("count", 0))
+def count(es: Elasticsearch, index: str) -> int:
+    try:
+        return int(es.count(index=index)["count"])
+    except ApiError:  # 404 before the first document; 503 while a new index's shards start
+        return 0
 
 
 def main() -> None:

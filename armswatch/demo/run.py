@@ -11,7 +11,7 @@ import os
 import threading
 from datetime import UTC, datetime
 
-from elasticsearch import Elasticsearch
+from elasticsearch import ApiError, Elasticsearch, TransportError
 from rich.console import Console
 
 from armswatch import es as es_plumbing
@@ -85,7 +85,7 @@ class DemoNotes:
 
         try:
             page = search(self.es, self.settings.index_prefix, DEMO_ALERT_QUERY, size=3)
-        except QueryError:
+        except (QueryError, ApiError, TransportError):  # shards starting, node busy: next tick
             return []
         return [
             f"{hit['pair'].replace('>', ' → ')} {hit['category']} ({hit.get('source')}, "

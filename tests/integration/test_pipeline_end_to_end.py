@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from elasticsearch import Elasticsearch
+from elasticsearch import ApiError, Elasticsearch
 from kafka import KafkaConsumer, KafkaProducer
 from rich.console import Console
 
@@ -28,7 +28,7 @@ from armswatch.demo.server import FeedServer, Item, rss_feed
 from armswatch.kafka import producer_config
 from armswatch.pipeline import Pipeline, RunOptions, delete_namespace, namespace_overrides, settings_env
 from armswatch.schema import DeadLetter
-from index.search import Filters, search
+from index.search import Filters, QueryError, search
 from ingest.registry import Registry, new_feed
 
 ARMS_TEXT = (
@@ -137,10 +137,17 @@ def _dead_letters(settings: Settings) -> list[DeadLetter]:
         consumer.close()
 
 
+def _articles(es: Elasticsearch, settings: Settings) -> int:
+    try:
+        return int(es.count(index=f"{settings.index_prefix}-articles")["count"])
+    except ApiError:  # 404 before the first document; 503 while the new index's shards start
+        return 0
+
+
 def _mentions(es: Elasticsearch, settings: Settings) -> int:
     try:
         return search(es, settings.index_prefix, "drones", Filters(supplier="IR", recipient="RU")).total
-    except Exception:  # the alias appears with the first indexed document
+    except (ApiError, QueryError):  # no index yet, or its shards are still starting
         return 0
 
 
@@ -175,12 +182,7 @@ def test_a_transfer_on_a_feed_becomes_searchable_and_alerted(
             producer.send(settings.topic_raw, key=b"bad", value=b"{not an article").get(timeout=30)
             producer.close()
             _wait(
-                lambda: (
-                    es_client.options(ignore_status=404)
-                    .count(index=f"{settings.index_prefix}-articles")
-                    .get("count", 0)
-                    >= 1
-                ),
+                lambda: _articles(es_client, settings) >= 1,
                 240,
                 "the first article to be indexed",
             )
