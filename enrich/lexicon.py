@@ -2,8 +2,9 @@
 
 State names come from well-kept data (pycountry for English, Babel/CLDR for the localised short
 names) plus the curated ``data/states.yaml`` (alternate names, demonyms in all their inflections,
-capitals and seats of power used as metonyms, state companies). Weapons and cues are curated data
-files. Everything here is pure and cached: load once per process.
+capitals and seats of power used as metonyms, state companies) and ``data/leaders.yaml`` (leaders
+whose name stands for their state). Weapons and cues are curated data files. Everything here is
+pure and cached: load once per process.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from babel import Locale
 
 from armswatch.schema import CATEGORIES
 
-StateKind = Literal["name", "demonym", "metonym", "company"]
+StateKind = Literal["name", "demonym", "metonym", "company", "leader"]
 CueKind = Literal["supply", "acquire", "arrival", "supply_noun", "acquire_noun", "deal"]
 Status = Literal["agreed", "ongoing", "delivered", "alleged", "denied"]
 BABEL_LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "ru", "pl")
@@ -104,6 +105,7 @@ def english_names() -> dict[str, str]:
 def _state_forms(lang: str) -> list[StateForm]:
     curated: dict[str, dict[str, dict[str, list[str]]]] = _data("states.yaml")
     territories = Locale(lang).territories if lang in BABEL_LANGUAGES else {}
+    leaders: dict[str, list[str]] = _data("leaders.yaml") or {}
     forms: dict[str, StateForm] = {}
 
     def add(text: str, code: str, kind: StateKind) -> None:
@@ -124,6 +126,8 @@ def _state_forms(lang: str) -> list[StateForm]:
                 add(str(text), code, kind)  # type: ignore[arg-type]
         for text in _clean_cldr_name(territories.get(code, "")):
             add(text, code, "name")
+        for text in leaders.get(code) or []:
+            add(str(text), code, "leader")
         if lang == "en":
             country = pycountry.countries.get(alpha_2=code)
             if country is not None:

@@ -20,7 +20,20 @@ from spacy.tokens import Span, Token
 from enrich.lexicon import CueKind, CueLexicon
 
 Position = Literal[
-    "other", "subject", "object", "to", "from", "by", "at", "of", "with", "via", "possessor", "origin"
+    "other",
+    "subject",
+    "object",
+    "to",
+    "from",
+    "by",
+    "at",
+    "of",
+    "with",
+    "via",
+    "possessor",
+    "origin",
+    "counterparty",  # "a deal with France": the side opposite the subject's
+    "reporter",  # the subject of "said" that governs the transfer: a source, not a party
 ]
 Role = Literal["supplier", "recipient"]
 
@@ -179,6 +192,7 @@ NOT_A_DIRECTION = {
     "aux": ("grâce", "face", "visite", "conformément", "contrairement", "quant"),
     "au": ("grâce", "face", "visite", "conformément", "contrairement", "quant"),
     "from": ("far", "apart", "away", "opposition", "pressure", "threat", "threats", "ambassador"),
+    "into": ("inquiry", "investigation", "probe", "insight", "look", "research", "study", "review"),
 }
 # Prepositions that relate a party to something other than the transfer.
 OTHER_PREPOSITIONS = {
@@ -347,6 +361,50 @@ ACTOR_NOUNS = {
     "exército",
 }
 
+# Words after which the next word is a noun: articles, and the elided "de" of French.
+NOMINAL_MARKERS = ARTICLES | {"a", "an", "un", "une", "des", "d'", "d’", "du", "this", "that", "cette", "ces"}
+
+# Verbs of saying: their subject reports a transfer, it does not take part in it ("Israel said the US
+# approved the sale", « Washington a annoncé que la Russie livrait »).
+REPORTING_VERBS = {
+    "say",
+    "tell",
+    "announce",
+    "disclose",
+    "reveal",
+    "report",
+    "claim",
+    "state",
+    "add",
+    "confirm",
+    "note",
+    "write",
+    "insist",
+    "assert",
+    "declare",
+    "warn",
+    "believe",
+    "determine",
+    "conclude",
+    "dire",
+    "annoncer",
+    "déclarer",
+    "affirmer",
+    "indiquer",
+    "révéler",
+    "préciser",
+    "souligner",
+    "confirmer",
+    "assurer",
+    "rapporter",
+    "expliquer",
+    "estimer",
+    "écrire",
+    "ajouter",
+}
+# Subject pronouns that take up the speaker: "Russia said it had delivered".
+SPEAKER_PRONOUNS = {"it", "they", "we", "i", "he", "she", "il", "elle", "ils", "elles", "nous", "on", "je"}
+
 
 @dataclass(frozen=True)
 class Predicate:
@@ -400,6 +458,8 @@ def _predicate_kind(token: Token, cues: CueLexicon) -> CueKind | None:
         lists = [cues.nouns]
     elif not token.pos_:
         lists = [cues.verbs, cues.nouns]  # no tagger for this language
+    elif _nominal_context(token):
+        lists = [cues.nouns]  # « la vente de », tagged ADJ by a small model: the determiner decides
     else:
         return None
     for table in lists:
@@ -407,6 +467,14 @@ def _predicate_kind(token: Token, cues: CueLexicon) -> CueKind | None:
             if word in table:
                 return table[word]
     return None
+
+
+def _nominal_context(token: Token) -> bool:
+    """A word right after a determiner or an elided preposition is a noun, whatever the tagger says."""
+    if token.i == 0 or token.pos_ in ("VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PUNCT"):
+        return False
+    previous = token.doc[token.i - 1]
+    return previous.pos_ == "DET" or previous.lower_ in NOMINAL_MARKERS
 
 
 def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
@@ -518,10 +586,12 @@ def _next_to_weapon(party: Party, weapons: list[tuple[int, int]], lang: str) -> 
 
 
 def _names_an_actor(party: Party, sentence: Span) -> bool:
+    """ "the German government", « le gouvernement nord-coréen », « le ministre de la Défense indonésien »."""
     doc = sentence.doc
-    window = [
-        doc[i].lower_ for i in range(max(party.start - 2, sentence.start), min(party.end + 3, sentence.end))
-    ]
+    start = max(party.start - 2, sentence.start)
+    if start - 3 >= sentence.start and doc[start - 1].lower_ in ("de", "du", "des", "of"):
+        start -= 3  # a complement between the noun and its adjective: « ministre de la Défense indonésien »
+    window = [doc[i].lower_ for i in range(start, min(party.end + 3, sentence.end))]
     return any(word in ACTOR_NOUNS for word in window)
 
 
@@ -600,3 +670,50 @@ def continues_list(previous: Party, party: Party, sentence: Span) -> bool:
         return True  # "and", "et", "along with": a real coordination
     following = doc[party.end] if party.end < sentence.end else None
     return following is None or following.is_punct or following.lower_ in COORDINATION
+
+
+def attached(party: Party, predicate: Predicate, sentence: Span) -> bool:
+    """The parse links the party to the predicate directly or through one preposition."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    token = doc[party.start : party.end].root
+    for _step in range(2):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == predicate.index:
+            return True
+        if token.pos_ != "ADP":
+            return False
+    return False
+
+
+def reports(party: Party, predicate: Predicate, sentence: Span) -> bool:
+    """The party is the subject of a verb of saying that governs the predicate, and the reported clause
+    has its own agent: "U.S. officials disclosed that shells were delivered to Iran" (a source, not a
+    party); but "Russia said it had delivered" (the pronoun takes the speaker up)."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    token = doc[party.start : party.end].root
+    for _step in range(3):
+        if token.dep_.startswith("nsubj") or token.head.i == token.i:
+            break
+        token = token.head
+    verb = token.head
+    if not token.dep_.startswith("nsubj") or verb.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    target = doc[predicate.index]
+    if verb.i == target.i or not verb.is_ancestor(target):
+        return False
+    node = target
+    while node.i != verb.i:
+        if node.pos_ in ("VERB", "AUX"):
+            subjects = [child for child in node.children if child.dep_.startswith("nsubj")]
+            if subjects:
+                return subjects[0].lower_ not in SPEAKER_PRONOUNS
+            if node.dep_ in ("acl", "amod"):
+                return False  # "drones purchased from Turkey": the buyer may be the speaker
+        node = node.head
+    return False  # "Israel announced the sale of jets": the speaker may well be the seller

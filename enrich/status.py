@@ -83,13 +83,17 @@ def _future(token: Token) -> bool:
 def cue_statuses(sentence: Span, cues: CueLexicon, phrases: Iterable[tuple[str, int, int]]) -> set[Status]:
     """Every status a sentence's words point to (before precedence)."""
     found: set[Status] = set()
-    for kind, start, _end in phrases:
+    in_phrases: set[int] = set()  # "given the green light": "given" alone would say delivered
+    for kind, start, end in phrases:
         if kind.startswith("status:"):
+            in_phrases.update(range(start, end))
             status: Status = kind.split(":", 1)[1]  # type: ignore[assignment]
             if status == "delivered" and _future(sentence.doc[start]):
                 status = "agreed"
             found.add(status)
     for token in sentence:
+        if token.i in in_phrases:
+            continue
         words = _words(token)
         for status, vocabulary in cues.status.items():
             if words & vocabulary:

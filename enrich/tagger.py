@@ -11,6 +11,7 @@ Languages without a trained pipeline get the first pass's tokens and the same le
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -92,7 +93,7 @@ DENIAL_POINTERS = {
     "allégations",
     "ceci",
 }
-STATE_PARTY_KINDS = ("name", "metonym", "company", "demonym")
+STATE_PARTY_KINDS = ("name", "metonym", "company", "demonym", "leader")
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,16 @@ class _Language:
     full: Language | None
     fast_matchers: Matchers
     full_matchers: Matchers | None
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """One article after the cheap pass: its language, tokens and sentences, and the states it names."""
+
+    code: str
+    language: _Language
+    doc: Doc
+    state_hits: list[StateHit]
 
 
 @dataclass
@@ -155,22 +166,25 @@ class Tagger:
             full_text = f"{title}\n\n{text}" if title else text
             code = detect_language(full_text, hint)
             language = self.language(_pipeline_language(code))
-            prepared.append((code, language, language.fast(full_text)))
+            doc = language.fast(full_text)
+            # Matched once per article: the prefilter and the state counts both use these hits.
+            prepared.append(_Prepared(code, language, doc, language.fast_matchers.state_hits(doc)))
         parsed = self._parse_candidates(prepared)
-        return [
-            _tag_document(code, language, doc, parsed.get(index, []))
-            for index, (code, language, doc) in enumerate(prepared)
-        ]
+        return [_tag_document(article, parsed.get(index, [])) for index, article in enumerate(prepared)]
 
-    def _parse_candidates(
-        self, prepared: list[tuple[str, _Language, Doc]]
-    ) -> dict[int, list[tuple[Span, int]]]:
+    def _parse_candidates(self, prepared: list[_Prepared]) -> dict[int, list[tuple[Span, int]]]:
         """Candidate sentences of every article, parsed by their language's full pipeline."""
         by_language: dict[str, list[tuple[int, Span]]] = {}
-        for index, (_code, language, doc) in enumerate(prepared):
-            for sentence in doc.sents:
-                if not self.prefilter or _is_candidate(sentence, language.fast_matchers):
-                    by_language.setdefault(language.code, []).append((index, sentence))
+        for index, article in enumerate(prepared):
+            starts = [hit.start for hit in article.state_hits]
+            for sentence in article.doc.sents:
+                states = article.state_hits[
+                    bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)
+                ]
+                if not self.prefilter or _is_candidate(
+                    sentence, article.language.fast_matchers, bool(states)
+                ):
+                    by_language.setdefault(article.language.code, []).append((index, sentence))
         parsed: dict[int, list[tuple[Span, int]]] = {}
         for code, sentences in by_language.items():
             language = self.languages[code]
@@ -219,20 +233,20 @@ def lemma_text(tokens: Iterable[Token]) -> str:
     return " ".join((token.lemma_ or token.text).lower() for token in tokens if token.is_alpha)
 
 
-def _is_candidate(sentence: Span, matchers: Matchers) -> bool:
+def _is_candidate(sentence: Span, matchers: Matchers, names_a_state: bool) -> bool:
     """Worth parsing: names a weapon and a party (or refers back to one)."""
     if not matchers.weapon_hits(sentence):
         return False
-    if matchers.state_hits(sentence) or matchers.party_hits(sentence):
+    if names_a_state or matchers.party_hits(sentence):
         return True
     lowered = sentence.text.lower()
     return any(reference in lowered for reference in REFERENCES.get(matchers.lexicon.lang, ()))
 
 
-def _tag_document(code: str, language: _Language, doc: Doc, parsed: list[tuple[Span, int]]) -> TagResult:
+def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]]) -> TagResult:
+    code, language, doc, article_hits = article.code, article.language, article.doc, article.state_hits
     lex = language.lexicon
     matchers = language.full_matchers or language.fast_matchers
-    article_hits = language.fast_matchers.state_hits(doc)
     counts = Counter(hit.code for hit in article_hits)
     states = [
         StateCount(code=state, name=lex.state_names.get(state, state), count=count)
@@ -267,13 +281,32 @@ def _parties(
     topic: str | None = None,
 ) -> list[Party]:
     hits = matchers.state_hits(sentence)
+    groups = matchers.party_hits(sentence)
+    # "Sudan People's Liberation Army" is an armed group, not Sudan (nor China's People's Liberation Army).
+    hits = [
+        hit
+        for hit in hits
+        if not any(
+            group.start < hit.end and hit.start < group.end and group.end - group.start > hit.end - hit.start
+            for group in groups
+        )
+    ]
     parties = [Party(hit.start, hit.end, hit.code, None, hit.kind) for hit in hits]
     taken = {i for party in parties for i in range(party.start, party.end)}
-    for hit in matchers.party_hits(sentence):
+    for hit in groups:
         if not taken & set(range(hit.start, hit.end)):
             parties.append(Party(hit.start, hit.end, None, hit.text, "non_state"))
-    # The makers of the weapons named here are not what "the country" refers to.
-    makers = {hit.code for hit in hits if any(0 <= start - hit.end <= 3 for start, _end in weapons)}
+    # The makers of the weapons named here are not what "the country" refers to: a name right before the
+    # weapon ("U.S. F-16s") or a demonym close to it ("Russian-made Su-35"); "offered Slovakia 12
+    # helicopters" names a recipient.
+    makers = {
+        hit.code
+        for hit in hits
+        if any(
+            start - hit.end == 0 or (hit.kind == "demonym" and 0 <= start - hit.end <= 3)
+            for start, _end in weapons
+        )
+    }
     first = sentence[0]
     if topic and first.lower_ in SUBJECT_PRONOUNS.get(lex.lang, ()) and first.i not in taken:
         # "Elle a déjà livré…", "It has delivered…": the state the previous sentence was about.
@@ -290,12 +323,22 @@ def _parties(
         )
         if span is None or taken & set(range(span.start, span.end)):
             continue
-        antecedents = [hit.code for hit in earlier if hit.kind in STATE_PARTY_KINDS]
-        antecedents += [hit.code for hit in hits if hit.end <= span.start and hit.kind in STATE_PARTY_KINDS]
-        candidates = [code for code in antecedents if code not in makers]
-        if candidates:
-            parties.append(Party(span.start, span.end, candidates[-1], None, "reference"))
+        parties.extend(_antecedent(span, hits, earlier, topic, makers))
     return sorted(parties, key=lambda party: party.start)
+
+
+def _antecedent(
+    span: Span, hits: list[StateHit], earlier: list[StateHit], topic: str | None, makers: set[str]
+) -> list[Party]:
+    """The state "the country" stands for: the last one named before it in its sentence, else the first
+    one of the previous sentence (its topic, usually the subject), else the last one named earlier."""
+    same = [hit.code for hit in hits if hit.end <= span.start and hit.kind in STATE_PARTY_KINDS]
+    before = [hit.code for hit in earlier if hit.kind in STATE_PARTY_KINDS]
+    for candidates in (same, [topic] if topic else [], before):
+        kept = [code for code in candidates if code not in makers]
+        if kept:
+            return [Party(span.start, span.end, kept[-1], None, "reference")]
+    return []
 
 
 def _extract(
@@ -322,9 +365,10 @@ def _extract(
     placements = _place(parties, predicates, sentence, lex.lang, weapon_spans)
     assigned: dict[Role, list[tuple[Party, float]]] = {"supplier": [], "recipient": []}
     via = [p.party.code for p in placements if p.position == "via" and p.party.code]
-    named_buyers: set[str] = set()  # recipients only because they are the subject of "buy" or "deal"
+    # Recipients only because they are the subject of "buy" or "deal", or the other side of a deal.
+    named_buyers: set[str] = set()
     for placement in placements:
-        if placement.position is None or placement.position == "via":
+        if placement.position in (None, "via", "counterparty", "reporter"):
             continue
         role = roles.role_for(placement.position, placement.predicate, lex.lang)
         if (
@@ -337,6 +381,8 @@ def _extract(
         if role is not None:
             strength = {"demonym": 0.7, "reference": 0.6}.get(placement.party.kind, 0.9)
             assigned[role].append((placement.party, strength))
+    named_buyers |= _assign_counterparties(placements, assigned)
+    reporters = {p.party.code for p in placements if p.position == "reporter" and p.party.code}
     suppliers = _distinct(assigned["supplier"])
     recipients = _distinct(assigned["recipient"])
     makers = {lex.origins[hit.text.lower()] for hit in weapons if hit.text.lower() in lex.origins}
@@ -359,6 +405,8 @@ def _extract(
                 continue
             denied = denial_points_back or bool(denied_codes & {supplier.code, recipient.code})
             transfer_status: Status = "denied" if denied else reported_status
+            if transfer_status in status.FACT_ORDER and reporters - {supplier.code, recipient.code}:
+                transfer_status = "alleged"  # what a third state says of others is a claim
             confidence = round(
                 min(
                     0.95,
@@ -410,8 +458,17 @@ def _place(
             continue
         predicate = _nearest(predicates, party)
         position = roles.position_of(party, sentence, predicate, lang, weapon_spans)
-        if position == "with" and abs(predicate.index - party.start) > 6:
+        deal = next((p for p in predicates if p.kind == "deal" and 0 < party.start - p.index <= 4), None)
+        if position == "with" and deal is not None:
+            predicate, position = deal, "counterparty"
+        elif (
+            position == "with"
+            and abs(predicate.index - party.start) > 6
+            and not roles.attached(party, predicate, sentence)
+        ):
             position = None  # "tensions with Turkey" far from any transfer word
+        elif position == "subject" and roles.reports(party, predicate, sentence):
+            position = "reporter"
         placements.append(_Placement(party, predicate, position, len(placements)))
     kept = []
     for placement in placements:
@@ -426,6 +483,20 @@ def _place(
                 continue
         kept.append(placement)
     return kept
+
+
+def _assign_counterparties(
+    placements: list[_Placement], assigned: dict[Role, list[tuple[Party, float]]]
+) -> set[str]:
+    """The other side of "a deal with X": opposite the side found, else the supplier ("Egypt signed a
+    contract with France" makes Egypt the buyer). Returns the states made recipients this way: a weak
+    clue, which the maker of the weapon may overrule."""
+    counterparties = [p.party for p in placements if p.position == "counterparty"]
+    if not counterparties or (assigned["supplier"] and assigned["recipient"]):
+        return set()
+    role: Role = "recipient" if assigned["supplier"] else "supplier"
+    assigned[role].extend((party, 0.8) for party in counterparties)
+    return {party.code for party in counterparties if party.code} if role == "recipient" else set()
 
 
 def _nearest(predicates: list[Predicate], party: Party) -> Predicate:
