@@ -16,7 +16,7 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from elasticsearch import Elasticsearch, helpers
+from elasticsearch import ApiError, Elasticsearch, helpers
 from kafka import KafkaProducer
 
 from armswatch import es as es_plumbing
@@ -75,11 +75,14 @@ def corpus(articles: int) -> list[EnrichedArticle]:
 
 def count(es: Elasticsearch, prefix: str) -> int:
     """Searchable documents (no forced refresh: both runs wait for the same 1 s refresh cycle)."""
-    return int(
-        es.count(
-            index=f"{prefix}-articles,{prefix}-mentions", ignore_unavailable=True, allow_no_indices=True
-        )["count"]
-    )
+    try:
+        return int(
+            es.count(
+                index=f"{prefix}-articles,{prefix}-mentions", ignore_unavailable=True, allow_no_indices=True
+            )["count"]
+        )
+    except ApiError:  # 503 while a new monthly index's shards start
+        return 0
 
 
 def wait_for_count(es: Elasticsearch, prefix: str, expected: int, timeout: float = 600.0) -> None:

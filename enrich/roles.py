@@ -450,10 +450,13 @@ def find_predicates(
 
 def _predicate_kind(token: Token, cues: CueLexicon) -> CueKind | None:
     """Verbs from the verb lists, nouns from the noun lists ("an order" is not "to order")."""
-    words = (token.lemma_.lower(), token.lower_)
+    words: tuple[str, ...] = (token.lemma_.lower(), token.lower_)
     participle = token.pos_ == "ADJ" and token.tag_ in ("VBN", "VBD")  # "drones supplied by Iran"
     if token.pos_ in ("VERB", "AUX") or participle:
         lists = [cues.verbs]
+    elif token.lang_ == "fr" and _verbal_context(token):
+        lists = [cues.verbs]
+        words = (*words, *_french_infinitives(token.lower_))
     elif token.pos_ in ("NOUN", "PROPN"):
         lists = [cues.nouns]
     elif not token.pos_:
@@ -467,6 +470,29 @@ def _predicate_kind(token: Token, cues: CueLexicon) -> CueKind | None:
             if word in table:
                 return table[word]
     return None
+
+
+def _verbal_context(token: Token) -> bool:
+    """A noun or adjective with its own nominal subject, not after a determiner, is a verb: the small
+    French model tags present tenses such as « Pyongyang expédie des obus » or « la France livre … »
+    as nouns, while the parser still gives them the subject."""
+    return (
+        token.pos_ in ("NOUN", "ADJ")
+        and not _nominal_context(token)
+        and any(child.dep_.startswith("nsubj") for child in token.children)
+    )
+
+
+def _french_infinitives(word: str) -> tuple[str, ...]:
+    """Infinitives a present-tense form may come from: livre/livrent → livrer, achète → acheter."""
+    if word.endswith("ent"):
+        stem = word[:-2]
+    elif word.endswith("e"):
+        stem = word
+    else:
+        return ()
+    infinitive = stem + "r"
+    return (infinitive, infinitive.replace("è", "e"))
 
 
 def _nominal_context(token: Token) -> bool:

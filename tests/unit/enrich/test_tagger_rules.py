@@ -151,3 +151,32 @@ def test_roles_transfer_noun_after_a_determiner_is_a_predicate_whatever_its_tag(
     )
     (predicate,) = roles.find_predicates(doc[:], lexicon("fr").cues, [], {3})
     assert (predicate.index, predicate.kind) == (1, "supply_noun")
+
+
+def test_roles_french_present_tense_tagged_as_a_noun_is_a_verb_when_it_has_a_subject() -> None:
+    # « Téhéran livre des missiles » with « livre » tagged NOUN, as the small model does
+    doc = _parsed(
+        ["Téhéran", "livre", "des", "missiles"],
+        [1, 1, 3, 1],
+        ["nsubj", "ROOT", "case", "obj"],
+        ["PROPN", "NOUN", "ADP", "NOUN"],
+    )
+    (predicate,) = roles.find_predicates(doc[:], lexicon("fr").cues, [], {0, 3})
+    assert (predicate.index, predicate.is_verb, predicate.kind) == (1, True, "supply")
+
+
+def test_roles_a_book_is_still_a_book() -> None:
+    # « le livre » : after a determiner, no subject of its own: no predicate
+    doc = _parsed(
+        ["le", "livre", "du", "ministre"],
+        [1, 1, 3, 1],
+        ["det", "ROOT", "case", "nmod"],
+        ["DET", "NOUN", "ADP", "NOUN"],
+    )
+    assert roles.find_predicates(doc[:], lexicon("fr").cues, [], set()) == []
+
+
+def test_roles_french_infinitives_of_present_forms() -> None:
+    assert roles._french_infinitives("livrent") == ("livrer", "livrer")
+    assert "acheter" in roles._french_infinitives("achète")
+    assert roles._french_infinitives("vend") == ()
