@@ -11,7 +11,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from armswatch.clikit import JsonFlag, console, fail, progress, settings_or_exit, stop_on_signals
+from armswatch.clikit import (
+    JsonFlag,
+    console,
+    fail,
+    progress,
+    settings_or_exit,
+    stop_on_signals,
+    worker_settings,
+)
 
 CHANNEL_OPTION_HELP = (
     "Where alerts go; repeatable. webhook:URL — signed JSON POST (HMAC-SHA256 of the body in "
@@ -341,10 +349,8 @@ def run_command(
     retries. Rule changes apply within ARMSWATCH_ALERTS_RULES_REFRESH_SECONDS.
     """
     from alerts import worker
-    from armswatch.metrics import serve
 
-    settings = settings_or_exit()
-    serve(settings.metrics_port, settings.metrics_host)
+    settings = worker_settings()
     progress("alerts worker starting (rules from Elasticsearch, articles from Kafka)")
     stats = worker.run(settings, group_id=group, stop=stop_on_signals(), exit_when_idle=exit_when_idle)
     if json_output:

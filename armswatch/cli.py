@@ -14,7 +14,15 @@ from rich.console import Console
 from rich.table import Table
 
 from armswatch import stack
-from armswatch.clikit import JsonFlag, console, fail, progress, settings_or_exit, stop_on_signals
+from armswatch.clikit import (
+    JsonFlag,
+    console,
+    fail,
+    progress,
+    settings_or_exit,
+    stop_on_signals,
+    worker_settings,
+)
 from armswatch.config import Settings
 from armswatch.log import configure_logging
 
@@ -304,11 +312,9 @@ def enrich_command(
     Start one per core; Kafka's consumer group shares the raw topic's partitions among them.
     Rejected messages go to the dead-letter topic with the reason.
     """
-    from armswatch.metrics import serve
     from enrich import worker
 
-    settings = settings_or_exit()
-    serve(settings.metrics_port, settings.metrics_host)
+    settings = worker_settings()
     stop = stop_on_signals()
     stats = worker.run(settings, group_id=group, stop=stop, exit_when_idle=exit_when_idle)
     console.print(f"enrich stopped: {json.dumps(stats.as_dict())}")
@@ -328,11 +334,9 @@ def index_run(
     Offsets are committed after Elasticsearch acknowledged every document of a batch; an unreachable
     or overloaded cluster pauses consumption. Documents Elasticsearch refuses go to the dead-letter topic.
     """
-    from armswatch.metrics import serve
     from index import worker
 
-    settings = settings_or_exit()
-    serve(settings.metrics_port, settings.metrics_host)
+    settings = worker_settings()
     stats = worker.run(settings, group_id=group, stop=stop_on_signals(), exit_when_idle=exit_when_idle)
     console.print(f"index stopped: {json.dumps(stats.as_dict())}")
 
@@ -546,7 +550,7 @@ def status_command(json_output: JsonFlag = False) -> None:
     """The pipeline's health: workers, processed and rejected messages, consumer lag per stage,
     latencies, documents in Elasticsearch — from the workers' metrics, Kafka and Elasticsearch."""
     from armswatch.health import HealthProbe, read_runtime
-    from armswatch.live import STAGES
+    from armswatch.live import stage_table
 
     runtime = read_runtime(settings_or_exit())
     env = runtime["env"] if runtime else {}
@@ -565,22 +569,12 @@ def status_command(json_output: JsonFlag = False) -> None:
         out.print("armswatch run is not running here (no workers to ask); Kafka and Elasticsearch:")
     else:
         out.print(f"armswatch run (pid {runtime['pid']}) since {runtime['started_at'][:19]}")
-    table = Table("stage", "workers", "processed", "rejected", "lag", "p50", "p95")
-    metrics = health.metrics
-    for stage in STAGES:
-        urls = [w["metrics_url"] for w in workers if w["role"] == stage]
-        up = sum(1 for url in urls if url not in metrics.unreachable)
-        p50, p95 = metrics.latency_quantile(stage, 0.5), metrics.latency_quantile(stage, 0.95)
-        lag = health.group_lag.get(stage)
-        table.add_row(
-            stage,
-            f"{up}/{len(urls)}",
-            f"{metrics.event(stage, 'processed') or metrics.event(stage, 'published'):,.0f}",
-            f"{metrics.rejected(stage):,.0f}",
-            "–" if lag is None else f"{lag:,}",
-            "–" if p50 is None else f"≤{p50:g} s",
-            "–" if p95 is None else f"≤{p95:g} s",
-        )
+    up: dict[str, tuple[int, int]] = {}
+    for worker in workers:
+        running, planned = up.get(worker["role"], (0, 0))
+        reachable = worker["metrics_url"] not in health.metrics.unreachable
+        up[worker["role"]] = (running + reachable, planned + 1)
+    table = stage_table(health, up)
     out.print(table)
     out.print(
         "Elasticsearch: "

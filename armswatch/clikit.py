@@ -29,6 +29,15 @@ def settings_or_exit() -> Settings:
         raise typer.Exit(2) from None
 
 
+def worker_settings() -> Settings:
+    """The settings of a worker command, with its Prometheus endpoint started (if one is configured)."""
+    from armswatch.metrics import serve
+
+    settings = settings_or_exit()
+    serve(settings.metrics_port, settings.metrics_host)
+    return settings
+
+
 def progress(message: str) -> None:
     console.print(f"[dim]·[/dim] {message}")
 

@@ -72,16 +72,16 @@ class HealthProbe:
         self._es = es_plumbing.client(settings, request_timeout=5)
 
     def close(self) -> None:
-        for client in (self._admin, self._offsets):
-            if client is not None:
-                client.close()
+        self._close_kafka()
         self._es.close()
 
     def _kafka(self) -> tuple[KafkaAdminClient, KafkaConsumer]:
         if self._admin is None or self._offsets is None:
             servers = self.settings.bootstrap_servers
             self._admin = KafkaAdminClient(bootstrap_servers=servers, client_id="armswatch-health")
-            self._offsets = KafkaConsumer(bootstrap_servers=servers, client_id="armswatch-health")
+            self._offsets = KafkaConsumer(
+                bootstrap_servers=servers, client_id="armswatch-health", enable_auto_commit=False
+            )
         return self._admin, self._offsets
 
     def snapshot(self, metrics_urls: list[str], workers: list[dict[str, Any]] | None = None) -> Health:
@@ -115,9 +115,9 @@ class HealthProbe:
                 )
         except KafkaError as error:
             health.problems.append(f"Kafka at {self.settings.bootstrap_servers}: {error}")
-            self.close_kafka()
+            self._close_kafka()  # reconnect on the next snapshot
 
-    def close_kafka(self) -> None:
+    def _close_kafka(self) -> None:
         for client in (self._admin, self._offsets):
             if client is not None:
                 client.close()

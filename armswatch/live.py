@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
+from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -36,8 +37,32 @@ def _number(value: float | None) -> str:
     return "–" if value is None else f"{value:,.0f}"
 
 
-def _seconds(value: float | None) -> str:
-    return "–" if value is None else (f"{value:.2g} s" if value < 10 else f"{value:.0f} s")
+def _seconds(bound: float | None) -> str:
+    """A histogram bucket's upper bound: the quantile is at most this."""
+    return "–" if bound is None else f"≤{bound:g} s"
+
+
+def stage_table(health: Health, workers: dict[str, tuple[int, int]], **table_options: Any) -> Table:
+    """One row per stage: workers (running/planned), processed, rejected, lag, latency bucket bounds.
+    Shared by the live view and ``armswatch status``."""
+    metrics = health.metrics
+    table = Table(header_style="bold", **table_options)
+    for column in ("stage", "workers", "processed", "rejected", "lag", "p50 latency", "p95 latency"):
+        table.add_column(column, justify="left" if column == "stage" else "right")
+    for stage in STAGES:
+        running, planned = workers.get(stage, (0, 0))
+        lag = health.group_lag.get(stage)
+        table.add_row(
+            stage,
+            f"{running}/{planned}" if planned else "–",
+            # ingest consumes feeds, not messages: what it published is what it processed
+            _number(metrics.event(stage, "processed") or metrics.event(stage, "published")),
+            _number(metrics.rejected(stage)),
+            _number(lag) if stage != "ingest" else "",
+            _seconds(metrics.latency_quantile(stage, 0.5)),
+            _seconds(metrics.latency_quantile(stage, 0.95)),
+        )
+    return table
 
 
 def render(view: View) -> RenderableType:
@@ -53,21 +78,7 @@ def render(view: View) -> RenderableType:
         f"[bold]alerts sent[/bold] {_number(metrics.event('alerts', 'alerts_sent'))}",
         f"[bold]up[/bold] {view.uptime / 60:.0f} min",
     )
-    stages = Table(expand=True, box=None, header_style="bold")
-    for column in ("stage", "workers", "processed", "rejected", "lag", "p50 latency", "p95 latency"):
-        stages.add_column(column, justify="left" if column == "stage" else "right")
-    for stage in STAGES:
-        running, planned = view.workers.get(stage, (0, 0))
-        lag = view.health.group_lag.get(stage)
-        stages.add_row(
-            stage,
-            f"{running}/{planned}" if planned else "external",
-            _number(metrics.event(stage, "processed") or metrics.event(stage, "published") or None),
-            _number(metrics.rejected(stage)),
-            _number(lag) if stage != "ingest" else "",
-            _seconds(metrics.latency_quantile(stage, 0.5)),
-            _seconds(metrics.latency_quantile(stage, 0.95)),
-        )
+    stages = stage_table(view.health, view.workers, expand=True, box=None)
     documents = view.health.documents
     store = Text(
         f"Elasticsearch: {_number(documents.get('articles'))} articles, "

@@ -17,7 +17,15 @@ from kafka.errors import KafkaError
 from rich.console import Console
 from rich.table import Table
 
-from armswatch.clikit import JsonFlag, console, fail, progress, settings_or_exit, stop_on_signals
+from armswatch.clikit import (
+    JsonFlag,
+    console,
+    fail,
+    progress,
+    settings_or_exit,
+    stop_on_signals,
+    worker_settings,
+)
 from armswatch.config import Settings
 from armswatch.schema import Article, Feed
 
@@ -52,11 +60,9 @@ def ingest_command(
     default list is registered first. Articles go to the raw topic once Kafka acknowledged them; Ctrl-C
     or SIGTERM stops after saving each feed's state.
     """
-    from armswatch.metrics import serve
     from ingest import worker
 
-    settings = settings_or_exit()
-    serve(settings.metrics_port, settings.metrics_host)
+    settings = worker_settings()
     stop = stop_on_signals()
     if exit_after is not None:
         threading.Timer(exit_after, stop.set).start()
