@@ -36,6 +36,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from xml.sax.saxutils import escape
 
+from armswatch.demo.server import LocalServer
+
 # Longest time any deliberately slow answer keeps a connection open.
 STALL_SECONDS = 30.0
 
@@ -272,14 +274,15 @@ class _Server(ThreadingHTTPServer):
         """Quiet: clients that hang up early (timeouts, size limits) are what the tests provoke."""
 
 
-class FeedServer:
+class FeedServer(LocalServer):
     """Serves ``pages`` and ``routes`` (path → handler) on http://127.0.0.1:<port>; both may change
     while it runs. Counts requests per path (``hits``), keeps their headers and the most requests
     each path had in flight at once (``max_in_flight``)."""
 
     def __init__(self) -> None:
-        self._server = _Server(("127.0.0.1", 0), _Handler)
-        self._server.owner = self
+        server = _Server(("127.0.0.1", 0), _Handler)
+        server.owner = self
+        super().__init__(server, "test-feed-server")
         self.pages: dict[str, Page] = {}
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
@@ -288,29 +291,12 @@ class FeedServer:
         self.max_in_flight: Counter[str] = Counter()
         self.lock = threading.Lock()
         self.stopping = threading.Event()
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, name="test-feed-server", daemon=True
-        )
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def url(self, path: str) -> str:
-        return self.base_url + path
-
-    def __enter__(self) -> FeedServer:
-        self._thread.start()
-        return self
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
-        self.stopping.set()
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+        self.stopping.set()  # stalled and trickling answers end now
+        super().__exit__(kind, error, trace)
 
 
 def redirect(target: str, status: int) -> Route:

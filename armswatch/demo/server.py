@@ -9,6 +9,7 @@ from datetime import datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
+from typing import Self
 from xml.sax.saxutils import escape
 
 
@@ -58,13 +59,12 @@ class _Server(ThreadingHTTPServer):
     pages: dict[str, bytes]
 
 
-class FeedServer:
-    """Serves ``pages`` (path → bytes) on http://127.0.0.1:<port>; pages can change while it runs."""
+class LocalServer:
+    """An HTTP server on 127.0.0.1 answering from a daemon thread while inside a ``with`` block."""
 
-    def __init__(self, pages: dict[str, bytes] | None = None, port: int = 0) -> None:
-        self._server = _Server(("127.0.0.1", port), _Handler)
-        self._server.pages = dict(pages or {})
-        self._thread = threading.Thread(target=self._server.serve_forever, name="feed-server", daemon=True)
+    def __init__(self, server: ThreadingHTTPServer, name: str) -> None:
+        self._server = server
+        self._thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
 
     @property
     def base_url(self) -> str:
@@ -74,10 +74,7 @@ class FeedServer:
     def url(self, path: str) -> str:
         return self.base_url + path
 
-    def publish(self, path: str, body: bytes) -> None:
-        self._server.pages[path] = body
-
-    def __enter__(self) -> FeedServer:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -86,3 +83,17 @@ class FeedServer:
     ) -> None:
         self._server.shutdown()
         self._server.server_close()
+        self._thread.join(timeout=5)
+
+
+class FeedServer(LocalServer):
+    """Serves ``pages`` (path → bytes) on http://127.0.0.1:<port>; pages can change while it runs."""
+
+    def __init__(self, pages: dict[str, bytes] | None = None, port: int = 0) -> None:
+        server = _Server(("127.0.0.1", port), _Handler)
+        server.pages = dict(pages or {})
+        super().__init__(server, "feed-server")
+        self._pages = server.pages
+
+    def publish(self, path: str, body: bytes) -> None:
+        self._pages[path] = body

@@ -13,7 +13,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from elasticsearch import ApiError, Elasticsearch
@@ -30,45 +29,13 @@ from armswatch.pipeline import Pipeline, RunOptions, delete_namespace, namespace
 from armswatch.schema import DeadLetter
 from index.search import Filters, QueryError, search
 from ingest.registry import Registry, new_feed
+from tests.alerts_receivers import http_receiver
 
 ARMS_TEXT = (
     "Iran has delivered a new batch of Shahed drones to Russia, according to Western officials. "
     "The drones arrived by ship across the Caspian Sea last week."
 )
 CALM_TEXT = "The central bank left its main interest rate unchanged on Tuesday, citing slowing inflation."
-
-
-class Webhook:
-    """A local receiver that records every POST with the time it arrived."""
-
-    def __init__(self) -> None:
-        received: list[tuple[float, dict[str, object]]] = []
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                received.append((time.monotonic(), json.loads(body)))
-                self.send_response(204)
-                self.end_headers()
-
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        self.received = received
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-
-    def __enter__(self) -> Webhook:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 def _free_port_block(size: int) -> int:
@@ -157,7 +124,7 @@ def test_a_transfer_on_a_feed_becomes_searchable_and_alerted(
     settings, env = namespaced
     stop = threading.Event()
     messages: list[str] = []
-    with FeedServer() as feeds, Webhook() as webhook:
+    with FeedServer() as feeds, http_receiver() as webhook:
         pipeline = Pipeline(
             settings,
             RunOptions(enrich_workers=1, exit_after=600),
@@ -195,7 +162,7 @@ def test_a_transfer_on_a_feed_becomes_searchable_and_alerted(
             searchable = _wait(
                 lambda: _mentions(es_client, settings) >= 1, 120, "the transfer to be searchable"
             )
-            alerted = _wait(lambda: bool(webhook.received), 120, "the alert webhook")
+            alerted = _wait(lambda: bool(webhook.requests), 120, "the alert webhook")
             _wait(lambda: len(_dead_letters(settings)) >= 1, 60, "the bad message in the dead-letter topic")
         finally:
             stop.set()
@@ -206,8 +173,8 @@ def test_a_transfer_on_a_feed_becomes_searchable_and_alerted(
     )
     dead = _dead_letters(settings)
     assert [(d.stage, d.reason, d.payload) for d in dead] == [("enrich", "invalid_json", "{not an article")]
-    assert len(webhook.received) == 1
-    payload = json.dumps(webhook.received[0][1])
+    assert len(webhook.requests) == 1
+    payload = json.dumps(webhook.requests[0].json())
     assert "Iran ships more drones to Russia" in payload and "IR" in payload
     assert not runner.is_alive()
     assert not any("exited with code" in message for message in messages), messages
