@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import NewTopic
@@ -129,25 +130,18 @@ def read_to_end(consumer: KafkaConsumer, topic: str, partitions: Iterable[int] |
     return table
 
 
-def decode_feeds(table: dict[str, bytes]) -> dict[str, Feed]:
-    """Valid ``Feed`` records by URL; an unreadable one is logged and left out."""
-    feeds = {}
-    for url, value in table.items():
-        try:
-            feeds[url] = Feed.model_validate_json(value)
-        except ValidationError as error:
-            log.warning("unreadable feed record", extra={"url": url, "error": str(error)[:300]})
-    return feeds
+RecordType = TypeVar("RecordType", Feed, FeedState)
 
 
-def decode_states(table: dict[str, bytes]) -> dict[str, FeedState]:
-    states = {}
+def decode_table(table: dict[str, bytes], model: type[RecordType]) -> dict[str, RecordType]:
+    """Valid records by URL; an unreadable one is logged and left out."""
+    records = {}
     for url, value in table.items():
         try:
-            states[url] = FeedState.model_validate_json(value)
+            records[url] = model.model_validate_json(value)
         except ValidationError as error:
-            log.warning("unreadable feed state", extra={"url": url, "error": str(error)[:300]})
-    return states
+            log.warning(f"unreadable {model.__name__} record", extra={"url": url, "error": str(error)[:300]})
+    return records
 
 
 @dataclass(frozen=True)
@@ -174,12 +168,12 @@ class Registry:
         self.producer.close()
 
     def feeds(self) -> dict[str, Feed]:
-        return decode_feeds(read_compacted(self.settings, self.settings.topic_feeds))
+        return decode_table(read_compacted(self.settings, self.settings.topic_feeds), Feed)
 
     def health(self) -> list[FeedHealth]:
         """Every feed with its state, sorted by URL."""
         feeds = self.feeds()
-        states = decode_states(read_compacted(self.settings, self.settings.topic_feed_state))
+        states = decode_table(read_compacted(self.settings, self.settings.topic_feed_state), FeedState)
         return [FeedHealth(feeds[url], states.get(url)) for url in sorted(feeds)]
 
     def put(self, feeds: Iterable[Feed]) -> int:

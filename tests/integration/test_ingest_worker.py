@@ -24,7 +24,7 @@ from armswatch.config import Settings
 from armswatch.schema import Article, FeedState
 from ingest import worker
 from ingest.parse import parse_feed
-from ingest.registry import Registry, decode_states, new_feed, read_compacted
+from ingest.registry import Registry, decode_table, new_feed, read_compacted
 
 pytestmark = pytest.mark.integration
 
@@ -108,7 +108,7 @@ def raw_articles(settings: Settings) -> list[tuple[str, Article]]:
 
 
 def saved_states(settings: Settings) -> dict[str, FeedState]:
-    return decode_states(read_compacted(settings, settings.topic_feed_state))
+    return decode_table(read_compacted(settings, settings.topic_feed_state), FeedState)
 
 
 def wait_for(condition: Callable[[], bool], what: str, timeout: float = WAIT) -> None:
@@ -204,9 +204,7 @@ def test_ingest_marks_entries_seen_only_after_kafka_acknowledged(
             )
             wait_for(lambda: len(raw_articles(ingest_settings)) >= 3, "the articles once Kafka takes them")
             wait_for(
-                lambda: (
-                    url in decode_states(read_compacted(ingest_settings, ingest_settings.topic_feed_state))
-                ),
+                lambda: url in saved_states(ingest_settings),
                 "the state saved after the acknowledgement",
             )
     finally:
