@@ -95,6 +95,8 @@ def raw_articles(settings: Settings) -> list[tuple[str, Article]]:
             TopicPartition(settings.topic_raw, p)
             for p in consumer.partitions_for_topic(settings.topic_raw) or ()
         ]
+        if not partitions:
+            return []  # the topic's metadata has not reached this client yet: callers poll again
         consumer.assign(partitions)
         consumer.seek_to_beginning(*partitions)
         ends = consumer.end_offsets(partitions)
