@@ -91,12 +91,13 @@ def raw_articles(settings: Settings) -> list[tuple[str, Article]]:
 
     consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False)
     try:
+        consumer.topics()  # a new client knows no topic until it has fetched the cluster's metadata
         partitions = [
             TopicPartition(settings.topic_raw, p)
             for p in consumer.partitions_for_topic(settings.topic_raw) or ()
         ]
         if not partitions:
-            return []  # the topic's metadata has not reached this client yet: callers poll again
+            return []  # the topic is not created yet: callers poll again
         consumer.assign(partitions)
         consumer.seek_to_beginning(*partitions)
         ends = consumer.end_offsets(partitions)
