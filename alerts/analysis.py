@@ -42,6 +42,8 @@ _TOKEN = re.compile(
     rf"|{_AFTER_DIGIT}[{_MID_NUM}{_MID_NUM_LET}][{_EXTEND}]*(?=\d))"
     rf"(?:(?![{_IDEOGRAPHIC}]){_WORD_CHAR})+)*"
 )
+# Underscores and marks alone are no word (``_EXTEND`` is a class of ranges, not a list of characters).
+_NO_WORD = re.compile(rf"[_{_EXTEND}]*")
 # Java lower-cases one code point at a time: no final sigma, and dotted capital I becomes a plain i.
 _JAVA_LOWER = str.maketrans({"\u0130": "i", "\u03a3": "\u03c3"})
 
@@ -51,7 +53,7 @@ def tokens(text: str) -> list[str]:
     found = [
         token
         for token in _TOKEN.findall(text.translate(_JAVA_LOWER).lower())
-        if token.strip("_" + _EXTEND)  # underscores and marks alone are no word
+        if not _NO_WORD.fullmatch(token)
     ]
     if any(len(token) > MAX_TOKEN_LENGTH for token in found):
         found = [

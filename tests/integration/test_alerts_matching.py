@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from elasticsearch import Elasticsearch, helpers
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from alerts.analysis import tokens
@@ -194,6 +194,7 @@ def test_alerts_tokens_equal_the_standard_analyzer_on_news(es: Elasticsearch) ->
         "".join
     )
 )
+@example(text="_\u0301")  # an underscore with a mark is no word (found by this test in CI)
 def test_alerts_tokens_equal_the_standard_analyzer_on_random_text(es: Elasticsearch, text: str) -> None:
     expected = [token["token"] for token in es.indices.analyze(analyzer="standard", text=text)["tokens"]]
     assert tokens(text) == expected
