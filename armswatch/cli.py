@@ -356,13 +356,20 @@ def index_rebuild(
     from dataclasses import asdict
 
     from armswatch import es as es_plumbing
+    from armswatch.stage import Backpressure
     from enrich.tagger import Tagger
     from index.rebuild import rebuild
 
     settings = settings_or_exit()
-    report = rebuild(
-        settings, es_plumbing.client(settings), Tagger(), version, switch=not no_switch, progress=progress
-    )
+    try:
+        report = rebuild(
+            settings, es_plumbing.client(settings), Tagger(), version, switch=not no_switch, progress=progress
+        )
+    except Backpressure as pressure:
+        raise fail(
+            f"{pressure.reason}. Nothing was switched; check the cluster (armswatch status) and run the "
+            f"same rebuild again: documents already written are overwritten, not duplicated."
+        ) from None
     if json_output:
         print(json.dumps(asdict(report)))
     else:

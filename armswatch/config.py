@@ -103,6 +103,9 @@ class Settings(BaseSettings):
     index_replicas: int = Field(default=0, description="replicas per index; 1+ on a multi-node cluster")
     bulk_max_documents: int = 1000
     bulk_max_bytes: int = 8 * 2**20
+    bulk_concurrency: int = Field(
+        default=2, description="bulk requests in flight at once (the next is built while the node indexes)"
+    )
 
     # Consumer groups: workers of a stage share one, so Kafka splits the partitions among them.
     enrich_group: str = "armswatch-enrich"

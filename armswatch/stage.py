@@ -13,11 +13,15 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, TypeVar
 
-from kafka import KafkaConsumer, KafkaProducer
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka.errors import CommitFailedError
+from kafka.structs import OffsetAndMetadata
 from pydantic import ValidationError
 
 from armswatch import metrics
@@ -120,7 +124,31 @@ def dead_letter(stage: str, record: Any, error: RejectedInput) -> DeadLetter:
     )
 
 
-Handler = Callable[[Sequence[Any]], tuple[list[Output], list[tuple[Any, RejectedInput]]]]
+HandlerResult = tuple[list[Output], list[tuple[Any, RejectedInput]]]
+Handler = Callable[[Sequence[Any]], HandlerResult]
+
+
+@dataclass(frozen=True)
+class OverlappedHandler:
+    """A handler in two steps, so that one batch's write overlaps the next batch's preparation.
+
+    ``prepare`` turns records into work without side effects (decode, build documents); ``write``
+    performs it (a bulk request) and returns the outputs and rejections, or raises Backpressure.
+    The stage prepares batch N+1 while batch N's write runs in a background thread. Writes run one at
+    a time, in order, and a batch is committed only after its own write returned.
+    """
+
+    prepare: Callable[[Sequence[Any]], Any]
+    write: Callable[[Any], HandlerResult]
+
+
+@dataclass
+class _InFlight:
+    records: Sequence[Any]
+    prepared: Any
+    write: Callable[[Any], HandlerResult]
+    result: Future[HandlerResult]
+    started: float
 
 
 def run_stage(
@@ -129,7 +157,7 @@ def run_stage(
     consumer: KafkaConsumer,
     producer: KafkaProducer,
     dead_letter_topic: str,
-    handle: Handler,
+    handle: Handler | OverlappedHandler,
     stop: threading.Event | None = None,
     exit_when_idle: float | None = None,
     stats: StageStats | None = None,
@@ -142,31 +170,107 @@ def run_stage(
     """
     stats = stats or StageStats(stage)
     stop = stop or threading.Event()
+    batches = _Batches(stage, consumer, producer, dead_letter_topic, stop, stats)
     last_message = time.monotonic()
     lag_measured = 0.0
-    while not stop.is_set():
-        batches = consumer.poll(timeout_ms=poll_timeout_ms)
-        records = [record for partition_records in batches.values() for record in partition_records]
-        if time.monotonic() - lag_measured > LAG_INTERVAL:
-            lag_measured = time.monotonic()
-            metrics.LAG.labels(stage).set(consumer_lag(consumer))
-        if not records:
-            if exit_when_idle is not None and time.monotonic() - last_message > exit_when_idle:
-                break
-            continue
-        last_message = time.monotonic()
-        batch_started = time.perf_counter()
-        handled = _handle_until_accepted(handle, records, consumer, stop, stats, stage)
+    in_flight: _InFlight | None = None
+    writer = ThreadPoolExecutor(1, thread_name_prefix=f"{stage}-write")
+    try:
+        while not stop.is_set():
+            polled = consumer.poll(timeout_ms=poll_timeout_ms)
+            records = [record for partition_records in polled.values() for record in partition_records]
+            if time.monotonic() - lag_measured > LAG_INTERVAL:
+                lag_measured = time.monotonic()
+                metrics.LAG.labels(stage).set(consumer_lag(consumer))
+            if not records:
+                if in_flight is not None:
+                    if not batches.settle(in_flight):
+                        return stats
+                    in_flight = None
+                if exit_when_idle is not None and time.monotonic() - last_message > exit_when_idle:
+                    break
+                continue
+            last_message = time.monotonic()
+            started = time.perf_counter()
+            if not isinstance(handle, OverlappedHandler):
+                handled = batches.until_accepted(partial(handle, records))
+                if handled is None:
+                    return stats  # stopped while the sink was unavailable: replayed on restart
+                batches.commit(records, handled, started)
+                continue
+            prepared = handle.prepare(records)
+            if in_flight is not None and not batches.settle(in_flight):
+                return stats
+            in_flight = _InFlight(
+                records, prepared, handle.write, writer.submit(handle.write, prepared), started
+            )
+        if in_flight is not None:
+            batches.settle(in_flight)  # stopping: the batch in flight still finishes
+    finally:
+        writer.shutdown(wait=True)
+    return stats
+
+
+@dataclass
+class _Batches:
+    """What happens to a batch after its handler: wait out back-pressure, produce, commit, count."""
+
+    stage: str
+    consumer: KafkaConsumer
+    producer: KafkaProducer
+    dead_letter_topic: str
+    stop: threading.Event
+    stats: StageStats
+
+    def settle(self, batch: _InFlight) -> bool:
+        """Wait for an overlapped write and commit its batch; False if stopped before it was accepted."""
+        try:
+            handled: HandlerResult | None = batch.result.result()
+        except Backpressure as pressure:
+            handled = None
+            if self._wait_out(pressure):
+                handled = self.until_accepted(partial(batch.write, batch.prepared))
         if handled is None:
-            break  # stopped while the sink was unavailable: the batch is replayed on restart
+            return False
+        self.commit(batch.records, handled, batch.started)
+        return True
+
+    def until_accepted(self, attempt: Callable[[], HandlerResult]) -> HandlerResult | None:
+        """Run ``attempt`` until the sink takes it; None if the stage was stopped meanwhile."""
+        while True:
+            try:
+                return attempt()
+            except Backpressure as pressure:
+                if not self._wait_out(pressure):
+                    return None
+
+    def _wait_out(self, pressure: Backpressure) -> bool:
+        """Pause the partitions (staying in the group) for ``retry_after``; False if stopped."""
+        self.stats.counts["backpressure"] += 1
+        log.warning(
+            "sink unavailable, pausing",
+            extra={"stage": self.stage, "reason": pressure.reason, "retry_after": pressure.retry_after},
+        )
+        partitions = self.consumer.assignment()
+        self.consumer.pause(*partitions)
+        deadline = time.monotonic() + pressure.retry_after
+        while time.monotonic() < deadline and not self.stop.is_set():
+            self.consumer.poll(timeout_ms=200)  # keeps the group membership; paused, so returns nothing
+        self.consumer.resume(*partitions)
+        return not self.stop.is_set()
+
+    def commit(self, records: Sequence[Any], handled: HandlerResult, started: float) -> None:
+        """Produce the outputs and dead letters, wait for Kafka's acks, then commit these records."""
         outputs, rejected = handled
         for output in outputs:
-            producer.send(output.topic, key=output.key.encode() if output.key else None, value=output.value)
+            self.producer.send(
+                output.topic, key=output.key.encode() if output.key else None, value=output.value
+            )
         for record, error in rejected:
             log.warning(
                 "rejected message",
                 extra={
-                    "stage": stage,
+                    "stage": self.stage,
                     "reason": error.reason,
                     "detail": error.detail[:300],
                     "topic": record.topic,
@@ -174,23 +278,41 @@ def run_stage(
                     "offset": record.offset,
                 },
             )
-            producer.send(dead_letter_topic, key=None, value=dead_letter(stage, record, error).to_json())
-            stats.counts[f"rejected_{error.reason}"] += 1
-        producer.flush()
-        consumer.commit()
-        stats.counts["processed"] += len(records) - len(rejected)
-        stats.counts["produced"] += len(outputs)
-        metrics.BATCH_SECONDS.labels(stage).observe(time.perf_counter() - batch_started)
+            self.producer.send(
+                self.dead_letter_topic, key=None, value=dead_letter(self.stage, record, error).to_json()
+            )
+            self.stats.counts[f"rejected_{error.reason}"] += 1
+        self.producer.flush()
+        try:
+            self.consumer.commit(_next_offsets(records))
+        except CommitFailedError as error:
+            # The group rebalanced while the batch was written: its partitions' new owner replays it,
+            # and deterministic outputs make the repeat harmless.
+            self.stats.counts["commit_failed_rebalance"] += 1
+            log.warning(
+                "offsets not committed after a rebalance", extra={"stage": self.stage, "error": str(error)}
+            )
+        self.stats.counts["processed"] += len(records) - len(rejected)
+        self.stats.counts["produced"] += len(outputs)
+        metrics.BATCH_SECONDS.labels(self.stage).observe(time.perf_counter() - started)
         log.info(
             "batch done",
             extra={
-                "stage": stage,
+                "stage": self.stage,
                 "records": len(records),
                 "outputs": len(outputs),
                 "rejected": len(rejected),
             },
         )
-    return stats
+
+
+def _next_offsets(records: Sequence[Any]) -> dict[TopicPartition, OffsetAndMetadata]:
+    """The offsets to commit once ``records`` are done: one past the last record of each partition."""
+    last: dict[TopicPartition, int] = {}
+    for record in records:
+        partition = TopicPartition(record.topic, record.partition)
+        last[partition] = max(last.get(partition, -1), record.offset)
+    return {partition: OffsetAndMetadata(offset + 1, "", -1) for partition, offset in last.items()}
 
 
 def consumer_lag(consumer: KafkaConsumer) -> int:
@@ -204,40 +326,13 @@ def consumer_lag(consumer: KafkaConsumer) -> int:
     return lag
 
 
-def _handle_until_accepted(
-    handle: Handler,
-    records: Sequence[Any],
-    consumer: KafkaConsumer,
-    stop: threading.Event,
-    stats: StageStats,
-    stage: str,
-) -> tuple[list[Output], list[tuple[Any, RejectedInput]]] | None:
-    while True:
-        try:
-            return handle(records)
-        except Backpressure as pressure:
-            stats.counts["backpressure"] += 1
-            log.warning(
-                "sink unavailable, pausing",
-                extra={"stage": stage, "reason": pressure.reason, "retry_after": pressure.retry_after},
-            )
-            partitions = consumer.assignment()
-            consumer.pause(*partitions)
-            deadline = time.monotonic() + pressure.retry_after
-            while time.monotonic() < deadline and not stop.is_set():
-                consumer.poll(timeout_ms=200)  # keeps the group membership; paused, so returns nothing
-            consumer.resume(*partitions)
-            if stop.is_set():
-                return None
-
-
 def run_worker(
     settings: Settings,
     *,
     stage: str,
     topic: str,
     group_id: str,
-    handle: Handler,
+    handle: Handler | OverlappedHandler,
     stop: threading.Event | None = None,
     exit_when_idle: float | None = None,
     stats: StageStats | None = None,

@@ -3,18 +3,21 @@
 Both runs write the same documents (N articles, each with one transfer mention) into the same local
 Elasticsearch node, in one run; the report gives documents per second and their ratio.
 
-    armswatch stack up && python bench/index_bench.py [--articles 5000] [--json]
+    armswatch stack up && python bench/index_bench.py [--articles 10000] [--rounds 4] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import statistics
-import threading
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
+from multiprocessing.synchronize import Event
 
 from elasticsearch import ApiError, Elasticsearch, helpers
 from kafka import KafkaProducer
@@ -24,9 +27,13 @@ from armswatch.config import Settings, load_settings
 from armswatch.kafka import ensure_topics, producer_config
 from armswatch.log import configure_logging
 from armswatch.schema import Article, EnrichedArticle, StateCount, TransferMention
+from enrich.lexicon import english_names
 from index import worker
 from index.actions import bulk_actions
 from index.templates import ensure_templates
+
+SETTLE_SECONDS = 3.0
+WORKER_IMPORT_SECONDS = 5.0
 
 
 def corpus(articles: int) -> list[EnrichedArticle]:
@@ -110,7 +117,10 @@ def bare_bulk(es: Elasticsearch, items: list[EnrichedArticle], prefix: str) -> f
     return time.perf_counter() - began
 
 
-def through_indexer(settings: Settings, es: Elasticsearch, items: list[EnrichedArticle]) -> float:
+def through_indexer(
+    settings: Settings, es: Elasticsearch, items: list[EnrichedArticle], workers: int = 1
+) -> float:
+    """Publish the documents, then time indexer processes (one consumer group) until all are searchable."""
     ensure_topics(settings)
     producer = KafkaProducer(**producer_config(settings, "bench"))
     for item in items:
@@ -118,20 +128,42 @@ def through_indexer(settings: Settings, es: Elasticsearch, items: list[EnrichedA
     producer.flush()
     producer.close()
     expected = 2 * len(items)
-    stop = threading.Event()
+    # Worker processes, as deployed, started and imported before the clock starts.
+    context = multiprocessing.get_context("spawn")
+    start, stop = context.Event(), context.Event()
+    group = f"bench-{uuid.uuid4().hex[:6]}"
+    processes = [
+        context.Process(target=index_when_started, args=(settings, group, start, stop))
+        for _ in range(workers)
+    ]
+    for process in processes:
+        process.start()
+    time.sleep(WORKER_IMPORT_SECONDS)
     began = time.perf_counter()
-    thread = threading.Thread(
-        target=worker.run,
-        args=(settings,),
-        kwargs={"group_id": f"bench-{uuid.uuid4().hex[:6]}", "stop": stop},
-    )
-    thread.start()
+    start.set()
     try:
         wait_for_count(es, settings.index_prefix, expected)
     finally:
         stop.set()
-        thread.join()
+        for process in processes:
+            process.join()
     return time.perf_counter() - began
+
+
+def index_when_started(settings: Settings, group: str, start: Event, stop: Event) -> None:
+    english_names()  # loaded once per process, as in a long-running worker: not part of throughput
+    start.wait()
+    worker.run(settings, group_id=group, stop=stop)  # type: ignore[arg-type]
+
+
+def settled(es: Elasticsearch, prefix: str, timed_run: Callable[[], float]) -> float:
+    """Time one run, then delete what it wrote and let the node settle: indices left behind keep
+    merging in the background and would slow whichever run comes next."""
+    try:
+        return timed_run()
+    finally:
+        cleanup(es, prefix)
+        time.sleep(SETTLE_SECONDS)
 
 
 def main() -> None:
@@ -139,7 +171,15 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--articles", type=int, default=10000)
-    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; the median is reported")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=4,
+        help="rounds, alternating which run goes first; medians are reported",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="indexer processes in one consumer group (scale-out)"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     configure_logging("WARNING")  # rejected documents and back-pressure are logged with their reasons
@@ -147,7 +187,8 @@ def main() -> None:
     es = es_plumbing.client(base)
     items = corpus(args.articles)
     documents = 2 * len(items)
-    bare_times, indexer_times = [], []
+    bare_times: list[float] = []
+    indexer_times: list[float] = []
     for round_number in range(args.rounds):
         run = uuid.uuid4().hex[:6]
         settings = base.model_copy(
@@ -157,21 +198,23 @@ def main() -> None:
                 "topic_dead_letter": f"bench-dlq-{run}",
             }
         )
-        try:
-            # Alternate which goes first: the node's background merges after one run slow the next.
-            if round_number % 2 == 0:
-                bare_times.append(bare_bulk(es, items, f"bench-bare-{run}"))
-                indexer_times.append(through_indexer(settings, es, items))
-            else:
-                indexer_times.append(through_indexer(settings, es, items))
-                bare_times.append(bare_bulk(es, items, f"bench-bare-{run}"))
-        finally:
-            cleanup(es, f"bench-bare-{run}")
-            cleanup(es, settings.index_prefix)
+        bare_prefix = f"bench-bare-{run}"
+        runs = [
+            (bare_times, bare_prefix, partial(bare_bulk, es, items, bare_prefix)),
+            (
+                indexer_times,
+                settings.index_prefix,
+                partial(through_indexer, settings, es, items, args.workers),
+            ),
+        ]
+        # Alternate which goes first, so that neither always meets the node just after the other.
+        for times, prefix, timed_run in runs if round_number % 2 == 0 else reversed(runs):
+            times.append(settled(es, prefix, timed_run))
     bare, indexer = statistics.median(bare_times), statistics.median(indexer_times)
     report = {
         "documents": documents,
         "rounds": args.rounds,
+        "indexer_workers": args.workers,
         "bare_bulk_docs_per_second": round(documents / bare, 1),
         "indexer_docs_per_second": round(documents / indexer, 1),
         "indexer_to_bare_ratio": round(bare / indexer, 2),

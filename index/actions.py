@@ -158,16 +158,11 @@ def article_index(enriched: EnrichedArticle, prefix: str, version: int = INDEX_V
 
 
 def bulk_actions(
-    enriched: EnrichedArticle,
-    prefix: str,
-    version: int = INDEX_VERSION,
-    previous_mention_ids: Iterable[str] = (),
+    enriched: EnrichedArticle, prefix: str, version: int = INDEX_VERSION
 ) -> list[dict[str, Any]]:
-    """The actions of one enriched article: index its article document and one per mention, and delete
-    the mentions an earlier version of the article had but this one has not (``previous_mention_ids``)."""
-    when = _published(enriched)
+    """The actions of one enriched article: index its article document and one per mention."""
     article = article_document(enriched)
-    mentions_index = index_name(prefix, "mentions", when, version)
+    mentions_index = index_name(prefix, "mentions", _published(enriched), version)
     actions = [
         {
             "_op_type": "index",
@@ -180,6 +175,17 @@ def bulk_actions(
         {"_op_type": "index", "_index": mentions_index, "_id": document["id"], "_source": document}
         for document in mention_documents(enriched)
     ]
-    stale = sorted(set(previous_mention_ids) - set(article["mention_ids"]))
-    actions += [{"_op_type": "delete", "_index": mentions_index, "_id": mention} for mention in stale]
     return actions
+
+
+def stale_mention_deletes(
+    enriched: EnrichedArticle, prefix: str, version: int, previous_mention_ids: Iterable[str]
+) -> list[dict[str, Any]]:
+    """Delete the mentions an earlier version of the article had (``previous_mention_ids``) but this
+    one has not: an updated article must not keep a transfer it no longer reports."""
+    current = {mention_id(enriched.article.id, mention) for mention in enriched.transfers}
+    mentions_index = index_name(prefix, "mentions", _published(enriched), version)
+    return [
+        {"_op_type": "delete", "_index": mentions_index, "_id": mention}
+        for mention in sorted(set(previous_mention_ids) - current)
+    ]

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from elasticsearch import Elasticsearch, helpers
+from elasticsearch import Elasticsearch
 from kafka import TopicPartition
 from pydantic import ValidationError
 
@@ -22,6 +22,7 @@ from armswatch.kafka import consumer
 from armswatch.schema import Article
 from enrich.tagger import Tagger
 from enrich.worker import enriched
+from index import bulk
 from index.actions import bulk_actions
 from index.templates import active_version, ensure_templates, switch_read_aliases
 
@@ -47,7 +48,9 @@ def rebuild(
     switch: bool = True,
     progress: Progress = lambda message: None,
 ) -> RebuildReport:
-    """Replay every raw article into index version ``version`` (default: active + 1), then switch."""
+    """Replay every raw article into index version ``version`` (default: active + 1), then switch.
+
+    Raises Backpressure when Elasticsearch cannot take the documents; running it again is harmless."""
     began = time.monotonic()
     previous = active_version(es, settings.index_prefix)
     target = version if version is not None else previous + 1
@@ -88,12 +91,9 @@ def rebuild(
                 for article, result in zip(good, results, strict=True)
                 for action in bulk_actions(enriched(article, result), settings.index_prefix, target)
             ]
-            for ok, item in helpers.streaming_bulk(
-                es, actions, chunk_size=settings.bulk_max_documents, raise_on_error=False, max_retries=5
-            ):
-                if not ok:
-                    skipped += 1
-                    progress(f"document refused: {str(item)[:300]}")
+            for (index, doc_id), reason in bulk.write(es, actions, settings).items():
+                skipped += 1
+                progress(f"document refused: {index}/{doc_id}: {reason[:300]}")
             articles += len(good)
             documents += len(actions)
             if records:

@@ -1,8 +1,9 @@
 """The indexer: enriched articles from Kafka into Elasticsearch, offsets committed after ES acknowledged.
 
 Permanent per-document failures (a mapping error) send the source message to the dead-letter topic
-with Elasticsearch's reason; throttling (429), unavailability and connection errors pause the stage
-and retry the whole batch, which deterministic ids make harmless.
+with Elasticsearch's reason. Throttled documents are sent again (``index.bulk``); an unreachable or
+persistently throttling node pauses the stage, which retries the whole batch: deterministic ids
+make the repeat harmless.
 """
 
 from __future__ import annotations
@@ -10,45 +11,72 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
+from elasticsearch import Elasticsearch, TransportError
 
 from armswatch import es as es_plumbing
 from armswatch.config import Settings
 from armswatch.metrics import observe_latency
 from armswatch.schema import EnrichedArticle
-from armswatch.stage import Backpressure, Output, RejectedInput, StageStats, decode, run_worker
-from index.actions import article_index, bulk_actions
+from armswatch.stage import (
+    Backpressure,
+    Output,
+    OverlappedHandler,
+    RejectedInput,
+    StageStats,
+    decode,
+    run_worker,
+)
+from index import bulk
+from index.actions import article_index, bulk_actions, stale_mention_deletes
 from index.templates import active_version, ensure_templates
 
 log = logging.getLogger(__name__)
 STAGE = "index"
-RETRYABLE_STATUS = {429, 502, 503, 504}
-RETRY_AFTER_SECONDS = 5.0
 
 
-def make_handler(es: Elasticsearch, settings: Settings, version: int) -> Any:
-    def handle(records: Sequence[Any]) -> tuple[list[Output], list[tuple[Any, RejectedInput]]]:
-        rejected: list[tuple[Any, RejectedInput]] = []
-        actions: list[dict[str, Any]] = []
-        source: dict[tuple[str, str], Any] = {}
-        decoded = []
+@dataclass(frozen=True)
+class _Prepared:
+    decoded: list[tuple[Any, EnrichedArticle, list[dict[str, Any]]]]
+    rejected: list[tuple[Any, RejectedInput]]
+
+
+def make_handler(es: Elasticsearch, settings: Settings, version: int) -> OverlappedHandler:
+    """Decode and build the documents of a batch while the previous batch's bulk request runs."""
+
+    def prepare(records: Sequence[Any]) -> _Prepared:
+        prepared = _Prepared([], [])
         for record in records:
             try:
-                decoded.append((record, decode(EnrichedArticle, record.value, "invalid_enriched_article")))
+                enriched = decode(EnrichedArticle, record.value, "invalid_enriched_article")
             except RejectedInput as error:
-                rejected.append((record, error))
-        previous = _previous_mentions(es, settings.index_prefix, version, [item for _, item in decoded])
-        for record, enriched in decoded:
-            for action in bulk_actions(
+                prepared.rejected.append((record, error))
+                continue
+            prepared.decoded.append(
+                (record, enriched, bulk_actions(enriched, settings.index_prefix, version))
+            )
+        return prepared
+
+    def write(prepared: _Prepared) -> tuple[list[Output], list[tuple[Any, RejectedInput]]]:
+        # Read after the previous batch was written, so an update in consecutive batches sees it.
+        previous = _previous_mentions(
+            es, settings.index_prefix, version, [enriched for _, enriched, _ in prepared.decoded]
+        )
+        source: dict[tuple[str, str], Any] = {}
+        actions = []
+        for record, enriched, documents in prepared.decoded:
+            stale = stale_mention_deletes(
                 enriched, settings.index_prefix, version, previous.get(enriched.article.id, ())
-            ):
-                actions.append(action)
+            )
+            for action in documents + stale:
                 source[(action["_index"], action["_id"])] = record
-        failed = _bulk(es, actions, settings)
-        for _record, enriched in decoded:
+                actions.append(action)
+        failed = bulk.write(es, actions, settings)
+        for _record, enriched, _documents in prepared.decoded:
             observe_latency(STAGE, enriched.article.fetched_at)
+        rejected = list(prepared.rejected)
         seen = set()
         for (index, doc_id), reason in failed.items():
             record = source[(index, doc_id)]
@@ -59,7 +87,7 @@ def make_handler(es: Elasticsearch, settings: Settings, version: int) -> Any:
                 )
         return [], rejected
 
-    return handle
+    return OverlappedHandler(prepare, write)
 
 
 def _previous_mentions(
@@ -75,39 +103,8 @@ def _previous_mentions(
     try:
         found = es.mget(docs=docs)["docs"]
     except (TransportError, ConnectionError) as error:
-        raise Backpressure(f"Elasticsearch unreachable: {error}", RETRY_AFTER_SECONDS) from None
+        raise Backpressure(f"Elasticsearch unreachable: {error}", bulk.RETRY_AFTER_SECONDS) from None
     return {doc["_id"]: doc["_source"].get("mention_ids", []) for doc in found if doc.get("found")}
-
-
-def _bulk(es: Elasticsearch, actions: list[dict[str, Any]], settings: Settings) -> dict[tuple[str, str], str]:
-    """Index everything; return permanent failures by (index, id). Raises Backpressure if ES cannot."""
-    failed: dict[tuple[str, str], str] = {}
-    try:
-        for ok, item in helpers.streaming_bulk(
-            es,
-            actions,
-            chunk_size=settings.bulk_max_documents,
-            max_chunk_bytes=settings.bulk_max_bytes,
-            raise_on_error=False,
-            max_retries=5,
-            initial_backoff=0.5,
-            max_backoff=10,
-        ):
-            if ok:
-                continue
-            operation, result = next(iter(item.items()))
-            if operation == "delete" and result.get("status") == 404:
-                continue  # already gone
-            if result.get("status") in RETRYABLE_STATUS:
-                raise Backpressure(f"Elasticsearch answered {result.get('status')}", RETRY_AFTER_SECONDS)
-            failed[(result.get("_index", ""), result.get("_id", ""))] = str(result.get("error"))[:1000]
-    except (TransportError, ConnectionError) as error:
-        raise Backpressure(f"Elasticsearch unreachable: {error}", RETRY_AFTER_SECONDS) from None
-    except ApiError as error:
-        if error.meta.status in RETRYABLE_STATUS:
-            raise Backpressure(f"Elasticsearch answered {error.meta.status}", RETRY_AFTER_SECONDS) from None
-        raise
-    return failed
 
 
 def setup(settings: Settings, es: Elasticsearch | None = None) -> tuple[int, list[str]]:

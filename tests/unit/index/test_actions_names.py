@@ -7,7 +7,14 @@ from datetime import UTC, datetime
 import pytest
 
 from armswatch.schema import Article, EnrichedArticle, StateCount, TransferMention
-from index.actions import article_document, mention_documents, pair_name, state_name
+from index.actions import (
+    article_document,
+    mention_documents,
+    mention_id,
+    pair_name,
+    stale_mention_deletes,
+    state_name,
+)
 
 WHEN = datetime(2026, 3, 2, tzinfo=UTC)
 
@@ -88,3 +95,13 @@ def test_actions_article_document_lists_state_and_pair_names() -> None:
     assert document["state_names"] == ["North Korea", "Russia"]
     assert document["pairs"] == ["IR>RU", "KP>RU"]
     assert document["pair_names"] == ["Iran → Russia", "North Korea → Russia"]
+
+
+def test_actions_stale_mention_deletes_only_what_the_update_no_longer_reports() -> None:
+    kept, dropped = _mention("KP", "RU"), _mention("IR", "RU")
+    before = article_document(_enriched(kept, dropped))["mention_ids"]
+    deletes = stale_mention_deletes(_enriched(kept), "ix", 1, before)
+    assert [action["_id"] for action in deletes] == [mention_id("n1", dropped)]
+    assert deletes[0]["_op_type"] == "delete"
+    assert deletes[0]["_index"] == "ix-mentions-v1-2026.03"
+    assert stale_mention_deletes(_enriched(kept, dropped), "ix", 1, before) == []

@@ -1,0 +1,90 @@
+"""Bulk writes to Elasticsearch: several requests in flight, throttled items sent again, permanent
+failures returned to the caller.
+
+Building and serialising the next chunk overlaps with the node indexing the previous ones, so the
+indexer's own Python work hides behind Elasticsearch's.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
+
+from armswatch.config import Settings
+from armswatch.stage import Backpressure
+
+RETRYABLE_STATUS = {429, 502, 503, 504}
+RETRY_AFTER_SECONDS = 5.0
+ATTEMPTS = 4
+FIRST_BACKOFF_SECONDS = 0.5
+
+DocumentKey = tuple[str, str]
+
+
+def write(es: Elasticsearch, actions: Iterable[dict[str, Any]], settings: Settings) -> dict[DocumentKey, str]:
+    """Send every action; return Elasticsearch's reason for each document it refused for good.
+
+    Items the node throttled or could not place are sent again after a growing pause. Raises
+    ``Backpressure`` when the node cannot be reached, or still throttles after ``ATTEMPTS`` rounds:
+    the caller retries later, and deterministic ids make the repeat harmless.
+    """
+    sent: dict[DocumentKey, dict[str, Any]] = {}
+
+    def remembered(stream: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for action in stream:
+            sent[(action["_index"], action["_id"])] = action
+            yield action
+
+    pending: Iterable[dict[str, Any]] = remembered(actions)
+    failed: dict[DocumentKey, str] = {}
+    for attempt in range(ATTEMPTS):
+        throttled = _send(es, pending, settings, failed)
+        if not throttled:
+            return failed
+        time.sleep(FIRST_BACKOFF_SECONDS * 2**attempt)
+        pending = [sent[key] for key in throttled]
+    raise Backpressure(
+        f"Elasticsearch still throttles {len(throttled)} documents after {ATTEMPTS} attempts",
+        RETRY_AFTER_SECONDS,
+    )
+
+
+def _send(
+    es: Elasticsearch,
+    actions: Iterable[dict[str, Any]],
+    settings: Settings,
+    failed: dict[DocumentKey, str],
+) -> list[DocumentKey]:
+    """One pass over ``actions``: permanent failures go into ``failed``; returns the throttled ones."""
+    throttled: list[DocumentKey] = []
+    try:
+        for ok, item in helpers.parallel_bulk(
+            es,
+            actions,
+            thread_count=settings.bulk_concurrency,
+            queue_size=settings.bulk_concurrency,
+            chunk_size=settings.bulk_max_documents,
+            max_chunk_bytes=settings.bulk_max_bytes,
+            raise_on_error=False,
+        ):
+            if ok:
+                continue
+            operation, result = next(iter(item.items()))
+            status = result.get("status")
+            if operation == "delete" and status == 404:
+                continue  # already gone
+            key = (result.get("_index", ""), result.get("_id", ""))
+            if status in RETRYABLE_STATUS:
+                throttled.append(key)
+            else:
+                failed[key] = str(result.get("error"))[:1000]
+    except (TransportError, ConnectionError) as error:
+        raise Backpressure(f"Elasticsearch unreachable: {error}", RETRY_AFTER_SECONDS) from None
+    except ApiError as error:
+        if error.meta.status in RETRYABLE_STATUS:
+            raise Backpressure(f"Elasticsearch answered {error.meta.status}", RETRY_AFTER_SECONDS) from None
+        raise
+    return throttled
