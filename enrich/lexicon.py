@@ -52,6 +52,7 @@ class CueLexicon:
     status: dict[Status, frozenset[str]]
     not_transfer: frozenset[str]
     intent: frozenset[str]
+    cargo: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ def _cues(lang: str) -> CueLexicon:
         status,  # type: ignore[arg-type]
         frozenset(str(word).lower() for word in data.get("not_transfer") or []),
         frozenset(str(word).lower() for word in data.get("intent") or []),
+        frozenset(str(word).lower() for word in data.get("cargo") or []),
     )
 
 

@@ -441,6 +441,8 @@ def find_predicates(
         is_verb = kind in ("supply", "acquire", "arrival")
         if _intended(token, sentence, cues) or _vetoed(token, sentence, cues):
             continue
+        if kind in ("supply", "acquire") and _moves_something_else(token, taken, cues):
+            continue
         found.append(Predicate(token.i, kind, is_verb, _is_passive(token)))
     for phrase_kind, start, _end in phrases:
         if phrase_kind in ("supply", "acquire"):
@@ -503,8 +505,50 @@ def _nominal_context(token: Token) -> bool:
     return previous.pos_ == "DET" or previous.lower_ in NOMINAL_MARKERS
 
 
+def _moves_something_else(token: Token, taken: set[int], cues: CueLexicon) -> bool:
+    """ "a missive sent to Sri Lanka", "sending 1000 fighters", « envoyer des troupes »: what the verb moves
+    is neither a weapon, a party nor generic cargo ("equipment", "parts"), so the sentence's weapons are
+    not what changes hands here."""
+    if _reduced_relative(token):
+        cargo = [token.head]  # "a missive sent to": the noun the participle describes
+        words = [word for word in token.head.subtree if not token.is_ancestor(word) and word.i != token.i]
+    else:
+        cargo = [child for child in token.children if child.dep_ in ("dobj", "obj")]
+        words = [word for child in cargo for word in child.subtree]
+    if not cargo or any(word.pos_ not in ("NOUN", "PROPN") or word.i in taken for word in cargo):
+        return False
+    # "supply the rebels with rifles", « doter l'armée de blindés »: the cargo is the complement.
+    complements = [child for child in token.children if child.lower_ in ("with", "de", "d'", "d’")]
+    words += [word for child in complements for word in child.subtree]
+    return not any(
+        word.i in taken or word.lemma_.lower() in cues.cargo or word.lower_ in cues.cargo for word in words
+    )
+
+
+def _reduced_relative(token: Token) -> bool:
+    """A past participle describing a noun ("a missive sent to"), not a clause of its own ("allegations
+    that Iran had imported")."""
+    return (
+        token.dep_ == "acl"
+        and _past_participle(token)
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and not any(child.dep_.startswith(("nsubj", "aux")) for child in token.children)
+    )
+
+
+def _past_participle(token: Token) -> bool:
+    return token.tag_ == "VBN" or (
+        "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense")
+    )
+
+
 def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
-    """ "keen to sell", "asked ... to facilitate the delivery", « souhaitait acquérir »: not a transfer."""
+    """ "keen to sell", "asked ... to facilitate the delivery", « souhaitait acquérir »: not a transfer.
+
+    A participle describing a noun reports a fact whatever governs the noun: "it wants for countering
+    US aircraft sold to Pakistan"."""
+    if _reduced_relative(token):
+        return False
     window = sentence.doc[max(token.i - 8, sentence.start) : token.i]
     return any(word.lower_ in cues.intent or word.lemma_.lower() in cues.intent for word in window)
 

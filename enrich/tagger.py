@@ -367,6 +367,7 @@ def _extract(
     via = [p.party.code for p in placements if p.position == "via" and p.party.code]
     # Recipients only because they are the subject of "buy" or "deal", or the other side of a deal.
     named_buyers: set[str] = set()
+    clauses: dict[int, dict[Role, set[str]]] = {}  # predicate -> the parties it gives each role
     for placement in placements:
         if placement.position in (None, "via", "counterparty", "reporter"):
             continue
@@ -381,6 +382,9 @@ def _extract(
         if role is not None:
             strength = {"demonym": 0.7, "reference": 0.6}.get(placement.party.kind, 0.9)
             assigned[role].append((placement.party, strength))
+            clauses.setdefault(placement.predicate.index, {"supplier": set(), "recipient": set()})[role].add(
+                _party_key(placement.party)
+            )
     named_buyers |= _assign_counterparties(placements, assigned)
     reporters = {p.party.code for p in placements if p.position == "reporter" and p.party.code}
     suppliers = _distinct(assigned["supplier"])
@@ -402,6 +406,8 @@ def _extract(
             if supplier.code is not None and supplier.code == recipient.code:
                 continue
             if supplier.code is None and recipient.code is None:
+                continue
+            if _in_other_clauses(supplier, recipient, clauses):
                 continue
             denied = denial_points_back or bool(denied_codes & {supplier.code, recipient.code})
             transfer_status: Status = "denied" if denied else reported_status
@@ -538,6 +544,17 @@ def _apply_maker(
         maker_party = Party(-1, -1, maker, None, "maker")
         return [(maker_party, 0.5)], recipients
     return suppliers, recipients
+
+
+def _in_other_clauses(supplier: Party, recipient: Party, clauses: dict[int, dict[Role, set[str]]]) -> bool:
+    """The two parties each belong to a complete transfer of their own predicate, and never to the same
+    one: "India bought MiG-29s from the Soviets to counter US aircraft sold to Pakistan" pairs India with
+    the Soviets and Pakistan with the US, not across."""
+    complete = [sides for sides in clauses.values() if sides["supplier"] and sides["recipient"]]
+    supplier_key, recipient_key = _party_key(supplier), _party_key(recipient)
+    own_supplier = [sides for sides in complete if supplier_key in sides["supplier"]]
+    own_recipient = [sides for sides in complete if recipient_key in sides["recipient"]]
+    return bool(own_supplier and own_recipient) and not any(sides in own_recipient for sides in own_supplier)
 
 
 def _distinct(parties: Iterable[tuple[Party, float]]) -> list[tuple[Party, float]]:
