@@ -537,9 +537,8 @@ def _reduced_relative(token: Token) -> bool:
 
 
 def _past_participle(token: Token) -> bool:
-    return token.tag_ == "VBN" or (
-        "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense")
-    )
+    morph = token.morph
+    return token.tag_ == "VBN" or ("Part" in morph.get("VerbForm", []) and "Past" in morph.get("Tense", []))
 
 
 def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
@@ -592,15 +591,39 @@ def position_of(
         return "origin"  # "UK Challenger 2 tanks", "14 U.S. F-16 jets"
     if party.kind == "demonym" and not _names_an_actor(party, sentence):
         return None  # "an Iranian lawmaker", "American and British media"
+    owner = _possessive(party, sentence) and not _names_an_actor(party, sentence)
     preposition = _governing_preposition(party, sentence, lang)
     if preposition is not None:
+        # "to India's neighbouring country" goes to the neighbour, not to India.
+        return None if preposition == "other" or owner else preposition
+    preposition = _host_preposition(party, sentence, lang)
+    if preposition is not None:
         return None if preposition == "other" else preposition
-    if _possessive(party, sentence) and not _names_an_actor(party, sentence):
+    if owner:
         return "possessor"  # "Russia's deliveries"; but "Sudan's army" is Sudan acting
     if party.end <= predicate.index:
         return "subject"
     # Only a party right after the verb is its object: "supplying Russia with", "sent the Russian Federation".
     return "object" if party.start - predicate.index <= 4 else None
+
+
+def _host_preposition(party: Party, sentence: Span, lang: str) -> Position | None:
+    """ "to India's neighbouring country, Myanmar": a state in apposition takes the preposition of the
+    noun it names."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    root = doc[party.start : party.end].root
+    host = root.head
+    if root.dep_ != "appos" or host.i == root.i:
+        return None
+    if host.dep_ == "pobj":
+        preposition: Token | None = host.head
+    else:
+        preposition = next((child for child in host.children if child.dep_ == "case"), None)
+    if preposition is None:
+        return None
+    return PREPOSITIONS.get(lang, PREPOSITIONS["en"]).get(preposition.lower_)
 
 
 def _possessive(party: Party, sentence: Span) -> bool:
