@@ -530,7 +530,7 @@ def _reduced_relative(token: Token) -> bool:
     that Iran had imported")."""
     return (
         token.dep_ == "acl"
-        and _past_participle(token)
+        and (token.tag_ == "VBD" or _past_participle(token))  # the parser makes some participles VBD
         and token.head.pos_ in ("NOUN", "PROPN")
         and not any(child.dep_.startswith(("nsubj", "aux")) for child in token.children)
     )
@@ -602,6 +602,11 @@ def position_of(
     if owner:
         return "possessor"  # "Russia's deliveries"; but "Sudan's army" is Sudan acting
     if party.end <= predicate.index:
+        verb = sentence.doc[predicate.index]
+        if predicate.kind == "supply" and _reduced_relative(verb) and party.start < verb.head.left_edge.i:
+            # "Chile wants … Peruvian jets sold to Bolivia": not the seller; but in "Azerbaijan said
+            # drones purchased from Turkey …" the speaker may well be the buyer.
+            return None
         return "subject"
     # Only a party right after the verb is its object: "supplying Russia with", "sent the Russian Federation".
     return "object" if party.start - predicate.index <= 4 else None
@@ -633,7 +638,7 @@ def _possessive(party: Party, sentence: Span) -> bool:
 def _origin_of_weapon(party: Party, sentence: Span, weapons: list[tuple[int, int]], lang: str) -> bool:
     """ "Turkish TB-2 drones", "Russian-made Su-35", « drones iraniens »: the weapon's maker."""
     doc = sentence.doc
-    if _next_to_weapon(party, weapons, lang) or doc[party.end - 1].lower_.endswith("-made"):
+    if _next_to_weapon(party, weapons, lang, sentence) or doc[party.end - 1].lower_.endswith("-made"):
         return True
     return (
         party.end + 1 < sentence.end
@@ -669,9 +674,14 @@ def _governing_preposition(party: Party, sentence: Span, lang: str) -> Position 
     return table.get(word) or ("other" if word in OTHER_PREPOSITIONS.get(lang, ()) else None)
 
 
-def _next_to_weapon(party: Party, weapons: list[tuple[int, int]], lang: str) -> bool:
+def _next_to_weapon(party: Party, weapons: list[tuple[int, int]], lang: str, sentence: Span) -> bool:
+    doc = sentence.doc
     for start, end in weapons:
-        if 0 <= start - party.end <= 3:  # "Turkish TB-2 drones", "Russian-made Su-35"
+        between = doc[party.end : start]
+        # "Turkish TB-2 drones", "Russian-made Su-35"; not "the Somali army with tanks"
+        if 0 <= start - party.end <= 3 and not any(
+            word.pos_ == "ADP" or word.lower_ in ACTOR_NOUNS for word in between
+        ):
             return True
         if lang != "en" and 0 <= party.start - end <= 2:  # "drones iraniens", "armes françaises"
             return True

@@ -137,6 +137,7 @@ class _Candidate:
     confidence: float
     sentence: Span
     offset: int  # character offset of the sentence in the article text
+    implied: bool = False  # a side comes from the sentence before
 
 
 @dataclass
@@ -177,14 +178,18 @@ class Tagger:
         by_language: dict[str, list[tuple[int, Span]]] = {}
         for index, article in enumerate(prepared):
             starts = [hit.start for hit in article.state_hits]
+            follows_candidate = False
             for sentence in article.doc.sents:
                 states = article.state_hits[
                     bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)
                 ]
                 if not self.prefilter or _is_candidate(
-                    sentence, article.language.fast_matchers, bool(states)
+                    sentence, article.language.fast_matchers, bool(states), follows_candidate
                 ):
                     by_language.setdefault(article.language.code, []).append((index, sentence))
+                    follows_candidate = bool(states)
+                else:
+                    follows_candidate = False
         parsed: dict[int, list[tuple[Span, int]]] = {}
         for code, sentences in by_language.items():
             language = self.languages[code]
@@ -233,11 +238,12 @@ def lemma_text(tokens: Iterable[Token]) -> str:
     return " ".join((token.lemma_ or token.text).lower() for token in tokens if token.is_alpha)
 
 
-def _is_candidate(sentence: Span, matchers: Matchers, names_a_state: bool) -> bool:
-    """Worth parsing: names a weapon and a party (or refers back to one)."""
+def _is_candidate(sentence: Span, matchers: Matchers, names_a_state: bool, follows_candidate: bool) -> bool:
+    """Worth parsing: names a weapon and a party, refers back to one, or follows a sentence that named
+    both (« Cette commande englobe aussi des chars T-90 » continues the transfer before it)."""
     if not matchers.weapon_hits(sentence):
         return False
-    if names_a_state or matchers.party_hits(sentence):
+    if names_a_state or follows_candidate or matchers.party_hits(sentence):
         return True
     lowered = sentence.text.lower()
     return any(reference in lowered for reference in REFERENCES.get(matchers.lexicon.lang, ()))
@@ -254,7 +260,11 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]]) -> TagResu
     ]
     sentences = list(doc.sents)
     candidates: list[_Candidate] = []
+    context: list[tuple[Party, Party]] = []  # the pairs of the last sentence that had any
+    context_end = 0
     for sentence, offset in parsed:
+        if sum(1 for s in sentences if context_end <= s.start_char < offset) > 1:
+            context = []  # a sentence in between that reports no transfer: the thread is lost
         earlier = [hit for hit in article_hits if doc[hit.start].idx < offset]
         later = [s for s in sentences if s.start_char >= offset + len(sentence.text)][:2]
         before = [s for s in sentences if s.end_char <= offset][-1:]
@@ -266,9 +276,13 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]]) -> TagResu
             ),
             None,
         )
-        candidates.extend(
-            _extract(sentence, offset, lex, matchers, earlier, later, language.fast_matchers, topic)
+        found = _extract(
+            sentence, offset, lex, matchers, earlier, later, language.fast_matchers, topic, context
         )
+        if found:
+            context = [(c.supplier, c.recipient) for c in found if c.supplier and c.recipient]
+            context_end = offset + len(sentence.text)
+        candidates.extend(found)
     return TagResult(lang=code, states=states, transfers=_merge(candidates, lex), lemmas=lemma_text(doc))
 
 
@@ -350,10 +364,11 @@ def _extract(
     later: list[Span],
     fast_matchers: Matchers,
     topic: str | None = None,
+    context: Sequence[tuple[Party, Party]] = (),
 ) -> list[_Candidate]:
     weapons = matchers.weapon_hits(sentence)
     parties = _parties(sentence, lex, matchers, earlier, [(hit.start, hit.end) for hit in weapons], topic)
-    if not weapons or not parties:
+    if not weapons or not (parties or context):
         return []
     phrases = matchers.phrase_hits(sentence)
     spans = [(hit.start, hit.end) for hit in weapons] + [(party.start, party.end) for party in parties]
@@ -368,6 +383,7 @@ def _extract(
     # Recipients only because they are the subject of "buy" or "deal", or the other side of a deal.
     named_buyers: set[str] = set()
     clauses: dict[int, dict[Role, set[str]]] = {}  # predicate -> the parties it gives each role
+    named_suppliers: set[str] = set()  # suppliers named as such, not only as a weapon's maker
     for placement in placements:
         if placement.position in (None, "via", "counterparty", "reporter"):
             continue
@@ -382,6 +398,8 @@ def _extract(
         if role is not None:
             strength = {"demonym": 0.7, "reference": 0.6}.get(placement.party.kind, 0.9)
             assigned[role].append((placement.party, strength))
+            if role == "supplier" and placement.position != "origin":
+                named_suppliers.add(_party_key(placement.party))
             clauses.setdefault(placement.predicate.index, {"supplier": set(), "recipient": set()})[role].add(
                 _party_key(placement.party)
             )
@@ -389,6 +407,13 @@ def _extract(
     reporters = {p.party.code for p in placements if p.position == "reporter" and p.party.code}
     suppliers = _distinct(assigned["supplier"])
     recipients = _distinct(assigned["recipient"])
+    implied = False
+    if context:
+        stated = _sides(suppliers, recipients)
+        suppliers, recipients = _implied_by_context(
+            suppliers, recipients, context, bool(parties), origin_only=not named_suppliers
+        )
+        implied = _sides(suppliers, recipients) != stated
     makers = {lex.origins[hit.text.lower()] for hit in weapons if hit.text.lower() in lex.origins}
     if len(makers) == 1:
         suppliers, recipients = _apply_maker(makers.pop(), suppliers, recipients, named_buyers)
@@ -435,9 +460,14 @@ def _extract(
                         confidence,
                         sentence,
                         offset,
+                        implied,
                     )
                 )
     return results
+
+
+# How sure a side is when only the previous sentence names it.
+IMPLIED_STRENGTH = 0.5
 
 
 @dataclass(frozen=True)
@@ -546,6 +576,45 @@ def _apply_maker(
     return suppliers, recipients
 
 
+def _sides(
+    suppliers: list[tuple[Party, float]], recipients: list[tuple[Party, float]]
+) -> tuple[set[str], set[str]]:
+    return {_party_key(party) for party, _ in suppliers}, {_party_key(party) for party, _ in recipients}
+
+
+def _implied_by_context(
+    suppliers: list[tuple[Party, float]],
+    recipients: list[tuple[Party, float]],
+    context: Sequence[tuple[Party, Party]],
+    names_parties: bool,
+    origin_only: bool,
+) -> tuple[list[tuple[Party, float]], list[tuple[Party, float]]]:
+    """The side a sentence leaves out, from the transfer the sentence before reported: « Cette commande
+    englobe aussi des chars T-90 » (both sides), "Kub systems will also be transferred to Ukraine" (the
+    supplier of Ukraine's previous transfer, rather than the maker in "Soviet-made")."""
+    if not suppliers and not recipients:
+        pairs = {(_party_key(supplier), _party_key(recipient)) for supplier, recipient in context}
+        if names_parties or len(pairs) != 1:
+            return suppliers, recipients
+        supplier, recipient = context[0]
+        return [(supplier, IMPLIED_STRENGTH)], [(recipient, IMPLIED_STRENGTH)]
+    if recipients and (not suppliers or origin_only):
+        keys = {_party_key(party) for party, _ in recipients}
+        implied = [
+            (supplier, IMPLIED_STRENGTH) for supplier, recipient in context if _party_key(recipient) in keys
+        ]
+        if implied:
+            return _distinct(implied), recipients
+    if suppliers and not recipients:
+        keys = {_party_key(party) for party, _ in suppliers}
+        implied = [
+            (recipient, IMPLIED_STRENGTH) for supplier, recipient in context if _party_key(supplier) in keys
+        ]
+        if implied:
+            return suppliers, _distinct(implied)
+    return suppliers, recipients
+
+
 def _in_other_clauses(supplier: Party, recipient: Party, clauses: dict[int, dict[Role, set[str]]]) -> bool:
     """The two parties each belong to a complete transfer of their own predicate, and never to the same
     one: "India bought MiG-29s from the Soviets to counter US aircraft sold to Pakistan" pairs India with
@@ -591,6 +660,7 @@ def _merge(candidates: list[_Candidate], lex: Lexicon) -> list[TransferMention]:
         if category == "other" and (supplier_key, recipient_key) in specific_pairs:
             continue
         best = max(group, key=lambda candidate: candidate.confidence)
+        stated = [candidate for candidate in group if not candidate.implied]
         supplier, recipient = best.supplier, best.recipient
         mentions.append(
             TransferMention(
@@ -601,7 +671,8 @@ def _merge(candidates: list[_Candidate], lex: Lexicon) -> list[TransferMention]:
                 via=sorted({code for candidate in group for code in candidate.via}),
                 weapon="; ".join(dict.fromkeys(candidate.weapon for candidate in group)),
                 category=category,  # type: ignore[arg-type]
-                status=status.merge(candidate.status for candidate in group),
+                # A sentence that only continues the transfer does not restate its status.
+                status=status.merge(candidate.status for candidate in stated or group),
                 confidence=best.confidence,
                 sentence=best.sentence.text,
                 sentence_lemmas=lemma_text(best.sentence),
