@@ -364,6 +364,21 @@ ACTOR_NOUNS = {
 # Words after which the next word is a noun: articles, and the elided "de" of French.
 NOMINAL_MARKERS = ARTICLES | {"a", "an", "un", "une", "des", "d'", "d’", "du", "this", "that", "cette", "ces"}
 
+# Words that make a transfer happen against a veto, not instead of a transfer.
+DEFIANCE = {
+    "despite",
+    "violation",
+    "breach",
+    "defiance",
+    "circumvent",
+    "circumventing",
+    "evade",
+    "evading",
+    "malgré",
+    "dépit",
+    "contournant",
+}
+
 # Verbs of saying: their subject reports a transfer, it does not take part in it ("Israel said the US
 # approved the sale", « Washington a annoncé que la Russie livrait »).
 REPORTING_VERBS = {
@@ -566,9 +581,42 @@ def _vetoed(token: Token, sentence: Span, cues: CueLexicon) -> bool:
         if doc[i].lower_ in cues.not_transfer or doc[i].lemma_.lower() in cues.not_transfer
     ]
     if not vetoes:
-        return False
+        return _framed_by_veto(token, cues)
     claims = cues.status["alleged"] | cues.status["denied"]
     return not any(doc[i].lower_ in claims for i in range(vetoes[0], token.i))
+
+
+def party_of_veto(party: Party, sentence: Span, cues: CueLexicon) -> bool:
+    """ "Iran seized the missiles from Iraq in battle": the parse gives the party, through a preposition,
+    to a seizure (or a sanction, an exercise), not to the transfer named elsewhere in the sentence."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    preposition = doc[party.start : party.end].root.head
+    verb = preposition.head
+    return (
+        preposition.pos_ == "ADP"
+        and verb.pos_ == "VERB"
+        and (verb.lower_ in cues.not_transfer or verb.lemma_.lower() in cues.not_transfer)
+    )
+
+
+def _framed_by_veto(token: Token, cues: CueLexicon) -> bool:
+    """A phrase of the predicate names what it really is: "will arrive in Belarus from Russia as part of
+    the deployment of a joint group of troops"; but "delivered despite the embargo" still delivers."""
+    for word in token.subtree:
+        if word.i == token.i or not (
+            word.lower_ in cues.not_transfer or word.lemma_.lower() in cues.not_transfer
+        ):
+            continue
+        path = []
+        node = word.head
+        while node.i != token.i and node.pos_ in ("ADP", "NOUN", "PROPN", "ADJ", "DET"):
+            path.append(node)
+            node = node.head
+        if node.i == token.i and not any(step.lower_ in DEFIANCE for step in path):
+            return True
+    return False
 
 
 def _is_passive(token: Token) -> bool:

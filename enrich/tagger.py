@@ -377,7 +377,8 @@ def _extract(
     if not predicates:
         return []
     weapon_spans = [(hit.start, hit.end) for hit in weapons]
-    placements = _place(parties, predicates, sentence, lex.lang, weapon_spans)
+    placeable = [party for party in parties if not roles.party_of_veto(party, sentence, lex.cues)]
+    placements = _place(placeable, predicates, sentence, lex.lang, weapon_spans)
     assigned: dict[Role, list[tuple[Party, float]]] = {"supplier": [], "recipient": []}
     via = [p.party.code for p in placements if p.position == "via" and p.party.code]
     # Recipients only because they are the subject of "buy" or "deal", or the other side of a deal.
