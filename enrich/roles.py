@@ -840,6 +840,18 @@ def attached(party: Party, predicate: Predicate, sentence: Span) -> bool:
     return False
 
 
+def party_of_deal(party: Party, deal: Predicate, sentence: Span) -> bool:
+    """ "a contract with France", « a finalisé un accord de défense important avec l'Arménie »: the parse
+    links the party to the deal noun, or to the verb whose object the deal is."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    noun = doc[deal.index]
+    token = doc[party.start : party.end].root
+    heads = {token.head.i, token.head.head.i}  # directly (French "avec" is a case mark) or through "with"
+    return noun.i in heads or (noun.dep_ in ("obj", "dobj") and noun.head.i in heads)
+
+
 def reports(party: Party, predicate: Predicate, sentence: Span) -> bool:
     """The party is the subject of a verb of saying that governs the predicate, and the reported clause
     has its own agent: "U.S. officials disclosed that shells were delivered to Iran" (a source, not a

@@ -495,7 +495,15 @@ def _place(
             continue
         predicate = _nearest(predicates, party)
         position = roles.position_of(party, sentence, predicate, lang, weapon_spans)
-        deal = next((p for p in predicates if p.kind == "deal" and 0 < party.start - p.index <= 4), None)
+        deal = next(
+            (
+                p
+                for p in predicates
+                if p.kind == "deal"
+                and (0 < party.start - p.index <= 4 or roles.party_of_deal(party, p, sentence))
+            ),
+            None,
+        )
         if position == "with" and deal is not None:
             predicate, position = deal, "counterparty"
         elif (

@@ -54,6 +54,35 @@ def quads(tagger: Tagger, text: str, lang: str) -> set[Quad]:
             "en",
             {("RS", "HR", "artillery", "agreed")},
         ),
+        # a phrase of the predicate that names a deployment vetoes it; "despite" an embargo does not
+        (
+            "Forty tanks will arrive in Armenia from Russia as part of the deployment of a joint force.",
+            "en",
+            set(),
+        ),
+        (
+            "Iran delivered Shahed drones to Russia despite the embargo.",
+            "en",
+            {("IR", "RU", "drones", "delivered")},
+        ),
+        # a party the parse gives to a seizure is no party of the transfer in the same sentence
+        (
+            "Syria captured the tanks from Turkey in battle and did not buy them from Russia.",
+            "en",
+            {("RU", "SY", "armored_vehicles", "denied")},
+        ),
+        # the other side of a deal, linked by the parse to the verb whose object the deal is
+        (
+            "L'Italie a signé un contrat important avec l'Égypte, pour la livraison de frégates FREMM.",
+            "fr",
+            {("IT", "EG", "naval", "agreed")},
+        ),
+        # a maker's demonym does not reach across a preposition
+        (
+            "Turkey supplied the Somali army with armoured vehicles.",
+            "en",
+            {("TR", "SO", "armored_vehicles", "delivered")},
+        ),
         # "to help secure" a city is no purchase
         (
             "The Libyan army used Turkish drones to help secure Tripoli, Algeria said.",
@@ -95,7 +124,8 @@ def test_tagger_clause_rules(tagger: Tagger, text: str, lang: str, expected: set
         ),
         # a continuing sentence does not restate the status of the transfer
         (
-            "Poland signed a deal with South Korea for K2 tanks. The order was received with relief in Warsaw.",
+            "Poland signed a deal with South Korea for K2 tanks. "
+            "The order was received with relief in Warsaw.",
             "en",
             {("KR", "PL", "armored_vehicles", "agreed")},
         ),
