@@ -178,18 +178,20 @@ class Tagger:
         by_language: dict[str, list[tuple[int, Span]]] = {}
         for index, article in enumerate(prepared):
             starts = [hit.start for hit in article.state_hits]
-            follows_candidate = False
+            since_candidate = CONTEXT_REACH + 1  # sentences since the last one worth parsing
             for sentence in article.doc.sents:
+                since_candidate += 1
                 states = article.state_hits[
                     bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)
                 ]
                 if not self.prefilter or _is_candidate(
-                    sentence, article.language.fast_matchers, bool(states), follows_candidate
+                    sentence,
+                    article.language.fast_matchers,
+                    bool(states),
+                    since_candidate <= CONTEXT_REACH,
                 ):
                     by_language.setdefault(article.language.code, []).append((index, sentence))
-                    follows_candidate = bool(states)
-                else:
-                    follows_candidate = False
+                    since_candidate = 0
         parsed: dict[int, list[tuple[Span, int]]] = {}
         for code, sentences in by_language.items():
             language = self.languages[code]
@@ -238,12 +240,12 @@ def lemma_text(tokens: Iterable[Token]) -> str:
     return " ".join((token.lemma_ or token.text).lower() for token in tokens if token.is_alpha)
 
 
-def _is_candidate(sentence: Span, matchers: Matchers, names_a_state: bool, follows_candidate: bool) -> bool:
-    """Worth parsing: names a weapon and a party, refers back to one, or follows a sentence that named
-    both (« Cette commande englobe aussi des chars T-90 » continues the transfer before it)."""
+def _is_candidate(sentence: Span, matchers: Matchers, names_a_state: bool, near_candidate: bool) -> bool:
+    """Worth parsing: names a weapon and a party, refers back to one, or names a weapon shortly after a
+    candidate (« Cette commande englobe aussi des chars T-90 » continues the transfer before it)."""
     if not matchers.weapon_hits(sentence):
         return False
-    if names_a_state or follows_candidate or matchers.party_hits(sentence):
+    if names_a_state or near_candidate or matchers.party_hits(sentence):
         return True
     lowered = sentence.text.lower()
     return any(reference in lowered for reference in REFERENCES.get(matchers.lexicon.lang, ()))
@@ -263,8 +265,8 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]]) -> TagResu
     context: list[tuple[Party, Party]] = []  # the pairs of the last sentence that had any
     context_end = 0
     for sentence, offset in parsed:
-        if sum(1 for s in sentences if context_end <= s.start_char < offset) > 1:
-            context = []  # a sentence in between that reports no transfer: the thread is lost
+        if sum(1 for s in sentences if context_end <= s.start_char < offset) >= CONTEXT_REACH:
+            context = []  # sentences in between that report no transfer: the thread is lost
         earlier = [hit for hit in article_hits if doc[hit.start].idx < offset]
         later = [s for s in sentences if s.start_char >= offset + len(sentence.text)][:2]
         before = [s for s in sentences if s.end_char <= offset][-1:]
@@ -467,6 +469,9 @@ def _extract(
     return results
 
 
+# A transfer's parties carry over to the next sentence, or the one after ("… to Ukraine. This was
+# reported by the prime minister. Kub systems will also be transferred to Ukraine.").
+CONTEXT_REACH = 2
 # How sure a side is when only the previous sentence names it.
 IMPLIED_STRENGTH = 0.5
 

@@ -135,3 +135,22 @@ def test_tagger_sides_implied_by_the_sentence_before(
     tagger: Tagger, text: str, lang: str, expected: set[Quad]
 ) -> None:
     assert quads(tagger, text, lang) == expected
+
+
+def test_tagger_prefilter_keeps_the_sentences_a_transfer_carries_over_to(tagger: Tagger) -> None:
+    text = (
+        "Bulgaria approved the transfer of ten MiG-29 jets to Ukraine. "
+        "The decision was announced by the prime minister. "
+        "Strela air defence systems will also be transferred to Ukraine. "
+        "The package also includes T-72 tanks. "
+        "Parliament debated the budget. Elections are due in spring. "
+        "Artillery shells were mentioned by no one."
+    )
+    everything = Tagger(prefilter=False, languages=tagger.languages)
+    expected = {
+        ("BG", "UA", "aircraft", "agreed"),
+        ("BG", "UA", "air_defense", "agreed"),
+        ("BG", "UA", "armored_vehicles", "agreed"),
+    }
+    assert quads(tagger, text, "en") == expected
+    assert quads(everything, text, "en") == expected
