@@ -15,6 +15,7 @@ import statistics
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from multiprocessing.synchronize import Event
@@ -92,34 +93,49 @@ def count(es: Elasticsearch, prefix: str) -> int:
         return 0
 
 
-def wait_for_count(es: Elasticsearch, prefix: str, expected: int, timeout: float = 600.0) -> None:
+@dataclass(frozen=True)
+class Run:
+    seconds: float  # from the start to every document searchable
+    steady_rate: float  # documents per second from the first searchable ones to the last
+
+
+def wait_for_count(
+    es: Elasticsearch, prefix: str, expected: int, began: float, timeout: float = 600.0
+) -> Run:
+    """Wait until ``expected`` documents are searchable. The steady rate leaves out what comes before
+    the first searchable documents: a worker's start (connections, group join) or nothing at all."""
     deadline = time.monotonic() + timeout
+    first: tuple[float, int] | None = None
     while (found := count(es, prefix)) < expected:
+        if found and first is None:
+            first = (time.perf_counter(), found)
         if time.monotonic() > deadline:
             raise TimeoutError(f"{prefix}: {found} of {expected} documents searchable after {timeout:.0f}s")
         time.sleep(0.1)
+    end = time.perf_counter()
+    first_at, first_found = first or (began, 0)
+    return Run(end - began, (expected - first_found) / max(end - first_at, 1e-6))
 
 
 def cleanup(es: Elasticsearch, prefix: str) -> None:
     names = list(es.indices.get(index=f"{prefix}-*", allow_no_indices=True))
-    if names:
-        es.indices.delete(index=",".join(names))
+    for first in range(0, len(names), 40):  # a request line holds at most 4 KiB of names
+        es.indices.delete(index=",".join(names[first : first + 40]))
     for kind in ("articles", "mentions"):
         es.options(ignore_status=404).indices.delete_index_template(name=f"{prefix}-{kind}-v1")
 
 
-def bare_bulk(es: Elasticsearch, items: list[EnrichedArticle], prefix: str) -> float:
+def bare_bulk(es: Elasticsearch, items: list[EnrichedArticle], prefix: str) -> Run:
     ensure_templates(es, prefix)
     actions = [action for item in items for action in bulk_actions(item, prefix)]
     began = time.perf_counter()
     helpers.bulk(es, actions, chunk_size=500)
-    wait_for_count(es, prefix, len(actions))
-    return time.perf_counter() - began
+    return wait_for_count(es, prefix, len(actions), began)
 
 
 def through_indexer(
     settings: Settings, es: Elasticsearch, items: list[EnrichedArticle], workers: int = 1
-) -> float:
+) -> Run:
     """Publish the documents, then time indexer processes (one consumer group) until all are searchable."""
     ensure_topics(settings)
     producer = KafkaProducer(**producer_config(settings, "bench"))
@@ -142,12 +158,11 @@ def through_indexer(
     began = time.perf_counter()
     start.set()
     try:
-        wait_for_count(es, settings.index_prefix, expected)
+        return wait_for_count(es, settings.index_prefix, expected, began)
     finally:
         stop.set()
         for process in processes:
             process.join()
-    return time.perf_counter() - began
 
 
 def index_when_started(settings: Settings, group: str, start: Event, stop: Event) -> None:
@@ -156,7 +171,7 @@ def index_when_started(settings: Settings, group: str, start: Event, stop: Event
     worker.run(settings, group_id=group, stop=stop)  # type: ignore[arg-type]
 
 
-def settled(es: Elasticsearch, prefix: str, timed_run: Callable[[], float]) -> float:
+def settled(es: Elasticsearch, prefix: str, timed_run: Callable[[], Run]) -> Run:
     """Time one run, then delete what it wrote and let the node settle: indices left behind keep
     merging in the background and would slow whichever run comes next."""
     try:
@@ -187,8 +202,8 @@ def main() -> None:
     es = es_plumbing.client(base)
     items = corpus(args.articles)
     documents = 2 * len(items)
-    bare_times: list[float] = []
-    indexer_times: list[float] = []
+    bare_runs: list[Run] = []
+    indexer_runs: list[Run] = []
     for round_number in range(args.rounds):
         run = uuid.uuid4().hex[:6]
         settings = base.model_copy(
@@ -200,17 +215,20 @@ def main() -> None:
         )
         bare_prefix = f"bench-bare-{run}"
         runs = [
-            (bare_times, bare_prefix, partial(bare_bulk, es, items, bare_prefix)),
+            (bare_runs, bare_prefix, partial(bare_bulk, es, items, bare_prefix)),
             (
-                indexer_times,
+                indexer_runs,
                 settings.index_prefix,
                 partial(through_indexer, settings, es, items, args.workers),
             ),
         ]
         # Alternate which goes first, so that neither always meets the node just after the other.
-        for times, prefix, timed_run in runs if round_number % 2 == 0 else reversed(runs):
-            times.append(settled(es, prefix, timed_run))
-    bare, indexer = statistics.median(bare_times), statistics.median(indexer_times)
+        for measured, prefix, timed_run in runs if round_number % 2 == 0 else reversed(runs):
+            measured.append(settled(es, prefix, timed_run))
+    bare = statistics.median(run.seconds for run in bare_runs)
+    indexer = statistics.median(run.seconds for run in indexer_runs)
+    bare_steady = statistics.median(run.steady_rate for run in bare_runs)
+    indexer_steady = statistics.median(run.steady_rate for run in indexer_runs)
     report = {
         "documents": documents,
         "rounds": args.rounds,
@@ -218,7 +236,13 @@ def main() -> None:
         "bare_bulk_docs_per_second": round(documents / bare, 1),
         "indexer_docs_per_second": round(documents / indexer, 1),
         "indexer_to_bare_ratio": round(bare / indexer, 2),
-        "ratios_per_round": [round(b / i, 2) for b, i in zip(bare_times, indexer_times, strict=True)],
+        "ratios_per_round": [
+            round(b.seconds / i.seconds, 2) for b, i in zip(bare_runs, indexer_runs, strict=True)
+        ],
+        # From the first searchable documents on: the worker's start-up left out.
+        "bare_steady_docs_per_second": round(bare_steady, 1),
+        "indexer_steady_docs_per_second": round(indexer_steady, 1),
+        "steady_ratio": round(indexer_steady / bare_steady, 2),
     }
     print(json.dumps(report) if args.json else "\n".join(f"{k:28} {v}" for k, v in report.items()))
 

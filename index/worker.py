@@ -41,40 +41,66 @@ STAGE = "index"
 class _Prepared:
     decoded: list[tuple[Any, EnrichedArticle, list[dict[str, Any]]]]
     rejected: list[tuple[Any, RejectedInput]]
+    previous: dict[str, list[str]] | None  # mention ids already indexed; None: ask again when writing
 
 
 def make_handler(es: Elasticsearch, settings: Settings, version: int) -> OverlappedHandler:
-    """Decode and build the documents of a batch while the previous batch's bulk request runs."""
+    """Decode a batch, build its documents and look up what its articles had before, all while the
+    previous batch's bulk request runs."""
+    # The batch being written while the next one looked its articles up: its mention ids are the
+    # newest for any article both batches hold, whatever the look-up saw of it.
+    last_written: dict[str, list[str]] = {}
 
     def prepare(records: Sequence[Any]) -> _Prepared:
-        prepared = _Prepared([], [])
+        decoded = []
+        rejected = []
         for record in records:
             try:
                 enriched = decode(EnrichedArticle, record.value, "invalid_enriched_article")
             except RejectedInput as error:
-                prepared.rejected.append((record, error))
+                rejected.append((record, error))
                 continue
-            prepared.decoded.append(
-                (record, enriched, bulk_actions(enriched, settings.index_prefix, version))
+            decoded.append((record, enriched, bulk_actions(enriched, settings.index_prefix, version)))
+        try:
+            previous = _previous_mentions(
+                es, settings.index_prefix, version, [enriched for _, enriched, _ in decoded]
             )
-        return prepared
+        except Backpressure:
+            previous = None  # asked again by write(), where back-pressure pauses the stage
+        return _Prepared(decoded, rejected, previous)
 
     def write(prepared: _Prepared) -> tuple[list[Output], list[tuple[Any, RejectedInput]]]:
-        # Read after the previous batch was written, so an update in consecutive batches sees it.
-        previous = _previous_mentions(
-            es, settings.index_prefix, version, [enriched for _, enriched, _ in prepared.decoded]
-        )
+        articles = [enriched for _, enriched, _ in prepared.decoded]
+        previous = prepared.previous
+        if previous is None:
+            previous = _previous_mentions(es, settings.index_prefix, version, articles)
+        previous = {
+            **previous,
+            **{
+                item.article.id: last_written[item.article.id]
+                for item in articles
+                if item.article.id in last_written
+            },
+        }
         source: dict[tuple[str, str], Any] = {}
         actions = []
         for record, enriched, documents in prepared.decoded:
-            stale = stale_mention_deletes(
-                enriched, settings.index_prefix, version, previous.get(enriched.article.id, ())
-            )
+            earlier = previous.get(enriched.article.id, [])
+            stale = stale_mention_deletes(enriched, settings.index_prefix, version, earlier)
+            # A second version of the article later in this batch must also drop this one's mentions.
+            previous[enriched.article.id] = [*earlier, *documents[0]["_source"]["mention_ids"]]
             for action in documents + stale:
                 source[(action["_index"], action["_id"])] = record
                 actions.append(action)
         failed = bulk.write(es, actions, settings)
-        for _record, enriched, _documents in prepared.decoded:
+        last_written.clear()
+        last_written.update(
+            {
+                documents[0]["_id"]: documents[0]["_source"]["mention_ids"]
+                for _, _, documents in prepared.decoded
+            }
+        )
+        for enriched in articles:
             observe_latency(STAGE, enriched.article.fetched_at)
         rejected = list(prepared.rejected)
         seen = set()
