@@ -181,3 +181,24 @@ def test_index_worker_update_removes_mentions_the_article_no_longer_has(
     es_client.indices.refresh(index=f"{settings.index_prefix}-*")
     assert es_client.count(index=f"{settings.index_prefix}-articles")["count"] == 1
     assert es_client.count(index=f"{settings.index_prefix}-mentions")["count"] == 0
+
+
+def test_index_worker_update_in_the_same_or_next_batch_leaves_only_the_newest_mentions(
+    index_settings: Settings, es_client: Elasticsearch, unique: Callable[[str], str]
+) -> None:
+    """Versions close together: in one batch, or in consecutive batches whose look-up of earlier
+    mentions ran while the previous batch was still being written."""
+    settings = index_settings.model_copy(update={"bulk_max_documents": 2})  # two articles per batch
+    when = datetime(2026, 4, 1, tzinfo=UTC)
+    first = _enriched("v1", "https://example.org/v1", when)
+    mention = first.transfers[0]
+    second = first.model_copy(update={"transfers": [mention.model_copy(update={"recipient": "SY"})]})
+    third = first.model_copy(update={"transfers": [mention.model_copy(update={"recipient": "YE"})]})
+    filler = [_enriched(f"f{n}", f"https://example.org/f{n}", when) for n in range(3)]
+    # Batches of two: [first, second] then [filler, third] then [filler, filler].
+    _produce(settings, [item.to_json() for item in (first, second, filler[0], third, *filler[1:])], key=b"v1")
+    worker.run(settings, group_id=unique("group"), exit_when_idle=3)
+    es_client.indices.refresh(index=f"{settings.index_prefix}-*")
+    hits = es_client.search(index=f"{settings.index_prefix}-mentions", query={"term": {"article_id": "v1"}})
+    assert [hit["_source"]["pair"] for hit in hits["hits"]["hits"]] == ["IR>YE"]
+    assert es_client.count(index=f"{settings.index_prefix}-articles")["count"] == 4
