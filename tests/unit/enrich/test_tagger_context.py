@@ -6,12 +6,7 @@ from __future__ import annotations
 import pytest
 
 from enrich.tagger import Tagger
-
-Quad = tuple[str | None, str | None, str, str]
-
-
-def quads(tagger: Tagger, text: str, lang: str) -> set[Quad]:
-    return {(t.supplier, t.recipient, t.category, t.status) for t in tagger.tag(text, lang=lang).transfers}
+from tests.tagged import Quad, quads
 
 
 @pytest.mark.parametrize(
