@@ -535,9 +535,7 @@ def _moves_something_else(token: Token, taken: set[int], cues: CueLexicon) -> bo
     # "supply the rebels with rifles", « doter l'armée de blindés »: the cargo is the complement.
     complements = [child for child in token.children if child.lower_ in ("with", "de", "d'", "d’")]
     words += [word for child in complements for word in child.subtree]
-    return not any(
-        word.i in taken or word.lemma_.lower() in cues.cargo or word.lower_ in cues.cargo for word in words
-    )
+    return not any(word.i in taken or _listed(word, cues.cargo) for word in words)
 
 
 def _reduced_relative(token: Token) -> bool:
@@ -556,6 +554,11 @@ def _past_participle(token: Token) -> bool:
     return token.tag_ == "VBN" or ("Part" in morph.get("VerbForm", []) and "Past" in morph.get("Tense", []))
 
 
+def _listed(word: Token, words: frozenset[str]) -> bool:
+    """The word, or its lemma, is in one of the cue lists (which hold both forms, lower-cased)."""
+    return word.lower_ in words or word.lemma_.lower() in words
+
+
 def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
     """ "keen to sell", "asked ... to facilitate the delivery", « souhaitait acquérir »: not a transfer.
 
@@ -564,7 +567,7 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
     if _reduced_relative(token):
         return False
     window = sentence.doc[max(token.i - 8, sentence.start) : token.i]
-    return any(word.lower_ in cues.intent or word.lemma_.lower() in cues.intent for word in window)
+    return any(_listed(word, cues.intent) for word in window)
 
 
 def _vetoed(token: Token, sentence: Span, cues: CueLexicon) -> bool:
@@ -575,11 +578,7 @@ def _vetoed(token: Token, sentence: Span, cues: CueLexicon) -> bool:
     """
     doc = sentence.doc
     start = max(token.i - 8, sentence.start)
-    vetoes = [
-        i
-        for i in range(start, min(token.i + 4, sentence.end))
-        if doc[i].lower_ in cues.not_transfer or doc[i].lemma_.lower() in cues.not_transfer
-    ]
+    vetoes = [i for i in range(start, min(token.i + 4, sentence.end)) if _listed(doc[i], cues.not_transfer)]
     if not vetoes:
         return _framed_by_veto(token, cues)
     claims = cues.status["alleged"] | cues.status["denied"]
@@ -594,20 +593,14 @@ def party_of_veto(party: Party, sentence: Span, cues: CueLexicon) -> bool:
         return False
     preposition = doc[party.start : party.end].root.head
     verb = preposition.head
-    return (
-        preposition.pos_ == "ADP"
-        and verb.pos_ == "VERB"
-        and (verb.lower_ in cues.not_transfer or verb.lemma_.lower() in cues.not_transfer)
-    )
+    return preposition.pos_ == "ADP" and verb.pos_ == "VERB" and _listed(verb, cues.not_transfer)
 
 
 def _framed_by_veto(token: Token, cues: CueLexicon) -> bool:
     """A phrase of the predicate names what it really is: "will arrive in Belarus from Russia as part of
     the deployment of a joint group of troops"; but "delivered despite the embargo" still delivers."""
     for word in token.subtree:
-        if word.i == token.i or not (
-            word.lower_ in cues.not_transfer or word.lemma_.lower() in cues.not_transfer
-        ):
+        if word.i == token.i or not _listed(word, cues.not_transfer):
             continue
         path = []
         node = word.head

@@ -613,20 +613,22 @@ def _implied_by_context(
         supplier, recipient = context[0]
         return [(supplier, IMPLIED_STRENGTH)], [(recipient, IMPLIED_STRENGTH)]
     if recipients and (not suppliers or origin_only):
-        keys = {_party_key(party) for party, _ in recipients}
-        implied = [
-            (supplier, IMPLIED_STRENGTH) for supplier, recipient in context if _party_key(recipient) in keys
-        ]
+        implied = _partners(recipients, [(recipient, supplier) for supplier, recipient in context])
         if implied:
-            return _distinct(implied), recipients
+            return implied, recipients
     if suppliers and not recipients:
-        keys = {_party_key(party) for party, _ in suppliers}
-        implied = [
-            (recipient, IMPLIED_STRENGTH) for supplier, recipient in context if _party_key(supplier) in keys
-        ]
+        implied = _partners(suppliers, context)
         if implied:
-            return suppliers, _distinct(implied)
+            return suppliers, implied
     return suppliers, recipients
+
+
+def _partners(
+    named: list[tuple[Party, float]], pairs: Sequence[tuple[Party, Party]]
+) -> list[tuple[Party, float]]:
+    """The other side of every earlier (side, other side) pair whose side is one of ``named``."""
+    keys = {_party_key(party) for party, _ in named}
+    return _distinct((other, IMPLIED_STRENGTH) for side, other in pairs if _party_key(side) in keys)
 
 
 def _in_other_clauses(supplier: Party, recipient: Party, clauses: dict[int, dict[Role, set[str]]]) -> bool:
