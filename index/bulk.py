@@ -1,14 +1,13 @@
 """Bulk writes to Elasticsearch: several requests in flight, throttled items sent again, permanent
 failures returned to the caller.
 
-Building and serialising the next chunk overlaps with the node indexing the previous ones, so the
-indexer's own Python work hides behind Elasticsearch's.
+Serialising the next chunk overlaps with the node indexing the previous ones.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
@@ -24,28 +23,22 @@ FIRST_BACKOFF_SECONDS = 0.5
 DocumentKey = tuple[str, str]
 
 
-def write(es: Elasticsearch, actions: Iterable[dict[str, Any]], settings: Settings) -> dict[DocumentKey, str]:
+def write(es: Elasticsearch, actions: Sequence[dict[str, Any]], settings: Settings) -> dict[DocumentKey, str]:
     """Send every action; return Elasticsearch's reason for each document it refused for good.
 
     Items the node throttled or could not place are sent again after a growing pause. Raises
     ``Backpressure`` when the node cannot be reached, or still throttles after ``ATTEMPTS`` rounds:
     the caller retries later, and deterministic ids make the repeat harmless.
     """
-    sent: dict[DocumentKey, dict[str, Any]] = {}
-
-    def remembered(stream: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-        for action in stream:
-            sent[(action["_index"], action["_id"])] = action
-            yield action
-
-    pending: Iterable[dict[str, Any]] = remembered(actions)
+    by_key = {(action["_index"], action["_id"]): action for action in actions}
+    pending: Sequence[dict[str, Any]] = actions
     failed: dict[DocumentKey, str] = {}
     for attempt in range(ATTEMPTS):
         throttled = _send(es, pending, settings, failed)
         if not throttled:
             return failed
         time.sleep(FIRST_BACKOFF_SECONDS * 2**attempt)
-        pending = [sent[key] for key in throttled]
+        pending = [by_key[key] for key in throttled]
     raise Backpressure(
         f"Elasticsearch still throttles {len(throttled)} documents after {ATTEMPTS} attempts",
         RETRY_AFTER_SECONDS,
