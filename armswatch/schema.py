@@ -137,9 +137,12 @@ class TransferMention(Record):
 
 
 class EnrichedArticle(Record):
-    """An article with its language, the states it names and the transfers it reports."""
+    """An article with its language, the states it names and the transfers it reports.
 
-    schema_version: Literal[1] = 1
+    Version 2 adds ``omitted``; readers take version 1 records too (they omit nothing).
+    """
+
+    schema_version: Literal[1, 2] = 2
     article: Article
     lang: str
     states: list[StateCount]
@@ -147,6 +150,11 @@ class EnrichedArticle(Record):
     lemmas: str = Field(default="", description="lower-cased lemmas of title and text, for searches by lemma")
     extractor: str = Field(description="versioned name of the extractor, e.g. armswatch.rules.v1")
     enriched_at: datetime
+    omitted: list[str] = Field(
+        default_factory=list,
+        description="fields emptied because the whole record exceeded Kafka's size limit (text, lemmas): "
+        "the transfers and their evidence sentences are complete",
+    )
 
 
 class DeadLetter(Record):
