@@ -1,5 +1,5 @@
-"""``python -m armswatch``: the same command as ``armswatch`` (how ``armswatch run`` starts its workers)."""
+"""``python -m app``: the same command as ``armswatch`` (how ``armswatch run`` starts its workers)."""
 
-from armswatch.cli import main
+from app.cli import main
 
 main()

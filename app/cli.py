@@ -530,7 +530,7 @@ def run_command(
     workers gracefully (batches finished, offsets committed); the stack keeps running unless
     --stop-stack. Worker logs: <stack_dir>/run/logs. `armswatch status` reports on a running pipeline.
     """
-    from armswatch.pipeline import Pipeline, RunOptions, default_enrich_workers
+    from app.pipeline import Pipeline, RunOptions, default_enrich_workers
 
     options = RunOptions(
         enrich_workers=enrich_workers or default_enrich_workers(),
@@ -541,7 +541,7 @@ def run_command(
     out = Console()
     try:
         if demo:
-            from armswatch.demo.run import run_demo
+            from app.demo.run import run_demo
 
             view = run_demo(options, stop, out, progress)
         else:
@@ -556,8 +556,8 @@ def run_command(
 def status_command(json_output: JsonFlag = False) -> None:
     """The pipeline's health: workers, processed and rejected messages, consumer lag per stage,
     latencies, documents in Elasticsearch — from the workers' metrics, Kafka and Elasticsearch."""
-    from armswatch.health import HealthProbe, read_runtime
-    from armswatch.live import stage_table
+    from app.health import HealthProbe, read_runtime
+    from app.live import stage_table
 
     runtime = read_runtime(settings_or_exit())
     env = runtime["env"] if runtime else {}

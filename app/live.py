@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from armswatch.health import Health
+from app.health import Health
 
 STAGES = ("ingest", "enrich", "index", "alerts")
 

@@ -25,14 +25,14 @@ from kafka.errors import KafkaError, UnknownTopicOrPartitionError
 from rich.console import Console
 from rich.live import Live
 
+from app.health import HealthProbe, runtime_file
+from app.live import View, line, render
+from app.supervisor import Supervisor, WorkerSpec, plan_workers
 from armswatch import es as es_plumbing
 from armswatch import stack
 from armswatch.config import Settings
-from armswatch.health import HealthProbe, runtime_file
 from armswatch.kafka import ensure_topics
-from armswatch.live import View, line, render
 from armswatch.schema import EnrichedArticle
-from armswatch.supervisor import Supervisor, WorkerSpec, plan_workers
 
 Progress = Callable[[str], None]
 # The worker commands ``armswatch run`` starts, by role.

@@ -45,7 +45,7 @@ def plan_workers(roles: list[tuple[str, list[str]]], enrich_workers: int, base_p
                 WorkerSpec(
                     name=f"{role}-{number}",
                     role=role,
-                    argv=[sys.executable, "-m", "armswatch", *arguments],
+                    argv=[sys.executable, "-m", "app", *arguments],
                     metrics_port=base_port + len(specs),
                 )
             )

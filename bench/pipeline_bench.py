@@ -30,12 +30,12 @@ from elasticsearch import ApiError, Elasticsearch
 from enrich_bench import DEFAULT_DEV, build_mix
 from rich.console import Console
 
+from app.demo.server import FeedServer, Item, rss_feed
+from app.pipeline import Pipeline, RunOptions, delete_namespace, namespace_overrides, settings_env
 from armswatch import es as es_plumbing
 from armswatch import stack
 from armswatch.config import load_settings
-from armswatch.demo.server import FeedServer, Item, rss_feed
 from armswatch.metrics import scrape
-from armswatch.pipeline import Pipeline, RunOptions, delete_namespace, namespace_overrides, settings_env
 from enrich.tagger import Tagger
 from ingest.registry import Registry, new_feed
 

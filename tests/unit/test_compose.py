@@ -12,7 +12,7 @@ import pytest
 import yaml
 from typer.main import get_command
 
-from armswatch.cli import app
+from app.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
 
