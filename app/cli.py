@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
+import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -25,6 +25,7 @@ from armswatch.clikit import (
 )
 from armswatch.config import Settings
 from armswatch.log import configure_logging
+from armswatch.stagespec import StageSpec, WorkerOptions
 
 app = typer.Typer(
     help="Find reports of arms transfers between states in live news; watch, search and alert on them.",
@@ -38,10 +39,6 @@ stack_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(stack_app, name="stack")
-index_app = typer.Typer(
-    help="Write enriched articles to Elasticsearch and manage its indices.", no_args_is_help=True
-)
-app.add_typer(index_app, name="index")
 
 
 @app.callback()
@@ -133,11 +130,16 @@ def _print_status(services: list[stack.ServiceStatus]) -> None:
 
 @app.command("setup")
 def setup(json_output: JsonFlag = False) -> None:
-    """Create the Kafka topics with their configured partitions (idempotent)."""
-    from armswatch.kafka import ensure_topics, topic_specs
+    """Create everything the workers expect (idempotent): the Kafka topics with their configured
+    partitions, the feed topics, the index templates and the alert indices.
+
+    Example: armswatch setup --json
+    """
+    from app.stages import set_up
+    from armswatch.kafka import topic_specs
 
     settings = settings_or_exit()
-    created = ensure_topics(settings)
+    created = set_up(settings, progress if not json_output else lambda _message: None)
     result: dict[str, Any] = {"topics": topic_specs(settings), "created": created}
     if json_output:
         print(json.dumps(result))
@@ -161,351 +163,17 @@ def show_config(json_output: JsonFlag = False) -> None:
     Console(width=max(Console().width, 140)).print(table)
 
 
-@app.command("tag")
-def tag(
-    files: Annotated[
-        list[Path] | None, typer.Argument(help="JSON-lines files; standard input when none.")
-    ] = None,
-    text: Annotated[
-        str | None, typer.Option("--text", help="Tag this one text and print it readably.")
-    ] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language hint (the text decides).")] = None,
-    json_output: JsonFlag = False,
-) -> None:
-    """Tag states and arms-transfer mentions in texts.
-
-    Input lines are {"id", "text", optional "title", optional "lang"}; output is one JSON line each:
-    {"id", "lang", "states", "transfers"}.
-    """
-    from enrich.tagger import Tagger
-
-    tagger = Tagger()
-    if text is not None:
-        result = tagger.tag(text, lang=lang)
-        if json_output:
-            print(
-                json.dumps(
-                    {
-                        "lang": result.lang,
-                        "states": [s.model_dump() for s in result.states],
-                        "transfers": [t.model_dump() for t in result.transfers],
-                    },
-                    ensure_ascii=False,
-                )
-            )
-        else:
-            _print_tagged(result)
-        return
-    rejected = 0
-    for number, line in enumerate(_input_lines(files), start=1):
-        try:
-            item = json.loads(line)
-            body = str(item["text"])
-        except (ValueError, KeyError, TypeError) as error:
-            rejected += 1
-            console.print(f"[yellow]line {number} skipped:[/yellow] not a JSON object with a text ({error})")
-            continue
-        result = tagger.tag(body, str(item.get("title") or ""), item.get("lang"))
-        print(
-            json.dumps(
-                {
-                    "id": item.get("id"),
-                    "lang": result.lang,
-                    "states": [s.model_dump() for s in result.states],
-                    "transfers": [t.model_dump() for t in result.transfers],
-                },
-                ensure_ascii=False,
-            )
-        )
-    if rejected:
-        raise typer.Exit(1)
-
-
-def _input_lines(files: list[Path] | None) -> Iterator[str]:
-    if not files:
-        yield from (line for line in sys.stdin if line.strip())
-        return
-    for path in files:
-        with open(path, encoding="utf-8") as handle:
-            yield from (line for line in handle if line.strip())
-
-
-def _print_tagged(result: Any) -> None:
-    out = Console()
-    out.print(f"language: {result.lang}")
-    out.print("states: " + (", ".join(f"{s.name} ({s.code}) ×{s.count}" for s in result.states) or "none"))
-    if not result.transfers:
-        out.print("transfers: none")
-    for transfer in result.transfers:
-        supplier = transfer.supplier or f"[{transfer.supplier_name}]"
-        recipient = transfer.recipient or f"[{transfer.recipient_name}]"
-        via = f" via {', '.join(transfer.via)}" if transfer.via else ""
-        out.print(
-            f"[bold]{supplier} → {recipient}[/bold]{via} · {transfer.category} · {transfer.status} · "
-            f"{transfer.weapon} · confidence {transfer.confidence:.2f}"
-        )
-        out.print(f"  “{transfer.sentence}” [{transfer.start}:{transfer.end}]")
-
-
-@app.command("eval")
-def eval_command(
-    path: Annotated[Path, typer.Argument(help="Annotated JSON-lines file, as ../shared/eval/dev.jsonl.")],
-    errors: Annotated[
-        bool, typer.Option("--errors", help="Also list every passage the tagger got wrong.")
-    ] = False,
-    exclude: Annotated[
-        list[str] | None, typer.Option("--exclude", help="Passage id to leave out; repeatable.")
-    ] = None,
-    json_output: JsonFlag = False,
-) -> None:
-    """Score the tagger: pair precision/recall/F1, category and status accuracy, hard negatives."""
-    from enrich.evaluate import evaluate, report_rows
-    from enrich.tagger import Tagger
-
-    if not path.exists():
-        raise fail(FileNotFoundError(f"{path} does not exist"), 2)
-    report = evaluate(path, Tagger(), set(exclude or []))
-    if json_output:
-        print(json.dumps({**report.as_dict(), **({"errors": report.errors} if errors else {})}))
-        return
-    table = Table(
-        "language",
-        "items",
-        "pair P",
-        "pair R",
-        "pair F1",
-        "category acc",
-        "status acc",
-        "hard neg. with transfer",
-    )
-    for row in report_rows(report):
-        table.add_row(
-            row["language"],
-            str(row["items"]),
-            f"{row['pair_precision']:.3f}",
-            f"{row['pair_recall']:.3f}",
-            f"{row['pair_f1']:.3f}",
-            f"{row['category_accuracy']:.3f}",
-            f"{row['status_accuracy']:.3f}",
-            f"{row['hard_negatives_with_transfer']}/{row['hard_negatives']}",
-        )
-    Console(width=max(Console().width, 140)).print(table)
-    if errors:
-        for error in report.errors:
-            print(json.dumps(error, ensure_ascii=False))
-
-
-@app.command("enrich")
-def enrich_command(
-    group: Annotated[
-        str | None,
-        typer.Option(
-            "--group", help="Kafka consumer group (default: settings); workers sharing it split the work."
-        ),
-    ] = None,
-    exit_when_idle: Annotated[
-        float | None, typer.Option("--exit-when-idle", help="Stop after this many seconds without a message.")
-    ] = None,
-) -> None:
-    """Run an enrich worker: raw articles in, enriched articles (states, transfers) out.
-
-    Start one per core; Kafka's consumer group shares the raw topic's partitions among them.
-    Rejected messages go to the dead-letter topic with the reason.
-    """
-    from enrich import worker
-
-    settings = worker_settings()
-    stop = stop_on_signals()
-    stats = worker.run(settings, group_id=group, stop=stop, exit_when_idle=exit_when_idle)
-    console.print(f"enrich stopped: {json.dumps(stats.as_dict())}")
-
-
-@index_app.command("run")
-def index_run(
-    group: Annotated[
-        str | None, typer.Option("--group", help="Kafka consumer group of the indexers (default: settings).")
-    ] = None,
-    exit_when_idle: Annotated[
-        float | None, typer.Option("--exit-when-idle", help="Stop after this many seconds without a message.")
-    ] = None,
-) -> None:
-    """Run an indexer: enriched articles and their transfer mentions into Elasticsearch, exactly once.
-
-    Offsets are committed after Elasticsearch acknowledged every document of a batch; an unreachable
-    or overloaded cluster pauses consumption. Documents Elasticsearch refuses go to the dead-letter topic.
-    """
-    from index import worker
-
-    settings = worker_settings()
-    stats = worker.run(settings, group_id=group, stop=stop_on_signals(), exit_when_idle=exit_when_idle)
-    console.print(f"index stopped: {json.dumps(stats.as_dict())}")
-
-
-@index_app.command("rebuild")
-def index_rebuild(
-    version: Annotated[
-        int | None, typer.Option("--version", help="Target index version (default: active + 1).")
-    ] = None,
-    no_switch: Annotated[
-        bool, typer.Option("--no-switch", help="Fill the new version but keep serving the old.")
-    ] = False,
-    json_output: JsonFlag = False,
-) -> None:
-    """Re-extract history: replay the raw topic through the current tagger into a new index version,
-    then switch the read aliases to it atomically. Restart the indexers afterwards."""
-    from dataclasses import asdict
-
-    from armswatch import es as es_plumbing
-    from armswatch.stage import Backpressure
-    from enrich.tagger import Tagger
-    from index.rebuild import rebuild
-
-    settings = settings_or_exit()
-    try:
-        report = rebuild(
-            settings, es_plumbing.client(settings), Tagger(), version, switch=not no_switch, progress=progress
-        )
-    except Backpressure as pressure:
-        raise fail(
-            f"{pressure.reason}. Nothing was switched; check the cluster (armswatch status) and run the "
-            f"same rebuild again: documents already written are overwritten, not duplicated."
-        ) from None
-    if json_output:
-        print(json.dumps(asdict(report)))
-    else:
-        console.print(
-            f"version {report.version}: {report.articles} articles, {report.documents} documents, "
-            f"{report.skipped} skipped, {report.seconds}s" + (" (switched)" if report.switched else "")
-        )
-
-
-@index_app.command("setup")
-def index_setup(json_output: JsonFlag = False) -> None:
-    """Create or update the index templates (idempotent); indices appear with their first documents."""
-    from index import worker
-
-    version, names = worker.setup(settings_or_exit())
-    if json_output:
-        print(json.dumps({"active_version": version, "templates": names}))
-    else:
-        for name in names:
-            console.print(f"index template {name}: ok (active version {version})")
-
-
-@app.command("search")
-def search_command(
-    query: Annotated[
-        str, typer.Argument(help='Lucene-style query: words, "phrases", AND/OR/NOT, field:value.')
-    ] = "",
-    supplier: Annotated[str | None, typer.Option(help="Supplier state (ISO code, e.g. KP).")] = None,
-    recipient: Annotated[str | None, typer.Option(help="Recipient state (ISO code, e.g. RU).")] = None,
-    category: Annotated[str | None, typer.Option(help="drones, missiles, aircraft, ...")] = None,
-    status: Annotated[str | None, typer.Option(help="agreed, ongoing, delivered, alleged or denied.")] = None,
-    lang: Annotated[str | None, typer.Option(help="Language of the article (en, fr, ...).")] = None,
-    source: Annotated[str | None, typer.Option(help="Source name or domain.")] = None,
-    since: Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
-    articles: Annotated[
-        bool, typer.Option("--articles", help="Search articles instead of mentions.")
-    ] = False,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="Results per page.")] = 20,
-    pages: Annotated[int, typer.Option("--pages", help="How many pages to fetch (search_after).")] = 1,
-    stats: Annotated[bool, typer.Option("--stats", help="Add counts per month and the top pairs.")] = False,
-    json_output: JsonFlag = False,
-) -> None:
-    """Search the indexed history, newest first: transfer mentions by default, or --articles."""
-    from armswatch import es as es_plumbing
-    from index.search import Filters, QueryError, search
-
-    settings = settings_or_exit()
-    filters = Filters(supplier, recipient, category, status, lang, source, since, until)
-    kind: Any = "articles" if articles else "mentions"
-    client = es_plumbing.client(settings)
-    after = None
-    out = Console(width=max(Console().width, 160))
-    for page_number in range(pages):
-        try:
-            page = search(
-                client,
-                settings.index_prefix,
-                query,
-                filters,
-                kind,
-                limit,
-                after,
-                stats=stats and page_number == 0,
-            )
-        except QueryError as error:
-            raise fail(error, 2) from None
-        if json_output:
-            print(
-                json.dumps(
-                    {
-                        "total": page.total,
-                        "hits": page.hits,
-                        "next_after": page.next_after,
-                        "aggregations": page.aggregations,
-                    },
-                    ensure_ascii=False,
-                )
-            )
-        else:
-            if page_number == 0:
-                out.print(f"{page.total} {kind} match")
-                if stats:
-                    _print_stats(out, page.aggregations)
-            _print_hits(out, page.hits, kind)
-        after = page.next_after
-        if after is None:
-            break
-
-
-def _print_hits(out: Console, hits: list[dict[str, Any]], kind: str) -> None:
-    """A readable table: one row per hit, the evidence sentence (or title) and the link in full."""
-    if not hits:
-        return
-    table = Table(show_lines=True, expand=True)
-    table.add_column("date", no_wrap=True)
-    if kind == "mentions":
-        table.add_column("transfer", no_wrap=True)
-        table.add_column("source")
-        table.add_column("evidence and link", ratio=1)
-        for hit in hits:
-            table.add_row(
-                str(hit.get("published_at", ""))[:10],
-                f"{hit['pair'].replace('>', ' → ')}\n{hit['category']}\n{hit['status']}",
-                hit.get("source") or "",
-                f"“{hit['evidence']}”\n[link={hit.get('url', '')}]{hit.get('url', '')}[/link]",
-            )
-    else:
-        table.add_column("transfers", no_wrap=True)
-        table.add_column("source")
-        table.add_column("title and link", ratio=1)
-        for hit in hits:
-            table.add_row(
-                str(hit.get("published_at", ""))[:10],
-                "\n".join(pair.replace(">", " → ") for pair in hit.get("pairs") or []) or "none",
-                hit.get("source") or "",
-                f"{hit.get('title') or '(untitled)'}\n[link={hit.get('url', '')}]{hit.get('url', '')}[/link]",
-            )
-    out.print(table)
-
-
-def _print_stats(out: Console, aggregations: dict[str, Any]) -> None:
-    months = aggregations.get("per_month", {}).get("buckets", [])
-    out.print(
-        "per month: "
-        + ", ".join(f"{b['key_as_string'][:7]} {b['doc_count']}" for b in months if b["doc_count"])
-    )
-    pairs = aggregations.get("top_pairs", {}).get("buckets", [])
-    out.print("top pairs: " + ", ".join(f"{b['key']} {b['doc_count']}" for b in pairs))
-
 
 @app.command("run")
 def run_command(
-    enrich_workers: Annotated[
+    scaled_workers: Annotated[
         int | None,
-        typer.Option("--enrich-workers", help="Enrich worker processes (default: one per core)."),
+        typer.Option(
+            "--scaled-workers",
+            "--enrich-workers",
+            metavar="N",
+            help="Processes of each stage that runs one per core (enrich; default: one per core).",
+        ),
     ] = None,
     demo: Annotated[
         bool,
@@ -530,10 +198,10 @@ def run_command(
     workers gracefully (batches finished, offsets committed); the stack keeps running unless
     --stop-stack. Worker logs: <stack_dir>/run/logs. `armswatch status` reports on a running pipeline.
     """
-    from app.pipeline import Pipeline, RunOptions, default_enrich_workers
+    from app.pipeline import Pipeline, RunOptions, default_scaled_workers
 
     options = RunOptions(
-        enrich_workers=enrich_workers or default_enrich_workers(),
+        scaled_workers=scaled_workers or default_scaled_workers(),
         stop_stack=stop_stack,
         exit_after=exit_after,
     )
@@ -611,21 +279,109 @@ def load_settings_with(env: dict[str, str]) -> Settings:
                 os.environ[name] = value
 
 
-def _register_stage_commands() -> None:
-    from alerts.cli import register as register_alerts
-    from dashboards.cli import register as register_dashboards
-    from ingest.cli import register as register_ingest
+GroupOption = Annotated[
+    str | None,
+    typer.Option(
+        "--group",
+        metavar="GROUP",
+        help="Kafka consumer group (default: the stage's, from the settings); workers sharing it split "
+        "the work.",
+    ),
+]
+IdleOption = Annotated[
+    float | None,
+    typer.Option(
+        "--exit-when-idle", metavar="SECONDS", help="Stop after this many seconds without a message."
+    ),
+]
+ExitAfterOption = Annotated[
+    float | None,
+    typer.Option("--exit-after", metavar="SECONDS", help="Stop by itself after this many seconds."),
+]
 
-    for register in (register_ingest, register_alerts, register_dashboards):
-        register(app)
+
+def run_worker(
+    stage: StageSpec,
+    group: str | None,
+    exit_when_idle: float | None,
+    exit_after: float | None,
+    json_output: bool,
+) -> None:
+    """Run one worker of ``stage`` until Ctrl-C, SIGTERM, --exit-after or --exit-when-idle."""
+    assert stage.run is not None
+    if exit_when_idle is not None and not stage.stops_when_idle:
+        raise fail(f"an {stage.name} worker works on its own schedule and is never idle: use --exit-after", 2)
+    settings = worker_settings()
+    stop = stop_on_signals()
+    timer = threading.Timer(exit_after, stop.set) if exit_after is not None else None
+    if timer is not None:
+        timer.daemon = True
+        timer.start()
+    try:
+        stats = stage.run(settings, WorkerOptions(stop, group, exit_when_idle))
+    finally:
+        if timer is not None:
+            timer.cancel()
+    if json_output:
+        print(json.dumps(stats.as_dict()))
+    else:
+        console.print(f"{stage.name} stopped: {json.dumps(stats.as_dict())}")
 
 
-_register_stage_commands()
+def _add_worker_commands(stage: StageSpec) -> None:
+    """``armswatch <stage> run`` with the options every worker shares; for the stages whose name alone
+    used to start a worker, ``armswatch <stage> [OPTIONS]`` still does."""
+
+    def run_command(
+        group: GroupOption = None,
+        exit_when_idle: IdleOption = None,
+        exit_after: ExitAfterOption = None,
+        json_output: JsonFlag = False,
+    ) -> None:
+        run_worker(stage, group, exit_when_idle, exit_after, json_output)
+
+    run_command.__doc__ = (
+        f"{inspect.getdoc(stage.run) or f'Run an {stage.name} worker.'}\n\n"
+        f"Example: armswatch {stage.name} run --group my-{stage.name}-workers --exit-after 3600"
+    )
+    stage.commands.command("run")(run_command)
+    if not stage.bare_name_runs:
+        return
+
+    def bare_name(
+        context: typer.Context,
+        group: GroupOption = None,
+        exit_when_idle: IdleOption = None,
+        exit_after: ExitAfterOption = None,
+        json_output: JsonFlag = False,
+    ) -> None:
+        if context.invoked_subcommand is None:
+            run_worker(stage, group, exit_when_idle, exit_after, json_output)
+
+    bare_name.__doc__ = (
+        f"{stage.commands.info.help}\n\nWith no command, the options run a worker, as "
+        f"`armswatch {stage.name} run` does (the spelling from before `run`)."
+    )
+    stage.commands.callback(invoke_without_command=True)(bare_name)
+
+
+def _add_stage_commands() -> None:
+    from app.stages import STAGES
+
+    for stage in STAGES:
+        if stage.run is not None:
+            _add_worker_commands(stage)
+        app.add_typer(stage.commands, name=stage.name)
+        if stage.root_commands is not None:
+            app.add_typer(stage.root_commands)
+
+
+_add_stage_commands()
 
 
 def main() -> None:
     """Console-script entry point."""
     try:
-        app()
+        app(prog_name="armswatch")
     except KeyboardInterrupt:
         sys.exit(130)

@@ -104,7 +104,7 @@ def main() -> None:
 
     stop = threading.Event()
     pipeline = Pipeline(
-        settings, RunOptions(enrich_workers=args.enrich_workers), Console(stderr=True), say, env=env
+        settings, RunOptions(scaled_workers=args.enrich_workers), Console(stderr=True), say, env=env
     )
     runner = threading.Thread(target=lambda: pipeline.run(stop), name="pipeline")
     es = es_plumbing.client(settings)

@@ -19,7 +19,6 @@ from app.demo.server import FeedServer
 from app.live import View
 from app.pipeline import (
     Pipeline,
-    Progress,
     RunOptions,
     delete_namespace,
     namespace_overrides,
@@ -28,6 +27,7 @@ from app.pipeline import (
 from armswatch import es as es_plumbing
 from armswatch import stack
 from armswatch.config import Settings, load_settings
+from armswatch.stagespec import Progress
 
 NAMESPACE = "armswatch-demo"
 DEMO_RULE_NAME = "demo: Iranian drones to Russia"

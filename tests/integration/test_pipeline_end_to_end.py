@@ -127,7 +127,7 @@ def test_a_transfer_on_a_feed_becomes_searchable_and_alerted(
     with FeedServer() as feeds, http_receiver() as webhook:
         pipeline = Pipeline(
             settings,
-            RunOptions(enrich_workers=1, exit_after=600),
+            RunOptions(scaled_workers=1, exit_after=600),
             Console(file=io.StringIO()),
             messages.append,
             env=env,

@@ -20,9 +20,7 @@ from armswatch.stage import StageStats
 
 
 def test_plan_gives_each_enrich_copy_its_own_metrics_port() -> None:
-    specs = plan_workers(
-        [("ingest", ["ingest"]), ("enrich", ["enrich"]), ("index", ["index", "run"])], 3, 19400
-    )
+    specs = plan_workers([("ingest", 1), ("enrich", 3), ("index", 1)], 19400)
     assert [s.name for s in specs] == ["ingest-1", "enrich-1", "enrich-2", "enrich-3", "index-1"]
     assert [s.metrics_port for s in specs] == [19400, 19401, 19402, 19403, 19404]
     assert specs[-1].argv[-3:] == ["app", "index", "run"]
