@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from typing import Any
 
 _RESERVED = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
@@ -39,10 +40,35 @@ class _CurrentStderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
         pass
 
 
+class ClientRepeats(logging.Filter):
+    """Lets through one line per ``every`` seconds from each logging call of the Kafka client.
+
+    While a broker is down kafka-python logs every failed connection attempt of every client (about
+    a hundred lines a minute per worker); our own retry loops report the outage once instead.
+    """
+
+    def __init__(self, prefix: str = "kafka", every: float = 300.0) -> None:
+        super().__init__()
+        self.prefix = prefix
+        self.every = every
+        self.last: dict[tuple[str, int], float] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not record.name.startswith(self.prefix):
+            return True
+        kind = (record.name, record.lineno)  # the call site: many messages are pre-formatted
+        now = time.monotonic()
+        if now - self.last.get(kind, -self.every) < self.every:
+            return False
+        self.last[kind] = now
+        return True
+
+
 def configure_logging(level: str = "INFO", overrides: list[str] | None = None) -> None:
     """Send every logger to stderr as JSON lines; ``overrides`` are ``logger:LEVEL`` pairs."""
     handler = _CurrentStderrHandler()
     handler.setFormatter(JsonFormatter())
+    handler.addFilter(ClientRepeats())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

@@ -77,7 +77,7 @@ class Backpressure(Exception):
 
 
 RecordType = TypeVar("RecordType", bound=Record)
-ClientType = TypeVar("ClientType")
+ResultType = TypeVar("ResultType")
 
 
 def decode(model: type[RecordType], value: bytes | None, reason: str) -> RecordType:
@@ -179,21 +179,33 @@ def oversized_letter(stage: str, message: Message, limit: int) -> DeadLetter:
     )
 
 
+def cut_to_fit(cut: Callable[[int], RecordType], length: int, limit: int) -> RecordType:
+    """``cut(keep)``, the record with ``keep`` of the ``length`` characters of one of its fields, for
+    the largest ``keep`` tried whose serialised record fits in ``limit`` bytes (escaping makes some
+    characters six bytes, so the fit is measured, and the cut shrunk in proportion until it holds)."""
+    keep = length
+    record = cut(keep)
+    size = len(record.to_json())
+    while size > limit and keep > 0:
+        keep = max(0, keep * limit // size - 64)
+        record = cut(keep)
+        size = len(record.to_json())
+    return record
+
+
 def fitted_letter(letter: DeadLetter, limit: int) -> bytes:
     """``letter`` serialised in at most ``limit`` bytes: its payload (and a runaway error text) cut,
-    and the cut said in ``error``. Escaping makes the JSON up to six times the payload (control
-    bytes become \\u0001), so the cut is measured on the serialised form."""
+    and the cut said in ``error``."""
     value = letter.to_json()
     if len(value) <= limit:
         return value
-    payload, error = letter.payload, letter.error[:2000]
-    keep = len(payload)
-    while True:
-        keep = max(0, keep * limit // max(1, len(value)) - 64)
-        note = f"{error} (payload cut to its first {keep:,} of {len(letter.payload):,} characters)"
-        value = letter.model_copy(update={"payload": payload[:keep], "error": note}).to_json()
-        if len(value) <= limit or keep == 0:
-            return value
+    error, payload = letter.error[:2000], letter.payload
+
+    def cut(keep: int) -> DeadLetter:
+        note = f"{error} (payload cut to its first {keep:,} of {len(payload):,} characters)"
+        return letter.model_copy(update={"payload": payload[:keep], "error": note})
+
+    return cut_to_fit(cut, len(payload), limit).to_json()
 
 
 HandlerResult = tuple[list[Output], list[tuple[Any, RejectedInput]]]
@@ -588,19 +600,23 @@ class TopicLimits:
         return self.known[topic]
 
 
-def connect(what: str, make: Callable[[], ClientType], stop: threading.Event) -> ClientType | None:
-    """``make()`` until Kafka answers (a client's constructor fails while it cannot bootstrap);
-    None if stopped first."""
+class Stopped(Exception):
+    """The process was asked to stop while it waited for Kafka."""
+
+
+def when_kafka_answers(doing: str, action: Callable[[], ResultType], stop: threading.Event) -> ResultType:
+    """``action()``, repeated while it fails on a Kafka error (a client's constructor does while it
+    cannot bootstrap); raises Stopped if ``stop`` is set first."""
     outage = Outage("Kafka", KAFKA_BACKOFF, stop, log)
     while True:
         try:
-            client = make()
+            result = action()
         except KafkaError as error:
-            if not outage.failed(error, what):
-                return None
+            if not outage.failed(error, doing):
+                raise Stopped(f"stopped while {doing}") from None
             continue
         outage.recovered()
-        return client
+        return result
 
 
 def run_worker(
@@ -619,14 +635,14 @@ def run_worker(
     stop = stop or threading.Event()
     stats = stats or StageStats(stage)
     client_id = f"{stage}-{os.getpid()}"
-    if connect("creating topics", partial(ensure_topics, settings), stop) is None:
-        return stats
-    source = connect(
-        "connecting the consumer",
-        partial(consumer, settings, group_id, client_id, topic, max_poll_records=max_poll_records),
-        stop,
-    )
-    if source is None:
+    try:
+        when_kafka_answers("creating topics", partial(ensure_topics, settings), stop)
+        source = when_kafka_answers(
+            "connecting the consumer",
+            partial(consumer, settings, group_id, client_id, topic, max_poll_records=max_poll_records),
+            stop,
+        )
+    except Stopped:
         return stats
     try:
         return run_stage(
