@@ -163,7 +163,6 @@ def show_config(json_output: JsonFlag = False) -> None:
     Console(width=max(Console().width, 140)).print(table)
 
 
-
 @app.command("run")
 def run_command(
     scaled_workers: Annotated[
@@ -199,6 +198,7 @@ def run_command(
     --stop-stack. Worker logs: <stack_dir>/run/logs. `armswatch status` reports on a running pipeline.
     """
     from app.pipeline import Pipeline, RunOptions, default_scaled_workers
+    from app.supervisor import AlreadyRunning
 
     options = RunOptions(
         scaled_workers=scaled_workers or default_scaled_workers(),
@@ -216,6 +216,8 @@ def run_command(
             view = Pipeline(settings_or_exit(), options, out, progress).run(stop)
     except stack.StackError as error:
         raise fail(f"{error}\nFix the stack (armswatch stack logs) or configure external servers.") from None
+    except AlreadyRunning as error:
+        raise fail(str(error)) from None
     if json_output:
         print(json.dumps(view.health.as_dict(), default=str))
 

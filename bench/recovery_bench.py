@@ -82,6 +82,7 @@ def measure(settings: Settings, mode: str) -> dict[str, float]:
     workers = {name: _spawn(mode, name, (source, target), group) for name in ("w1", "w2")}
     arrivals: dict[int, list[float]] = defaultdict(list)
     by_worker: dict[str, set[int]] = defaultdict(set)
+    owner: dict[int, str] = {}  # who echoed each partition's latest record
     done = threading.Event()
 
     def produce() -> None:
@@ -101,6 +102,7 @@ def measure(settings: Settings, mode: str) -> dict[str, float]:
                     partition = int(record.value.split()[0])
                     arrivals[partition].append(time.monotonic())
                     by_worker[record.key.decode()].add(partition)
+                    owner[partition] = record.key.decode()
         reader.close()
 
     threads = [threading.Thread(target=produce), threading.Thread(target=read)]
@@ -113,7 +115,7 @@ def measure(settings: Settings, mode: str) -> dict[str, float]:
                 raise SystemExit("the workers did not share the partitions within 60 s")
             time.sleep(0.5)
         time.sleep(3)
-        peer_partitions = set(by_worker["w2"]) - set(by_worker["w1"])
+        peer_partitions = {partition for partition, worker in owner.items() if worker == "w2"}
         killed = time.monotonic()
         workers["w1"].kill()
         workers["w1"].wait()

@@ -44,6 +44,7 @@ def test_supervisor_restarts_a_crashed_worker_and_stops_the_rest(tmp_path: Path)
         tmp_path,
         {},
         messages.append,
+        scope="test-supervisor",
     )
     supervisor.start()
     deadline = time.monotonic() + 10
