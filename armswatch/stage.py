@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 import time
 from collections import Counter
@@ -24,7 +25,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.errors import (
@@ -80,16 +81,48 @@ RecordType = TypeVar("RecordType", bound=Record)
 ResultType = TypeVar("ResultType")
 
 
-def decode(model: type[RecordType], value: bytes | None, reason: str) -> RecordType:
+def invalid_reason(model: type[Record]) -> str:
+    """The rejection reason of JSON that is not a valid ``model``: ``invalid_enriched_article``."""
+    return "invalid_" + re.sub(r"(?<!^)(?=[A-Z])", "_", model.__name__).lower()
+
+
+def decode(model: type[RecordType], value: bytes | None, reason: str | None = None) -> RecordType:
     """Parse one message as ``model``; raises RejectedInput ("empty_message", "invalid_json" or
-    ``reason`` for JSON that is not a valid record)."""
+    ``reason``, by default ``invalid_reason(model)``, for JSON that is not a valid record)."""
     if not value:
         raise RejectedInput("empty_message", "the message has no value")
     try:
         return model.model_validate_json(value)
     except ValidationError as error:
         json_broken = any(e["type"] == "json_invalid" for e in error.errors())
-        raise RejectedInput("invalid_json" if json_broken else reason, str(error)) from None
+        raise RejectedInput(
+            "invalid_json" if json_broken else reason or invalid_reason(model), str(error)
+        ) from None
+
+
+@dataclass(frozen=True)
+class Decoded(Generic[RecordType]):
+    """A message of the stage's input that is a valid record: the Kafka message and its record."""
+
+    message: Any  # topic, partition, offset, key, value
+    record: RecordType
+
+
+Rejections = list[tuple[Any, RejectedInput]]
+
+
+def decode_batch(
+    messages: Sequence[Any], model: type[RecordType]
+) -> tuple[list[Decoded[RecordType]], Rejections]:
+    """The batch's valid records, and the rejection of every other message."""
+    decoded: list[Decoded[RecordType]] = []
+    rejected: Rejections = []
+    for message in messages:
+        try:
+            decoded.append(Decoded(message, decode(model, message.value)))
+        except RejectedInput as error:
+            rejected.append((message, error))
+    return decoded, rejected
 
 
 @dataclass(frozen=True)
@@ -208,27 +241,29 @@ def fitted_letter(letter: DeadLetter, limit: int) -> bytes:
     return cut_to_fit(cut, len(payload), limit).to_json()
 
 
-HandlerResult = tuple[list[Output], list[tuple[Any, RejectedInput]]]
-Handler = Callable[[Sequence[Any]], HandlerResult]
+# The outputs of a batch, and the messages rejected with the reason (the message is ``Decoded.message``).
+HandlerResult = tuple[list[Output], Rejections]
+Handler = Callable[[Sequence[Decoded[Any]]], HandlerResult]
 
 
 @dataclass(frozen=True)
 class OverlappedHandler:
     """A handler in two steps, so that one batch's write overlaps the next batch's preparation.
 
-    ``prepare`` turns records into work without side effects (decode, build documents); ``write``
+    ``prepare`` turns decoded records into work without side effects (build documents); ``write``
     performs it (a bulk request) and returns the outputs and rejections, or raises Backpressure.
     The stage prepares batch N+1 while batch N's write runs in a background thread. Writes run one at
     a time, in order, and a batch is committed only after its own write returned.
     """
 
-    prepare: Callable[[Sequence[Any]], Any]
+    prepare: Callable[[Sequence[Decoded[Any]]], Any]
     write: Callable[[Any], HandlerResult]
 
 
 @dataclass
 class _InFlight:
     records: Sequence[Any]
+    invalid: Rejections
     prepared: Any
     write: Callable[[Any], HandlerResult]
     result: Future[HandlerResult]
@@ -244,6 +279,7 @@ def run_stage(
     consumer: KafkaConsumer,
     new_producer: ProducerFactory,
     dead_letter_topic: str,
+    reads: type[Record],
     handle: Handler | OverlappedHandler,
     limits: Callable[[str], int],
     stop: threading.Event | None = None,
@@ -253,8 +289,9 @@ def run_stage(
 ) -> StageStats:
     """Run until ``stop`` is set, or until no message came for ``exit_when_idle`` seconds.
 
-    ``handle`` turns a batch of records into outputs and rejections; it must not raise for one bad
-    record (it rejects it). ``new_producer`` makes the producer, again whenever one failed;
+    Every message is decoded as ``reads`` (one that is not goes to the dead-letter topic with the
+    reason). ``handle`` turns a batch of decoded records into outputs and rejections; it must not
+    raise for one bad record (it rejects it). ``new_producer`` makes the producer, again whenever one failed;
     ``limits`` gives the largest record a topic takes. Blocks; returns the outcome counts.
     """
     stats = stats or StageStats(stage)
@@ -289,16 +326,17 @@ def run_stage(
                 continue
             last_message = time.monotonic()
             started = time.perf_counter()
+            decoded, invalid = decode_batch(records, reads)
             if not isinstance(handle, OverlappedHandler):
-                handled = batches.until_accepted(partial(handle, records))
-                if handled is None or not batches.commit(records, handled, started):
+                handled = batches.until_accepted(partial(handle, decoded))
+                if handled is None or not batches.commit(records, handled, invalid, started):
                     return stats  # stopped before the batch was done: replayed on restart
                 continue
-            prepared = handle.prepare(records)
+            prepared = handle.prepare(decoded)
             if in_flight is not None and not batches.settle(in_flight):
                 return stats
             in_flight = _InFlight(
-                records, prepared, handle.write, writer.submit(handle.write, prepared), started
+                records, invalid, prepared, handle.write, writer.submit(handle.write, prepared), started
             )
         if in_flight is not None:
             batches.settle(in_flight)  # stopping: the batch in flight still finishes
@@ -338,7 +376,7 @@ class _Batches:
                 handled = self.until_accepted(partial(batch.write, batch.prepared))
         if handled is None:
             return False
-        return self.commit(batch.records, handled, batch.started)
+        return self.commit(batch.records, handled, batch.invalid, batch.started)
 
     def until_accepted(self, attempt: Callable[[], HandlerResult]) -> HandlerResult | None:
         """Run ``attempt`` until the sink takes it; None if the stage was stopped meanwhile."""
@@ -367,10 +405,13 @@ class _Batches:
         self.consumer.resume(*partitions)
         return not self.stop.is_set()
 
-    def commit(self, records: Sequence[Any], handled: HandlerResult, started: float) -> bool:
-        """Produce the outputs and dead letters, wait until Kafka acknowledged every one, then commit
-        these records' offsets. False (nothing committed) when the stage was stopped first."""
-        outputs, rejected = handled
+    def commit(
+        self, records: Sequence[Any], handled: HandlerResult, invalid: Rejections, started: float
+    ) -> bool:
+        """Produce the outputs and dead letters (of the ``invalid`` messages and of those the handler
+        rejected), wait until Kafka acknowledged every one, then commit these records' offsets.
+        False (nothing committed) when the stage was stopped first."""
+        outputs, rejected = handled[0], invalid + handled[1]
         messages = [self._fitted(output) for output in outputs]
         for record, error in rejected:
             log.warning(
@@ -625,13 +666,15 @@ def run_worker(
     stage: str,
     topic: str,
     group_id: str,
+    reads: type[Record],
     handle: Handler | OverlappedHandler,
     stop: threading.Event | None = None,
     exit_when_idle: float | None = None,
     stats: StageStats | None = None,
     max_poll_records: int = 200,
 ) -> StageStats:
-    """Connect a consumer of ``topic`` (retrying until Kafka answers), run the stage, close it. Blocks."""
+    """Connect a consumer of ``topic`` (retrying until Kafka answers), run the stage on its messages
+    decoded as ``reads`` (see ``run_stage``), close it. Blocks."""
     stop = stop or threading.Event()
     stats = stats or StageStats(stage)
     client_id = f"{stage}-{os.getpid()}"
@@ -650,6 +693,7 @@ def run_worker(
             consumer=source,
             new_producer=partial(KafkaProducer, **producer_config(settings, client_id)),
             dead_letter_topic=settings.topic_dead_letter,
+            reads=reads,
             handle=handle,
             limits=TopicLimits(settings),
             stop=stop,

@@ -26,6 +26,7 @@ import threading
 import time
 import uuid
 from collections import defaultdict
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
@@ -34,6 +35,7 @@ from kafka import KafkaConsumer, KafkaProducer
 from armswatch.config import Settings, load_settings
 from armswatch.kafka import consumer_config, ensure_topics, producer_config
 from armswatch.log import configure_logging
+from armswatch.schema import Feed
 from armswatch.stage import Output, TopicLimits, run_stage
 
 PARTITIONS = 4
@@ -52,8 +54,8 @@ def worker_main(mode: str, name: str, source: str, target: str, group: str) -> N
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
 
-    def echo(records: Any) -> Any:
-        return [Output(target, name, f"{r.partition} {r.value.decode()}".encode()) for r in records], []
+    def echo(items: Any) -> Any:
+        return [Output(target, name, f"{i.message.partition} {i.record.id}".encode()) for i in items], []
 
     try:
         run_stage(
@@ -61,6 +63,7 @@ def worker_main(mode: str, name: str, source: str, target: str, group: str) -> N
             consumer=source_consumer,
             new_producer=partial(KafkaProducer, **producer_config(settings, f"bench-{name}")),
             dead_letter_topic=target,
+            reads=Feed,
             handle=echo,
             limits=TopicLimits(settings),
             stop=stop,
@@ -89,7 +92,8 @@ def measure(settings: Settings, mode: str) -> dict[str, float]:
         producer = KafkaProducer(**producer_config(settings, "bench-recovery-source"))
         sent = 0
         while not done.is_set():
-            producer.send(source, value=str(sent).encode(), partition=sent % PARTITIONS)
+            value = Feed(url=f"https://example.org/{sent}", added_at=datetime.now(UTC)).to_json()
+            producer.send(source, value=value, partition=sent % PARTITIONS)
             sent += 1
             time.sleep(1 / RATE)
         producer.close()
