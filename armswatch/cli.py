@@ -175,7 +175,10 @@ def tag(
     """Tag states and arms-transfer mentions in texts.
 
     Input lines are {"id", "text", optional "title", optional "lang"}; output is one JSON line each:
-    {"id", "lang", "states", "transfers"}.
+    {"id", "lang", "states", "transfers", "truncated"} ("truncated": the text was too long or too slow
+    to tag whole, and only its first part was read).
+
+    Example: armswatch tag --text "Germany delivered Leopard 2 tanks to Ukraine."
     """
     from enrich.tagger import Tagger
 
@@ -189,6 +192,7 @@ def tag(
                         "lang": result.lang,
                         "states": [s.model_dump() for s in result.states],
                         "transfers": [t.model_dump() for t in result.transfers],
+                        "truncated": result.truncated,
                     },
                     ensure_ascii=False,
                 )
@@ -213,6 +217,7 @@ def tag(
                     "lang": result.lang,
                     "states": [s.model_dump() for s in result.states],
                     "transfers": [t.model_dump() for t in result.transfers],
+                    "truncated": result.truncated,
                 },
                 ensure_ascii=False,
             )
@@ -232,7 +237,7 @@ def _input_lines(files: list[Path] | None) -> Iterator[str]:
 
 def _print_tagged(result: Any) -> None:
     out = Console()
-    out.print(f"language: {result.lang}")
+    out.print(f"language: {result.lang}" + (" (only the first part was tagged)" if result.truncated else ""))
     out.print("states: " + (", ".join(f"{s.name} ({s.code}) ×{s.count}" for s in result.states) or "none"))
     if not result.transfers:
         out.print("transfers: none")

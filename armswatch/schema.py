@@ -139,7 +139,8 @@ class TransferMention(Record):
 class EnrichedArticle(Record):
     """An article with its language, the states it names and the transfers it reports."""
 
-    schema_version: Literal[1] = 1
+    # 2 adds ``truncated``; readers accept 1 (read as not truncated).
+    schema_version: Literal[1, 2] = 2
     article: Article
     lang: str
     states: list[StateCount]
@@ -147,6 +148,10 @@ class EnrichedArticle(Record):
     lemmas: str = Field(default="", description="lower-cased lemmas of title and text, for searches by lemma")
     extractor: str = Field(description="versioned name of the extractor, e.g. armswatch.rules.v1")
     enriched_at: datetime
+    truncated: bool = Field(
+        default=False,
+        description="only the first part of the text was tagged: it exceeded the tagger's budget",
+    )
 
 
 class DeadLetter(Record):
