@@ -254,24 +254,45 @@ def _print_tagged(result: Any) -> None:
 
 @app.command("eval")
 def eval_command(
-    path: Annotated[Path, typer.Argument(help="Annotated JSON-lines file, as ../shared/eval/dev.jsonl.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Annotated JSON-lines files, as ../shared/eval/dev.jsonl.")
+    ],
+    part: Annotated[
+        str,
+        typer.Option(
+            "--part",
+            help="tune: the passages rules may be written from; holdout: about a third of the passages "
+            "(by a hash of their id), only to measure; all: both.",
+        ),
+    ] = "all",
     errors: Annotated[
-        bool, typer.Option("--errors", help="Also list every passage the tagger got wrong.")
+        bool,
+        typer.Option(
+            "--errors", help="Also list every tuning passage the tagger got wrong (never held-out)."
+        ),
     ] = False,
     exclude: Annotated[
         list[str] | None, typer.Option("--exclude", help="Passage id to leave out; repeatable.")
     ] = None,
     json_output: JsonFlag = False,
 ) -> None:
-    """Score the tagger: pair precision/recall/F1, category and status accuracy, hard negatives."""
-    from enrich.evaluate import evaluate, report_rows
+    """Score the tagger: pair precision/recall/F1, category and status accuracy, hard negatives, per language.
+
+    Example: armswatch eval ../shared/eval/dev.jsonl ../shared/eval/dev2.jsonl --part tune --errors
+    """
+    from enrich.evaluate import PARTS, evaluate, report_rows
     from enrich.tagger import Tagger
 
-    if not path.exists():
-        raise fail(FileNotFoundError(f"{path} does not exist"), 2)
-    report = evaluate(path, Tagger(), set(exclude or []))
+    if part not in PARTS:
+        raise fail(f"--part must be one of {', '.join(PARTS)}, not {part!r}", 2)
+    if errors and part == "holdout":
+        raise fail("--errors shows tuning passages only: held-out errors stay unseen (use --part tune)", 2)
+    for path in paths:
+        if not path.exists():
+            raise fail(FileNotFoundError(f"{path} does not exist"), 2)
+    report = evaluate(paths, Tagger(), set(exclude or []), part)
     if json_output:
-        print(json.dumps({**report.as_dict(), **({"errors": report.errors} if errors else {})}))
+        print(json.dumps({"part": part, **report.as_dict(), **({"errors": report.errors} if errors else {})}))
         return
     table = Table(
         "language",
@@ -282,6 +303,7 @@ def eval_command(
         "category acc",
         "status acc",
         "hard neg. with transfer",
+        title=f"part: {part}",
     )
     for row in report_rows(report):
         table.add_row(
