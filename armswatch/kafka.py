@@ -15,6 +15,7 @@ def producer_config(settings: Settings, client_id: str) -> dict[str, Any]:
     """Durable producer: every replica acknowledges, idempotent, compressed batches."""
     return {
         "bootstrap_servers": settings.bootstrap_servers,
+        "bootstrap_timeout_ms": int(settings.kafka_bootstrap_timeout * 1000),
         "client_id": client_id,
         "acks": "all",
         "enable_idempotence": True,
@@ -30,6 +31,7 @@ def consumer_config(
     """At-least-once consumer: the worker commits offsets after its side effect, never automatically."""
     return {
         "bootstrap_servers": settings.bootstrap_servers,
+        "bootstrap_timeout_ms": int(settings.kafka_bootstrap_timeout * 1000),
         "group_id": group_id,
         "client_id": client_id,
         "enable_auto_commit": False,
@@ -52,7 +54,11 @@ def topic_specs(settings: Settings) -> dict[str, int]:
 def ensure_topics(settings: Settings, specs: dict[str, int] | None = None) -> list[str]:
     """Create the missing topics (idempotent); return the names created."""
     wanted = specs if specs is not None else topic_specs(settings)
-    admin = KafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, client_id="armswatch-admin")
+    admin = KafkaAdminClient(
+        bootstrap_servers=settings.bootstrap_servers,
+        bootstrap_timeout_ms=int(settings.kafka_bootstrap_timeout * 1000),
+        client_id="armswatch-admin",
+    )
     try:
         existing = set(admin.list_topics())
         missing = [

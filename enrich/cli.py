@@ -35,6 +35,8 @@ def tag(
 
     Input lines are {"id", "text", optional "title", optional "lang"}; output is one JSON line each:
     {"id", "lang", "states", "transfers"}.
+
+    Example: armswatch tag --text "Pyongyang is shipping artillery shells to Moscow."
     """
     from enrich.tagger import Tagger
 
@@ -117,7 +119,10 @@ def eval_command(
     ] = None,
     json_output: JsonFlag = False,
 ) -> None:
-    """Score the tagger: pair precision/recall/F1, category and status accuracy, hard negatives."""
+    """Score the tagger: pair precision/recall/F1, category and status accuracy, hard negatives.
+
+    Example: armswatch eval ../shared/eval/dev.jsonl --errors
+    """
     from enrich.evaluate import evaluate, report_rows
     from enrich.tagger import Tagger
 
@@ -152,4 +157,3 @@ def eval_command(
     if errors:
         for error in report.errors:
             print(json.dumps(error, ensure_ascii=False))
-
