@@ -100,6 +100,10 @@ class Settings(BaseSettings):
     kafka_bootstrap_timeout: float = Field(
         default=30.0, description="seconds a client waits for a Kafka broker before saying none answers"
     )
+    kafka_max_message_bytes: int | None = Field(
+        default=None,
+        description="largest record a stage produces; unset = each topic's max.message.bytes from the broker",
+    )
 
     # Elasticsearch.
     index_prefix: str = "armswatch"
@@ -122,6 +126,10 @@ class Settings(BaseSettings):
     metrics_host: str = "127.0.0.1"
     run_metrics_base_port: int = Field(
         default=19400, description="armswatch run gives its workers consecutive ports from here"
+    )
+    worker_name: str | None = Field(
+        default=None,
+        description="a worker's stable name under armswatch run (enrich-2), its static group member id",
     )
 
     # Ingest.
