@@ -80,7 +80,10 @@ def feeds_add(
     ] = False,
     json_output: JsonFlag = False,
 ) -> None:
-    """Register a feed (or replace its settings): the worker owning it polls it within seconds."""
+    """Register a feed (or replace its settings): the worker owning it polls it within seconds.
+
+    Example: armswatch feeds add https://www.example.org/rss --name "Example" --lang en
+    """
     from ingest.registry import Registry, new_feed
 
     settings = settings_or_exit()
@@ -101,7 +104,10 @@ def feeds_add(
 def feeds_remove(
     url: Annotated[str, typer.Argument(help="The feed's address, as `armswatch feeds list` shows it.")],
 ) -> None:
-    """Unregister a feed: workers stop polling it and forget its state."""
+    """Unregister a feed: workers stop polling it and forget its state.
+
+    Example: armswatch feeds remove https://www.example.org/rss
+    """
     from ingest.registry import Registry
 
     settings = settings_or_exit()
@@ -118,7 +124,10 @@ def _when(value: datetime | None) -> str:
 
 @feeds_app.command("list")
 def feeds_list(json_output: JsonFlag = False) -> None:
-    """The registered feeds and their health: last success, last error, entries seen, interval."""
+    """The registered feeds and their health: last success, last error, entries seen, interval.
+
+    Example: armswatch feeds list --json
+    """
     from ingest.registry import Registry
 
     settings = settings_or_exit()
@@ -168,7 +177,10 @@ def feeds_import(
     file: Annotated[Path, typer.Argument(help="An OPML file, as feed readers export it.")],
     json_output: JsonFlag = False,
 ) -> None:
-    """Register every feed of an OPML file; feeds already registered keep their settings."""
+    """Register every feed of an OPML file; feeds already registered keep their settings.
+
+    Example: armswatch feeds import reader-export.opml
+    """
     from ingest.opml import OpmlError, read_opml
     from ingest.registry import Registry
 
@@ -196,7 +208,10 @@ def feeds_export(
         Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
     ] = None,
 ) -> None:
-    """Write the registered feeds as OPML, for another feed reader or another armswatch."""
+    """Write the registered feeds as OPML, for another feed reader or another armswatch.
+
+    Example: armswatch feeds export -o feeds.opml
+    """
     from ingest.opml import write_opml
     from ingest.registry import Registry
 
@@ -221,6 +236,8 @@ def feeds_parse(
     URLs are fetched under the ingest limits (size, timeouts, no private addresses unless
     ARMSWATCH_ALLOW_PRIVATE_ADDRESSES). An input that cannot be read is reported on stderr; the exit
     code is then 1, after the other inputs were printed.
+
+    Example: armswatch feeds parse saved-feed.xml https://www.example.org/rss
     """
     from ingest.parse import ParserPool
 
