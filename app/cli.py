@@ -163,7 +163,6 @@ def show_config(json_output: JsonFlag = False) -> None:
     Console(width=max(Console().width, 140)).print(table)
 
 
-
 @app.command("run")
 def run_command(
     scaled_workers: Annotated[

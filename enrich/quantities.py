@@ -158,6 +158,7 @@ class Language:
     approximate_before: _Words
     approximate_after: _Words
     links: _Words
+    articles: _Words
     breakers: _Words
     containers: _Words
     units: _Words
@@ -194,6 +195,7 @@ def language(code: str) -> Language:
         approximate_before=_Words([*common["approximate_before"], *own.get("approximate_before", [])]),
         approximate_after=_Words([*common["approximate_after"], *own.get("approximate_after", [])]),
         links=_Words(own.get("links", [])),
+        articles=_Words(own.get("articles", [])),
         breakers=_Words(own.get("breakers", [])),
         containers=_Words(own.get("containers", [])),
         units=_Words(own.get("units", [])),
@@ -331,7 +333,10 @@ def _orders_of_magnitude(tokens: Sequence[_Token], number: _Number, lang: Langua
 
 
 def _loosely(tokens: Sequence[_Token], number: _Number, lang: Language) -> _Number:
-    before = lang.approximate_before.ending_at(tokens, number.first) is not None
+    first = (
+        number.first - 1 if number.first and tokens[number.first - 1].lower in lang.articles else number.first
+    )
+    before = lang.approximate_before.ending_at(tokens, first) is not None
     after = lang.approximate_after.starting_at(tokens, number.last + 1) is not None
     if not (before or after):
         return number

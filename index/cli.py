@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from armswatch.clikit import JsonFlag, console, fail, progress, settings_or_exit
+from armswatch.schema import Money, Quantity
 
 commands = typer.Typer(
     help="Write enriched articles to Elasticsearch and manage its indices.", no_args_is_help=True
@@ -90,7 +91,12 @@ def search_command(
     stats: Annotated[bool, typer.Option("--stats", help="Add counts per month and the top pairs.")] = False,
     json_output: JsonFlag = False,
 ) -> None:
-    """Search the indexed history, newest first: transfer mentions by default, or --articles."""
+    """Search the indexed history, newest first: transfer mentions by default, or --articles.
+
+    Mentions also have numeric fields for what the evidence states: quantity (with approximate:true for
+    "dozens", "about 70"), value (an amount) and currency (ISO 4217). Example:
+    armswatch search 'category:ammunition AND quantity:>=100000' or 'value:>1e9 AND currency:EUR'.
+    """
     from armswatch import es as es_plumbing
     from index.search import Filters, QueryError, search
 
@@ -150,7 +156,7 @@ def _print_hits(out: Console, hits: list[dict[str, Any]], kind: str) -> None:
         for hit in hits:
             table.add_row(
                 str(hit.get("published_at", ""))[:10],
-                f"{hit['pair'].replace('>', ' → ')}\n{hit['category']}\n{hit['status']}",
+                "\n".join([hit["pair"].replace(">", " → "), hit["category"], hit["status"], *_amounts(hit)]),
                 hit.get("source") or "",
                 f"“{hit['evidence']}”\n[link={hit.get('url', '')}]{hit.get('url', '')}[/link]",
             )
@@ -168,6 +174,16 @@ def _print_hits(out: Console, hits: list[dict[str, Any]], kind: str) -> None:
     out.print(table)
 
 
+def _amounts(hit: dict[str, Any]) -> list[str]:
+    """The quantity and value of a mention document, as ``armswatch tag`` shows them."""
+    stated: list[Quantity | Money] = []
+    if hit.get("quantity") is not None:
+        stated.append(Quantity(value=hit["quantity"], approximate=bool(hit.get("quantity_approximate"))))
+    if hit.get("value") is not None and hit.get("currency"):
+        stated.append(Money(amount=hit["value"], currency=hit["currency"]))
+    return [item.label() for item in stated]
+
+
 def _print_stats(out: Console, aggregations: dict[str, Any]) -> None:
     months = aggregations.get("per_month", {}).get("buckets", [])
     out.print(
@@ -176,4 +192,3 @@ def _print_stats(out: Console, aggregations: dict[str, Any]) -> None:
     )
     pairs = aggregations.get("top_pairs", {}).get("buckets", [])
     out.print("top pairs: " + ", ".join(f"{b['key']} {b['doc_count']}" for b in pairs))
-

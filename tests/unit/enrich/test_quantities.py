@@ -22,6 +22,8 @@ from enrich.quantities import language, measure, parse_digits, with_amounts
             True,
         ),
         ("en", "Britain will send about 70 Challenger tanks.", ["Challenger tanks"], 70, True),
+        ("en", "Pyongyang shipped more than a million shells.", ["shells"], 1_000_000, True),
+        ("en", "Cairo ordered a dozen Rafale jets.", ["Rafale jets"], 12, True),
         ("en", "Kyiv received dozens of howitzers from Paris.", ["howitzers"], 12, True),
         ("en", "Seoul shipped hundreds of thousands of rounds.", ["rounds"], 100_000, True),
         ("en", "The US sent more than 1,500 Stinger missiles.", ["Stinger missiles"], 1500, True),
