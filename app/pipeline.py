@@ -26,7 +26,7 @@ from rich.console import Console
 from rich.live import Live
 
 from app.health import HealthProbe, runtime_file
-from app.live import View, line, render
+from app.live import View, line, render, transfer_line
 from app.stages import set_up, worker_stages
 from app.supervisor import Supervisor, WorkerSpec, plan_workers
 from armswatch import es as es_plumbing
@@ -91,12 +91,7 @@ class TransferTail:
                     continue  # the enrich stage dead-letters bad input; the view just skips it
                 for transfer in enriched.transfers:
                     self.seen += 1
-                    supplier = transfer.supplier or transfer.supplier_name or "?"
-                    recipient = transfer.recipient or transfer.recipient_name or "?"
-                    self.latest.appendleft(
-                        f"{supplier} → {recipient} · {transfer.category} · {transfer.status} · "
-                        f"{enriched.article.source}"
-                    )
+                    self.latest.appendleft(transfer_line(transfer, enriched.article.source))
 
     def close(self) -> None:
         self.consumer.close()

@@ -166,6 +166,10 @@ class TransferMention(Record):
     quantity: Quantity | None = Field(default=None, description="how many (schema version 2)")
     value: Money | None = Field(default=None, description="what the transfer is worth (schema version 2)")
 
+    def amounts(self) -> str:
+        """``~1,000,000 · USD 1.5 billion``: the stated quantity and value, "" when neither is stated."""
+        return " · ".join(stated.label() for stated in (self.quantity, self.value) if stated is not None)
+
 
 class EnrichedArticle(Record):
     """An article with its language, the states it names and the transfers it reports.
