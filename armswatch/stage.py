@@ -641,20 +641,17 @@ class TopicLimits:
         return self.known[topic]
 
 
-class Stopped(Exception):
-    """The process was asked to stop while it waited for Kafka."""
-
-
 def when_kafka_answers(doing: str, action: Callable[[], ResultType], stop: threading.Event) -> ResultType:
     """``action()``, repeated while it fails on a Kafka error (a client's constructor does while it
-    cannot bootstrap); raises Stopped if ``stop`` is set first."""
+    cannot bootstrap). Raises that error when ``stop`` is set first: a worker stopped before it ever
+    reached Kafka has failed, and says so."""
     outage = Outage("Kafka", KAFKA_BACKOFF, stop, log)
     while True:
         try:
             result = action()
         except KafkaError as error:
             if not outage.failed(error, doing):
-                raise Stopped(f"stopped while {doing}") from None
+                raise
             continue
         outage.recovered()
         return result
@@ -678,15 +675,12 @@ def run_worker(
     stop = stop or threading.Event()
     stats = stats or StageStats(stage)
     client_id = f"{stage}-{os.getpid()}"
-    try:
-        when_kafka_answers("creating topics", partial(ensure_topics, settings), stop)
-        source = when_kafka_answers(
-            "connecting the consumer",
-            partial(consumer, settings, group_id, client_id, topic, max_poll_records=max_poll_records),
-            stop,
-        )
-    except Stopped:
-        return stats
+    when_kafka_answers("creating topics", partial(ensure_topics, settings), stop)
+    source = when_kafka_answers(
+        "connecting the consumer",
+        partial(consumer, settings, group_id, client_id, topic, max_poll_records=max_poll_records),
+        stop,
+    )
     try:
         return run_stage(
             stage=stage,

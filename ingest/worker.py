@@ -51,7 +51,6 @@ from armswatch.stage import (
     KAFKA_BACKOFF,
     RejectedInput,
     StageStats,
-    Stopped,
     cut_to_fit,
     dead_letter,
     fitted_letter,
@@ -562,8 +561,8 @@ class IngestWorker:
                 ),
                 self.consumer_done,
             )
-        except Stopped:
-            return
+        except KafkaError:
+            return  # stopped before Kafka answered: run() reports it
         feeds.subscribe([self.settings.topic_feeds], listener=_Listener(self, feeds, states))
         kafka = Outage("Kafka", KAFKA_BACKOFF, self.consumer_done, log)
         try:
@@ -693,12 +692,9 @@ def run(
     shipped default feeds unless given).
     """
     feeds = default_feeds() if defaults is None else defaults
-    try:
-        when_kafka_answers("creating topics", partial(ensure_topics, settings), stop)
-        when_kafka_answers("creating the feed topics", partial(ensure_feed_topics, settings), stop)
-        when_kafka_answers("registering the default feeds", partial(seed_defaults, settings, feeds), stop)
-    except Stopped:
-        return StageStats(STAGE)
+    when_kafka_answers("creating topics", partial(ensure_topics, settings), stop)
+    when_kafka_answers("creating the feed topics", partial(ensure_feed_topics, settings), stop)
+    when_kafka_answers("registering the default feeds", partial(seed_defaults, settings, feeds), stop)
     worker = IngestWorker(settings, stop, group_id or settings.ingest_group)
     stats = asyncio.run(worker.run())
     log.info("ingest worker stopped", extra=stats.as_dict())
