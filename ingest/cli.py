@@ -84,7 +84,10 @@ def feeds_add(
     ] = False,
     json_output: JsonFlag = False,
 ) -> None:
-    """Register a feed (or replace its settings): the worker owning it polls it within seconds."""
+    """Register a feed (or replace its settings): the worker owning it polls it within seconds.
+
+    Example: armswatch feeds add https://www.example.org/rss --name "Example" --lang en
+    """
     from ingest.registry import Registry, new_feed
 
     settings = settings_or_exit()
@@ -108,7 +111,10 @@ def feeds_add(
 def feeds_remove(
     url: Annotated[str, typer.Argument(help="The feed's address, as `armswatch feeds list` shows it.")],
 ) -> None:
-    """Unregister a feed: workers stop polling it and forget its state."""
+    """Unregister a feed: workers stop polling it and forget its state.
+
+    Example: armswatch feeds remove https://www.example.org/rss
+    """
     from ingest.registry import Registry
 
     settings = settings_or_exit()
@@ -125,7 +131,10 @@ def _when(value: datetime | None) -> str:
 
 @feeds_app.command("list")
 def feeds_list(json_output: JsonFlag = False) -> None:
-    """The registered feeds and their health: last success, last error, entries seen, interval."""
+    """The registered feeds and their health: last success, last error, entries seen, interval.
+
+    Example: armswatch feeds list --json
+    """
     from ingest.registry import Registry
 
     settings = settings_or_exit()
@@ -176,7 +185,10 @@ def feeds_import(
     json_output: JsonFlag = False,
 ) -> None:
     """Register every feed of an OPML file; feeds already registered keep their settings, and feeds
-    whose address the ingest workers would refuse to fetch are listed and left out."""
+    whose address the ingest workers would refuse to fetch are listed and left out.
+
+    Example: armswatch feeds import reader-export.opml
+    """
     from armswatch.outbound import mask_url
     from ingest.opml import OpmlError, read_opml
     from ingest.registry import Registry
@@ -213,7 +225,10 @@ def feeds_export(
         Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
     ] = None,
 ) -> None:
-    """Write the registered feeds as OPML, for another feed reader or another armswatch."""
+    """Write the registered feeds as OPML, for another feed reader or another armswatch.
+
+    Example: armswatch feeds export -o feeds.opml
+    """
     from ingest.opml import write_opml
     from ingest.registry import Registry
 
@@ -238,6 +253,8 @@ def feeds_parse(
     URLs are fetched under the ingest limits (size, timeouts, no private addresses unless
     ARMSWATCH_ALLOW_PRIVATE_ADDRESSES). An input that cannot be read is reported on stderr; the exit
     code is then 1, after the other inputs were printed.
+
+    Example: armswatch feeds parse saved-feed.xml https://www.example.org/rss
     """
     from ingest.parse import ParserPool
 
