@@ -64,15 +64,16 @@ from rich.table import Table
 from alerts import store
 from alerts.rules import new_rule
 from app.demo.server import FeedServer
-from app.pipeline import RunOptions, delete_namespace, namespace_overrides, plan, settings_env
+from app.pipeline import RunOptions, delete_namespace, plan
 from app.stages import set_up
 from app.supervisor import Supervisor
 from armswatch import es as es_plumbing
 from armswatch import stack
-from armswatch.config import Settings, load_settings
+from armswatch.config import Settings, load_settings, namespace_overrides, settings_env
 from armswatch.kafka import producer_config
 from armswatch.schema import Article
 from armswatch.stack import elasticsearch_server, kafka_server
+from armswatch.stack.processes import ManagedProcess
 from ingest.registry import Registry, new_feed
 from tests.alerts_receivers import HttpReceiver, http_receiver
 
@@ -382,11 +383,17 @@ def sigterm_all(run: Run) -> None:
     run.fault_ended = time.monotonic()
 
 
+def own_pid(managed: ManagedProcess) -> int:
+    """The pid of a server of the suite's own stack (the scenario refuses to go on without it)."""
+    pid = managed.pid()
+    if pid is None:
+        raise RuntimeError(f"the suite's own {managed.name} is not running")
+    return pid
+
+
 def broker_down(seconds: float) -> Callable[[Run], None]:
     def inject(run: Run) -> None:
-        pid = kafka_server.process(run.settings).pid()
-        if pid is None:
-            raise RuntimeError("the suite's own broker is not running")
+        pid = own_pid(kafka_server.process(run.settings))
         run.say(f"  kill -9 the broker (pid {pid}) for {seconds:.0f} s")
         signal_tree(pid, signal.SIGKILL)
         time.sleep(seconds)
@@ -398,9 +405,7 @@ def broker_down(seconds: float) -> Callable[[Run], None]:
 
 def es_pause(seconds: float) -> Callable[[Run], None]:
     def inject(run: Run) -> None:
-        pid = elasticsearch_server.process(run.settings).pid()
-        if pid is None:
-            raise RuntimeError("the suite's own Elasticsearch is not running")
+        pid = own_pid(elasticsearch_server.process(run.settings))
         run.say(f"  SIGSTOP Elasticsearch (pid {pid}) for {seconds:.0f} s")
         signal_tree(pid, signal.SIGSTOP)
         try:
