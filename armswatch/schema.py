@@ -186,7 +186,10 @@ class EnrichedArticle(Record):
     lemmas: str = Field(default="", description="lower-cased lemmas of title and text, for searches by lemma")
     extractor: str = Field(description="versioned name of the extractor, e.g. armswatch.rules.v1")
     enriched_at: datetime
-    truncated: bool = Field(default=False, description="only the start of an over-long text was tagged")
+    truncated: bool = Field(
+        default=False,
+        description="only the first part of the text was tagged: it exceeded the tagger's budget",
+    )
     omitted: list[str] = Field(
         default_factory=list,
         description="fields emptied because the whole record exceeded Kafka's size limit (text, lemmas): "

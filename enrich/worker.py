@@ -27,6 +27,7 @@ def enriched(article: Article, result: TagResult) -> EnrichedArticle:
         lemmas=result.lemmas,
         extractor=EXTRACTOR,
         enriched_at=datetime.now(UTC),
+        truncated=result.truncated,
     )
 
 
