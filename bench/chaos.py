@@ -198,7 +198,8 @@ class Run:
     def new_supervisor(self) -> Supervisor:
         specs = plan(RunOptions(scaled_workers=1), self.settings.run_metrics_base_port)
         log_dir = Path(os.environ.get("TMPDIR", "/tmp")) / "armswatch-chaos" / self.namespace
-        return Supervisor(specs, log_dir, self.env, lambda message: self.say(f"  {message}"))
+        # The scope marks this run's workers as its own (one namespace: one set of consumer groups).
+        return Supervisor(specs, log_dir, self.env, lambda message: self.say(f"  {message}"), self.namespace)
 
     # Workers.
 
