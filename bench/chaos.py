@@ -7,8 +7,9 @@ a local feed server publishing N articles (1 in 10 about arms, from the developm
 counting webhook receiver behind an alert rule that fires on every transfer. While the load is
 flowing it injects its fault, then produces a sentinel article to the raw topic and times how long
 after the fault ended it is searchable (recovery: it waits behind the load still in the topics, as
-in the clean run at the same point, and may take at most 60 s longer than there). When the pipeline is quiet again it compares
-articles, mentions, alerts and deliveries with the clean run, and counts duplicate deliveries.
+in the clean run at the same point, and may take at most 60 s longer than there). When the pipeline
+is quiet again it compares articles, mentions, alerts and deliveries with the clean run, and counts
+duplicate deliveries and worker crashes.
 
 Scenarios (``--scenarios`` picks some; default: all but broker-150s, which ``--full`` adds):
 
