@@ -32,6 +32,7 @@ from enrich import grammar, roles, status
 from enrich.language import detect_language
 from enrich.lexicon import Lexicon, Status, lexicon
 from enrich.matching import Matchers, StateHit
+from enrich.quantities import with_amounts
 from enrich.roles import Party, Predicate, Role
 
 EXTRACTOR = "armswatch.rules.v1"
@@ -749,7 +750,7 @@ def _merge(candidates: list[_Candidate], lex: Lexicon) -> list[TransferMention]:
                 end=best.offset + len(best.sentence.text),
             )
         )
-    return mentions
+    return [with_amounts(mention, lex.lang) for mention in mentions]
 
 
 def _party_key(party: Party | None) -> str:
