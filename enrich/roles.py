@@ -30,6 +30,7 @@ Position = Literal[
     "at",
     "of",
     "with",
+    "between",  # "an agreement between Brazil and Sweden": both sides of a deal
     "via",
     "possessor",
     "origin",
@@ -483,6 +484,20 @@ def party_of_deal(party: Party, deal: Predicate, sentence: Span) -> bool:
     token = doc[party.start : party.end].root
     heads = {token.head.i, token.head.head.i}  # directly (French "avec" is a case mark) or through "with"
     return noun.i in heads or (noun.dep_ in ("obj", "dobj") and noun.head.i in heads)
+
+
+def speaks(party: Party, sentence: Span) -> bool:
+    """The party, or the noun it qualifies, is the subject of a verb of saying: "…, the South Korean
+    defence ministry said", « …, a déclaré le ministère japonais »."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    token = doc[party.start : party.end].root
+    for _step in range(2):
+        if token.dep_.startswith("nsubj") or token.dep_ not in ("amod", "compound", "nmod", "poss"):
+            break
+        token = token.head
+    return token.dep_.startswith("nsubj") and token.head.lemma_.lower() in REPORTING_VERBS
 
 
 def reports(party: Party, predicate: Predicate, sentence: Span) -> bool:

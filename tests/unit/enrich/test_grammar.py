@@ -25,6 +25,7 @@ KEYS = {
     "reporting_verbs",
     "speaker_pronouns",
     "denial_pointers",
+    "claim_pointers",
     "future_markers",
     "negations",
 }
