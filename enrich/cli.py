@@ -104,9 +104,10 @@ def _print_tagged(result: Any) -> None:
         supplier = transfer.supplier or f"[{transfer.supplier_name}]"
         recipient = transfer.recipient or f"[{transfer.recipient_name}]"
         via = f" via {', '.join(transfer.via)}" if transfer.via else ""
+        amounts = f" · {transfer.amounts()}" if transfer.amounts() else ""
         out.print(
             f"[bold]{supplier} → {recipient}[/bold]{via} · {transfer.category} · {transfer.status} · "
-            f"{transfer.weapon} · confidence {transfer.confidence:.2f}"
+            f"{transfer.weapon}{amounts} · confidence {transfer.confidence:.2f}"
         )
         out.print(f"  “{transfer.sentence}” [{transfer.start}:{transfer.end}]")
 
