@@ -752,21 +752,3 @@ def _address_space() -> int:
             return int(statm.read().split()[0]) * resource.getpagesize()
     except OSError:
         return 0
-
-
-def parse_bounded(
-    body: bytes,
-    feed: Feed,
-    *,
-    fetched_at: datetime,
-    content_type: str | None = None,
-    cpu_seconds: int = 2,
-    memory_mb: int = 512,
-) -> ParsedFeed:
-    """``parse_feed`` under the pool's CPU and memory bounds, in a one-off child: for a single file.
-
-    Raises:
-        FeedError: as ``ParserPool.parse``.
-    """
-    with ParserPool(1, cpu_seconds=cpu_seconds, memory_mb=memory_mb) as pool:
-        return pool.parse_bounded(body, feed, fetched_at=fetched_at, content_type=content_type)
