@@ -59,10 +59,10 @@ def _ready_client() -> tuple[Any, Any]:
 
 
 def _rule_dict(rule: Any) -> dict[str, Any]:
-    from alerts.channels import parse_channel
+    from alerts.channels import channel_label
 
     data: dict[str, Any] = rule.model_dump(mode="json")
-    data["channels"] = [parse_channel(spec).label for spec in rule.channels]
+    data["channels"] = [channel_label(spec) for spec in rule.channels]
     return data
 
 
@@ -107,10 +107,15 @@ def add(
 
     The query is checked now: bad syntax, unknown fields and constructs the stream matcher cannot
     evaluate exactly (wildcards in free words, fuzzy terms, proximity, relative dates) are refused.
+    So are webhook and Slack URLs that are malformed or lead to a private, loopback, link-local or
+    metadata address (ARMSWATCH_ALLOW_PRIVATE_ADDRESSES=true lets a receiver on the local network
+    through).
 
-    Example: armswatch alerts add "Iranian drones" 'supplier:IR AND category:drones' -c email:desk@example.org
+    Example: armswatch alerts add "Iranian drones" 'supplier:IR AND category:drones'
+    --channel slack:https://hooks.slack.com/services/T000/B000/XXXX --mode throttled --every 30m
     """
     from alerts import store
+    from alerts.channels import ChannelError, check_destination, parse_channel
     from alerts.rules import RuleError, new_rule
 
     settings, es = _ready_client()
@@ -127,9 +132,12 @@ def add(
         )
         if disabled:
             rule = rule.model_copy(update={"enabled": False})
+        warnings = [check_destination(parse_channel(spec), settings) for spec in rule.channels]
         store.add_rule(es, settings.index_prefix, rule)
-    except RuleError as error:
+    except (RuleError, ChannelError) as error:
         raise fail(error, 2) from None
+    for warning in filter(None, warnings):
+        console.print(f"[yellow]warning:[/yellow] {warning}")
     if json_output:
         print(json.dumps(_rule_dict(rule)))
         return

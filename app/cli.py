@@ -248,6 +248,7 @@ def run_command(
     Example: armswatch run --demo --exit-after 600
     """
     from app.pipeline import Pipeline, RunOptions, default_scaled_workers
+    from app.supervisor import AlreadyRunning
 
     options = RunOptions(
         scaled_workers=scaled_workers or default_scaled_workers(),
@@ -265,6 +266,8 @@ def run_command(
             view = Pipeline(settings_or_exit(), options, out, progress).run(stop)
     except stack.StackError as error:
         raise fail(f"{error}\nFix the stack (armswatch stack logs) or configure external servers.") from None
+    except AlreadyRunning as error:
+        raise fail(str(error)) from None
     if json_output:
         print(json.dumps(view.health.as_dict(), default=str))
 

@@ -26,9 +26,9 @@ from rich.console import Console
 from rich.live import Live
 
 from app.health import HealthProbe, runtime_file
-from app.live import View, line, render
+from app.live import View, line, render, transfer_line
 from app.stages import set_up, worker_stages
-from app.supervisor import Supervisor, WorkerSpec, plan_workers
+from app.supervisor import Supervisor, WorkerSpec, find_strays, plan_workers, stop_strays
 from armswatch import es as es_plumbing
 from armswatch import stack
 from armswatch.config import Settings
@@ -91,12 +91,7 @@ class TransferTail:
                     continue  # the enrich stage dead-letters bad input; the view just skips it
                 for transfer in enriched.transfers:
                     self.seen += 1
-                    supplier = transfer.supplier or transfer.supplier_name or "?"
-                    recipient = transfer.recipient or transfer.recipient_name or "?"
-                    self.latest.appendleft(
-                        f"{supplier} → {recipient} · {transfer.category} · {transfer.status} · "
-                        f"{enriched.article.source}"
-                    )
+                    self.latest.appendleft(transfer_line(transfer, enriched.article.source))
 
     def close(self) -> None:
         self.consumer.close()
@@ -198,12 +193,34 @@ class Pipeline:
         if not self.console.is_terminal:
             self.progress(message)
 
+    @property
+    def scope(self) -> str:
+        """What the workers share with any other run's: the Kafka servers and the consumer groups."""
+        groups = sorted(stage.group(self.settings) for stage in worker_stages() if stage.group is not None)
+        return " ".join([self.settings.bootstrap_servers, *groups])
+
+    def stop_strays(self) -> None:
+        """Stop the workers an earlier run of this pipeline left running (they would share the
+        consumer groups with ours); raises AlreadyRunning if another run still supervises them."""
+        strays = find_strays(self.scope)
+        if not strays:
+            return
+        self.progress(
+            f"{len(strays)} workers of an earlier armswatch run are still running "
+            f"(pids {', '.join(str(stray.pid) for stray in strays)}); stopping them"
+        )
+        stop_strays(strays)
+        self.progress("earlier workers stopped")
+
     def run(self, stop: threading.Event) -> View:
         """Run until ``stop`` is set (or ``options.exit_after`` seconds); return the last view."""
+        self.stop_strays()
         prepare(self.settings, self.progress)
         if self.before_workers is not None:
             self.before_workers()
-        supervisor = Supervisor(self.specs, self.settings.stack_dir / "run" / "logs", self.env, self.announce)
+        supervisor = Supervisor(
+            self.specs, self.settings.stack_dir / "run" / "logs", self.env, self.announce, self.scope
+        )
         probe = HealthProbe(self.settings)
         tail = TransferTail(self.settings)
         try:

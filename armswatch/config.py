@@ -148,7 +148,8 @@ class Settings(BaseSettings):
     ingest_parser_processes: int = Field(default=2, description="feed parser processes per ingest worker")
     allow_private_addresses: bool = Field(
         default=False,
-        description="let feeds and article pages resolve to private, loopback or link-local addresses",
+        description="let feeds, article pages, webhooks and Slack URLs reach private, loopback, link-local "
+        "or CGNAT addresses (multicast, reserved and cloud-metadata addresses stay refused)",
     )
     fetch_user_agent: str = Field(
         default="armswatch/0.1 (news monitoring feed reader; +https://github.com/armswatch/armswatch)",

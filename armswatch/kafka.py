@@ -71,7 +71,11 @@ def max_message_bytes(settings: Settings, topics: list[str]) -> dict[str, int]:
         return {topic: settings.kafka_max_message_bytes - MESSAGE_HEADROOM_BYTES for topic in topics}
     found: dict[str, int] = {}
     try:
-        admin = KafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, client_id="armswatch-limits")
+        admin = KafkaAdminClient(
+            bootstrap_servers=settings.bootstrap_servers,
+            bootstrap_timeout_ms=int(settings.kafka_bootstrap_timeout * 1000),
+            client_id="armswatch-limits",
+        )
         try:
             wanted = {"max.message.bytes": None}
             described = admin.describe_configs(

@@ -6,7 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from armswatch.schema import Article, Category, EnrichedArticle, StateCount, Status, TransferMention
+from armswatch.schema import (
+    Article,
+    Category,
+    EnrichedArticle,
+    Money,
+    Quantity,
+    StateCount,
+    Status,
+    TransferMention,
+)
 
 SENTENCE = "Iran has supplied Russia with hundreds of Shahed drones."
 # English names of the states the samples name, for their StateCount entries.
@@ -51,6 +60,8 @@ def transfer(
     status: Status = "delivered",
     confidence: float = 0.9,
     sentence_lemmas: str = "",
+    quantity: Quantity | None = None,
+    value: Money | None = None,
 ) -> TransferMention:
     """A transfer whose evidence is the whole of ``sentence`` (offsets 0 to its length)."""
     return TransferMention(
@@ -65,6 +76,8 @@ def transfer(
         sentence_lemmas=sentence_lemmas,
         start=0,
         end=len(sentence),
+        quantity=quantity,
+        value=value,
     )
 
 

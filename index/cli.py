@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from armswatch.clikit import DemoFlag, JsonFlag, console, fail, progress, settings_or_exit
-from armswatch.schema import Category, Status
+from armswatch.schema import Category, Money, Quantity, Status
 
 commands = typer.Typer(
     help="Write enriched articles to Elasticsearch and manage its indices.", no_args_is_help=True
@@ -146,6 +146,10 @@ def search_command(
 ) -> None:
     """Search the indexed history, newest first: transfer mentions by default, or --articles.
 
+    Mentions also have numeric fields for what the evidence states: quantity (with approximate:true for
+    "dozens", "about 70"), value (an amount) and currency (ISO 4217), as in
+    'category:ammunition AND quantity:>=100000' or 'value:>1e9 AND currency:EUR'.
+
     Example: armswatch search 'category:drones AND "shahed"' --supplier Iran --since 2024-01-01 --stats
     """
     from armswatch import es as es_plumbing
@@ -207,7 +211,7 @@ def _print_hits(out: Console, hits: list[dict[str, Any]], kind: str) -> None:
         for hit in hits:
             table.add_row(
                 str(hit.get("published_at", ""))[:10],
-                f"{hit['pair'].replace('>', ' → ')}\n{hit['category']}\n{hit['status']}",
+                "\n".join([hit["pair"].replace(">", " → "), hit["category"], hit["status"], *_amounts(hit)]),
                 hit.get("source") or "",
                 f"“{hit['evidence']}”\n[link={hit.get('url', '')}]{hit.get('url', '')}[/link]",
             )
@@ -223,6 +227,16 @@ def _print_hits(out: Console, hits: list[dict[str, Any]], kind: str) -> None:
                 f"{hit.get('title') or '(untitled)'}\n[link={hit.get('url', '')}]{hit.get('url', '')}[/link]",
             )
     out.print(table)
+
+
+def _amounts(hit: dict[str, Any]) -> list[str]:
+    """The quantity and value of a mention document, as ``armswatch tag`` shows them."""
+    stated: list[Quantity | Money] = []
+    if hit.get("quantity") is not None:
+        stated.append(Quantity(value=hit["quantity"], approximate=bool(hit.get("quantity_approximate"))))
+    if hit.get("value") is not None and hit.get("currency"):
+        stated.append(Money(amount=hit["value"], currency=hit["currency"]))
+    return [item.label() for item in stated]
 
 
 def _print_stats(out: Console, aggregations: dict[str, Any]) -> None:

@@ -10,7 +10,7 @@ import pytest
 from elasticsearch import Elasticsearch, helpers
 
 from armswatch import samples
-from armswatch.schema import StateCount
+from armswatch.schema import Money, Quantity, StateCount
 from index.actions import bulk_actions, index_name
 from index.templates import ensure_templates, mapping
 
@@ -25,6 +25,8 @@ def test_index_templates_add_new_fields_to_existing_indices(
     older = {kind: mapping(kind) for kind in ("articles", "mentions")}
     del older["articles"]["properties"]["pair_names"]
     del older["mentions"]["properties"]["pair_name"]
+    for added in ("quantity", "quantity_approximate", "value", "currency"):
+        del older["mentions"]["properties"][added]
     for kind, body in older.items():
         es_client.indices.create(index=index_name(prefix, kind, when), mappings=body)
     try:
@@ -32,7 +34,14 @@ def test_index_templates_add_new_fields_to_existing_indices(
         sentence = "Iran supplied drones to Russia."
         enriched = samples.enriched(
             samples.article("u1", text="", title="", when=when),
-            [samples.transfer(sentence, weapon="drones")],
+            [
+                samples.transfer(
+                    sentence,
+                    weapon="drones",
+                    quantity=Quantity(value=400, approximate=True),
+                    value=Money(amount=1.7e9, currency="USD"),
+                )
+            ],
             states=[StateCount(code="IR", name="Iran", count=1)],
         )
         indexed, errors = helpers.bulk(es_client, bulk_actions(enriched, prefix), refresh=True)
@@ -41,6 +50,8 @@ def test_index_templates_add_new_fields_to_existing_indices(
         assert properties[index_name(prefix, "mentions", when)]["mappings"]["properties"]["pair_name"] == {
             "type": "keyword"
         }
+        mentions = properties[index_name(prefix, "mentions", when)]["mappings"]["properties"]
+        assert (mentions["quantity"], mentions["currency"]) == ({"type": "long"}, {"type": "keyword"})
     finally:
         es_client.indices.delete(index=",".join(es_client.indices.get(index=f"{prefix}-*")))
         for kind in ("articles", "mentions"):
