@@ -171,7 +171,7 @@ def parse_feed(
         what = "an HTML page" if b"<html" in document[:2048].lower() else "not an RSS or Atom document"
         raise FeedError("not_a_feed", f"the document is {what}: check that the URL is the feed's address")
 
-    title = _text(channel, "title", MAX_TITLE_CHARS) or None
+    title = _label(channel, "title", MAX_TITLE_CHARS) or None
     language = _language(_field(channel, "language")) or _language(feed.language)
     context = _FeedContext(
         feed=feed,
@@ -421,7 +421,7 @@ def _article(entry: dict[str, Any], context: _FeedContext) -> Article | None:
     url, canonical = _entry_link(entry, feed_url)
     if url is None or canonical is None:
         return None
-    title = _text(entry, "title", MAX_TITLE_CHARS)
+    title = _label(entry, "title", MAX_TITLE_CHARS)
     summary = _text(entry, "summary", MAX_SUMMARY_CHARS)
     body = _content_text(entry)
     text = body or summary
@@ -485,6 +485,16 @@ def _text(container: dict[str, Any], key: str, limit: int) -> str:
     return _bounded(_as_text(value, _field(detail, "type")), limit)
 
 
+def _label(container: dict[str, Any], key: str, limit: int) -> str:
+    """A title as text, whatever type the feed declares: feeds put markup in titles declared plain
+    (``<![CDATA[<b>…</b>]]>``) as well as escaped (``&lt;b&gt;``), and a title is never meant to hold
+    any, so it is read as HTML, like the summary."""
+    value = _field(container, key)
+    if not value or not isinstance(value, str):
+        return ""
+    return _bounded(html_to_text(value), limit)
+
+
 def _content_text(entry: dict[str, Any]) -> str:
     contents = [content for content in _field(entry, "content") or () if _field(content, "value")]
     if not contents:
@@ -542,7 +552,7 @@ def _categories(entry: dict[str, Any]) -> list[str]:
         value = _field(tag, "term") or _field(tag, "label")
         if not value or not isinstance(value, str):
             continue
-        category = _bounded(plain_text(value), MAX_CATEGORY_CHARS)
+        category = _bounded(html_to_text(value), MAX_CATEGORY_CHARS)  # markup, as in titles
         if category and category not in categories:
             categories.append(category)
     return categories[:MAX_CATEGORIES]

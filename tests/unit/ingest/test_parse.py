@@ -184,6 +184,20 @@ def test_parse_feed_source_falls_back_to_the_feed_title_then_the_domain() -> Non
     assert article.source == article.source_domain == "x.example"
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<![CDATA[<script>alert(1)</script>T]]>",
+        "&lt;script&gt;alert(1)&lt;/script&gt;T",
+        "<![CDATA[<b>T</b>]]>",
+    ],
+)
+def test_parse_feed_titles_and_categories_are_text_without_markup(markup: str) -> None:
+    item = f"<item><link>https://x.example/a</link><title>{markup}</title><category>{markup}</category></item>"
+    article = parse(rss(item, channel=f"<title>{markup}</title>")).articles[0]
+    assert (article.title, article.categories, article.source) == ("T", ["T"], "T")
+
+
 def test_parse_feed_reads_at_most_max_entries() -> None:
     items = "".join(f"<item><link>https://x.example/{i}</link></item>" for i in range(MAX_ENTRIES + 5))
     parsed = parse(rss(items))
