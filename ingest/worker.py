@@ -59,7 +59,8 @@ from armswatch.stage import (
 from ingest.fetch import Fetched, Fetcher, FetchError, Validators
 from ingest.fulltext import FullText
 from ingest.opml import default_feeds
-from ingest.parse import FeedError, ParsedFeed, ParserPool
+from ingest.parse import FeedError, ParsedFeed
+from ingest.pool import ParserPool
 from ingest.registry import ensure_feed_topics, read_to_end, seed_defaults
 from ingest.schedule import Policy, delay_after_failure, interval_after_success, spread
 

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 import pytest
 
 from armswatch.schema import Feed
-from ingest.parse import FeedError, ParserPool
+from ingest.parse import FeedError
+from ingest.pool import ParserPool
 
 FETCHED_AT = datetime(2024, 3, 6, 8, 0, tzinfo=UTC)
 FEED = Feed(url="https://x.example/rss.xml", added_at=FETCHED_AT)
