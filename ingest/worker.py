@@ -38,14 +38,14 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
 
-from kafka import ConsumerRebalanceListener, KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import ConsumerRebalanceListener, KafkaConsumer, TopicPartition
 from kafka.errors import KafkaError
 from pydantic import ValidationError
 
 from armswatch import metrics
 from armswatch.backoff import Outage
 from armswatch.config import Settings
-from armswatch.kafka import consumer_config, ensure_topics, max_message_bytes, producer_config
+from armswatch.kafka import consumer_config, ensure_topics, max_message_bytes
 from armswatch.schema import Article, Feed, FeedState
 from armswatch.stage import (
     KAFKA_BACKOFF,
@@ -63,6 +63,7 @@ from ingest.parse import FeedError, ParsedFeed
 from ingest.pool import ParserPool
 from ingest.registry import ensure_feed_topics, read_to_end, seed_defaults
 from ingest.schedule import Policy, delay_after_failure, interval_after_success, spread
+from ingest.sender import Message, Sender, Stopping
 
 log = logging.getLogger(__name__)
 
@@ -127,15 +128,6 @@ def state_after_failure(state: FeedState, reason: str, delay: float, now: dateti
     )
 
 
-@dataclass(frozen=True)
-class Message:
-    """A record to produce; ``value`` None is a tombstone (removes the key from a compacted topic)."""
-
-    topic: str
-    key: str | None
-    value: bytes | None
-
-
 def fitted_article(article: Article, limit: int) -> Article:
     """``article`` with its text cut so that its record takes at most ``limit`` bytes (Kafka refuses
     larger ones); the same article when it fits."""
@@ -165,10 +157,6 @@ class _Outcome:
     error: FetchError | FeedError | None = None
 
 
-class Stopping(Exception):
-    """The worker is stopping while waiting for Kafka: the poll's work is dropped, not saved."""
-
-
 @dataclass
 class IngestWorker:
     settings: Settings
@@ -194,9 +182,7 @@ class IngestWorker:
 
     async def run(self) -> StageStats:
         self.loop = asyncio.get_running_loop()
-        self.kafka = Outage("Kafka", KAFKA_BACKOFF, self.stop, log)
-        self.producer_lock = asyncio.Lock()
-        self.producer: KafkaProducer | None = None
+        self.sender = Sender(self.settings, self.stop, self.stats, self.client_id)
         self.limits = await asyncio.to_thread(
             max_message_bytes, self.settings, [self.settings.topic_raw, self.settings.topic_dead_letter]
         )
@@ -214,8 +200,7 @@ class IngestWorker:
                     await asyncio.to_thread(thread.join, RELEASE_TIMEOUT)
         finally:
             self.consumer_done.set()
-            if self.producer is not None:
-                await asyncio.to_thread(self.producer.close)
+            await self.sender.close()
         return self.stats
 
     async def _schedule(self) -> None:
@@ -342,7 +327,8 @@ class IngestWorker:
         await self._save(polled, state_after_failure(polled.state, error.reason, delay, now), delay)
 
     async def _save(self, polled: _Polled, state: FeedState, delay: float) -> None:
-        await self._send_until_acked([Message(self.settings.topic_feed_state, state.url, state.to_json())])
+        saved = Message(self.settings.topic_feed_state, state.url, state.to_json())
+        await self.sender.send_until_acked([saved])
         polled.state = state
         if self.feeds.get(polled.feed.url) is polled:
             self._set_due(polled, time.time() + delay)
@@ -355,11 +341,12 @@ class IngestWorker:
         # A new URL this worker already polls keeps its own state; otherwise the state goes first,
         # so that whoever owns the new URL finds it when the feed record arrives.
         if new_url not in self.feeds:
-            await self._send_until_acked(
+            await self.sender.send_until_acked(
                 [Message(self.settings.topic_feed_state, new_url, moved_state.to_json())]
             )
-            await self._send_until_acked([Message(self.settings.topic_feeds, new_url, moved_feed.to_json())])
-        await self._send_until_acked(
+            moved = Message(self.settings.topic_feeds, new_url, moved_feed.to_json())
+            await self.sender.send_until_acked([moved])
+        await self.sender.send_until_acked(
             [
                 Message(self.settings.topic_feeds, old_url, None),
                 Message(self.settings.topic_feed_state, old_url, None),
@@ -394,7 +381,7 @@ class IngestWorker:
         cut = sum(a is not b for a, (_, b, _) in zip(fitted, mine, strict=True))
         self.stats.counts["articles_cut_to_fit"] += cut
         try:
-            await self._send_until_acked(
+            await self.sender.send_until_acked(
                 [Message(self.settings.topic_raw, article.id, article.to_json()) for article in fitted]
             )
         except BaseException as error:
@@ -415,68 +402,6 @@ class IngestWorker:
         self.stats.counts["published"] += len(mine)
         for wait in waits:
             await wait  # another feed is publishing the same entry: seen once it is in Kafka
-
-    async def _send_until_acked(self, outputs: list[Message]) -> None:
-        """Send and wait for every acknowledgement; on a Kafka error, wait and resend what was not
-        acknowledged with a new producer, until it is or the worker stops (then raises Stopping)."""
-        remaining = outputs
-        while remaining:
-            producer = await self._producer()
-            if isinstance(producer, BaseException):
-                error = producer
-            else:
-                futures = await asyncio.to_thread(self._send, producer, remaining)
-                results = await asyncio.gather(*futures, return_exceptions=True)
-                outcomes = zip(remaining, results, strict=True)
-                failed = [(o, r) for o, r in outcomes if isinstance(r, BaseException)]
-                remaining = [output for output, _ in failed]
-                if not remaining:
-                    self.kafka.recovered()
-                    return
-                error = failed[0][1]
-                await self._drop(producer)
-            self.stats.counts["kafka_retries"] += 1
-            if not await asyncio.to_thread(self.kafka.failed, error, "publishing"):
-                raise Stopping("stopped while Kafka was unavailable; nothing saved, the entries come again")
-
-    async def _drop(self, producer: KafkaProducer) -> None:
-        """Close a producer a send failed on (unless another task did): an idempotent producer that
-        Kafka refused may stay in a fatal state that drops every later record."""
-        if id(self.producer) != id(producer):
-            return  # another task replaced it already
-        self.producer = None
-        await asyncio.to_thread(producer.close, 0)
-
-    async def _producer(self) -> KafkaProducer | BaseException:
-        """The producer, a new one if the last failed; the error while Kafka cannot be reached."""
-        async with self.producer_lock:
-            producer = self.producer
-            if producer is None:
-                try:
-                    producer = await asyncio.to_thread(
-                        KafkaProducer, **producer_config(self.settings, self.client_id)
-                    )
-                except KafkaError as error:
-                    failure: BaseException = error
-                    return failure
-                self.producer = producer
-            return producer
-
-    def _send(self, producer: KafkaProducer, outputs: list[Message]) -> list[asyncio.Future[Any]]:
-        """Hand ``outputs`` to the producer (in a thread: send blocks while Kafka has no metadata)."""
-        futures: list[asyncio.Future[Any]] = []
-        for output in outputs:
-            waiter: asyncio.Future[Any] = self.loop.create_future()
-            futures.append(waiter)
-            try:
-                key = output.key.encode() if output.key is not None else None
-                sent = producer.send(output.topic, key=key, value=output.value)
-            except KafkaError as error:
-                self.loop.call_soon_threadsafe(_settle, waiter, None, error)
-                continue
-            sent.add_callback(lambda meta, w=waiter: self.loop.call_soon_threadsafe(_settle, w, meta, None))
-            sent.add_errback(lambda error, w=waiter: self.loop.call_soon_threadsafe(_settle, w, None, error))
-        return futures
 
     # Ownership (called on the loop by the consumer thread) ------------------------------------------
 
@@ -625,22 +550,13 @@ class IngestWorker:
         topic = self.settings.topic_dead_letter
         letter = fitted_letter(dead_letter(STAGE, record, error), self.limits[topic])
         sending = asyncio.run_coroutine_threadsafe(
-            self._send_until_acked([Message(topic, None, letter)]), self.loop
+            self.sender.send_until_acked([Message(topic, None, letter)]), self.loop
         )
         try:
             sending.result()
         except Stopping:
             return  # stopping: the record is read again from the registry's start by the next owner
         self.stats.counts[f"rejected_{error.reason}"] += 1
-
-
-def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
-    if future.done():
-        return
-    if error is not None:
-        future.set_exception(error)
-    else:
-        future.set_result(result)
 
 
 class _Listener(ConsumerRebalanceListener):  # type: ignore[misc]
