@@ -15,9 +15,9 @@ waits and retries, and a worker stopped meanwhile saved nothing, so its successo
 entries again. An article already published by another feed of this worker, or by an earlier poll,
 with the same content hash, is not published again; with a new content hash it is (same id).
 
-Threads: the asyncio loop does the polling; one thread owns the Kafka consumers (kafka-python
-consumers are not thread-safe) and hands feeds and states to the loop. When partitions are revoked,
-that thread waits until the loop has stopped polling their feeds and saved their state.
+Threads: the asyncio loop (this module: the schedule and the polls) does the polling; one thread
+(``ingest.registry_consumer``) owns the Kafka consumers and hands feeds and states to the loop; sends
+go through ``ingest.sender``, which waits for Kafka's acknowledgements.
 """
 
 from __future__ import annotations
@@ -31,29 +31,17 @@ import random
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
-from concurrent.futures import Future as ThreadFuture
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import Any
-
-from kafka import ConsumerRebalanceListener, KafkaConsumer, TopicPartition
-from kafka.errors import KafkaError
-from pydantic import ValidationError
 
 from armswatch import metrics
-from armswatch.backoff import Outage
 from armswatch.config import Settings
-from armswatch.kafka import consumer_config, ensure_topics, max_message_bytes
+from armswatch.kafka import ensure_topics, max_message_bytes
 from armswatch.schema import Article, Feed, FeedState
 from armswatch.stage import (
-    KAFKA_BACKOFF,
-    RejectedInput,
     StageStats,
     cut_to_fit,
-    dead_letter,
-    fitted_letter,
     when_kafka_answers,
 )
 from ingest.fetch import Fetched, Fetcher, FetchError, Validators
@@ -61,21 +49,19 @@ from ingest.fulltext import FullText
 from ingest.opml import default_feeds
 from ingest.parse import FeedError, ParsedFeed
 from ingest.pool import ParserPool
-from ingest.registry import ensure_feed_topics, read_to_end, seed_defaults
+from ingest.registry import ensure_feed_topics, seed_defaults
+from ingest.registry_consumer import RELEASE_TIMEOUT, consume
 from ingest.schedule import Policy, delay_after_failure, interval_after_success, spread
 from ingest.sender import Message, Sender, Stopping
 
 log = logging.getLogger(__name__)
 
 STAGE = "ingest"
-# A worker whose consumer thread is wedged leaves the group after this long.
-MAX_POLL_INTERVAL_MS = 45_000
 # Articles whose id and content hash this worker published recently: not published again.
 PUBLISHED_MEMORY = 200_000
 # A feed without saved state waits this long before its first poll, for a state record that may be
 # on its way (a feed that moved to this URL brings its state along).
 NEW_FEED_GRACE = 2.0
-RELEASE_TIMEOUT = 60.0
 
 
 def entry_key(article: Article) -> str:
@@ -187,7 +173,7 @@ class IngestWorker:
             max_message_bytes, self.settings, [self.settings.topic_raw, self.settings.topic_dead_letter]
         )
         self.consumer_done = threading.Event()
-        thread = threading.Thread(target=self._consume, name="ingest-feeds-consumer", daemon=True)
+        thread = threading.Thread(target=partial(consume, self), name="ingest-feeds-consumer", daemon=True)
         try:
             with ParserPool(self.settings.ingest_parser_processes) as pool:
                 async with Fetcher(self.settings) as fetcher:
@@ -195,7 +181,7 @@ class IngestWorker:
                     self.full_text = FullText(self.settings, fetcher, self.stats.counts)
                     thread.start()
                     await self._schedule()
-                    await self._release(set(self.owned))
+                    await self.release(set(self.owned))
                     self.consumer_done.set()
                     await asyncio.to_thread(thread.join, RELEASE_TIMEOUT)
         finally:
@@ -405,12 +391,12 @@ class IngestWorker:
 
     # Ownership (called on the loop by the consumer thread) ------------------------------------------
 
-    def _take(self, partitions: set[int], states: dict[str, FeedState]) -> None:
+    def take(self, partitions: set[int], states: dict[str, FeedState]) -> None:
         self.owned |= partitions
         self.pending_states.update(states)
         log.info("feeds partitions assigned", extra={"partitions": sorted(partitions), "states": len(states)})
 
-    async def _release(self, partitions: set[int]) -> None:
+    async def release(self, partitions: set[int]) -> None:
         """Stop polling the feeds of ``partitions``: cancel their fetches, let their commits finish."""
         self.owned -= partitions
         released = [p for p in self.feeds.values() if p.partition in partitions]
@@ -429,7 +415,7 @@ class IngestWorker:
                 "feeds partitions released", extra={"partitions": sorted(partitions), "feeds": len(released)}
             )
 
-    def _apply_feed(self, partition: int, url: str, feed: Feed | None) -> None:
+    def apply_feed(self, partition: int, url: str, feed: Feed | None) -> None:
         if partition not in self.owned:
             return  # arrived after the partition was revoked
         polled = self.feeds.get(url)
@@ -452,7 +438,7 @@ class IngestWorker:
         else:
             self._set_due(polled, now + NEW_FEED_GRACE)
 
-    def _apply_state(self, partition: int, url: str, state: FeedState | None) -> None:
+    def apply_state(self, partition: int, url: str, state: FeedState | None) -> None:
         if partition not in self.owned:
             return
         polled = self.feeds.get(url)
@@ -466,134 +452,6 @@ class IngestWorker:
                 self._set_due(polled, state.next_poll_at.timestamp())
 
     # The consumer thread -----------------------------------------------------------------------------
-
-    def _consume(self) -> None:
-        """Owns the Kafka consumers: group membership on the feeds topic, and the state partitions."""
-        config = consumer_config(self.settings, self.group_id, self.client_id, max_poll_records=2000)
-        try:
-            feeds = when_kafka_answers(
-                "connecting the feeds consumer",
-                partial(KafkaConsumer, **config, max_poll_interval_ms=MAX_POLL_INTERVAL_MS),
-                self.consumer_done,
-            )
-            states = when_kafka_answers(
-                "connecting the feed-state consumer",
-                partial(
-                    KafkaConsumer,
-                    bootstrap_servers=self.settings.bootstrap_servers,
-                    client_id=f"{self.client_id}-state",
-                    enable_auto_commit=False,
-                    group_id=None,
-                ),
-                self.consumer_done,
-            )
-        except KafkaError:
-            return  # stopped before Kafka answered: run() reports it
-        feeds.subscribe([self.settings.topic_feeds], listener=_Listener(self, feeds, states))
-        kafka = Outage("Kafka", KAFKA_BACKOFF, self.consumer_done, log)
-        try:
-            while not self.consumer_done.is_set():
-                try:
-                    batches = feeds.poll(timeout_ms=300)
-                    for records in batches.values():
-                        self._hand_over_feeds(records)
-                    if states.assignment():
-                        for records in states.poll(timeout_ms=0).values():
-                            self._hand_over_states(records)
-                except KafkaError as error:
-                    kafka.failed(error, "reading the feed registry")
-                    continue
-                kafka.recovered()
-        finally:
-            feeds.close()  # leaves the group at once: the others take the partitions over now
-            states.close()
-
-    def _hand_over_feeds(self, records: Iterable[Any]) -> None:
-        for record in records:
-            url = record.key.decode("utf-8", "replace") if record.key else ""
-            feed: Feed | None = None
-            if record.value is not None:
-                try:
-                    feed = Feed.model_validate_json(record.value)
-                    if feed.url != url:
-                        raise RejectedInput("feed_key_mismatch", f"key {url!r} but feed URL {feed.url!r}")
-                except (ValidationError, RejectedInput) as error:
-                    rejection = (
-                        error
-                        if isinstance(error, RejectedInput)
-                        else RejectedInput("invalid_feed", str(error))
-                    )
-                    self._reject(record, rejection)
-                    continue
-            self.loop.call_soon_threadsafe(self._apply_feed, record.partition, url, feed)
-
-    def _hand_over_states(self, records: Iterable[Any]) -> None:
-        for record in records:
-            url = record.key.decode("utf-8", "replace") if record.key else ""
-            try:
-                state = FeedState.model_validate_json(record.value) if record.value is not None else None
-            except ValidationError as error:
-                self._reject(record, RejectedInput("invalid_feed_state", str(error)))
-                continue
-            self.loop.call_soon_threadsafe(self._apply_state, record.partition, url, state)
-
-    def _reject(self, record: Any, error: RejectedInput) -> None:
-        log.warning(
-            "rejected registry record",
-            extra={
-                "topic": record.topic,
-                "offset": record.offset,
-                "reason": error.reason,
-                "detail": error.detail[:300],
-            },
-        )
-        topic = self.settings.topic_dead_letter
-        letter = fitted_letter(dead_letter(STAGE, record, error), self.limits[topic])
-        sending = asyncio.run_coroutine_threadsafe(
-            self.sender.send_until_acked([Message(topic, None, letter)]), self.loop
-        )
-        try:
-            sending.result()
-        except Stopping:
-            return  # stopping: the record is read again from the registry's start by the next owner
-        self.stats.counts[f"rejected_{error.reason}"] += 1
-
-
-class _Listener(ConsumerRebalanceListener):  # type: ignore[misc]
-    """Rebalance callbacks, run by the consumer thread inside ``poll``."""
-
-    def __init__(self, worker: IngestWorker, feeds: KafkaConsumer, states: KafkaConsumer) -> None:
-        self.worker = worker
-        self.feeds = feeds
-        self.states = states
-
-    def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
-        numbers = {tp.partition for tp in revoked}
-        done: ThreadFuture[None] = asyncio.run_coroutine_threadsafe(
-            self.worker._release(numbers), self.worker.loop
-        )
-        done.result(timeout=RELEASE_TIMEOUT)
-        topic = self.worker.settings.topic_feed_state
-        self.states.assign(
-            [tp for tp in self.states.assignment() if tp.partition not in numbers and tp.topic == topic]
-        )
-
-    def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
-        numbers = {tp.partition for tp in assigned}
-        if not numbers:
-            return  # a rebalance that gave this worker nothing (more workers than partitions)
-        settings = self.worker.settings
-        # The registry is re-read from its start: compaction keeps one record per feed.
-        self.feeds.seek_to_beginning(*assigned)
-        # The saved states of these partitions, read to their current end before any feed starts.
-        table = read_to_end(self.states, settings.topic_feed_state, numbers)
-        loaded: dict[str, FeedState] = {}
-        for url, value in table.items():
-            try:
-                loaded[url] = FeedState.model_validate_json(value)
-            except ValidationError:
-                self.worker.stats.counts["rejected_invalid_feed_state"] += 1
-        self.worker.loop.call_soon_threadsafe(self.worker._take, numbers, loaded)
 
 
 def run(
