@@ -31,6 +31,8 @@ from index.search import Filters, QueryError, search
 from ingest.registry import Registry, new_feed
 from tests.alerts_receivers import http_receiver
 
+pytestmark = pytest.mark.integration
+
 ARMS_TEXT = (
     "Iran has delivered a new batch of Shahed drones to Russia, according to Western officials. "
     "The drones arrived by ship across the Caspian Sea last week."
