@@ -613,10 +613,11 @@ def load_settings_with(env: dict[str, str]) -> Settings:
 
 def _register_stage_commands() -> None:
     from alerts.cli import register as register_alerts
+    from console.cli import register as register_console
     from dashboards.cli import register as register_dashboards
     from ingest.cli import register as register_ingest
 
-    for register in (register_ingest, register_alerts, register_dashboards):
+    for register in (register_ingest, register_alerts, register_dashboards, register_console):
         register(app)
 
 
