@@ -7,6 +7,7 @@ shipped by the installed ``pygal_maps_world`` package. Nothing is loaded from an
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import threading
 from collections.abc import AsyncIterator, Iterator
@@ -29,6 +30,8 @@ from armswatch.config import Settings
 from armswatch.schema import CATEGORIES, Status
 from console import api
 from console.security import Guard, check_bind, is_loopback, new_csrf_token
+from console.views import party_spans
+from index.search import compile_query
 
 HERE = Path(__file__).parent
 PAGES = {
@@ -46,6 +49,13 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 def world_map() -> bytes:
     """The world map's SVG (countries as ``<g class="<iso code> country">``), from its package."""
     return (resources.files("pygal_maps_world") / "worldmap.svg").read_bytes()
+
+
+def warm_up() -> None:
+    """Load what the first query would (the query lemmatizers, the state names): seconds once, so that
+    no user waits for it."""
+    compile_query("warm up", "mentions")
+    party_spans("", {"supplier": "FR", "lang": "en"})
 
 
 def _page(name: str) -> Any:
@@ -79,6 +89,7 @@ def create_app(settings: Settings, *, token: str | None = None, loopback_only: b
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        await asyncio.to_thread(warm_up)
         state.stream.start()
         try:
             yield
