@@ -28,9 +28,9 @@ from alerts.channels import parse_channel
 from alerts.matcher import UnsupportedQuery
 from alerts.rules import Rule, RuleError, new_rule, rule_id
 from alerts.testing import history_matches
+from app.health import HealthProbe, read_runtime
+from app.live import stage_rows
 from armswatch.config import Settings
-from armswatch.health import HealthProbe, read_runtime
-from armswatch.live import stage_rows
 from armswatch.schema import DeadLetter
 from console.queries import (
     RANGES,

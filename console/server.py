@@ -167,20 +167,29 @@ def serve(settings: Settings, host: str, port: int, token: str | None) -> None:
     _server(settings, host, port, token).run()
 
 
-@contextlib.contextmanager
-def serving(
-    settings: Settings, host: str = "127.0.0.1", port: int = 0, token: str | None = None
-) -> Iterator[Served]:
-    """Serve in a background thread while the block runs; ``port=0`` takes a free port."""
+def start(settings: Settings, host: str, port: int, token: str | None, wait: bool = True) -> Served:
+    """Serve in a background thread; ``port=0`` takes a free port. With ``wait``, return once it
+    answers (raises OSError when it cannot listen); without, at once (``armswatch run`` does not hold
+    its workers for the console's warm-up). Raises BindRefused."""
     server = _server(settings, host, port, token)
     thread = threading.Thread(target=server.run, name="console", daemon=True)
     thread.start()
+    if not wait:
+        return Served(server, thread, address(host, port))
     while not server.started:
         if not thread.is_alive():
             raise OSError(f"the web console could not listen on {host}:{port}: is the port in use?")
         threading.Event().wait(0.05)
     bound = server.servers[0].sockets[0].getsockname()[1]
-    served = Served(server, thread, address(host, bound))
+    return Served(server, thread, address(host, bound))
+
+
+@contextlib.contextmanager
+def serving(
+    settings: Settings, host: str = "127.0.0.1", port: int = 0, token: str | None = None
+) -> Iterator[Served]:
+    """Serve while the block runs (tests, the bench)."""
+    served = start(settings, host, port, token)
     try:
         yield served
     finally:

@@ -27,10 +27,10 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from rich.console import Console
 
 from alerts.store import ensure_indices
+from app.demo.server import FeedServer, Item, rss_feed
+from app.pipeline import Pipeline, RunOptions, delete_namespace, namespace_overrides, settings_env
 from armswatch.config import Settings
-from armswatch.demo.server import FeedServer, Item, rss_feed
 from armswatch.kafka import ensure_topics
-from armswatch.pipeline import Pipeline, RunOptions, delete_namespace, namespace_overrides, settings_env
 from armswatch.schema import Article, EnrichedArticle, StateCount, TransferMention
 from console.server import Served, serving
 from index.actions import bulk_actions, state_name
@@ -211,7 +211,7 @@ def test_live_shows_a_transfer_published_on_a_feed(
     with FeedServer() as feeds, serving(settings) as served:
         pipeline = Pipeline(
             settings,
-            RunOptions(enrich_workers=1, exit_after=600),
+            RunOptions(scaled_workers=1, exit_after=600),
             Console(file=io.StringIO()),
             lambda _m: None,
             env=env,
@@ -462,7 +462,7 @@ def test_token_required_off_loopback_and_checked(
     }
     env.pop("ARMSWATCH_UI_TOKEN", None)
     refused = subprocess.run(
-        [sys.executable, "-m", "armswatch", "ui", "--host", "0.0.0.0", "--port", str(_free_port_block(1))],
+        [sys.executable, "-m", "app", "ui", "--host", "0.0.0.0", "--port", str(_free_port_block(1))],
         env=env,
         capture_output=True,
         text=True,
