@@ -92,7 +92,9 @@ def party_spans(sentence: str, mention: dict[str, Any]) -> list[Span]:
         needles = list(forms.get(code, ())) if code else []
         name = mention.get(f"{role}_name")
         add(role, [*needles, *([name] if name else [])], case_sensitive=True)
-    add("weapon", [mention.get("weapon") or ""], case_sensitive=False)
+    # The tagger lists every weapon term of the sentence: "drones; Shahed; drones".
+    terms = {term.strip() for term in (mention.get("weapon") or "").split(";") if term.strip()}
+    add("weapon", sorted(terms, key=len, reverse=True), case_sensitive=False)
     return sorted(taken)
 
 
