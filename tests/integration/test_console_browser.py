@@ -196,7 +196,7 @@ def history(now: datetime) -> list[EnrichedArticle]:
 
 def shoot(page: Page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
 def test_live_shows_a_transfer_published_on_a_feed(
