@@ -23,8 +23,8 @@ const Charts = (() => {
     const y = (v) => (height - bottom - top) * v / max;
     const chart = svg("svg", {class: "chart", viewBox: `0 0 ${width} ${height}`, role: "group", "aria-label": "Mentions over time"});
     chart.append(svg("line", {class: "axis", x1: left, x2: width - 8, y1: height - bottom, y2: height - bottom}));
-    for (const tick of [0, 0.5, 1]) {
-      chart.append(svg("text", {x: left - 4, y: height - bottom - y(max * tick) + 4, "text-anchor": "end"}, number(max * tick)));
+    for (const tick of new Set([0, Math.round(max / 2), max])) {
+      chart.append(svg("text", {x: left - 4, y: height - bottom - y(tick) + 4, "text-anchor": "end"}, number(tick)));
     }
     const labelEvery = Math.ceil(buckets.length / 8);
     buckets.forEach((bucket, i) => {

@@ -89,12 +89,16 @@ const AW = (() => {
   /** One transfer: pair, weapon, category, status, quantity, source, evidence, link. */
   function transferCard(m) {
     const href = safeHref(m.url);
-    const facts = [m.weapon, m.category, m.status, m.quantity ? `quantity ${m.quantity}` : null,
-      m.via && m.via.length ? `via ${m.via.join(", ")}` : null].filter(Boolean);
+    // The tagger lists each weapon term it found ("drones; Shahed; drones"): show each once.
+    const weapon = [...new Set((m.weapon || "").split(";").map((w) => w.trim()).filter(Boolean))].join(", ");
+    const facts = [weapon, m.category].filter(Boolean).map((fact) => el("span", {class: "fact"}, fact));
+    facts.push(el("span", {class: `status ${m.status}`}, m.status));
+    if (m.quantity) facts.push(el("span", {class: "fact"}, `quantity ${m.quantity}`));
+    if (m.via && m.via.length) facts.push(el("span", {class: "fact"}, `via ${m.via.join(", ")}`));
     return el("li", {class: "card", "data-id": m.id},
       el("div", {class: "pair"}, party(m.supplier, m.supplier_name), el("span", {class: "arrow", "aria-label": "to"}, " → "),
         party(m.recipient, m.recipient_name)),
-      el("div", {class: "facts"}, facts.map((fact, i) => el("span", {class: i === 2 ? `status ${m.status}` : "fact"}, fact))),
+      el("div", {class: "facts"}, facts),
       el("blockquote", {class: "evidence", lang: m.lang || null}, marked(m.evidence || "", m.spans)),
       el("div", {class: "source"},
         el("span", {}, `${m.source || m.source_domain || ""} · ${when(m.published_at)} · ${m.lang || ""}`), " ",
