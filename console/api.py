@@ -102,6 +102,7 @@ class ConsoleState:
         self._registry: Registry | None = None
         self._probe: HealthProbe | None = None
         self._lock = threading.Lock()
+        self._probe_lock = threading.Lock()  # the probe's Kafka clients serve one snapshot at a time
 
     @property
     def prefix(self) -> str:
@@ -114,6 +115,7 @@ class ConsoleState:
             return self._registry
 
     def probe(self) -> HealthProbe:
+        """The health probe; call with ``_probe_lock`` held."""
         if self._probe is None:
             self._probe = HealthProbe(self.settings)
         return self._probe
@@ -580,7 +582,7 @@ def health(state: ConsoleState, request: Request) -> Any:
     """The stage table of ``armswatch status``, document and topic counts, problems."""
     runtime = read_runtime(state.settings)
     workers = runtime["workers"] if runtime else []
-    with state._lock:
+    with state._probe_lock:
         snapshot = state.probe().snapshot([worker["metrics_url"] for worker in workers], workers)
     up: dict[str, tuple[int, int]] = {}
     for worker in workers:

@@ -33,7 +33,11 @@ class StreamFilters:
 
     @classmethod
     def from_params(cls, params: Any) -> StreamFilters:
-        return cls(**{name: (params.get(name) or "").strip() for name in cls.__dataclass_fields__})
+        values = {name: (params.get(name) or "").strip() for name in cls.__dataclass_fields__}
+        # State codes are upper case ("kp>ru" means KP>RU); a non-state party (~name) keeps its case.
+        values["state"] = values["state"].upper()
+        values["pair"] = ">".join(p if p.startswith("~") else p.upper() for p in values["pair"].split(">"))
+        return cls(**values)
 
 
 def _quoted(value: str) -> str:

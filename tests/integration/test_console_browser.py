@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import httpx
 import pytest
 from elasticsearch import Elasticsearch, helpers
 from playwright.sync_api import Browser, Page, expect, sync_playwright
@@ -199,27 +200,47 @@ def shoot(page: Page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
-def test_live_shows_a_transfer_published_on_a_feed(
+def _answering(url: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(url, timeout=2)
+            return
+        except httpx.TransportError:
+            time.sleep(0.3)
+    raise AssertionError(f"{url} did not answer within {timeout:.0f} s")
+
+
+def test_run_serves_the_console_where_a_feed_article_appears_live(
     namespace: tuple[Settings, dict[str, str]],
     es_client: Elasticsearch,
     page: Page,
     dialogs: list[tuple[str, str]],
 ) -> None:
+    """``armswatch run`` (the Pipeline it runs) serves the console and says where; an article published
+    on a local feed goes through ingest, enrich and index and appears on the open Live page."""
     settings, env = namespace
-    ensure_indices(es_client, settings.index_prefix)
+    settings = settings.model_copy(update={"ui_port": _free_port_block(1)})
+    messages: list[str] = []
     stop = threading.Event()
-    with FeedServer() as feeds, serving(settings) as served:
+    with FeedServer() as feeds:
         pipeline = Pipeline(
             settings,
-            RunOptions(scaled_workers=1, exit_after=600),
+            RunOptions(scaled_workers=1, exit_after=600, web_console=True),
             Console(file=io.StringIO()),
-            lambda _m: None,
+            messages.append,
             env=env,
         )
         runner = threading.Thread(target=pipeline.run, args=(stop,), daemon=True)
         runner.start()
         try:
-            page.goto(served.url + "live")
+            url = f"http://127.0.0.1:{settings.ui_port}/"
+            deadline = time.monotonic() + 120
+            while f"web console: {url}" not in messages and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert f"web console: {url}" in messages, messages
+            _answering(url + "live", 120)
+            page.goto(url + "live")
             expect(page.locator("#live-state")).to_contain_text("live", timeout=30_000)
             text = (
                 "Iran has delivered a new batch of Shahed drones to Russia, according to Western officials. "
@@ -238,13 +259,14 @@ def test_live_shows_a_transfer_published_on_a_feed(
             expect(card.locator("mark.recipient").first).to_have_text("Russia")
             expect(card.locator("mark.weapon").first).to_contain_text("drones")
             expect(card.locator("a")).to_have_attribute("href", feeds.url("/a/1"))
-            expect(page.locator("#c-transfers")).not_to_have_text("–", timeout=15_000)
+            expect(page.locator("#c-transfers")).not_to_have_text("0", timeout=15_000)
             shoot(page, "live-1280-light")
         finally:
             stop.set()
             runner.join(timeout=120)
     print(f"\nfeed publication → card on the Live page: {shown - published:.1f} s")
     assert dialogs == []
+    assert not runner.is_alive()
 
 
 def test_live_stream_applies_the_filters(

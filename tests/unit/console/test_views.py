@@ -117,3 +117,8 @@ def test_explore_result_shapes_the_aggregations() -> None:
         "rows": [{"supplier": "Iran", "total": 3, "cells": {"Russia": 3}}],
     }
     assert result["suppliers"] == [{"code": "IR", "name": "Iran", "count": 3}] and result["recipients"] == []
+
+
+def test_stream_filters_read_codes_in_any_case() -> None:
+    filters = StreamFilters.from_params({"pair": "kp>~Wagner", "state": " ir ", "query": " drones "})
+    assert (filters.pair, filters.state, filters.query) == ("KP>~Wagner", "IR", "drones")
