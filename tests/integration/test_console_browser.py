@@ -78,7 +78,8 @@ def namespace(
 ) -> Iterator[tuple[Settings, dict[str, str]]]:
     """A namespace of its own with everything the pipeline creates: topics, templates, alert indices."""
     name = unique("console")
-    overrides = {**namespace_overrides(name), "run_metrics_base_port": _free_port_block(8)}
+    ports = _free_port_block(9)  # eight for the workers' metrics, one for the console
+    overrides = {**namespace_overrides(name), "run_metrics_base_port": ports, "ui_port": ports + 8}
     settings = running_stack.model_copy(update=overrides)
     ensure_topics(settings)
     ensure_feed_topics(settings)
@@ -220,7 +221,6 @@ def test_run_serves_the_console_where_a_feed_article_appears_live(
     """``armswatch run`` (the Pipeline it runs) serves the console and says where; an article published
     on a local feed goes through ingest, enrich and index and appears on the open Live page."""
     settings, env = namespace
-    settings = settings.model_copy(update={"ui_port": _free_port_block(1)})
     messages: list[str] = []
     stop = threading.Event()
     with FeedServer() as feeds:
