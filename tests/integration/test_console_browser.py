@@ -27,6 +27,8 @@ from elasticsearch import Elasticsearch, helpers
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from rich.console import Console
 
+from alerts import store as alert_store
+from alerts.rules import compile_rule, match, to_alert
 from alerts.store import ensure_indices
 from app.demo.server import FeedServer, Item, rss_feed
 from app.pipeline import Pipeline, RunOptions, delete_namespace, namespace_overrides, settings_env
@@ -362,7 +364,8 @@ def test_explore_charts_click_through_to_the_evidence(
 def test_alert_rules_checked_tested_created_and_secret_free(
     ns_settings: Settings, console: Served, page: Page, es_client: Elasticsearch
 ) -> None:
-    index(es_client, ns_settings, history(datetime.now(UTC)))
+    now = datetime.now(UTC)
+    index(es_client, ns_settings, history(now))
     page.goto(console.url + "alerts")
     page.fill("input[name=query]", "dron*")
     expect(page.locator("#query-check")).to_contain_text("cannot be used in an alert rule")
@@ -392,6 +395,28 @@ def test_alert_rules_checked_tested_created_and_secret_free(
     for path in ("alerts", "api/rules", "api/alerts"):
         assert "SECRET123" not in page.request.get(console.url + path).text()
     assert "SECRET123" not in page.content()
+    # An alert of the rule whose webhook failed: its delivery state shows, with the URL cut to its host.
+    rule = alert_store.get_rule(es_client, ns_settings.index_prefix, "korean-shells")
+    shells = enriched(
+        7, "KP", "RU", "ammunition", "artillery shells", "North Korea sent shells to Russia.", now
+    )
+    fired = [
+        (to_alert(hit, now), rule)
+        for hit in match([compile_rule(rule.model_copy(update={"enabled": True}))], shells)
+    ]
+    alert_store.claim(es_client, ns_settings.index_prefix, fired, now)
+    error = "webhook:hooks.example.org: HTTP 500 for url 'https://hooks.example.org/T0/secret-path?token=SECRET123'"
+    due = alert_store.due_deliveries(es_client, ns_settings.index_prefix, now + timedelta(minutes=1), 0)
+    webhook = [hit for hit in due if hit["_source"]["channel_label"] == "webhook:hooks.example.org"]
+    alert_store.mark_failed(es_client, ns_settings.index_prefix, webhook, error, None)
+    es_client.indices.refresh(index=f"{ns_settings.index_prefix}-alert-outbox")
+    page.reload()
+    recent = page.locator("#recent tbody tr").first
+    expect(recent).to_contain_text("webhook:hooks.example.org: failed (1 attempt)")
+    expect(recent).to_contain_text("https://hooks.example.org/…")
+    expect(recent).to_contain_text("log: pending")
+    assert "SECRET123" not in page.content()
+    shoot(page, "alerts-deliveries-1280-light")
 
 
 def test_feeds_health_and_dead_letters(
