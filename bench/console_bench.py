@@ -202,10 +202,9 @@ def measure_browser(url: str) -> dict[str, float]:
             if name == "search":
                 page.wait_for_selector("#results li.card", timeout=60_000)
                 results["search_results_on_screen_ms"] = page.evaluate("performance.now()")
-            paint = page.evaluate(
-                "performance.getEntriesByName('first-contentful-paint').map(e => e.startTime)[0] || null"
-            )
-            results[f"{name}_first_paint_ms"] = paint
+            paint = "performance.getEntriesByName('first-contentful-paint')"
+            page.wait_for_function(f"() => {paint}.length > 0", timeout=60_000)  # recorded after load
+            results[f"{name}_first_paint_ms"] = page.evaluate(f"{paint}[0].startTime")
         browser.close()
     return results
 
@@ -216,19 +215,26 @@ def main() -> None:
     )
     parser.add_argument("--mentions", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--keep", action="store_true", help="keep the indices")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the indices (to measure again with --namespace)"
+    )
+    parser.add_argument("--namespace", help="measure a namespace a --keep run filled, without indexing again")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    namespace = f"bench-console-{uuid.uuid4().hex[:8]}"
+    namespace = args.namespace or f"bench-console-{uuid.uuid4().hex[:8]}"
     settings = load_settings().model_copy(update=namespace_overrides(namespace))
     es = es_plumbing.client(settings, request_timeout=120)
     ensure_topics(settings)
     setup_index(settings)
     ensure_indices(es, settings.index_prefix)
     try:
-        print(f"indexing {args.mentions:,} mentions into {namespace}-*", flush=True)
-        seconds = fill(es, settings, args.mentions)
+        if args.namespace:
+            args.mentions = int(es.count(index=read_alias(settings.index_prefix, "mentions"))["count"])
+            seconds = 0.0
+        else:
+            print(f"indexing {args.mentions:,} mentions into {namespace}-*", flush=True)
+            seconds = fill(es, settings, args.mentions)
         rounds: list[dict[str, float]] = []
         with serving(settings) as served:
             measure_api(es, settings, served.url)  # caches warm: every round measures the same state
