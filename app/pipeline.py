@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 from kafka.errors import KafkaError, UnknownTopicOrPartitionError
@@ -34,6 +35,9 @@ from armswatch import stack
 from armswatch.config import Settings
 from armswatch.schema import EnrichedArticle
 from armswatch.stagespec import Progress
+
+if TYPE_CHECKING:
+    from console.server import Served
 
 
 @dataclass(frozen=True)
@@ -247,7 +251,7 @@ class Pipeline:
             if self.options.stop_stack:
                 stack.down(self.settings, purge=False, progress=self.progress)
 
-    def _start_console(self) -> Any:
+    def _start_console(self) -> Served | None:
         """The web console in this process, or None (said why) when it cannot be served."""
         from console.security import BindRefused
         from console.server import start

@@ -32,9 +32,9 @@ from elasticsearch import Elasticsearch, helpers
 from playwright.sync_api import sync_playwright
 
 from alerts.store import ensure_indices
-from app.pipeline import delete_namespace, namespace_overrides
+from app.pipeline import delete_namespace
 from armswatch import es as es_plumbing
-from armswatch.config import Settings, load_settings
+from armswatch.config import Settings, load_settings, namespace_overrides
 from armswatch.kafka import ensure_topics
 from armswatch.schema import CATEGORIES, Article, EnrichedArticle, StateCount, TransferMention
 from console.queries import explore_body, search_body

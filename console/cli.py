@@ -42,14 +42,13 @@ def ui_command(
 
     Example: armswatch ui --port 8765   then open http://127.0.0.1:8765/
     """
-    from app.demo.run import NAMESPACE
-    from app.pipeline import namespace_overrides
+    from armswatch.config import DEMO_NAMESPACE, namespace_overrides
     from console.security import BindRefused
     from console.server import address, serve
 
     settings = settings_or_exit()
     if demo:
-        settings = settings.model_copy(update=namespace_overrides(NAMESPACE))
+        settings = settings.model_copy(update=namespace_overrides(DEMO_NAMESPACE))
     host = host or settings.ui_host
     port = port if port is not None else settings.ui_port
     secret = token or (settings.ui_token.get_secret_value() if settings.ui_token else None)

@@ -93,7 +93,8 @@ const AW = (() => {
     const weapon = [...new Set((m.weapon || "").split(";").map((w) => w.trim()).filter(Boolean))].join(", ");
     const facts = [weapon, m.category].filter(Boolean).map((fact) => el("span", {class: "fact"}, fact));
     facts.push(el("span", {class: `status ${m.status}`}, m.status));
-    if (m.quantity) facts.push(el("span", {class: "fact"}, `quantity ${m.quantity}`));
+    if (m.quantity) facts.push(el("span", {class: "fact"}, `${m.quantity_approximate ? "about " : ""}${number(m.quantity)} units`));
+    if (m.value) facts.push(el("span", {class: "fact"}, `${m.currency || ""} ${number(m.value)}`.trim()));
     if (m.via && m.via.length) facts.push(el("span", {class: "fact"}, `via ${m.via.join(", ")}`));
     return el("li", {class: "card", "data-id": m.id},
       el("div", {class: "pair"}, party(m.supplier, m.supplier_name), el("span", {class: "arrow", "aria-label": "to"}, " → "),

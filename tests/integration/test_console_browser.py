@@ -31,8 +31,8 @@ from alerts import store as alert_store
 from alerts.rules import compile_rule, match, to_alert
 from alerts.store import ensure_indices
 from app.demo.server import FeedServer, Item, rss_feed
-from app.pipeline import Pipeline, RunOptions, delete_namespace, namespace_overrides, settings_env
-from armswatch.config import Settings
+from app.pipeline import Pipeline, RunOptions, delete_namespace
+from armswatch.config import Settings, namespace_overrides, settings_env
 from armswatch.kafka import ensure_topics
 from armswatch.schema import Article, EnrichedArticle, StateCount, TransferMention
 from console.server import Served, serving
