@@ -24,7 +24,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from alerts import store as alert_store
-from alerts.channels import parse_channel
+from alerts.channels import channel_label
 from alerts.matcher import UnsupportedQuery
 from alerts.rules import Rule, RuleError, new_rule, rule_id
 from alerts.testing import history_matches
@@ -324,7 +324,7 @@ def explore(state: ConsoleState, request: Request) -> Any:
 
 def _rule_view(rule: Rule) -> dict[str, Any]:
     data: dict[str, Any] = rule.model_dump(mode="json")
-    data["channels"] = [parse_channel(spec).label for spec in rule.channels]
+    data["channels"] = [channel_label(spec) for spec in rule.channels]
     return data
 
 
