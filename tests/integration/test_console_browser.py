@@ -409,7 +409,7 @@ def test_alert_rules_checked_tested_created_and_secret_free(
     due = alert_store.due_deliveries(es_client, ns_settings.index_prefix, now + timedelta(minutes=1), 0)
     webhook = [hit for hit in due if hit["_source"]["channel_label"] == "webhook:hooks.example.org"]
     alert_store.mark_failed(es_client, ns_settings.index_prefix, webhook, error, None)
-    es_client.indices.refresh(index=f"{ns_settings.index_prefix}-alert-outbox")
+    es_client.indices.refresh(index=f"{ns_settings.index_prefix}-alert*")
     page.reload()
     recent = page.locator("#recent tbody tr").first
     expect(recent).to_contain_text("webhook:hooks.example.org: failed (1 attempt)")
