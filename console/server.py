@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import socket
 import threading
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -167,11 +168,26 @@ def serve(settings: Settings, host: str, port: int, token: str | None) -> None:
     _server(settings, host, port, token).run()
 
 
+def _check_free(host: str, port: int) -> None:
+    """Raise OSError (with what to do) when ``host:port`` cannot be bound, e.g. another console has it."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise OSError(
+                f"{host}:{port} is taken ({error.strerror}); set ARMSWATCH_UI_PORT or use --no-ui"
+            ) from None
+
+
 def start(settings: Settings, host: str, port: int, token: str | None, wait: bool = True) -> Served:
     """Serve in a background thread; ``port=0`` takes a free port. With ``wait``, return once it
     answers (raises OSError when it cannot listen); without, at once (``armswatch run`` does not hold
     its workers for the console's warm-up). Raises BindRefused."""
     server = _server(settings, host, port, token)
+    if not wait and port:
+        _check_free(host, port)
     thread = threading.Thread(target=server.run, name="console", daemon=True)
     thread.start()
     if not wait:
