@@ -137,19 +137,14 @@ const AW = (() => {
     return value === null || value === undefined ? "–" : Math.round(value).toLocaleString("en");
   }
 
-  // Dark and light: the system's choice unless the user picked one here.
-  function applyTheme(theme) {
-    if (theme) document.documentElement.dataset.theme = theme;
-  }
-  applyTheme(localStorage.getItem("armswatch-theme"));
+  // Dark and light (theme.js set the first one): the button switches and remembers.
   document.addEventListener("DOMContentLoaded", () => {
     const button = document.getElementById("theme");
     if (!button) return;
     button.addEventListener("click", () => {
-      const dark = getComputedStyle(document.documentElement).getPropertyValue("--dark").trim() === "1";
-      const theme = dark ? "light" : "dark";
+      const theme = document.documentElement.dataset.theme === "dark" ? "light" : "dark";
       localStorage.setItem("armswatch-theme", theme);
-      applyTheme(theme);
+      document.documentElement.dataset.theme = theme;
     });
   });
 

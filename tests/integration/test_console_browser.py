@@ -12,7 +12,6 @@ import io
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -39,6 +38,7 @@ from console.server import Served, serving
 from index.actions import bulk_actions, state_name
 from index.worker import setup as setup_index
 from ingest.registry import Registry, ensure_feed_topics, new_feed
+from tests.ports import free_port_block
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 
@@ -46,22 +46,6 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "console"
 XSS_TITLE = "<script>alert(1)</script> Drones for the front"
 XSS_SENTENCE = 'Iran delivered Shahed drones to Russia <img src=x onerror="alert(2)"> last week.'
 
-
-def _free_port_block(size: int) -> int:
-    for base in range(25000, 31000, size):
-        sockets = []
-        try:
-            for port in range(base, base + size):
-                sock = socket.socket()
-                sock.bind(("127.0.0.1", port))
-                sockets.append(sock)
-            return base
-        except OSError:
-            continue
-        finally:
-            for sock in sockets:
-                sock.close()
-    raise RuntimeError("no free port block")
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +64,7 @@ def namespace(
 ) -> Iterator[tuple[Settings, dict[str, str]]]:
     """A namespace of its own with everything the pipeline creates: topics, templates, alert indices."""
     name = unique("console")
-    ports = _free_port_block(9)  # eight for the workers' metrics, one for the console
+    ports = free_port_block(9)  # eight for the workers' metrics, one for the console
     overrides = {**namespace_overrides(name), "run_metrics_base_port": ports, "ui_port": ports + 8}
     settings = running_stack.model_copy(update=overrides)
     ensure_topics(settings)
@@ -509,7 +493,7 @@ def test_token_required_off_loopback_and_checked(
     }
     env.pop("ARMSWATCH_UI_TOKEN", None)
     refused = subprocess.run(
-        [sys.executable, "-m", "app", "ui", "--host", "0.0.0.0", "--port", str(_free_port_block(1))],
+        [sys.executable, "-m", "app", "ui", "--host", "0.0.0.0", "--port", str(free_port_block(1))],
         env=env,
         capture_output=True,
         text=True,
