@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 from kafka.errors import KafkaError, UnknownTopicOrPartitionError
@@ -35,6 +36,9 @@ from armswatch.config import Settings
 from armswatch.schema import EnrichedArticle
 from armswatch.stagespec import Progress
 
+if TYPE_CHECKING:
+    from console.server import Served
+
 
 @dataclass(frozen=True)
 class RunOptions:
@@ -44,6 +48,8 @@ class RunOptions:
     refresh_seconds: float = 1.0
     plain_interval_seconds: float = 10.0
     exit_after: float | None = None
+    # Serve the web console (console/) beside the workers, at the settings' ui_host and ui_port.
+    web_console: bool = False
 
 
 def default_scaled_workers() -> int:
@@ -187,6 +193,7 @@ class Pipeline:
         self.events: deque[str] = deque(maxlen=8)
         self.rate = Rate()
         self.started = time.monotonic()
+        self.console_url: str | None = None
 
     def announce(self, message: str) -> None:
         self.events.appendleft(f"{datetime.now().strftime('%H:%M:%S')} {message}")
@@ -223,6 +230,7 @@ class Pipeline:
         )
         probe = HealthProbe(self.settings)
         tail = TransferTail(self.settings)
+        web_console = self._start_console() if self.options.web_console else None
         try:
             with _runtime_record(self.settings, self.specs, self.env):
                 supervisor.start()
@@ -236,10 +244,28 @@ class Pipeline:
                     self.progress("stopping workers (each finishes its batch and commits)")
                     supervisor.stop()
         finally:
+            if web_console is not None:
+                web_console.stop()
             tail.close()
             probe.close()
             if self.options.stop_stack:
                 stack.down(self.settings, purge=False, progress=self.progress)
+
+    def _start_console(self) -> Served | None:
+        """The web console in this process, or None (said why) when it cannot be served."""
+        from console.security import BindRefused
+        from console.server import start
+
+        settings = self.settings
+        token = settings.ui_token.get_secret_value() if settings.ui_token else None
+        try:
+            served = start(settings, settings.ui_host, settings.ui_port, token, wait=False)
+        except (BindRefused, OSError) as error:
+            self.progress(f"web console not started: {error}")
+            return None
+        self.console_url = served.url
+        self.progress(f"web console: {served.url}")
+        return served
 
     def snapshot(self, supervisor: Supervisor, probe: HealthProbe, tail: TransferTail) -> View:
         supervisor.check()
@@ -256,8 +282,9 @@ class Pipeline:
             restarts=supervisor.restarts(),
             dead_letters=health.topic_messages.get(self.settings.topic_dead_letter),
         )
+        view.notes = [f"web console: {self.console_url}"] if self.console_url else []
         if self.on_tick is not None:
-            view.notes = self.on_tick(view)
+            view.notes += self.on_tick(view)
         return view
 
     def _watch(
