@@ -14,10 +14,10 @@ from rich.console import Console
 
 from app.health import Health
 from app.live import View, line, render, transfer_line
-from app.pipeline import Rate, _logged_as_events
+from app.pipeline import _logged_as_events
 from app.supervisor import Supervisor, WorkerSpec, plan_workers, restart_delay
 from armswatch import samples
-from armswatch.metrics import Scrape, parse_exposition
+from armswatch.metrics import Rate, Scrape, parse_exposition
 from armswatch.schema import Quantity
 from armswatch.stage import StageStats
 
