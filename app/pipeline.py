@@ -33,6 +33,7 @@ from app.supervisor import Supervisor, WorkerSpec, find_strays, plan_workers, st
 from armswatch import es as es_plumbing
 from armswatch import stack
 from armswatch.config import Settings
+from armswatch.metrics import Rate
 from armswatch.schema import EnrichedArticle
 from armswatch.stagespec import Progress
 
@@ -101,25 +102,6 @@ class TransferTail:
 
     def close(self) -> None:
         self.consumer.close()
-
-
-class Rate:
-    """Messages per minute from a growing total, over the last minute of samples."""
-
-    def __init__(self) -> None:
-        self.samples: deque[tuple[float, int]] = deque()
-
-    def add(self, total: int | None) -> float | None:
-        if total is None:
-            return None
-        now = time.monotonic()
-        self.samples.append((now, total))
-        while self.samples and now - self.samples[0][0] > 60:
-            self.samples.popleft()
-        first_time, first_total = self.samples[0]
-        if now - first_time < 1:
-            return None
-        return (total - first_total) * 60 / (now - first_time)
 
 
 @contextmanager

@@ -25,8 +25,8 @@ from kafka.errors import KafkaError
 from alerts.matcher import DocumentView, Node, compile_node
 from alerts.rules import scope_fields
 from alerts.store import index_of
-from app.pipeline import Rate
 from armswatch.config import Settings
+from armswatch.metrics import Rate
 from armswatch.schema import EnrichedArticle
 from console.views import StreamFilters, filters_query, mention_card
 from index.actions import mention_documents, read_alias
