@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from armswatch.schema import Category, StateCount, TransferMention
-from enrich import roles, status
+from enrich import multilingual, roles, status
 from enrich.language import detect_language
 from enrich.lexicon import Lexicon, Status, lexicon
 from enrich.matching import Matchers, StateHit
@@ -162,21 +162,31 @@ class Tagger:
 
     def tag_many(self, items: Sequence[tuple[str, str, str | None]]) -> list[TagResult]:
         """Tag several articles, batching the parser over all their candidate sentences."""
-        prepared = []
+        prepared: list[_Prepared | TagResult] = []
         for text, title, hint in items:
             full_text = f"{title}\n\n{text}" if title else text
             code = detect_language(full_text, hint)
+            if code not in TRAINED_PIPELINES and multilingual.covers(code):
+                # No parser for it: the token-and-case rules of the language's data file.
+                found = multilingual.tag(full_text, code)
+                prepared.append(TagResult(code, found.states, found.transfers, found.lemmas))
+                continue
             language = self.language(_pipeline_language(code))
             doc = language.fast(full_text)
             # Matched once per article: the prefilter and the state counts both use these hits.
             prepared.append(_Prepared(code, language, doc, language.fast_matchers.state_hits(doc)))
         parsed = self._parse_candidates(prepared)
-        return [_tag_document(article, parsed.get(index, [])) for index, article in enumerate(prepared)]
+        return [
+            article if isinstance(article, TagResult) else _tag_document(article, parsed.get(index, []))
+            for index, article in enumerate(prepared)
+        ]
 
-    def _parse_candidates(self, prepared: list[_Prepared]) -> dict[int, list[tuple[Span, int]]]:
+    def _parse_candidates(self, prepared: list[_Prepared | TagResult]) -> dict[int, list[tuple[Span, int]]]:
         """Candidate sentences of every article, parsed by their language's full pipeline."""
         by_language: dict[str, list[tuple[int, Span]]] = {}
         for index, article in enumerate(prepared):
+            if isinstance(article, TagResult):
+                continue
             starts = [hit.start for hit in article.state_hits]
             since_candidate = CONTEXT_REACH + 1  # sentences since the last one worth parsing
             for sentence in article.doc.sents:
