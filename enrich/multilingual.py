@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -57,9 +57,12 @@ TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
 # A sentence ends at . ! ? ؟ followed by space, unless the dot closes a one-letter abbreviation (U.S.).
 SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<=[.!?؟])\s+")
 NOMINATIVE = "nom"
+CONJOINED = "conj"  # the case label of a form that carries its conjunction ("وفرنسا")
 WINDOW = 4  # tokens around a transfer word in which a negation or a blocker cancels it
 MAX_FORM_TOKENS = 6
 PREPOSITION_REACH = 6  # tokens between a transfer word and a party its preposition relates to it
+OBJECT_REACH = 3  # tokens between a transfer verb and a bare object after it
+WEAPON_REACH = 4  # ... or between a weapon and that party ("F-16 from the United States")
 
 
 @dataclass(frozen=True)
@@ -80,9 +83,19 @@ class Cues:
     infixes: dict[str, str]
     phrases: dict[tuple[str, ...], str]
     together: tuple[tuple[tuple[str, ...], str], ...]
+    clitics: tuple[str, ...] = ()  # prefixes written onto a word (Arabic و، ب، ال): tried without them
 
     def label(self, words: list[str], i: int) -> tuple[str, int] | None:
         """The label of the cue starting at token ``i`` and its length in tokens."""
+        found = self._label(words, i)
+        for clitic in self.clitics:
+            if found is not None:
+                break
+            if words[i].startswith(clitic) and len(words[i]) - len(clitic) >= 3:
+                found = self._label([*words[:i], words[i][len(clitic) :], *words[i + 1 :]], i)
+        return found
+
+    def _label(self, words: list[str], i: int) -> tuple[str, int] | None:
         for phrase, label in self.phrases.items():
             end = i + len(phrase)
             if (
@@ -113,7 +126,7 @@ class Cues:
         }
 
 
-def _cues(groups: dict[str, Iterable[str]]) -> Cues:
+def _cues(groups: Mapping[str, Iterable[str]], clitics: Iterable[str] = ()) -> Cues:
     cues = Cues({}, {}, {}, {}, ())
     together = []
     for label, entries in groups.items():
@@ -129,7 +142,7 @@ def _cues(groups: dict[str, Iterable[str]]) -> Cues:
                 cues.phrases.setdefault(tuple(words), label)
             else:
                 cues.prefixes.setdefault(text, label)
-    return Cues(cues.prefixes, cues.exact, cues.infixes, cues.phrases, tuple(together))
+    return Cues(cues.prefixes, cues.exact, cues.infixes, cues.phrases, tuple(together), tuple(clitics))
 
 
 @dataclass(frozen=True)
@@ -150,12 +163,15 @@ class LanguageData:
     negations: frozenset[str]
     clause_breaks: frozenset[str]  # words that open a new clause: "что", "dass", "que"
     past: tuple[re.Pattern[str], ...]
+    future: tuple[re.Pattern[str], ...]  # future forms of a transfer verb: "entregará"
+    roles: dict[Kind, dict[Position, Role]]
     default_status: Status
     weapon_terms: dict[tuple[str, ...], str]
-    weapon_stems: dict[str, str]
-    weapon_infixes: dict[str, str]
+    weapon_words: Cues  # category -> stems of single words
     non_state: dict[tuple[str, ...], str]
     capitalised_nouns: bool
+    genitive_prepositions: frozenset[str]  # "de" in "el Ejército de Nicaragua"
+    made_in: tuple[str, ...]  # stems before a preposition that make the state a maker: "fabricados en"
     genitive_articles: frozenset[str]  # "der" in "Außenministerium der USA": the state is an attribute
     forces: tuple[str, ...]  # stems of nouns that make a demonym a state actor: "die russische Armee"
     origins: dict[str, str] = field(default_factory=dict)
@@ -283,18 +299,16 @@ def language_data(code: str) -> LanguageData:
         prepositions[str(word).lower()] = dict(target) if isinstance(target, dict) else {"any": target}
     weapons = base._weapons(code)
     weapon_terms = {tuple(tokens_of(term)): category for term, category in weapons.items() if tokens_of(term)}
-    stems: dict[str, str] = {}
-    infixes: dict[str, str] = {}
+    single: dict[str, list[str]] = {}
     for category, entries in (data.get("weapons") or {}).items():
         base._check_category(category)
         for entry in entries or []:
             text = str(entry).lower()
-            if text.startswith("*"):
-                infixes[text[1:]] = category
-            elif len(tokens_of(text)) > 1 or text.startswith("="):
-                weapon_terms[tuple(tokens_of(text.lstrip("=")))] = category
+            if len(tokens_of(text.lstrip("=*"))) > 1:
+                weapon_terms[tuple(tokens_of(text.lstrip("=*")))] = category
             else:
-                stems[text] = category
+                single.setdefault(category, []).append(text)
+    clitics = [str(clitic) for clitic in data.get("clitics") or []]
     for term in data.get("not_weapons") or []:
         weapon_terms[tuple(tokens_of(str(term)))] = base.NOT_A_WEAPON
     status = data.get("status") or {}
@@ -314,17 +328,19 @@ def language_data(code: str) -> LanguageData:
                 f"{kind}{suffix}": (data.get("cues") or {}).get(f"{kind}{suffix}") or []
                 for kind in CUE_KINDS
                 for suffix in ("", "_noun")
-            }
+            },
+            clitics,
         ),
-        status=_cues(status),
-        blockers=_cues({"block": data.get("blockers") or []}),
+        status=_cues(status, clitics),
+        blockers=_cues({"block": data.get("blockers") or []}, clitics),
         negations=frozenset(str(word).lower() for word in data.get("negations") or []),
         clause_breaks=frozenset(str(word).lower() for word in data.get("clause_breaks") or []) | {";", ":"},
         past=tuple(re.compile(str(pattern)) for pattern in data.get("past") or []),
+        future=tuple(re.compile(str(pattern)) for pattern in data.get("future") or []),
+        roles={kind: {**ROLES[kind], **((data.get("roles") or {}).get(kind) or {})} for kind in CUE_KINDS},
         default_status=data.get("default_status", "agreed"),
         weapon_terms=weapon_terms,
-        weapon_stems=stems,
-        weapon_infixes=infixes,
+        weapon_words=_cues(single, clitics),
         non_state={
             tuple(tokens_of(str(text))): str(name)
             for name, texts in (data.get("non_state") or {}).items()
@@ -332,6 +348,10 @@ def language_data(code: str) -> LanguageData:
         },
         capitalised_nouns=bool(data.get("capitalised_nouns")),
         genitive_articles=frozenset(str(word).lower() for word in data.get("genitive_articles") or []),
+        genitive_prepositions=frozenset(
+            str(word).lower() for word in data.get("genitive_prepositions") or []
+        ),
+        made_in=tuple(str(word).lower() for word in data.get("made_in") or []),
         forces=tuple(str(word).lower() for word in data.get("forces") or []),
         origins={
             str(name).lower(): str(state)
@@ -348,6 +368,7 @@ class Party:
     name: str | None
     kind: str
     position: Position | None
+    joined: bool = False  # written with a conjunction clitic: Arabic "وفرنسا"
 
 
 @dataclass(frozen=True)
@@ -423,9 +444,22 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     if end + 1 < len(words) and words[end] == "'" and words[end + 1] in data.suffix_cases:
         return data.case_positions.get(data.suffix_cases[words[end + 1]], "of")
     before = start - 1
-    while before >= 0 and words[before] in data.articles:
-        before -= 1
+    while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
+        before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
     if before >= 0 and words[before] in data.prepositions:
+        if before >= 1 and words[before - 1].startswith(data.made_in or ("\0",)):
+            return "origin"  # "fabricados en Rusia", "made in China"
+        if (
+            words[before] in data.genitive_prepositions
+            and before >= 1
+            and _is_forces(words[before - 1], data)
+        ):
+            # "a la Fuerza Aérea de Paraguay": the state acts through its forces, whose preposition counts
+            before -= 1
+            while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
+                before -= 1
+            if before < 0 or words[before] not in data.prepositions:
+                return None
         by_case = data.prepositions[words[before]]
         cases = form.cases | {"acc"} if NOMINATIVE in form.cases else form.cases  # inanimate: "в Иран"
         for case in sorted(cases):
@@ -433,6 +467,10 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
                 return by_case[case]
         return by_case.get("any", "of")
     return None
+
+
+def _is_forces(word: str, data: LanguageData) -> bool:
+    return bool(data.forces) and word.startswith(data.forces)
 
 
 def _attribute(start: int, sentence: Sentence, data: LanguageData) -> bool:
@@ -447,7 +485,7 @@ def _attribute(start: int, sentence: Sentence, data: LanguageData) -> bool:
 
 def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str, str]]:
     """(start, end, category, text) of weapon mentions: system and term lists by whole tokens (longest
-    first), then the language's stems at the start of a token, or inside a compound for ``*`` stems."""
+    first), then the language's stems of single words (``*`` stems also inside a compound)."""
     found: list[tuple[int, int, str, str]] = []
     words = sentence.words
     i = 0
@@ -459,24 +497,18 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
                 hit = (i, i + length, category)
                 break
         if hit is None and words[i].isalpha():
-            best = ("", "")
-            for length in range(len(words[i]), 2, -1):
-                category = data.weapon_stems.get(words[i][:length])
-                if category:
-                    best = (words[i][:length], category)
-                    break
-            for infix, category in data.weapon_infixes.items():
-                if infix in words[i] and len(infix) > len(best[0]):
-                    best = (infix, category)
-            if best[1]:
-                hit = (i, i + 1, best[1])
+            word = data.weapon_words.label(words, i)
+            if word is not None:
+                hit = (i, i + 1, word[0])
         if hit is not None:
             if found and found[-1][1] + 1 == hit[0] and words[hit[0] - 1] == "-":
                 # "зенитно-ракетный", "S-300-Flugabwehrraketen": one weapon, named by its first part
                 start, _end, category, _text = found.pop()
                 hit = (start, hit[1], category)
             if hit[2] != base.NOT_A_WEAPON:
-                found.append((hit[0], hit[1], hit[2], "".join(sentence.surface[hit[0] : hit[1]])))
+                found.append(
+                    (hit[0], hit[1], hit[2], " ".join(sentence.surface[hit[0] : hit[1]]).replace(" - ", "-"))
+                )
             i = hit[1]
         else:
             i += 1
@@ -501,9 +533,11 @@ def _parties(
 ) -> list[Party]:
     parties = []
     words = sentence.words
-    weapon_starts = [start for start, _end, _category, _text in weapons]
+    [start for start, _end, _category, _text in weapons]
     for start, end, form in _state_matches(sentence, data):
-        actor = end < len(words) and words[end].startswith(data.forces or ("\0",))
+        actor = (end < len(words) and _is_forces(words[end], data)) or any(
+            _is_forces(word, data) for word in words[max(0, start - 2) : start]
+        )
         compound = end + 1 < len(words) and words[end] == "-" and words[end + 1].isalpha()
         if compound and words[end + 1].startswith(data.forces or ("\0",)):
             actor, compound = True, False  # "US-Verteidigungsministerium" is the state
@@ -511,7 +545,10 @@ def _parties(
             # "russische Panzer", "des russischen Raketenabwehrsystems": the maker, when next to a
             # weapon; "для российской армии" takes its preposition's position
             position = _governed(start, end, form, sentence, data)
-            if position is None and any(0 <= weapon - end <= 2 for weapon in weapon_starts):
+            if position is None and any(
+                0 <= weapon_start - end <= 2 or 0 <= start - weapon_end <= 1
+                for weapon_start, weapon_end, _category, _text in weapons
+            ):  # before the weapon ("russische Panzer") or after it ("أسلحة إيرانية", "armas rusas")
                 position = "origin"
             if position not in ("origin", "to", "from", "by"):
                 continue
@@ -525,10 +562,13 @@ def _parties(
             continue  # "in Moskau", "in Kyiv": a place
         if position in ("to", "from", "by", "maybe_to") and not (
             any(abs(cue.index - start) <= PREPOSITION_REACH for cue in cues)
-            or any(abs(weapon - end) <= 3 for weapon in weapon_starts)
+            or any(
+                weapon_start - end <= WEAPON_REACH and start - weapon_end <= WEAPON_REACH
+                for weapon_start, weapon_end, _category, _text in weapons
+            )
         ):
             continue  # "Kritik aus China": a preposition far from any transfer word or weapon
-        parties.append(Party(start, end, form.code, None, form.kind, position))
+        parties.append(Party(start, end, form.code, None, form.kind, position, CONJOINED in form.cases))
     taken = {i for party in parties for i in range(party.start, party.end)}
     for length_start in range(len(sentence.words)):
         for phrase, name in data.non_state.items():
@@ -560,7 +600,10 @@ def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData
             placed.append(_with(party, "subject"))
             continue
         between = sentence.words[subject_chain_end : party.start] if subject_chain_end is not None else []
-        if between and all(word in data.conjunctions or word == "," for word in between):
+        joined = (not between and party.joined) or (
+            between and all(word in data.conjunctions or word == "," for word in between)
+        )
+        if subject_chain_end is not None and joined:
             subject_chain_end = party.end
             placed.append(_with(party, "subject"))
         else:
@@ -582,7 +625,7 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
 
 
 def _with(party: Party, position: Position) -> Party:
-    return Party(party.start, party.end, party.code, party.name, party.kind, position)
+    return Party(party.start, party.end, party.code, party.name, party.kind, position, party.joined)
 
 
 @dataclass
@@ -615,7 +658,8 @@ def _status(sentence: Sentence, data: LanguageData, cues: list[Cue]) -> Status |
         return None  # "will not deliver", "keine Panzer": no transfer
     if "alleged" in labels:
         return "alleged"
-    if "future" in labels:
+    verbs = [sentence.words[cue.index] for cue in cues if not cue.noun]
+    if "future" in labels or any(pattern.search(verb) for verb in verbs for pattern in data.future):
         return "agreed"
     for fact in statuses.FACT_ORDER:
         if fact in labels:
@@ -685,13 +729,22 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             continue
         cue = min(own, key=lambda c: abs(c.index - party.start))
         position = party.position
+        if position == "object" and not _object_of(party, cue, parties):
+            continue
         if position == "maybe_to":
             position = "to" if cue.kind == "supply" and 0 < party.start - cue.index <= 2 else "of"
-        role = ROLES[cue.kind].get(position)  # type: ignore[arg-type]
+        role = data.roles[cue.kind].get(position)  # type: ignore[arg-type]
         if role == "supplier":
             suppliers.setdefault(_key(party), party)
         elif role == "recipient":
             recipients.setdefault(_key(party), party)
+    makers = {data.origins[text.lower()] for _s, _e, _c, text in weapons if text.lower() in data.origins}
+    subjects = {_key(party): party for party in parties if party.position == "subject"}
+    if not recipients and len(makers) == 1 and len(subjects) >= 2 and next(iter(makers)) in subjects:
+        # "Russland und Ägypten haben einen Deal geschlossen" for a Russian system: the maker supplies
+        maker = makers.pop()
+        suppliers = {maker: subjects[maker]}
+        recipients = {key: party for key, party in subjects.items() if key != maker}
     if not recipients:
         return []
     # The makers named beside a weapon ("russische S-400") supply that weapon.
@@ -700,13 +753,13 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     ]
     for party in parties:
         if party.position == "origin" and _key(party) not in suppliers:
-            near = [weapon for weapon in weapons if 0 <= weapon[0] - party.end <= 2]
-            sides.append((party, near))
-    if not sides:
-        makers = {data.origins[text.lower()] for _s, _e, _c, text in weapons if text.lower() in data.origins}
-        if len(makers) == 1:
-            maker = makers.pop()
-            sides.append((Party(-1, -1, maker, None, "maker", "origin"), weapons))
+            near = [
+                w for w in weapons if w[0] - party.end <= WEAPON_REACH and party.start - w[1] <= WEAPON_REACH
+            ]
+            sides.append((party, near or weapons))
+    if not sides and len(makers) == 1:
+        maker = makers.pop()
+        sides.append((Party(-1, -1, maker, None, "maker", "origin"), weapons))
     reporters = _reporters(sentence, data)
     found = []
     for supplier, supplied in sides:
@@ -720,6 +773,15 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             for _start, _end, category, text in supplied:
                 found.append(_Found(supplier, recipient, category, text, pair_status, strength, sentence))
     return found
+
+
+def _object_of(party: Party, cue: Cue, parties: list[Party]) -> bool:
+    """A bare party is the object of a transfer word right after it ("entregó Venezuela", "передала
+    России") or between its subject and it ("Nordkorea hat Russland Munition geliefert")."""
+    if 0 < party.start - cue.index <= OBJECT_REACH:
+        return True
+    subject = next((p for p in parties if p.position == "subject"), None)
+    return subject is not None and subject.end <= party.start < cue.index
 
 
 def _capitalised_noun(sentence: Sentence, data: LanguageData, index: int) -> bool:
@@ -741,14 +803,14 @@ def _key(party: Party) -> str:
     return party.code or f"name:{(party.name or '').lower()}"
 
 
-def _denied_later(found: _Found, later: list[Sentence], data: LanguageData) -> bool:
-    for sentence in later:
-        labels = {label for _s, _e, label in _cue_hits(sentence, data.status)}
-        if "denied" in labels:
-            codes = {form.code for _s, _e, form in _state_matches(sentence, data)}
-            if codes & {found.supplier.code, found.recipient.code}:
-                return True
-    return False
+def _denials(split: list[Sentence], data: LanguageData) -> set[str]:
+    """States named in a sentence that denies something: a denial anywhere in the passage by (or about)
+    a party wins over the accusation it answers."""
+    codes: set[str] = set()
+    for sentence in split:
+        if any(label == "denied" for _s, _e, label in _cue_hits(sentence, data.status)):
+            codes |= {form.code for _s, _e, form in _state_matches(sentence, data)}
+    return codes
 
 
 @lru_cache(maxsize=200_000)
@@ -766,11 +828,12 @@ def tag(text: str, code: str) -> Result:
     counts: Counter[str] = Counter()
     found: list[_Found] = []
     previous: list[_Found] = []
-    for index, sentence in enumerate(split):
+    denials = _denials(split, data)
+    for sentence in split:
         counts.update(form.code for _s, _e, form in _state_matches(sentence, data))
         current = _sentence_transfers(sentence, data, previous)
         for item in current:
-            if item.status != "denied" and _denied_later(item, split[index + 1 : index + 3], data):
+            if {item.supplier.code, item.recipient.code} & denials:
                 item.status = "denied"
         found.extend(current)
         previous = current
