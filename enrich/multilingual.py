@@ -22,7 +22,7 @@ from typing import Any, Literal, cast
 
 import simplemma
 import yaml
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 
 from armswatch.schema import StateCount, TransferMention
 from enrich import lexicon as base
@@ -53,6 +53,8 @@ ROLES: dict[Kind, dict[Position, Role]] = {
     "arrival": {"to": "recipient", "at": "recipient", "from": "supplier", "origin": "supplier"},
     "deal": {"to": "recipient", "from": "supplier", "origin": "supplier"},
 }
+# Languages written without spaces between words: token rules cannot find names in them.
+UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo", "dz"})
 TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
 # A sentence ends at . ! ? ؟ followed by space, unless the dot closes a one-letter abbreviation (U.S.).
 SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<=[.!?؟])\s+")
@@ -153,6 +155,7 @@ class LanguageData:
     forms: dict[tuple[str, ...], Form]
     cased_script: bool
     prepositions: dict[str, dict[str, Position]]  # word -> case (or "any") -> position
+    postpositions: dict[str, Position]  # Turkish "tarafından" (by), Persian "را" (object)
     articles: frozenset[str]
     conjunctions: frozenset[str]
     suffix_cases: dict[str, str]  # Turkish "'den" -> abl, for a suffix split off by an apostrophe
@@ -177,8 +180,13 @@ class LanguageData:
     origins: dict[str, str] = field(default_factory=dict)
 
 
+def _normalise(text: str) -> str:
+    """One apostrophe, and a dotted capital I that lower-cases to one letter (Turkish "İran")."""
+    return text.replace("’", "'").replace("İ", "I")
+
+
 def tokens_of(text: str) -> list[str]:
-    return TOKEN.findall(text.lower().replace("’", "'"))
+    return TOKEN.findall(_normalise(text).lower())
 
 
 def _lang_dir() -> Any:
@@ -186,19 +194,30 @@ def _lang_dir() -> Any:
 
 
 @cache
-def covered() -> frozenset[str]:
-    """Languages that have a data file here."""
+def with_data() -> frozenset[str]:
+    """Languages that have a data file here (the others get CLDR's state names only)."""
     return frozenset(
         entry.name.removesuffix(".yaml") for entry in _lang_dir().iterdir() if entry.name.endswith(".yaml")
     )
 
 
+@cache
 def covers(code: str) -> bool:
-    return code in covered()
+    """A data file, or at least CLDR's country names for states: CLDR has them for some 200 languages."""
+    if code in with_data():
+        return True
+    if code in UNSPACED or code == "und":
+        return False
+    try:
+        return bool(Locale.parse(code).territories)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return False
 
 
 @cache
 def _raw(code: str) -> dict[str, Any]:
+    if code not in with_data():
+        return {}
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load((_lang_dir() / f"{code}.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
     if not isinstance(data, dict):
@@ -319,6 +338,9 @@ def language_data(code: str) -> LanguageData:
         cased_script=any(ch.isupper() for text in forms for word in text for ch in word.upper()[:1])
         and code not in ("ar", "fa"),
         prepositions=prepositions,
+        postpositions={
+            str(word).lower(): position for word, position in (data.get("postpositions") or {}).items()
+        },
         articles=frozenset(str(word).lower() for word in data.get("articles") or []),
         conjunctions=frozenset(str(word).lower() for word in data.get("conjunctions") or []),
         suffix_cases={str(k).lower(): str(v) for k, v in (data.get("suffix_cases") or {}).items()},
@@ -399,7 +421,7 @@ def sentences(text: str) -> list[Sentence]:
     for piece in SENTENCE_END.split(text):
         start = text.find(piece, position)
         position = start + len(piece)
-        surface = TOKEN.findall(piece.replace("’", "'"))
+        surface = TOKEN.findall(_normalise(piece))
         if surface:
             found.append(Sentence(piece, start, surface, [word.lower() for word in surface]))
     return found
@@ -443,6 +465,10 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     words = sentence.words
     if end + 1 < len(words) and words[end] == "'" and words[end + 1] in data.suffix_cases:
         return data.case_positions.get(data.suffix_cases[words[end + 1]], "of")
+    if end < len(words) and words[end] in data.postpositions:
+        return data.postpositions[words[end]]  # "Türkiye tarafından", "روسیه را"
+    if start > 0 and words[start - 1].startswith(data.made_in or ("\0",)):
+        return "origin"  # "ساخت روسیه"
     before = start - 1
     while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
         before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
