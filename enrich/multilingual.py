@@ -64,6 +64,7 @@ WINDOW = 4  # tokens around a transfer word in which a negation or a blocker can
 MAX_FORM_TOKENS = 6
 PREPOSITION_REACH = 6  # tokens between a transfer word and a party its preposition relates to it
 OBJECT_REACH = 3  # tokens between a transfer verb and a bare object after it
+CONTEXT_REACH = 3  # sentences over which a transfer's parties carry to sentences that name fewer
 WEAPON_REACH = 4  # ... or between a weapon and that party ("F-16 from the United States")
 
 
@@ -678,10 +679,10 @@ def _status(sentence: Sentence, data: LanguageData, cues: list[Cue]) -> Status |
     past = any(
         pattern.search(sentence.words[cue.index]) for cue in cues if not cue.noun for pattern in data.past
     )
-    if "denied" in labels or (negated and (past or "delivered" in labels)):
-        return "denied"  # "we have never exported weapons to Russia"
+    if "denied" in labels:
+        return "denied"
     if negated:
-        return None  # "will not deliver", "keine Panzer": no transfer
+        return None  # "will not deliver", "keine Panzer", "has not delivered": no transfer
     if "alleged" in labels:
         return "alleged"
     verbs = [sentence.words[cue.index] for cue in cues if not cue.noun]
@@ -771,6 +772,11 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         maker = makers.pop()
         suppliers = {maker: subjects[maker]}
         recipients = {key: party for key, party in subjects.items() if key != maker}
+    if suppliers and not recipients:
+        # "Sześć sztuk zostało przekazanych przez Francję": the recipient of the transfer just reported
+        recipients = {_key(item.recipient): item.recipient for item in previous}
+        if len(recipients) != 1:
+            return []
     if not recipients:
         return []
     # The makers named beside a weapon ("russische S-400") supply that weapon.
@@ -783,7 +789,8 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
                 w for w in weapons if w[0] - party.end <= WEAPON_REACH and party.start - w[1] <= WEAPON_REACH
             ]
             sides.append((party, near or weapons))
-    if not sides and len(makers) == 1:
+    if not sides and len(makers) == 1 and any(cue.kind != "arrival" for cue in cues):
+        # the maker of the system supplies it; not for arrivals, which may be a state's own ships
         maker = makers.pop()
         sides.append((Party(-1, -1, maker, None, "maker", "origin"), weapons))
     reporters = _reporters(sentence, data)
@@ -855,6 +862,7 @@ def tag(text: str, code: str) -> Result:
     found: list[_Found] = []
     previous: list[_Found] = []
     denials = _denials(split, data)
+    since = 0  # sentences since the last that reported a transfer
     for sentence in split:
         counts.update(form.code for _s, _e, form in _state_matches(sentence, data))
         current = _sentence_transfers(sentence, data, previous)
@@ -862,7 +870,12 @@ def tag(text: str, code: str) -> Result:
             if {item.supplier.code, item.recipient.code} & denials:
                 item.status = "denied"
         found.extend(current)
-        previous = current
+        if current:
+            previous, since = current, 0
+        else:
+            since += 1
+            if since > CONTEXT_REACH:
+                previous = []
     names = base.english_names()
     states = [
         StateCount(code=state, name=names.get(state, state), count=n) for state, n in counts.most_common()
