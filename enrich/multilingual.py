@@ -518,15 +518,17 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
     i = 0
     while i < len(words):
         hit = None
-        for length in range(min(5, len(words) - i), 0, -1):
+        for length in range(min(5, len(words) - i), 1, -1):
             category = data.weapon_terms.get(tuple(words[i : i + length]))
             if category is not None:
                 hit = (i, i + length, category)
                 break
-        if hit is None and words[i].isalpha():
-            word = data.weapon_words.label(words, i)
-            if word is not None:
-                hit = (i, i + 1, word[0])
+        # a single word: the language file's stems first, then the shared term lists
+        word = data.weapon_words.label(words, i) if hit is None and words[i].isalpha() else None
+        if word is not None:
+            hit = (i, i + 1, word[0])
+        elif hit is None and (category := data.weapon_terms.get((words[i],))) is not None:
+            hit = (i, i + 1, category)
         if hit is not None:
             if found and found[-1][1] + 1 == hit[0] and words[hit[0] - 1] == "-":
                 # "зенитно-ракетный", "S-300-Flugabwehrraketen": one weapon, named by its first part
