@@ -60,7 +60,8 @@ TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
 SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<=[.!?؟])\s+")
 NOMINATIVE = "nom"
 CONJOINED = "conj"  # the case label of a form that carries its conjunction ("وفرنسا")
-WINDOW = 4  # tokens around a transfer word in which a negation or a blocker cancels it
+WINDOW = 4  # tokens around a transfer word in which a negation cancels it
+BLOCK_REACH = 10  # ... and in which a blocker of its clause does ("Lieferungen an Katar gestoppt")
 MAX_FORM_TOKENS = 6
 PREPOSITION_REACH = 6  # tokens between a transfer word and a party its preposition relates to it
 OBJECT_REACH = 3  # tokens between a transfer verb and a bare object after it
@@ -158,6 +159,8 @@ class LanguageData:
     prepositions: dict[str, dict[str, Position]]  # word -> case (or "any") -> position
     postpositions: dict[str, Position]  # Turkish "tarafından" (by), Persian "را" (object)
     articles: frozenset[str]
+    nominative_is_accusative: bool  # Slavic inanimate nouns: the name as written may be accusative
+    article_cases: dict[str, str]  # the case an article shows after a preposition: "die" accusative
     conjunctions: frozenset[str]
     suffix_cases: dict[str, str]  # Turkish "'den" -> abl, for a suffix split off by an apostrophe
     case_positions: dict[str, Position]  # the position of a party in a case without a preposition
@@ -343,6 +346,8 @@ def language_data(code: str) -> LanguageData:
             str(word).lower(): position for word, position in (data.get("postpositions") or {}).items()
         },
         articles=frozenset(str(word).lower() for word in data.get("articles") or []),
+        nominative_is_accusative=bool(data.get("nominative_is_accusative")),
+        article_cases={str(k).lower(): str(v) for k, v in (data.get("article_cases") or {}).items()},
         conjunctions=frozenset(str(word).lower() for word in data.get("conjunctions") or []),
         suffix_cases={str(k).lower(): str(v) for k, v in (data.get("suffix_cases") or {}).items()},
         case_positions={str(k): v for k, v in cases.items()},
@@ -471,9 +476,13 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     if start > 0 and words[start - 1].startswith(data.made_in or ("\0",)):
         return "origin"  # "ساخت روسیه"
     before = start - 1
+    article_case = None  # "in die Ukraine" (accusative: to) vs "in der Ukraine" (dative: at)
     while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
+        article_case = data.article_cases.get(words[before], article_case)
         before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
     if before >= 0 and words[before] in data.prepositions:
+        if article_case and article_case in data.prepositions[words[before]]:
+            return data.prepositions[words[before]][article_case]
         if before >= 1 and words[before - 1].startswith(data.made_in or ("\0",)):
             return "origin"  # "fabricados en Rusia", "made in China"
         if (
@@ -488,7 +497,9 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
             if before < 0 or words[before] not in data.prepositions:
                 return None
         by_case = data.prepositions[words[before]]
-        cases = form.cases | {"acc"} if NOMINATIVE in form.cases else form.cases  # inanimate: "в Иран"
+        cases = form.cases
+        if data.nominative_is_accusative and NOMINATIVE in cases:
+            cases = cases | {"acc"}  # inanimate names: "в Иран"
         for case in sorted(cases):
             if case in by_case:
                 return by_case[case]
@@ -668,23 +679,22 @@ class _Found:
     sentence: Sentence
 
 
-def _status(sentence: Sentence, data: LanguageData, cues: list[Cue]) -> Status | None:
-    """The sentence's status, or None when a transfer word is negated (a negated delivery is no
-    transfer; a denial is said with a denial word)."""
+def _negated(cue: Cue, sentence: Sentence, data: LanguageData) -> bool:
+    return any(
+        word in data.negations for word in sentence.words[max(0, cue.index - WINDOW) : cue.index + WINDOW]
+    )
+
+
+def _status(sentence: Sentence, data: LanguageData, cues: list[Cue]) -> Status:
+    """The status of the transfers a sentence reports: a denial word, a hedge, a future or agreement
+    word, a delivery word, the past tense of the transfer verb, else the language's default."""
     labels = {label for _start, _end, label in _cue_hits(sentence, data.status)}
     labels |= data.status.co_occurring(sentence.words)
-    negated = any(
-        word in data.negations
-        for cue in cues
-        for word in sentence.words[max(0, cue.index - WINDOW) : cue.index + WINDOW]
-    )
     past = any(
         pattern.search(sentence.words[cue.index]) for cue in cues if not cue.noun for pattern in data.past
     )
     if "denied" in labels:
         return "denied"
-    if negated:
-        return None  # "will not deliver", "keine Panzer", "has not delivered": no transfer
     if "alleged" in labels:
         return "alleged"
     verbs = [sentence.words[cue.index] for cue in cues if not cue.noun]
@@ -705,7 +715,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     if not weapons:
         return []
     clause_of = _clauses(sentence, data)
-    blocked = {clause_of[start] for start, _end, _label in _cue_hits(sentence, data.blockers)}
+    blockers = [start for start, _end, _label in _cue_hits(sentence, data.blockers)]
     cues = [
         Cue(
             start,
@@ -713,8 +723,14 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             label.endswith("_noun") or label == "deal" or _capitalised_noun(sentence, data, start),
         )
         for start, _end, label in _cue_hits(sentence, data.cues)
-        if clause_of[start] not in blocked
+        if not any(
+            clause_of[block] == clause_of[start] and abs(block - start) <= BLOCK_REACH for block in blockers
+        )
     ]
+    denial = "denied" in {label for _start, _end, label in _cue_hits(sentence, data.status)}
+    if not denial:
+        # "liefert keine Kampfpanzer, will aber Flugabwehrsysteme liefern": a negated transfer word is none
+        cues = [cue for cue in cues if not _negated(cue, sentence, data)]
     if not cues:
         return []
     parties = [
@@ -727,8 +743,6 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         )
     ]
     transfer_status = _status(sentence, data, cues)
-    if transfer_status is None:
-        return []
     if not parties:
         pairs = {(_key(item.supplier), _key(item.recipient)) for item in previous}
         if len(pairs) != 1:
