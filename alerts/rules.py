@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from alerts.channels import ChannelError, parse_channel
+from alerts.channels import ChannelError, channel_label, parse_channel
 from alerts.matcher import DocumentView, FieldSpec, Node, UnsupportedQuery, compile_node, field_specs
 from armswatch.schema import Alert, AlertMode, EnrichedArticle, TransferMention
 from index.actions import article_document, fold, mention_documents, pair
@@ -221,7 +221,7 @@ def to_alert(hit: Hit, fired_at: datetime) -> Alert:
         rule_name=hit.rule.name,
         query=hit.rule.query,
         mode=hit.rule.mode,
-        channels=[parse_channel(spec).label for spec in hit.rule.channels],
+        channels=[channel_label(spec) for spec in hit.rule.channels],
         article_id=article.id,
         title=article.title,
         url=article.url,

@@ -39,8 +39,16 @@ class _CurrentStderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
         pass
 
 
-def configure_logging(level: str = "INFO", overrides: list[str] | None = None) -> None:
-    """Send every logger to stderr as JSON lines; ``overrides`` are ``logger:LEVEL`` pairs."""
+# Client libraries whose warnings (connection retries, 503s while an index starts) matter in a
+# worker's log but only repeat, over a short command's output, the one error line it ends with.
+CLIENT_LIBRARIES = ("kafka", "elastic_transport", "elasticsearch", "urllib3")
+
+
+def configure_logging(
+    level: str = "INFO", overrides: list[str] | None = None, quiet_clients: bool = False
+) -> None:
+    """Send every logger to stderr as JSON lines; ``overrides`` are ``logger:LEVEL`` pairs.
+    ``quiet_clients`` silences the client libraries (below DEBUG), for commands that are not workers."""
     handler = _CurrentStderrHandler()
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()
@@ -54,6 +62,9 @@ def configure_logging(level: str = "INFO", overrides: list[str] | None = None) -
     spacy_logger = logging.getLogger("spacy")
     spacy_logger.setLevel(logging.WARNING)
     spacy_logger.propagate = True
+    if quiet_clients and level.upper() != "DEBUG":
+        for name in CLIENT_LIBRARIES:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     for pair in overrides or []:
         name, _, lvl = pair.partition(":")
         logging.getLogger(name).setLevel(lvl.upper())

@@ -305,6 +305,14 @@ def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]
             add_name(city, state, "metonym")
     for curated in base._state_forms(code) if code in base.BABEL_LANGUAGES or _curated(code) else []:
         add(curated.text, curated.code, curated.kind, frozenset({NOMINATIVE}))
+    # Wire copy in any language quotes English names ("the Kremlin", "Nigeria"), as the lexicon does.
+    for english in base._state_forms("en"):
+        if (
+            english.kind in ("name", "metonym", "company")
+            and english.text[:1].isupper()
+            and len(english.text) > 3
+        ):
+            add(english.text, english.code, english.kind, frozenset({NOMINATIVE}))
     return forms
 
 

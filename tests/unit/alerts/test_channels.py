@@ -28,6 +28,12 @@ from tests.alerts_receivers import enriched
             Channel("slack", "https://hooks.slack.com/services/T/B/token"),
             "slack:hooks.slack.com",
         ),
+        (
+            "webhook:https://user:pa55@h.example:8443/in?token=t0k3n",
+            Channel("webhook", "https://user:pa55@h.example:8443/in?token=t0k3n"),
+            "webhook:h.example:8443",
+        ),
+        ("webhook:http://[::1]:9000/x", Channel("webhook", "http://[::1]:9000/x"), "webhook:[::1]:9000"),
         ("email:a@x.org, b@y.org", Channel("email", "a@x.org,b@y.org"), "email:a@x.org,b@y.org"),
         ("kafka", Channel("kafka"), "kafka"),
         ("log", Channel("log"), "log"),
@@ -43,6 +49,31 @@ def test_channels_parse_and_label_without_secrets(spec: str, channel: Channel, l
 def test_channels_refuse_bad_specifications(spec: str) -> None:
     with pytest.raises(ChannelError):
         parse_channel(spec)
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("slack:https://hooks.slack.com:99999/services/T0/B0/SECRETTOKEN", "not a valid URL"),
+        ("slack:https://hooks.slack.com:x/services/T0/B0/SECRETTOKEN", "not a valid URL"),
+        ("webhook:http://2130706433/SECRETTOKEN", "write 127.0.0.1"),
+        ("webhook:http://0x7f.1/x?key=SECRETTOKEN", "write 127.0.0.1"),
+        ("webhook:ftp://h.example/SECRETTOKEN", "only http and https"),
+        ("webhooks:https://h.example/SECRETTOKEN", "unknown channel 'webhooks'"),
+    ],
+)
+def test_channels_refuse_invalid_urls_in_one_line_without_the_secret(spec: str, message: str) -> None:
+    with pytest.raises(ChannelError) as caught:
+        parse_channel(spec)
+    text = str(caught.value)
+    assert message in text and "SECRETTOKEN" not in text and "\n" not in text
+
+
+def test_channels_redact_their_secrets_from_messages() -> None:
+    slack = parse_channel("slack:https://hooks.slack.com/services/T0/B0/SECRETTOKEN")
+    assert slack.redact(f"cannot reach {slack.target}") == "cannot reach https://hooks.slack.com/***"
+    hook = parse_channel("webhook:https://h.example/in?key=SECRETTOKEN")
+    assert "SECRETTOKEN" not in hook.redact(f"401 for {hook.target}: key SECRETTOKEN refused")
 
 
 def test_channels_signature_is_hmac_sha256_of_the_body() -> None:
