@@ -412,6 +412,7 @@ class Cue:
     index: int
     kind: Kind
     noun: bool
+    last: int  # its last token ("satın aldı"): the one that shows the tense
 
 
 @dataclass(frozen=True)
@@ -519,6 +520,18 @@ def _is_forces(word: str, data: LanguageData) -> bool:
     return bool(data.forces) and word.startswith(data.forces)
 
 
+def _phrase_start(start: int, words: list[str], data: LanguageData) -> int:
+    """Where the phrase naming a state begins: before its articles and forces ("la Fuerza Aérea de")."""
+    i = start
+    while i > 0 and (
+        words[i - 1] in data.articles
+        or _is_forces(words[i - 1], data)
+        or (words[i - 1] in data.genitive_prepositions and i >= 2 and _is_forces(words[i - 2], data))
+    ):
+        i -= 1
+    return i
+
+
 def _attribute(start: int, sentence: Sentence, data: LanguageData) -> bool:
     """A state in the genitive after a noun ("das Außenministerium der USA" acts for it, "Aussagen der
     USA" do not transfer anything)."""
@@ -608,8 +621,9 @@ def _parties(
                 continue  # "nach US-Angaben": the preposition governs "Angaben", not the state
         if position == "at" or (position == "of" and form.kind == "metonym"):
             continue  # "in Moskau", "in Kyiv": a place
+        anchor = _phrase_start(start, words, data)  # "a la Fuerza Aérea de Bolivia" counts from "a"
         if position in ("to", "from", "by", "maybe_to") and not (
-            any(abs(cue.index - start) <= PREPOSITION_REACH for cue in cues)
+            any(abs(cue.index - anchor) <= PREPOSITION_REACH for cue in cues)
             or any(
                 weapon_start - end <= WEAPON_REACH and start - weapon_end <= WEAPON_REACH
                 for weapon_start, weapon_end, _category, _text in weapons
@@ -699,13 +713,13 @@ def _status(sentence: Sentence, data: LanguageData, cues: list[Cue]) -> Status:
     labels = {label for _start, _end, label in _cue_hits(sentence, data.status)}
     labels |= data.status.co_occurring(sentence.words)
     past = any(
-        pattern.search(sentence.words[cue.index]) for cue in cues if not cue.noun for pattern in data.past
+        pattern.search(sentence.words[cue.last]) for cue in cues if not cue.noun for pattern in data.past
     )
     if "denied" in labels:
         return "denied"
     if "alleged" in labels:
         return "alleged"
-    verbs = [sentence.words[cue.index] for cue in cues if not cue.noun]
+    verbs = [sentence.words[cue.last] for cue in cues if not cue.noun]
     if "future" in labels or any(pattern.search(verb) for verb in verbs for pattern in data.future):
         return "agreed"
     for fact in statuses.FACT_ORDER:
@@ -729,8 +743,9 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             start,
             cast(Kind, label.removesuffix("_noun")),
             label.endswith("_noun") or label == "deal" or _capitalised_noun(sentence, data, start),
+            end - 1,
         )
-        for start, _end, label in _cue_hits(sentence, data.cues)
+        for start, end, label in _cue_hits(sentence, data.cues)
         if not any(
             clause_of[block] == clause_of[start] and abs(block - start) <= BLOCK_REACH for block in blockers
         )

@@ -64,6 +64,44 @@ def found(text: str, lang: str) -> set[Quad]:
         ("de", "Die Regierung hat alle Waffenlieferungen an Katar gestoppt.", set()),
         ("de", "Österreich liefert keine Panzer an Serbien.", set()),
         ("de", "Nach Angaben der Slowakei wurden Haubitzen an Estland verkauft.", set()),
+        # Spanish: "a" names the recipient of a sale and the seller of a purchase; "habría" is alleged
+        ("es", "Chile vendió a Ecuador seis fragatas usadas.", {("CL", "EC", "naval", "agreed")}),
+        ("es", "Perú compró tanques a Corea del Sur.", {("KR", "PE", "armored_vehicles", "delivered")}),
+        ("es", "Venezuela habría recibido drones de fabricación iraní.", {("IR", "VE", "drones", "alleged")}),
+        (
+            "es",
+            "Uruguay entregará helicópteros a la Fuerza Aérea de Bolivia.",
+            {("UY", "BO", "aircraft", "agreed")},
+        ),
+        # Arabic: the verb first, لـ on the recipient, من before the supplier
+        ("ar", "باعت فرنسا لقطر طائرات رافال.", {("FR", "QA", "aircraft", "delivered")}),
+        ("ar", "تسلمت الجزائر غواصات من روسيا.", {("RU", "DZ", "naval", "delivered")}),
+        # a state's denial is a denied transfer
+        ("ar", "نفت مصر أنها اشترت صواريخ من كوريا الشمالية.", {("KP", "EG", "missiles", "denied")}),
+        # Italian, Portuguese
+        (
+            "it",
+            "La Germania ha consegnato alla Polonia nuovi carri armati.",
+            {("DE", "PL", "armored_vehicles", "delivered")},
+        ),
+        ("pt", "Portugal vai vender ao Brasil dois navios patrulha.", {("PT", "BR", "naval", "agreed")}),
+        # Polish: dative recipient, "od" + genitive supplier, "przez" the agent of a passive
+        ("pl", "Litwa otrzymała od Niemiec haubice.", {("DE", "LT", "artillery", "delivered")}),
+        (
+            "pl",
+            "Czołgi zostały przekazane Słowacji przez Czechy.",
+            {("CZ", "SK", "armored_vehicles", "delivered")},
+        ),
+        # Dutch
+        ("nl", "België heeft munitie aan Oekraïne geleverd.", {("BE", "UA", "ammunition", "delivered")}),
+        # Turkish: case suffixes after the apostrophe
+        (
+            "tr",
+            "Azerbaycan, İsrail'den insansız hava araçları satın aldı.",
+            {("IL", "AZ", "drones", "delivered")},
+        ),
+        # Persian: به before the recipient
+        ("fa", "روسیه جنگنده به ایران تحویل داد.", {("RU", "IR", "aircraft", "delivered")}),
     ],
 )
 def test_multilingual_transfers(lang: str, text: str, expected: set[Quad]) -> None:
