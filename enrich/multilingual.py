@@ -177,6 +177,8 @@ class LanguageData:
     weapon_words: Cues  # category -> stems of single words
     non_state: dict[tuple[str, ...], str]
     capitalised_nouns: bool
+    adjectives_follow_noun: bool  # "أسلحة إيرانية", "armas rusas": a demonym before a weapon is not its maker
+    subject_reach: int | None  # tokens between a verb and its bare subject, in verb-first languages
     genitive_prepositions: frozenset[str]  # "de" in "el Ejército de Nicaragua"
     made_in: tuple[str, ...]  # stems before a preposition that make the state a maker: "fabricados en"
     genitive_articles: frozenset[str]  # "der" in "Außenministerium der USA": the state is an attribute
@@ -383,6 +385,8 @@ def language_data(code: str) -> LanguageData:
             for text in texts or []
         },
         capitalised_nouns=bool(data.get("capitalised_nouns")),
+        adjectives_follow_noun=bool(data.get("adjectives_follow_noun")),
+        subject_reach=data.get("subject_reach"),
         genitive_articles=frozenset(str(word).lower() for word in data.get("genitive_articles") or []),
         genitive_prepositions=frozenset(
             str(word).lower() for word in data.get("genitive_prepositions") or []
@@ -517,7 +521,10 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
 
 
 def _is_forces(word: str, data: LanguageData) -> bool:
-    return bool(data.forces) and word.startswith(data.forces)
+    if not data.forces:
+        return False
+    bare = [word[len(clitic) :] for clitic in data.cues.clitics if word.startswith(clitic)]
+    return any(form.startswith(data.forces) for form in (word, *bare))  # "للجيش": ل + الجيش
 
 
 def _phrase_start(start: int, words: list[str], data: LanguageData) -> int:
@@ -607,7 +614,8 @@ def _parties(
             # weapon; "для российской армии" takes its preposition's position
             position = _governed(start, end, form, sentence, data)
             if position is None and any(
-                0 <= weapon_start - end <= 2 or 0 <= start - weapon_end <= 1
+                (0 <= weapon_start - end <= 2 and not data.adjectives_follow_noun)
+                or 0 <= start - weapon_end <= 1
                 for weapon_start, weapon_end, _category, _text in weapons
             ):  # before the weapon ("russische Panzer") or after it ("أسلحة إيرانية", "armas rusas")
                 position = "origin"
@@ -649,10 +657,19 @@ def _parties(
 def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData) -> list[Party]:
     """Parties with no preposition or case get subject (first) and object (the next, unless joined to
     the first by a conjunction: "Russland und Ägypten")."""
-    placed = []
+    placed: list[Party] = []
     subject_chain_end: int | None = None
     seen_subject = False
     for party in parties:
+        previous = placed[-1] if placed else None
+        if (
+            party.position is None
+            and previous is not None
+            and previous.position not in (None, "subject", "object", "origin")
+            and _coordinated(previous, party, sentence, data)
+        ):
+            placed.append(_with(party, previous.position))  # "an Polen und Litauen"
+            continue
         if party.position is not None:
             placed.append(party)
             continue
@@ -674,6 +691,18 @@ def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData
     return placed
 
 
+def _within_subject_reach(party: Party, cues: list[Cue], data: LanguageData) -> bool:
+    """In verb-first languages the subject sits next to its verb ("تزويد طهران للحوثيين"): a bare party
+    far from every transfer word is not a party to it."""
+    if party.position is not None or data.subject_reach is None:
+        return True
+    return any(
+        -data.subject_reach <= party.start - cue.last <= data.subject_reach
+        or -data.subject_reach <= cue.index - party.end <= data.subject_reach
+        for cue in cues
+    )
+
+
 def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
     """The clause number of each token: a subordinator ("что", "dass") or ";" opens a new one, so the
     subject of "the US believe that North Korea supplies..." is not a party."""
@@ -684,6 +713,13 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
             clause += 1
         numbers.append(clause)
     return numbers
+
+
+def _coordinated(previous: Party, party: Party, sentence: Sentence, data: LanguageData) -> bool:
+    between = sentence.words[previous.end : party.start]
+    return (not between and party.joined) or bool(
+        between and all(word in data.conjunctions or word == "," for word in between)
+    )
 
 
 def _with(party: Party, position: Position) -> Party:
@@ -760,7 +796,11 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         party
         for clause in sorted(set(clause_of))
         for party in _bare_positions(
-            [p for p in _parties(sentence, data, weapons, cues) if clause_of[p.start] == clause],
+            [
+                p
+                for p in _parties(sentence, data, weapons, cues)
+                if clause_of[p.start] == clause and _within_subject_reach(p, cues, data)
+            ],
             sentence,
             data,
         )
