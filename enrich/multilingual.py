@@ -23,6 +23,8 @@ from typing import Any, Literal, cast
 import simplemma
 import yaml
 from babel import Locale, UnknownLocaleError
+from simplemma.strategies import DictionaryLookupStrategy
+from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 from armswatch.schema import StateCount, TransferMention
 from enrich import lexicon as base
@@ -925,10 +927,21 @@ def _denials(split: list[Sentence], data: LanguageData) -> set[str]:
     return codes
 
 
+# Dictionary look-up only: simplemma's guessing rules cost some fifteen times more per unknown word.
+# A language's dictionary takes 1-3 s to load and 60-150 MB: eight stay loaded (simplemma's default),
+# so a worker's memory stays bounded while a stream in more languages reloads the rarer ones.
+LEMMA_LANGUAGES = 8
+LEMMATIZER = simplemma.Lemmatizer(
+    lemmatization_strategy=DictionaryLookupStrategy(
+        dictionary_factory=DefaultDictionaryFactory(cache_max_size=LEMMA_LANGUAGES)
+    )
+)
+
+
 @lru_cache(maxsize=200_000)
 def _lemma(word: str, code: str) -> str:
     try:
-        return str(simplemma.lemmatize(word, lang=code)).lower()
+        return str(LEMMATIZER.lemmatize(word, lang=code)).lower()
     except ValueError:  # simplemma has no dictionary for this language
         return word
 

@@ -260,7 +260,6 @@ class Tagger:
             yield _capped(sentence, index, cut_short).text, (index, sentence.start_char)
 
 
-@cache
 def _within_chars(text: str, limit: int) -> str:
     """The text cut to ``limit`` characters, at the last line or sentence end before it when there is
     one in the second half (a sentence cut in the middle is parsed wrongly)."""
@@ -281,6 +280,7 @@ def _capped(sentence: Span, index: int, cut_short: set[int]) -> Span:
     return sentence.doc.char_span(start, start + MAX_SENTENCE_CHARS, alignment_mode="contract") or sentence
 
 
+@cache
 def _pipeline_language(code: str) -> str:
     try:
         spacy.blank(code)
