@@ -25,7 +25,7 @@ from armswatch import es as es_plumbing
 from armswatch.config import Settings
 from armswatch.metrics import observe_latency
 from armswatch.schema import Alert, EnrichedArticle
-from armswatch.stage import Backpressure, Output, RejectedInput, StageStats, decode, run_worker
+from armswatch.stage import Backpressure, Decoded, HandlerResult, StageStats, run_worker
 
 log = logging.getLogger(__name__)
 STAGE = "alerts"
@@ -85,14 +85,8 @@ def make_handler(
     on_claimed: Callable[[], None],
     stats: StageStats,
 ) -> Any:
-    def handle(records: Sequence[Any]) -> tuple[list[Output], list[tuple[Any, RejectedInput]]]:
-        rejected: list[tuple[Any, RejectedInput]] = []
-        articles: list[EnrichedArticle] = []
-        for record in records:
-            try:
-                articles.append(decode(EnrichedArticle, record.value, "invalid_enriched_article"))
-            except RejectedInput as error:
-                rejected.append((record, error))
+    def handle(items: Sequence[Decoded[EnrichedArticle]]) -> HandlerResult:
+        articles = [item.record for item in items]
         try:
             rules.refresh_if_due()
             now = datetime.now(UTC)
@@ -106,7 +100,7 @@ def make_handler(
             observe_latency(STAGE, article.article.fetched_at)
         if fired:
             on_claimed()
-        return [], rejected
+        return [], []
 
     return handle
 
@@ -138,6 +132,7 @@ def run(
             stage=STAGE,
             topic=settings.topic_enriched,
             group_id=group_id or settings.alerts_group,
+            reads=EnrichedArticle,
             handle=make_handler(es, settings, rules, deliverer.wake, stats),
             stop=stop,
             exit_when_idle=exit_when_idle,

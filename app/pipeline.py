@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 from kafka.errors import KafkaError, UnknownTopicOrPartitionError
@@ -28,12 +29,16 @@ from rich.live import Live
 from app.health import HealthProbe, runtime_file
 from app.live import View, line, render, transfer_line
 from app.stages import set_up, worker_stages
-from app.supervisor import Supervisor, WorkerSpec, plan_workers
+from app.supervisor import Supervisor, WorkerSpec, find_strays, plan_workers, stop_strays
 from armswatch import es as es_plumbing
 from armswatch import stack
 from armswatch.config import Settings
+from armswatch.metrics import Rate
 from armswatch.schema import EnrichedArticle
 from armswatch.stagespec import Progress
+
+if TYPE_CHECKING:
+    from console.server import Served
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,8 @@ class RunOptions:
     refresh_seconds: float = 1.0
     plain_interval_seconds: float = 10.0
     exit_after: float | None = None
+    # Serve the web console (console/) beside the workers, at the settings' ui_host and ui_port.
+    web_console: bool = False
 
 
 def default_scaled_workers() -> int:
@@ -95,25 +102,6 @@ class TransferTail:
 
     def close(self) -> None:
         self.consumer.close()
-
-
-class Rate:
-    """Messages per minute from a growing total, over the last minute of samples."""
-
-    def __init__(self) -> None:
-        self.samples: deque[tuple[float, int]] = deque()
-
-    def add(self, total: int | None) -> float | None:
-        if total is None:
-            return None
-        now = time.monotonic()
-        self.samples.append((now, total))
-        while self.samples and now - self.samples[0][0] > 60:
-            self.samples.popleft()
-        first_time, first_total = self.samples[0]
-        if now - first_time < 1:
-            return None
-        return (total - first_total) * 60 / (now - first_time)
 
 
 @contextmanager
@@ -187,20 +175,44 @@ class Pipeline:
         self.events: deque[str] = deque(maxlen=8)
         self.rate = Rate()
         self.started = time.monotonic()
+        self.console_url: str | None = None
 
     def announce(self, message: str) -> None:
         self.events.appendleft(f"{datetime.now().strftime('%H:%M:%S')} {message}")
         if not self.console.is_terminal:
             self.progress(message)
 
+    @property
+    def scope(self) -> str:
+        """What the workers share with any other run's: the Kafka servers and the consumer groups."""
+        groups = sorted(stage.group(self.settings) for stage in worker_stages() if stage.group is not None)
+        return " ".join([self.settings.bootstrap_servers, *groups])
+
+    def stop_strays(self) -> None:
+        """Stop the workers an earlier run of this pipeline left running (they would share the
+        consumer groups with ours); raises AlreadyRunning if another run still supervises them."""
+        strays = find_strays(self.scope)
+        if not strays:
+            return
+        self.progress(
+            f"{len(strays)} workers of an earlier armswatch run are still running "
+            f"(pids {', '.join(str(stray.pid) for stray in strays)}); stopping them"
+        )
+        stop_strays(strays)
+        self.progress("earlier workers stopped")
+
     def run(self, stop: threading.Event) -> View:
         """Run until ``stop`` is set (or ``options.exit_after`` seconds); return the last view."""
+        self.stop_strays()
         prepare(self.settings, self.progress)
         if self.before_workers is not None:
             self.before_workers()
-        supervisor = Supervisor(self.specs, self.settings.stack_dir / "run" / "logs", self.env, self.announce)
+        supervisor = Supervisor(
+            self.specs, self.settings.stack_dir / "run" / "logs", self.env, self.announce, self.scope
+        )
         probe = HealthProbe(self.settings)
         tail = TransferTail(self.settings)
+        web_console = self._start_console() if self.options.web_console else None
         try:
             with _runtime_record(self.settings, self.specs, self.env):
                 supervisor.start()
@@ -214,10 +226,28 @@ class Pipeline:
                     self.progress("stopping workers (each finishes its batch and commits)")
                     supervisor.stop()
         finally:
+            if web_console is not None:
+                web_console.stop()
             tail.close()
             probe.close()
             if self.options.stop_stack:
                 stack.down(self.settings, purge=False, progress=self.progress)
+
+    def _start_console(self) -> Served | None:
+        """The web console in this process, or None (said why) when it cannot be served."""
+        from console.security import BindRefused
+        from console.server import start
+
+        settings = self.settings
+        token = settings.ui_token.get_secret_value() if settings.ui_token else None
+        try:
+            served = start(settings, settings.ui_host, settings.ui_port, token, wait=False)
+        except (BindRefused, OSError) as error:
+            self.progress(f"web console not started: {error}")
+            return None
+        self.console_url = served.url
+        self.progress(f"web console: {served.url}")
+        return served
 
     def snapshot(self, supervisor: Supervisor, probe: HealthProbe, tail: TransferTail) -> View:
         supervisor.check()
@@ -234,8 +264,9 @@ class Pipeline:
             restarts=supervisor.restarts(),
             dead_letters=health.topic_messages.get(self.settings.topic_dead_letter),
         )
+        view.notes = [f"web console: {self.console_url}"] if self.console_url else []
         if self.on_tick is not None:
-            view.notes = self.on_tick(view)
+            view.notes += self.on_tick(view)
         return view
 
     def _watch(

@@ -1,9 +1,10 @@
 """Quantities and values on the development sets: how many mentions get one, and a sample to check by hand.
 
-Tags every passage, counts the mentions with a quantity or a value, lists the gold weapon texts that hold
-a standalone number (digits, or words text2num reads) beside what the tagger's mention with the same
-(supplier, recipient, category) got, and prints a sample of extracted mentions from the tuning part only
-(held out: sha256(id) % 3 == 0) for a precision check by hand.
+Tags every passage and counts the mentions with a quantity or a value. Counts, per part, the gold weapon
+texts that hold a standalone number (digits, or number words) and how many of their mentions (same
+supplier, recipient and category) got a quantity; lists them with what was got for the tuning part only
+(held out: sha256(id) % 3 == 0). Prints a sample of extracted mentions from the tuning part to check
+their precision by hand.
 
     python bench/quantities_dev.py [--dev ../shared/eval/dev.jsonl ../shared/eval/dev2.jsonl] [--sample 30]
 """
@@ -54,7 +55,8 @@ def main() -> None:
     options = parser.parse_args()
     tagger = Tagger()
     mentions = with_quantity = with_value = 0
-    gold_numbered = gold_extracted = 0
+    # (tuning, held out) -> [gold weapon texts with a number, whose mention has a quantity]
+    gold: dict[bool, list[int]] = {False: [0, 0], True: [0, 0]}
     tuning: list[tuple[str, dict[str, Any]]] = []
     for path in options.dev:
         items = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
@@ -67,16 +69,20 @@ def main() -> None:
                 with_value += transfer.value is not None
                 if (transfer.quantity or transfer.value) and not held_out(item["id"]):
                     tuning.append((item["id"], transfer.model_dump()))
-            for gold in item["transfers"]:
-                if not has_number(gold["weapon"], item["lang"]):
+            part = held_out(item["id"])
+            for expected in item["transfers"]:
+                if not has_number(expected["weapon"], item["lang"]):
                     continue
-                gold_numbered += 1
-                found = predicted.get(key(gold))
-                got = found.amounts() if found else "(no mention)"
-                gold_extracted += bool(found and found.quantity)
-                print(f"gold {item['id']} {item['lang']} {gold['weapon']!r} -> {got or '(none)'}")
+                found = predicted.get(key(expected))
+                gold[part][0] += 1
+                gold[part][1] += bool(found and found.quantity)
+                if not part:  # errors are looked at on the tuning part only
+                    got = (found.amounts() or "(none)") if found else "(no mention)"
+                    print(f"gold {item['id']} {item['lang']} {expected['weapon']!r} -> {got}")
     print(f"mentions {mentions}, with a quantity {with_quantity}, with a value {with_value}")
-    print(f"gold weapon texts with a number {gold_numbered}, whose mention has a quantity {gold_extracted}")
+    for part, name in ((False, "tuning"), (True, "held out")):
+        numbered, extracted = gold[part]
+        print(f"{name}: gold weapon texts with a number {numbered}, whose mention has a quantity {extracted}")
     sample = random.Random(options.seed).sample(tuning, min(options.sample, len(tuning)))
     print(f"\nsample of {len(sample)} from {len(tuning)} tuning mentions with a quantity or value:")
     for item_id, transfer in sample:

@@ -239,7 +239,8 @@ def search(
     except NotFoundError:
         raise QueryError(
             f"nothing is indexed yet under {read_alias(prefix, kind)!r}: start the pipeline "
-            "(armswatch run) or an indexer (armswatch index run), or check ARMSWATCH_INDEX_PREFIX"
+            "(armswatch run) or an indexer (armswatch index run); for the demo's data (armswatch run "
+            "--demo) add --demo"
         ) from None
     hits = response["hits"]["hits"]
     return Page(

@@ -12,6 +12,7 @@ import pytest
 from alerts.channels import Channel, ChannelError, parse_channel, signature
 from alerts.messages import batch_text, slack_body, webhook_body
 from alerts.rules import compile_rule, match, new_rule, to_alert
+from armswatch.schema import Money, Quantity
 from tests.alerts_receivers import enriched
 
 
@@ -93,3 +94,15 @@ def test_messages_say_rule_article_transfer_and_why() -> None:
     assert "Why: supplier:IR — supplier = IR" in text
     assert json.loads(webhook_body(alerts))["alerts"][1]["alert_id"] == alerts[1].alert_id
     assert json.loads(slack_body(alerts))["blocks"][0]["type"] == "header"
+
+
+def test_messages_show_the_stated_quantity_and_value() -> None:
+    rule = new_rule("Iranian drones", "supplier:IR AND quantity:>=100", now=datetime.now(UTC))
+    article = enriched(1)
+    stated = {"quantity": Quantity(value=400, approximate=True), "value": Money(amount=1.7e9, currency="USD")}
+    measured = article.model_copy(
+        update={"transfers": [t.model_copy(update=stated) for t in article.transfers]}
+    )
+    assert match([compile_rule(rule)], article) == []
+    (hit,) = match([compile_rule(rule)], measured)
+    assert "~400 · USD 1.7 billion · confidence" in batch_text([to_alert(hit, datetime.now(UTC))])
