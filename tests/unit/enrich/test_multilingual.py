@@ -115,6 +115,8 @@ def test_multilingual_transfers(lang: str, text: str, expected: set[Quad]) -> No
         ("ru", "Переговоры в Казахстане и визит в Анкару.", {"KZ", "TR"}),
         ("uk", "Делегація Литви прибула до Варшави.", {"LT", "PL"}),
         ("de", "Die Regierung Portugals und Kanadas.", {"PT", "CA"}),
+        # a language without a data file still gets CLDR's names (and no transfers)
+        ("sv", "Sverige skickar stridsvagnar till Ukraina.", {"SE", "UA"}),
     ],
 )
 def test_multilingual_states(lang: str, text: str, codes: set[str]) -> None:
