@@ -1,0 +1,358 @@
+"""Mentions to deals: group an article's transfers, place them in the open deal they belong to, fold
+a deal's reports into its record (counts, timeline, status). Pure: no I/O, no clock.
+
+A deal is one supplier, recipient and weapon category, plus the system when the reports name one
+("Shahed-136", "KN-23"): an article's transfers of one pair and category are one report of one deal.
+A report joins the open deal of its pair and category whose reports lie within ``window`` of its
+publication date and whose systems agree with the ones it names (a deal without a system adopts the
+first one named; a different system for the same pair is a separate deal), else it opens a new deal.
+Deal ids hash the deal key and the first report's article id, so replaying the same reports in the
+same order rebuilds the same ids; a report already folded in (same article, same content) changes
+nothing, so a replayed batch counts nothing twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from armswatch.schema import (
+    Category,
+    Deal,
+    DealReport,
+    DealStep,
+    EnrichedArticle,
+    Status,
+    TransferMention,
+)
+from deals.attribution import said_by
+from deals.designation import designation
+from deals.neardup import is_near_duplicate, signature
+from index.actions import pair
+
+# Bounds a deal's dates start from before its first report is folded in.
+NEVER_AFTER = datetime.max.replace(tzinfo=UTC)
+NEVER_BEFORE = datetime.min.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article's transfers of one pair and category: what it adds to a deal."""
+
+    pair: str
+    category: Category
+    designations: dict[str, str]  # designation key -> label as written
+    transfer: TransferMention  # the most confident of the article's transfers for this pair/category
+    via: tuple[str, ...]
+    weapons: tuple[str, ...]
+    lemmas: str
+    record: DealReport
+
+
+@dataclass(frozen=True)
+class FoldSettings:
+    window: timedelta = timedelta(days=90)
+    well_sourced_confidence: float = 0.7
+    signatures_kept: int = 50
+
+
+def reports_of(enriched: EnrichedArticle) -> list[Report]:
+    """The deal reports of an article: one per pair and category among its transfers; transfers with
+    an unnamed party are left out (a deal needs both sides)."""
+    groups: dict[tuple[str, str], list[TransferMention]] = {}
+    for transfer in enriched.transfers:
+        if not (transfer.supplier or transfer.supplier_name) or not (
+            transfer.recipient or transfer.recipient_name
+        ):
+            continue
+        groups.setdefault((pair(transfer), transfer.category), []).append(transfer)
+    if not groups:
+        return []
+    article = enriched.article
+    text_signature = signature(f"{article.title}\n{article.text}")
+    reports = []
+    for (pair_key, _category), transfers in groups.items():
+        best = max(transfers, key=lambda t: (t.confidence, -t.start))
+        named = {found.key: found.label for t in transfers if (found := designation(t.weapon)) is not None}
+        reports.append(
+            Report(
+                pair=pair_key,
+                category=best.category,
+                designations=named,
+                transfer=best,
+                via=tuple(sorted({state for t in transfers for state in t.via})),
+                weapons=tuple(dict.fromkeys(t.weapon for t in transfers)),
+                lemmas=" ".join(dict.fromkeys(t.sentence_lemmas for t in transfers if t.sentence_lemmas)),
+                record=DealReport(
+                    article_id=article.id,
+                    url=article.url,
+                    source=article.source,
+                    lang=enriched.lang,
+                    published_at=_aware(article.published_at or article.fetched_at),
+                    content_hash=article.content_hash,
+                    status=best.status,
+                    confidence=best.confidence,
+                    weapon=best.weapon,
+                    evidence=best.sentence,
+                    said_by=said_by(best.sentence, enriched.lang),
+                    signature=text_signature,
+                ),
+            )
+        )
+    return reports
+
+
+def _aware(when: datetime) -> datetime:
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def deal_key(pair_key: str, category: str, designation_key: str | None) -> str:
+    return f"{pair_key}|{category}|{designation_key or ''}"
+
+
+def deal_id(key: str, first_article_id: str) -> str:
+    return hashlib.sha256(f"{key}|{first_article_id}".encode()).hexdigest()[:20]
+
+
+@dataclass
+class OpenDeal:
+    """A deal being folded: the mutable working form of a ``Deal`` record."""
+
+    id: str
+    key: str
+    pair: str
+    template: TransferMention  # supplier, recipient and their names, category: the deal's parties
+    designations: dict[str, str] = field(default_factory=dict)
+    reports: dict[str, DealReport] = field(default_factory=dict)  # by article id, in folding order
+    via: set[str] = field(default_factory=set)
+    weapons: dict[str, None] = field(default_factory=dict)
+    lemmas: dict[str, None] = field(default_factory=dict)
+    first_seen: datetime = NEVER_AFTER
+    last_seen: datetime = NEVER_BEFORE
+
+    def covers(self, when: datetime, window: timedelta) -> bool:
+        return self.first_seen - window <= when <= self.last_seen + window
+
+    def agrees(self, named: dict[str, str]) -> bool:
+        """The reported systems fit: none named on either side, or one in common."""
+        return not named or not self.designations or not set(named).isdisjoint(self.designations)
+
+    def add(self, report: Report, settings: FoldSettings) -> bool:
+        """Fold the report in; False when it changes nothing (the same article with the same content)."""
+        incoming = report.record
+        known = self.reports.get(incoming.article_id)
+        if known is not None and (known.content_hash, known.status) == (
+            incoming.content_hash,
+            incoming.status,
+        ):
+            return False
+        copy_of = self._original_of(incoming)
+        self.reports[incoming.article_id] = incoming.model_copy(update={"copy_of": copy_of})
+        self.first_seen = min(self.first_seen, incoming.published_at)
+        self.last_seen = max(self.last_seen, incoming.published_at)
+        for key, label in report.designations.items():
+            self.designations.setdefault(key, label)
+        self.via.update(report.via)
+        self.weapons.update(dict.fromkeys(report.weapons))
+        if report.lemmas:
+            self.lemmas[report.lemmas] = None
+        self._forget_old_signatures(settings.signatures_kept)
+        return True
+
+    def _original_of(self, incoming: DealReport) -> str | None:
+        for report in self.reports.values():
+            if report.article_id == incoming.article_id:
+                continue
+            same_text = incoming.content_hash is not None and report.content_hash == incoming.content_hash
+            if same_text or is_near_duplicate(incoming.signature, report.signature):
+                return report.copy_of or report.article_id
+        return None
+
+    def _forget_old_signatures(self, kept: int) -> None:
+        """Only the newest ``kept`` reports keep a signature: copies follow the original within days,
+        and the record stays small however many outlets report the deal."""
+        signed = [article for article, report in self.reports.items() if report.signature]
+        for article in signed[: max(0, len(signed) - kept)]:
+            self.reports[article] = self.reports[article].model_copy(update={"signature": []})
+
+    def record(self, settings: FoldSettings) -> Deal:
+        reports = sorted(self.reports.values(), key=lambda r: (r.published_at, r.article_id))
+        timeline = fold_timeline(reports, settings.well_sourced_confidence)
+        template = self.template
+        return Deal(
+            id=self.id,
+            key=self.key,
+            supplier=template.supplier,
+            recipient=template.recipient,
+            supplier_name=template.supplier_name,
+            recipient_name=template.recipient_name,
+            via=sorted(self.via),
+            category=template.category,
+            designations=list(self.designations.values()),
+            weapons=list(self.weapons),
+            first_seen=reports[0].published_at,
+            last_seen=reports[-1].published_at,
+            status=current_status(timeline),
+            timeline=timeline,
+            reports=list(self.reports.values()),
+            articles=len(reports),
+            distinct_reports=sum(1 for report in reports if report.copy_of is None),
+            outlets=len({report.source for report in reports}),
+            languages=sorted({report.lang for report in reports}),
+            evidence_lemmas=" ".join(self.lemmas),
+        )
+
+    @classmethod
+    def from_record(cls, deal: Deal) -> OpenDeal:
+        """The working form of a stored deal (a restarted worker continues from it)."""
+        first = min(deal.reports, key=lambda r: (r.published_at, r.article_id))
+        template = TransferMention(
+            supplier=deal.supplier,
+            recipient=deal.recipient,
+            supplier_name=deal.supplier_name,
+            recipient_name=deal.recipient_name,
+            weapon=first.weapon,
+            category=deal.category,
+            status=first.status,
+            confidence=first.confidence,
+            sentence=first.evidence,
+            start=0,
+            end=len(first.evidence),
+        )
+        designations = {}
+        for label in deal.designations:
+            found = designation(label)
+            designations[found.key if found else label.lower()] = label
+        return cls(
+            id=deal.id,
+            key=deal.key,
+            pair=deal.key.split("|", 1)[0],
+            template=template,
+            designations=designations,
+            reports={report.article_id: report for report in deal.reports},
+            via=set(deal.via),
+            weapons=dict.fromkeys(deal.weapons),
+            lemmas=dict.fromkeys(part for part in [deal.evidence_lemmas] if part),
+            first_seen=deal.first_seen,
+            last_seen=deal.last_seen,
+        )
+
+
+def fold_timeline(reports: Sequence[DealReport], well_sourced_confidence: float) -> list[DealStep]:
+    """One step per status, in the order each was first reported; copies add no report to a step.
+
+    A step is well sourced when one of its reports is confident (``well_sourced_confidence``) or two
+    distinct reports say it. ``reports`` must be sorted by publication date.
+    """
+    steps: dict[str, list[DealReport]] = {}
+    for report in reports:
+        steps.setdefault(report.status, []).append(report)
+    timeline = []
+    for said in steps.values():
+        originals = [report for report in said if report.copy_of is None] or said[:1]
+        first = originals[0]
+        confidence = max(report.confidence for report in said)
+        timeline.append(
+            DealStep(
+                status=first.status,
+                first_at=first.published_at,
+                last_at=said[-1].published_at,
+                reports=len(originals),
+                confidence=confidence,
+                evidence=first.evidence,
+                source=first.source,
+                url=first.url,
+                article_id=first.article_id,
+                said_by=first.said_by,
+                well_sourced=confidence >= well_sourced_confidence or len(originals) >= 2,
+            )
+        )
+    return sorted(timeline, key=lambda step: (step.first_at, step.article_id))
+
+
+def current_status(timeline: Sequence[DealStep]) -> Status:
+    """The status of the latest well-sourced step (the latest step when none is well sourced)."""
+    sourced = [step for step in timeline if step.well_sourced] or list(timeline)
+    return sourced[-1].status
+
+
+class DealBook:
+    """The open deals of a worker, by pair; deals silent for longer than the window are closed and
+    leave memory (they stay in Kafka and Elasticsearch), so the state is bounded by the open deals."""
+
+    def __init__(self, settings: FoldSettings | None = None) -> None:
+        self.settings = settings or FoldSettings()
+        self.by_pair: dict[str, list[OpenDeal]] = {}
+        self.newest: datetime | None = None
+
+    def __len__(self) -> int:
+        return sum(len(deals) for deals in self.by_pair.values())
+
+    def restore(self, deals: Iterable[Deal]) -> None:
+        """Take over stored deals (the compacted deals topic), then close those past the window."""
+        for deal in deals:
+            opened = OpenDeal.from_record(deal)
+            self.by_pair.setdefault(opened.pair, []).append(opened)
+            self._advance(deal.last_seen)
+        for opened_deals in self.by_pair.values():
+            opened_deals.sort(key=lambda d: (d.first_seen, d.id))
+        self.close_stale()
+
+    def place(self, report: Report) -> OpenDeal | None:
+        """Fold one report into its deal (found or opened); the deal, or None if nothing changed."""
+        incoming = report.record
+        deals = self.by_pair.setdefault(report.pair, [])
+        same_category = [deal for deal in deals if deal.template.category == report.category]
+        deal = next((d for d in same_category if incoming.article_id in d.reports), None)
+        if deal is None:
+            deal = self._choose(same_category, report)
+        if deal is None:
+            first_designation = next(iter(report.designations), None)
+            key = deal_key(report.pair, report.category, first_designation)
+            deal = OpenDeal(deal_id(key, incoming.article_id), key, report.pair, report.transfer)
+            deals.append(deal)
+        self._advance(incoming.published_at)
+        return deal if deal.add(report, self.settings) else None
+
+    def _choose(self, deals: list[OpenDeal], report: Report) -> OpenDeal | None:
+        when = report.record.published_at
+        fitting = [d for d in deals if d.covers(when, self.settings.window) and d.agrees(report.designations)]
+        if not fitting:
+            return None
+        # A named system prefers the deal that names it over one that names none yet.
+        return max(
+            fitting,
+            key=lambda d: (not set(report.designations).isdisjoint(d.designations), d.last_seen, d.id),
+        )
+
+    def _advance(self, when: datetime) -> None:
+        if self.newest is None or when > self.newest:
+            self.newest = when
+
+    def close_stale(self) -> int:
+        """Drop the deals whose last report is older than the newest report seen minus the window."""
+        if self.newest is None:
+            return 0
+        horizon = self.newest - self.settings.window
+        closed = 0
+        for pair_key in list(self.by_pair):
+            kept = [deal for deal in self.by_pair[pair_key] if deal.last_seen >= horizon]
+            closed += len(self.by_pair[pair_key]) - len(kept)
+            if kept:
+                self.by_pair[pair_key] = kept
+            else:
+                del self.by_pair[pair_key]
+        return closed
+
+
+def fold_articles(book: DealBook, articles: Iterable[EnrichedArticle]) -> list[Deal]:
+    """Fold articles into the book; the records of the deals that changed, each once, in order."""
+    changed: dict[str, OpenDeal] = {}
+    for enriched in articles:
+        for report in reports_of(enriched):
+            deal = book.place(report)
+            if deal is not None:
+                changed[deal.id] = deal
+    return [deal.record(book.settings) for deal in changed.values()]

@@ -1,0 +1,150 @@
+"""Mentions folded into deals: joining, splitting, copies, replays and the status timeline."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from armswatch.schema import Deal
+from deals.fold import DealBook, FoldSettings, fold_articles
+from tests.deals_articles import story
+
+WIRE = (
+    "North Korea has shipped more than a million artillery shells to Russia since August, South Korean "
+    "intelligence officials told lawmakers on Wednesday, warning that Pyongyang was receiving military "
+    "technology in return for the shipments, which went by sea and by rail across the border."
+)
+
+
+def _deals(*articles: object, settings: FoldSettings | None = None) -> dict[str, Deal]:
+    book = DealBook(settings)
+    found: dict[str, Deal] = {}
+    for deal in fold_articles(book, articles):  # type: ignore[arg-type]
+        found[deal.id] = deal
+    return found
+
+
+def test_fold_same_pair_and_weapon_within_window_is_one_deal() -> None:
+    deals = _deals(
+        story("a1"), story("a2", day=20, source="Outlet B"), story("a3", day=70, source="Outlet C")
+    )
+    [deal] = deals.values()
+    assert (deal.articles, deal.distinct_reports, deal.outlets) == (3, 3, 3)
+    assert deal.first_seen.day == 1 and (deal.last_seen - deal.first_seen).days == 70
+
+
+def test_fold_report_after_the_window_opens_a_new_deal() -> None:
+    deals = _deals(story("a1"), story("a2", day=200), settings=FoldSettings(window=timedelta(days=60)))
+    assert len(deals) == 2
+
+
+@pytest.mark.parametrize(
+    ("second", "separate"),
+    [
+        ({"weapon": "KN-23 missiles", "category": "missiles"}, True),  # another category
+        ({"supplier": "IR"}, True),  # another pair
+        ({"weapon": "155mm shells"}, False),  # same category, no system named
+    ],
+)
+def test_fold_other_category_or_pair_is_another_deal(second: dict[str, object], separate: bool) -> None:
+    deals = _deals(story("a1"), story("a2", day=3, **second))  # type: ignore[arg-type]
+    assert (len(deals) == 2) is separate
+
+
+def test_fold_systems_split_a_pair_but_a_generic_deal_adopts_the_first_system() -> None:
+    deals = _deals(
+        story("a1", supplier="IR", weapon="drones", category="drones"),
+        story("a2", day=2, supplier="IR", weapon="Shahed-136 drones", category="drones"),
+        story("a3", day=4, supplier="IR", weapon="Mohajer-6 drones", category="drones"),
+        story("a4", day=5, supplier="IR", weapon="Shahed 136", category="drones"),
+    )
+    by_system = {tuple(deal.designations): deal.articles for deal in deals.values()}
+    assert by_system == {("Shahed-136",): 3, ("Mohajer-6",): 1}
+
+
+def test_fold_non_state_recipient_is_a_deal_too() -> None:
+    [deal] = _deals(
+        story(
+            "a1",
+            supplier="IR",
+            recipient=None,
+            recipient_name="Houthis",
+            weapon="missiles",
+            category="missiles",
+        ),
+        story(
+            "a2",
+            day=9,
+            supplier="IR",
+            recipient=None,
+            recipient_name="Houthis",
+            weapon="missiles",
+            category="missiles",
+        ),
+    ).values()
+    assert deal.recipient_name == "Houthis" and deal.key.startswith("IR>~Houthis|missiles")
+
+
+def test_fold_syndicated_copy_counts_once_as_a_report() -> None:
+    deals = _deals(
+        story("a1", text=WIRE, source="Reuters"),
+        story("a2", day=1, text="SEOUL - " + WIRE[:-60], source="Daily Paper"),
+        story("a3", day=1, text=WIRE, source="Other Paper"),
+        story("a4", day=2, source="Own Reporting"),
+    )
+    [deal] = deals.values()
+    assert (deal.articles, deal.distinct_reports, deal.outlets) == (4, 2, 4)
+    assert {r.article_id: r.copy_of for r in deal.reports} == {"a1": None, "a2": "a1", "a3": "a1", "a4": None}
+
+
+def test_fold_replayed_article_changes_nothing_and_ids_are_reproducible() -> None:
+    articles = [story("a1"), story("a2", day=5, source="B"), story("b1", day=6, supplier="IR")]
+    book = DealBook()
+    first = {deal.id: deal for deal in fold_articles(book, articles)}
+    assert fold_articles(book, articles) == []
+    again = {deal.id: deal for deal in fold_articles(DealBook(), articles)}
+    assert first == again
+
+
+def test_fold_restored_book_continues_like_the_original() -> None:
+    early, late = (
+        [story("a1"), story("a2", day=5, source="B")],
+        [story("a3", day=9, source="C"), story("a2", day=5)],
+    )
+    whole = DealBook()
+    fold_articles(whole, early)
+    expected = fold_articles(whole, late)
+    restored = DealBook()
+    restored.restore(fold_articles(DealBook(), early))
+    assert fold_articles(restored, late) == expected
+
+
+def test_fold_timeline_keeps_a_denial_as_a_step() -> None:
+    [deal] = _deals(
+        story("a1", status="alleged", confidence=0.6, source="A"),
+        story("a2", day=10, status="alleged", confidence=0.6, source="B"),
+        story("a3", day=30, status="delivered", confidence=0.9, source="C"),
+        story(
+            "a4",
+            day=40,
+            status="denied",
+            confidence=0.5,
+            source="KCNA",
+            sentence="Pyongyang denied sending artillery shells to Russia.",
+        ),
+    ).values()
+    assert [(s.status, s.reports, s.well_sourced) for s in deal.timeline] == [
+        ("alleged", 2, True),
+        ("delivered", 1, True),
+        ("denied", 1, False),
+    ]
+    assert deal.timeline[-1].said_by == "Pyongyang"
+    assert deal.status == "delivered"  # the denial is one weak report: recorded, not the status
+
+
+def test_fold_closes_deals_past_the_window_and_keeps_memory_bounded() -> None:
+    book = DealBook(FoldSettings(window=timedelta(days=30)))
+    fold_articles(book, [story(f"a{day}", day=day * 40, supplier="IR") for day in range(10)])
+    assert len(book) == 10
+    assert book.close_stale() == 9 and len(book) == 1
