@@ -408,18 +408,26 @@ def search_command(
     articles: Annotated[
         bool, typer.Option("--articles", help="Search articles instead of mentions.")
     ] = False,
+    deals: Annotated[
+        bool, typer.Option("--deals", help="Search deals (reports folded per supplier, recipient, weapon).")
+    ] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Results per page.")] = 20,
     pages: Annotated[int, typer.Option("--pages", help="How many pages to fetch (search_after).")] = 1,
     stats: Annotated[bool, typer.Option("--stats", help="Add counts per month and the top pairs.")] = False,
     json_output: JsonFlag = False,
 ) -> None:
-    """Search the indexed history, newest first: transfer mentions by default, or --articles."""
+    """Search the indexed history, newest first: transfer mentions by default, --articles or --deals.
+
+    Example: armswatch search 'supplier:KP AND category:ammunition' --deals --since 2024-01-01
+    """
     from armswatch import es as es_plumbing
     from index.search import Filters, QueryError, search
 
     settings = settings_or_exit()
+    if articles and deals:
+        raise fail("choose one of --articles and --deals", 2)
     filters = Filters(supplier, recipient, category, status, lang, source, since, until)
-    kind: Any = "articles" if articles else "mentions"
+    kind: Any = "articles" if articles else "deals" if deals else "mentions"
     client = es_plumbing.client(settings)
     after = None
     out = Console(width=max(Console().width, 160))
@@ -462,6 +470,11 @@ def search_command(
 
 def _print_hits(out: Console, hits: list[dict[str, Any]], kind: str) -> None:
     """A readable table: one row per hit, the evidence sentence (or title) and the link in full."""
+    if kind == "deals":
+        from deals.cli import print_deals
+
+        print_deals(out, hits)
+        return
     if not hits:
         return
     table = Table(show_lines=True, expand=True)
@@ -614,9 +627,10 @@ def load_settings_with(env: dict[str, str]) -> Settings:
 def _register_stage_commands() -> None:
     from alerts.cli import register as register_alerts
     from dashboards.cli import register as register_dashboards
+    from deals.cli import register as register_deals
     from ingest.cli import register as register_ingest
 
-    for register in (register_ingest, register_alerts, register_dashboards):
+    for register in (register_ingest, register_alerts, register_dashboards, register_deals):
         register(app)
 
 

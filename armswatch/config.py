@@ -197,6 +197,22 @@ class Settings(BaseSettings):
         default=60.0, description="how long a worker holds a delivery before another may take it over"
     )
 
+    # Deals.
+    topic_deals: str = Field(
+        default="armswatch.deals", description="every deal's newest record: compacted, keyed by deal id"
+    )
+    deals_partitions: int = 6
+    deals_group: str = "armswatch-deals"
+    deals_window_days: float = Field(
+        default=90.0, description="a report joins a deal whose reports lie within this many days of it"
+    )
+    deals_well_sourced_confidence: float = Field(
+        default=0.7, description="a status step this confident (or said by two reports) sets the status"
+    )
+    deals_signatures_kept: int = Field(
+        default=50, description="newest reports per deal whose near-duplicate signature is kept"
+    )
+
     # Dashboards.
     kibana_url: str = Field(default="http://127.0.0.1:5601", description="Kibana the dashboards install into")
     kibana_space: str | None = Field(default=None, description="Kibana space id; unset = the default space")

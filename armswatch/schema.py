@@ -259,7 +259,9 @@ class Deal(Record):
     distinct_reports: int = Field(description="articles that are not copies of another")
     outlets: int = Field(description="distinct outlets")
     languages: list[str]
-    evidence_lemmas: str = Field(default="", description="lemmas of the evidence sentences, for searches")
+    evidence_lemmas: list[str] = Field(
+        default_factory=list, description="lemmas of each distinct evidence sentence, for searches"
+    )
 
 
 TOPIC_RECORDS: dict[str, type[Record]] = {

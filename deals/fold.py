@@ -6,9 +6,13 @@ A deal is one supplier, recipient and weapon category, plus the system when the 
 A report joins the open deal of its pair and category whose reports lie within ``window`` of its
 publication date and whose systems agree with the ones it names (a deal without a system adopts the
 first one named; a different system for the same pair is a separate deal), else it opens a new deal.
-Deal ids hash the deal key and the first report's article id, so replaying the same reports in the
-same order rebuilds the same ids; a report already folded in (same article, same content) changes
-nothing, so a replayed batch counts nothing twice.
+Deal ids hash the deal key and the period of the window's length (counted from 1970) in which the
+deal's first report was published. A later deal of the same key starts more than a window after the
+earlier one's first report, hence in a later period, so the id is unique, and it does not depend on
+which report was folded first: a replay that reads the enriched topic's partitions in another
+interleaving rebuilds the same ids (unless a deal's first reports straddle two periods). A report
+already folded in (same article, same content) changes nothing, so a replayed batch counts nothing
+twice.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from deals.designation import designation
 from deals.neardup import is_near_duplicate, signature
 from index.actions import pair
 
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Bounds a deal's dates start from before its first report is folded in.
 NEVER_AFTER = datetime.max.replace(tzinfo=UTC)
 NEVER_BEFORE = datetime.min.replace(tzinfo=UTC)
@@ -112,8 +117,10 @@ def deal_key(pair_key: str, category: str, designation_key: str | None) -> str:
     return f"{pair_key}|{category}|{designation_key or ''}"
 
 
-def deal_id(key: str, first_article_id: str) -> str:
-    return hashlib.sha256(f"{key}|{first_article_id}".encode()).hexdigest()[:20]
+def deal_id(key: str, first_report_at: datetime, window: timedelta) -> str:
+    """The id of the deal of ``key`` whose first report was published at ``first_report_at``."""
+    period = int((first_report_at - EPOCH) / window)
+    return hashlib.sha256(f"{key}|{period}".encode()).hexdigest()[:20]
 
 
 @dataclass
@@ -125,7 +132,7 @@ class OpenDeal:
     pair: str
     template: TransferMention  # supplier, recipient and their names, category: the deal's parties
     designations: dict[str, str] = field(default_factory=dict)
-    reports: dict[str, DealReport] = field(default_factory=dict)  # by article id, in folding order
+    reports: dict[str, DealReport] = field(default_factory=dict)  # by article id
     via: set[str] = field(default_factory=set)
     weapons: dict[str, None] = field(default_factory=dict)
     lemmas: dict[str, None] = field(default_factory=dict)
@@ -148,8 +155,8 @@ class OpenDeal:
             incoming.status,
         ):
             return False
-        copy_of = self._original_of(incoming)
-        self.reports[incoming.article_id] = incoming.model_copy(update={"copy_of": copy_of})
+        self.reports[incoming.article_id] = incoming
+        self._mark_copies(incoming)
         self.first_seen = min(self.first_seen, incoming.published_at)
         self.last_seen = max(self.last_seen, incoming.published_at)
         for key, label in report.designations.items():
@@ -161,20 +168,32 @@ class OpenDeal:
         self._forget_old_signatures(settings.signatures_kept)
         return True
 
-    def _original_of(self, incoming: DealReport) -> str | None:
+    def _mark_copies(self, incoming: DealReport) -> None:
+        """Among the incoming report and the reports it nearly duplicates (with their own copies), the
+        earliest published is the original and the others its copies, whatever the folding order."""
+        group = {incoming.article_id}
         for report in self.reports.values():
             if report.article_id == incoming.article_id:
                 continue
             same_text = incoming.content_hash is not None and report.content_hash == incoming.content_hash
             if same_text or is_near_duplicate(incoming.signature, report.signature):
-                return report.copy_of or report.article_id
-        return None
+                group.add(report.copy_of or report.article_id)
+        if len(group) == 1:
+            return
+        group |= {article for article, report in self.reports.items() if report.copy_of in group}
+        original = min(group, key=lambda article: (self.reports[article].published_at, article))
+        for article in group:
+            copy_of = None if article == original else original
+            if self.reports[article].copy_of != copy_of:
+                self.reports[article] = self.reports[article].model_copy(update={"copy_of": copy_of})
 
     def _forget_old_signatures(self, kept: int) -> None:
         """Only the newest ``kept`` reports keep a signature: copies follow the original within days,
         and the record stays small however many outlets report the deal."""
-        signed = [article for article, report in self.reports.items() if report.signature]
-        for article in signed[: max(0, len(signed) - kept)]:
+        signed = sorted(
+            (report.published_at, article) for article, report in self.reports.items() if report.signature
+        )
+        for _published, article in signed[: max(0, len(signed) - kept)]:
             self.reports[article] = self.reports[article].model_copy(update={"signature": []})
 
     def record(self, settings: FoldSettings) -> Deal:
@@ -190,18 +209,18 @@ class OpenDeal:
             recipient_name=template.recipient_name,
             via=sorted(self.via),
             category=template.category,
-            designations=list(self.designations.values()),
-            weapons=list(self.weapons),
+            designations=sorted(self.designations.values()),
+            weapons=sorted(self.weapons),
             first_seen=reports[0].published_at,
             last_seen=reports[-1].published_at,
             status=current_status(timeline),
             timeline=timeline,
-            reports=list(self.reports.values()),
+            reports=reports,
             articles=len(reports),
             distinct_reports=sum(1 for report in reports if report.copy_of is None),
             outlets=len({report.source for report in reports}),
             languages=sorted({report.lang for report in reports}),
-            evidence_lemmas=" ".join(self.lemmas),
+            evidence_lemmas=sorted(self.lemmas),
         )
 
     @classmethod
@@ -234,7 +253,7 @@ class OpenDeal:
             reports={report.article_id: report for report in deal.reports},
             via=set(deal.via),
             weapons=dict.fromkeys(deal.weapons),
-            lemmas=dict.fromkeys(part for part in [deal.evidence_lemmas] if part),
+            lemmas=dict.fromkeys(deal.evidence_lemmas),
             first_seen=deal.first_seen,
             last_seen=deal.last_seen,
         )
@@ -311,7 +330,10 @@ class DealBook:
         if deal is None:
             first_designation = next(iter(report.designations), None)
             key = deal_key(report.pair, report.category, first_designation)
-            deal = OpenDeal(deal_id(key, incoming.article_id), key, report.pair, report.transfer)
+            identity = deal_id(key, incoming.published_at, self.settings.window)
+            if any(d.id == identity for d in deals):  # restored deals folded with another window
+                identity = hashlib.sha256(f"{identity}|{incoming.article_id}".encode()).hexdigest()[:20]
+            deal = OpenDeal(identity, key, report.pair, report.transfer)
             deals.append(deal)
         self._advance(incoming.published_at)
         return deal if deal.add(report, self.settings) else None

@@ -44,6 +44,7 @@ def story(
         status=status,
         confidence=confidence,
         sentence=sentence,
+        sentence_lemmas=sentence.lower().rstrip("."),
         start=0,
         end=len(sentence),
     )

@@ -98,6 +98,15 @@ def test_fold_syndicated_copy_counts_once_as_a_report() -> None:
     assert {r.article_id: r.copy_of for r in deal.reports} == {"a1": None, "a2": "a1", "a3": "a1", "a4": None}
 
 
+def test_fold_the_earliest_copy_is_the_original_whatever_the_order() -> None:
+    [deal] = _deals(
+        story("late", day=2, text=WIRE, source="Other Paper"),
+        story("own", day=3, source="Own Reporting"),
+        story("wire", day=1, text=WIRE, source="Reuters"),
+    ).values()
+    assert {r.article_id: r.copy_of for r in deal.reports} == {"late": "wire", "own": None, "wire": None}
+
+
 def test_fold_replayed_article_changes_nothing_and_ids_are_reproducible() -> None:
     articles = [story("a1"), story("a2", day=5, source="B"), story("b1", day=6, supplier="IR")]
     book = DealBook()
@@ -148,3 +157,14 @@ def test_fold_closes_deals_past_the_window_and_keeps_memory_bounded() -> None:
     fold_articles(book, [story(f"a{day}", day=day * 40, supplier="IR") for day in range(10)])
     assert len(book) == 10
     assert book.close_stale() == 9 and len(book) == 1
+
+
+def test_fold_ids_do_not_depend_on_which_report_came_first() -> None:
+    articles = [
+        story("a1", day=3, text=WIRE),
+        story("a2", day=5, source="B", weapon="155mm shells", status="delivered"),
+        story("a3", day=9, source="C", text=WIRE),
+    ]
+    forward = _deals(*articles)
+    assert forward == _deals(*reversed(articles))
+    assert [(d.articles, d.distinct_reports) for d in forward.values()] == [(3, 2)]
