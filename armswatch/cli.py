@@ -135,10 +135,12 @@ def _print_status(services: list[stack.ServiceStatus]) -> None:
 def setup(json_output: JsonFlag = False) -> None:
     """Create the Kafka topics with their configured partitions (idempotent)."""
     from armswatch.kafka import ensure_topics, topic_specs
+    from deals.worker import ensure_deals_topic
 
     settings = settings_or_exit()
-    created = ensure_topics(settings)
-    result: dict[str, Any] = {"topics": topic_specs(settings), "created": created}
+    created = ensure_topics(settings) + ensure_deals_topic(settings)
+    topics = {**topic_specs(settings), settings.topic_deals: settings.deals_partitions}
+    result: dict[str, Any] = {"topics": topics, "created": created}
     if json_output:
         print(json.dumps(result))
     else:

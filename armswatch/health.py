@@ -34,6 +34,7 @@ def stage_inputs(settings: Settings) -> list[StageInput]:
     return [
         StageInput("enrich", settings.enrich_group, settings.topic_raw),
         StageInput("index", settings.index_group, settings.topic_enriched),
+        StageInput("deals", settings.deals_group, settings.topic_enriched),
         StageInput("alerts", settings.alerts_group, settings.topic_enriched),
     ]
 
@@ -125,7 +126,7 @@ class HealthProbe:
 
     def _read_elasticsearch(self, health: Health) -> None:
         prefix = self.settings.index_prefix
-        for kind in ("articles", "mentions", "alerts"):
+        for kind in ("articles", "mentions", "deals", "alerts"):
             try:
                 count = self._es.options(ignore_status=404).count(index=f"{prefix}-{kind}")
                 health.documents[kind] = int(count["count"]) if "count" in count else None

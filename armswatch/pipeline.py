@@ -31,7 +31,7 @@ from armswatch.config import Settings
 from armswatch.health import HealthProbe, runtime_file
 from armswatch.kafka import ensure_topics
 from armswatch.live import View, line, render
-from armswatch.schema import EnrichedArticle
+from armswatch.schema import Deal, EnrichedArticle
 from armswatch.supervisor import Supervisor, WorkerSpec, plan_workers
 
 Progress = Callable[[str], None]
@@ -40,6 +40,7 @@ ROLES: list[tuple[str, list[str]]] = [
     ("ingest", ["ingest"]),
     ("enrich", ["enrich"]),
     ("index", ["index", "run"]),
+    ("deals", ["deals", "run"]),
     ("alerts", ["alerts", "run"]),
 ]
 
@@ -60,6 +61,7 @@ def default_enrich_workers() -> int:
 def prepare(settings: Settings, progress: Progress) -> None:
     """Stack (if local), topics, index templates and the alert indices: everything workers expect."""
     from alerts.store import ensure_indices as ensure_alert_indices
+    from deals.worker import setup as setup_deals
     from index.worker import setup as setup_index
     from ingest.registry import ensure_feed_topics
 
@@ -72,23 +74,27 @@ def prepare(settings: Settings, progress: Progress) -> None:
     es = es_plumbing.client(settings)
     try:
         ensure_alert_indices(es, settings.index_prefix, settings.index_replicas)
+        setup_deals(settings, es)
     finally:
         es.close()
 
 
-class TransferTail:
-    """The newest transfers on the enriched topic, read without a consumer group (no offsets touched)."""
+class TopicTail:
+    """The newest records of a topic as view lines, read without a consumer group (no offsets touched)."""
 
-    def __init__(self, settings: Settings, keep: int = 6) -> None:
+    def __init__(
+        self, settings: Settings, topic: str, describe: Callable[[bytes], list[str]], keep: int = 6
+    ) -> None:
         self.consumer = KafkaConsumer(
             bootstrap_servers=settings.bootstrap_servers,
             client_id="armswatch-run-view",
             enable_auto_commit=False,
         )
-        partitions = self.consumer.partitions_for_topic(settings.topic_enriched) or set()
-        assigned = [TopicPartition(settings.topic_enriched, p) for p in partitions]
+        partitions = self.consumer.partitions_for_topic(topic) or set()
+        assigned = [TopicPartition(topic, p) for p in partitions]
         self.consumer.assign(assigned)
         self.consumer.seek_to_end(*assigned)
+        self.describe = describe
         self.latest: deque[str] = deque(maxlen=keep)
         self.seen = 0
 
@@ -100,20 +106,37 @@ class TransferTail:
         for records in batches.values():
             for record in records:
                 try:
-                    enriched = EnrichedArticle.model_validate_json(record.value)
+                    lines = self.describe(record.value)
                 except ValueError:
-                    continue  # the enrich stage dead-letters bad input; the view just skips it
-                for transfer in enriched.transfers:
-                    self.seen += 1
-                    supplier = transfer.supplier or transfer.supplier_name or "?"
-                    recipient = transfer.recipient or transfer.recipient_name or "?"
-                    self.latest.appendleft(
-                        f"{supplier} → {recipient} · {transfer.category} · {transfer.status} · "
-                        f"{enriched.article.source}"
-                    )
+                    continue  # the stages dead-letter bad input; the view just skips it
+                self.seen += len(lines)
+                self.latest.extendleft(lines)
 
     def close(self) -> None:
         self.consumer.close()
+
+
+def transfer_lines(value: bytes) -> list[str]:
+    """``KP → RU · ammunition · ongoing · source`` per transfer of an enriched article."""
+    enriched = EnrichedArticle.model_validate_json(value)
+    return [
+        f"{transfer.supplier or transfer.supplier_name or '?'} → "
+        f"{transfer.recipient or transfer.recipient_name or '?'} · {transfer.category} · {transfer.status} · "
+        f"{enriched.article.source}"
+        for transfer in enriched.transfers
+    ]
+
+
+def deal_lines(value: bytes) -> list[str]:
+    """``North Korea → Russia · ammunition (KN-23) · delivered · 12 reports, 9 outlets`` for a deal."""
+    from deals.documents import pair_name_of
+
+    deal = Deal.model_validate_json(value)
+    systems = f" ({', '.join(deal.designations)})" if deal.designations else ""
+    return [
+        f"{pair_name_of(deal)} · {deal.category}{systems} · {deal.status} · "
+        f"{deal.distinct_reports} reports, {deal.outlets} outlets"
+    ]
 
 
 class Rate:
@@ -192,7 +215,8 @@ class Pipeline:
             self.before_workers()
         supervisor = Supervisor(self.specs, self.settings.stack_dir / "run" / "logs", self.env, self.announce)
         probe = HealthProbe(self.settings)
-        tail = TransferTail(self.settings)
+        tail = TopicTail(self.settings, self.settings.topic_enriched, transfer_lines)
+        deal_tail = TopicTail(self.settings, self.settings.topic_deals, deal_lines)
         try:
             with _runtime_record(self.settings, self.specs, self.env):
                 supervisor.start()
@@ -201,19 +225,25 @@ class Pipeline:
                     f"logs in {supervisor.log_dir}; Ctrl-C stops"
                 )
                 try:
-                    return self._watch(stop, supervisor, probe, tail)
+                    return self._watch(stop, supervisor, probe, (tail, deal_tail))
                 finally:
                     self.progress("stopping workers (each finishes its batch and commits)")
                     supervisor.stop()
         finally:
             tail.close()
+            deal_tail.close()
             probe.close()
             if self.options.stop_stack:
                 stack.down(self.settings, purge=False, progress=self.progress)
 
-    def snapshot(self, supervisor: Supervisor, probe: HealthProbe, tail: TransferTail) -> View:
+    def snapshot(
+        self, supervisor: Supervisor, probe: HealthProbe, tails: tuple[TopicTail, TopicTail]
+    ) -> View:
+        """``tails``: the transfers on the enriched topic and the deals on the deals topic."""
         supervisor.check()
+        tail, deal_tail = tails
         tail.poll()
+        deal_tail.poll()
         health = probe.snapshot([spec.metrics_url for spec in self.specs])
         view = View(
             health=health,
@@ -221,6 +251,7 @@ class Pipeline:
             articles_per_minute=self.rate.add(health.topic_messages.get(self.settings.topic_raw)),
             latest_transfers=tail.latest,
             transfers_seen=tail.seen,
+            latest_deals=deal_tail.latest,
             events=self.events,
             uptime=time.monotonic() - self.started,
             restarts=supervisor.restarts(),
@@ -231,9 +262,13 @@ class Pipeline:
         return view
 
     def _watch(
-        self, stop: threading.Event, supervisor: Supervisor, probe: HealthProbe, tail: TransferTail
+        self,
+        stop: threading.Event,
+        supervisor: Supervisor,
+        probe: HealthProbe,
+        tails: tuple[TopicTail, TopicTail],
     ) -> View:
-        view = self.snapshot(supervisor, probe, tail)
+        view = self.snapshot(supervisor, probe, tails)
         live = (
             Live(render(view), console=self.console, refresh_per_second=4)
             if self.console.is_terminal
@@ -251,7 +286,7 @@ class Pipeline:
                 ):
                     break
                 stop.wait(self.options.refresh_seconds)
-                view = self.snapshot(supervisor, probe, tail)
+                view = self.snapshot(supervisor, probe, tails)
                 if live is not None:
                     live.update(render(view))
                 else:
@@ -278,8 +313,9 @@ def namespace_overrides(namespace: str) -> dict[str, Any]:
         "topic_alerts": "alerts",
         "topic_feeds": "feeds",
         "topic_feed_state": "feeds.state",
+        "topic_deals": "deals",
     }
-    groups = ("ingest_group", "enrich_group", "index_group", "alerts_group")
+    groups = ("ingest_group", "enrich_group", "index_group", "deals_group", "alerts_group")
     return {
         **{name: f"{namespace}.{suffix}" for name, suffix in topics.items()},
         **{name: f"{namespace}-{name.removesuffix('_group')}" for name in groups},

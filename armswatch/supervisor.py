@@ -20,7 +20,7 @@ from pathlib import Path
 HEALTHY_AFTER_SECONDS = 60.0
 MAX_RESTART_DELAY = 60.0
 # Stop order: sources first, so downstream workers can drain what is already in flight.
-STOP_ORDER = ("ingest", "enrich", "index", "alerts")
+STOP_ORDER = ("ingest", "enrich", "index", "deals", "alerts")
 
 
 @dataclass(frozen=True)

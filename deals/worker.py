@@ -52,13 +52,18 @@ def fold_settings(settings: Settings) -> FoldSettings:
     )
 
 
-def setup(settings: Settings, es: Elasticsearch | None = None) -> str:
-    """Create the compacted deals topic and the deals index if missing (idempotent); return the index."""
-    ensure_topics(
+def ensure_deals_topic(settings: Settings) -> list[str]:
+    """Create the compacted deals topic if missing (idempotent); return it if it was created."""
+    return ensure_topics(
         settings,
         {settings.topic_deals: settings.deals_partitions},
         {**COMPACTED, "max.message.bytes": DEAL_RECORD_MAX_BYTES},
     )
+
+
+def setup(settings: Settings, es: Elasticsearch | None = None) -> str:
+    """Create the compacted deals topic and the deals index if missing (idempotent); return the index."""
+    ensure_deals_topic(settings)
     client = es or es_plumbing.client(settings)
     name = deals_index(settings.index_prefix)
     try:
