@@ -4,6 +4,7 @@ WORKDIR /app
 ENV PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 COPY pyproject.toml README.md ./
 COPY armswatch ./armswatch
+COPY app ./app
 COPY ingest ./ingest
 COPY enrich ./enrich
 COPY index ./index

@@ -15,10 +15,7 @@ from armswatch.clikit import (
     JsonFlag,
     console,
     fail,
-    progress,
     settings_or_exit,
-    stop_on_signals,
-    worker_settings,
 )
 
 CHANNEL_OPTION_HELP = (
@@ -30,17 +27,12 @@ CHANNEL_OPTION_HELP = (
 )
 RuleArgument = Annotated[str, typer.Argument(help="The rule's name (or id).")]
 
-alerts_app = typer.Typer(
+commands = typer.Typer(
     help="Keyword alerts: rules in the `armswatch search` language, matched on every new article "
     "within seconds and delivered once per rule and article (webhook, Slack, e-mail, Kafka, log, "
     "and the alerts index Kibana shows).",
     no_args_is_help=True,
 )
-
-
-def register(app: typer.Typer) -> None:
-    """Add this stage's commands to the `armswatch` command."""
-    app.add_typer(alerts_app, name="alerts")
 
 
 def _client() -> tuple[Any, Any]:
@@ -72,7 +64,7 @@ def _rule_dict(rule: Any) -> dict[str, Any]:
     return data
 
 
-@alerts_app.command("add")
+@commands.command("add")
 def add(
     name: Annotated[str, typer.Argument(help="A name for the rule; its id is the name in lower case.")],
     query: Annotated[
@@ -163,7 +155,7 @@ def _warn_unsigned(settings: Any, channels: list[str]) -> None:
             )
 
 
-@alerts_app.command("list")
+@commands.command("list")
 def list_command(json_output: JsonFlag = False) -> None:
     """List the rules."""
     from alerts import store
@@ -192,7 +184,7 @@ def list_command(json_output: JsonFlag = False) -> None:
     Console(width=max(Console().width, 140)).print(table)
 
 
-@alerts_app.command("show")
+@commands.command("show")
 def show(rule_name: RuleArgument, json_output: JsonFlag = False) -> None:
     """Show a rule, its Elasticsearch query, and how many alerts it fired and delivered."""
     from alerts import store
@@ -228,7 +220,7 @@ def show(rule_name: RuleArgument, json_output: JsonFlag = False) -> None:
         out.print(f"[bold]{key}[/bold]: {json.dumps(value) if isinstance(value, dict | list) else value}")
 
 
-@alerts_app.command("remove")
+@commands.command("remove")
 def remove(rule_name: RuleArgument, json_output: JsonFlag = False) -> None:
     """Delete a rule (the alerts it fired stay in the alerts index)."""
     from alerts import store
@@ -257,13 +249,13 @@ def _set_enabled(rule_name: str, enabled: bool, json_output: bool) -> None:
         console.print(f"rule {rule.id!r} {'enabled' if enabled else 'disabled'}")
 
 
-@alerts_app.command("enable")
+@commands.command("enable")
 def enable(rule_name: RuleArgument, json_output: JsonFlag = False) -> None:
     """Enable a rule."""
     _set_enabled(rule_name, True, json_output)
 
 
-@alerts_app.command("disable")
+@commands.command("disable")
 def disable(rule_name: RuleArgument, json_output: JsonFlag = False) -> None:
     """Disable a rule (kept, not matched)."""
     _set_enabled(rule_name, False, json_output)
@@ -281,7 +273,7 @@ def since_bound(text: str) -> str:
     return text
 
 
-@alerts_app.command("test")
+@commands.command("test")
 def test_command(
     rule_name: RuleArgument,
     since: Annotated[str, typer.Option(help="How far back: 30d, 12h, 2w, or a date (YYYY-MM-DD).")] = "30d",
@@ -318,7 +310,7 @@ def test_command(
     out.print(table)
 
 
-@alerts_app.command("outbox")
+@commands.command("outbox")
 def outbox(json_output: JsonFlag = False) -> None:
     """Deliveries by state: pending (due or being retried), sent, failed (gave up)."""
     from alerts import store
@@ -329,31 +321,3 @@ def outbox(json_output: JsonFlag = False) -> None:
         print(json.dumps(counts))
         return
     console.print(", ".join(f"{state} {count}" for state, count in sorted(counts.items())) or "outbox empty")
-
-
-@alerts_app.command("run")
-def run_command(
-    group: Annotated[
-        str | None,
-        typer.Option("--group", help="Kafka consumer group of the alerts workers (default: settings)."),
-    ] = None,
-    exit_when_idle: Annotated[
-        float | None, typer.Option("--exit-when-idle", help="Stop after this many seconds without a message.")
-    ] = None,
-    json_output: JsonFlag = False,
-) -> None:
-    """Run an alerts worker: evaluate every enabled rule on each enriched article and deliver the alerts.
-
-    Several workers may run: Kafka splits the articles among them, Elasticsearch holds the shared rules,
-    the fired alerts (one per rule, article and set of transfers) and the delivery outbox with its
-    retries. Rule changes apply within ARMSWATCH_ALERTS_RULES_REFRESH_SECONDS.
-    """
-    from alerts import worker
-
-    settings = worker_settings()
-    progress("alerts worker starting (rules from Elasticsearch, articles from Kafka)")
-    stats = worker.run(settings, group_id=group, stop=stop_on_signals(), exit_when_idle=exit_when_idle)
-    if json_output:
-        print(json.dumps(stats.as_dict()))
-    else:
-        console.print(f"alerts stopped: {json.dumps(stats.as_dict())}")

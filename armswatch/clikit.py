@@ -1,7 +1,7 @@
 """What every ``armswatch`` command shares: settings loading, the stderr console, errors, signals.
 
 Each stage package defines its own commands (``ingest/cli.py``, ``alerts/cli.py``, …) with these
-helpers; ``armswatch.cli`` assembles them into the one ``armswatch`` command.
+helpers; ``app.cli`` assembles them into the one ``armswatch`` command.
 """
 
 from __future__ import annotations

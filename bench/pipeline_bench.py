@@ -30,12 +30,12 @@ from elasticsearch import ApiError, Elasticsearch
 from enrich_bench import DEFAULT_DEV, build_mix
 from rich.console import Console
 
+from app.demo.server import FeedServer, Item, rss_feed
+from app.pipeline import Pipeline, RunOptions, delete_namespace, namespace_overrides, settings_env
 from armswatch import es as es_plumbing
 from armswatch import stack
 from armswatch.config import load_settings
-from armswatch.demo.server import FeedServer, Item, rss_feed
 from armswatch.metrics import scrape
-from armswatch.pipeline import Pipeline, RunOptions, delete_namespace, namespace_overrides, settings_env
 from enrich.tagger import Tagger
 from ingest.registry import Registry, new_feed
 
@@ -104,7 +104,7 @@ def main() -> None:
 
     stop = threading.Event()
     pipeline = Pipeline(
-        settings, RunOptions(enrich_workers=args.enrich_workers), Console(stderr=True), say, env=env
+        settings, RunOptions(scaled_workers=args.enrich_workers), Console(stderr=True), say, env=env
     )
     runner = threading.Thread(target=lambda: pipeline.run(stop), name="pipeline")
     es = es_plumbing.client(settings)

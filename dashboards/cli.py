@@ -15,7 +15,7 @@ from armswatch.config import Settings
 from dashboards.kibana import Credentials, ImportReport, Kibana, KibanaError
 from dashboards.objects import ObjectsError, packaged_path
 
-dashboards_app = typer.Typer(
+commands = typer.Typer(
     help="Kibana dashboards (live transfers, coverage, alerts): install them, or export edits back.",
     no_args_is_help=True,
 )
@@ -85,7 +85,7 @@ def _print_report(report: ImportReport) -> None:
         console.print(f"[yellow]warning:[/yellow] {escape(warning)}")
 
 
-@dashboards_app.command("install")
+@commands.command("install")
 def install_command(
     kibana_url: KibanaOption = None,
     space: SpaceOption = None,
@@ -136,7 +136,7 @@ def install_command(
         raise typer.Exit(1)
 
 
-@dashboards_app.command("export")
+@commands.command("export")
 def export_command(
     kibana_url: KibanaOption = None,
     space: SpaceOption = None,
@@ -179,8 +179,3 @@ def export_command(
     for ref in result.missing_references:
         console.print(f"[yellow]warning:[/yellow] Kibana lacks referenced {ref.get('type')}/{ref.get('id')}")
     console.print(f"wrote {result.exported} objects to {result.path}")
-
-
-def register(app: typer.Typer) -> None:
-    """Add this stage's commands to the `armswatch` command."""
-    app.add_typer(dashboards_app, name="dashboards")

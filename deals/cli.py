@@ -1,4 +1,5 @@
-"""The `armswatch deals` commands: run the deals worker, list deals, show one deal's timeline."""
+"""The `armswatch deals` commands: list deals, show one deal's timeline (its worker is
+`armswatch deals run`)."""
 
 from __future__ import annotations
 
@@ -10,40 +11,16 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from armswatch.clikit import JsonFlag, console, fail, settings_or_exit, stop_on_signals, worker_settings
+from armswatch.clikit import JsonFlag, fail, settings_or_exit
 
-deals_app = typer.Typer(
+commands = typer.Typer(
     help="Deals: every report of one supplier, recipient and weapon folded into one deal, with the "
     "outlets and reports counted once (wire copies folded) and a status timeline with evidence.",
     no_args_is_help=True,
 )
 
 
-def register(app: typer.Typer) -> None:
-    """Add this stage's commands to the `armswatch` command."""
-    app.add_typer(deals_app, name="deals")
-
-
-@deals_app.command("run")
-def run_command(
-    group: Annotated[
-        str | None, typer.Option("--group", help="Kafka consumer group (default: settings).")
-    ] = None,
-    exit_when_idle: Annotated[
-        float | None, typer.Option("--exit-when-idle", help="Stop after this many seconds without a message.")
-    ] = None,
-) -> None:
-    """Run the deals worker: enriched articles in, deals out to the compacted deals topic and the
-    <prefix>-deals index, offsets committed after both acknowledged. Run one: it owns every partition.
-    """
-    from deals import worker
-
-    settings = worker_settings()
-    stats = worker.run(settings, group_id=group, stop=stop_on_signals(), exit_when_idle=exit_when_idle)
-    console.print(f"deals stopped: {json.dumps(stats.as_dict())}")
-
-
-@deals_app.command("list")
+@commands.command("list")
 def list_command(
     query: Annotated[str, typer.Argument(help='Optional query: words, "phrases", field:value.')] = "",
     supplier: Annotated[str | None, typer.Option(help="Supplier state (ISO code, e.g. KP).")] = None,
@@ -110,7 +87,7 @@ def print_deals(out: Console, hits: list[dict[str, Any]]) -> None:
     out.print(table)
 
 
-@deals_app.command("show")
+@commands.command("show")
 def show_command(
     deal_id: Annotated[str, typer.Argument(help="The deal's id, as `armswatch deals list` shows it.")],
     json_output: JsonFlag = False,

@@ -1,11 +1,10 @@
-"""The `armswatch` commands of the ingest stage: `ingest` (a worker) and `feeds` (the registry)."""
+"""The `armswatch` commands of the ingest stage: `feeds` (the registry); its worker is `ingest run`."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -23,8 +22,6 @@ from armswatch.clikit import (
     fail,
     progress,
     settings_or_exit,
-    stop_on_signals,
-    worker_settings,
 )
 from armswatch.config import Settings
 from armswatch.schema import Article, Feed
@@ -32,43 +29,16 @@ from armswatch.schema import Article, Feed
 if TYPE_CHECKING:
     from ingest.parse import ParserPool
 
+commands = typer.Typer(
+    help="Poll the registered feeds and publish new articles: `armswatch ingest run` starts a worker "
+    "(several with the same --group share the feeds).",
+)
 feeds_app = typer.Typer(
     help="Manage the feeds the ingest workers poll (a compacted Kafka topic shared by all workers).",
     no_args_is_help=True,
 )
-
-
-def register(app: typer.Typer) -> None:
-    """Add this stage's commands to the `armswatch` command."""
-    app.command("ingest")(ingest_command)
-    app.add_typer(feeds_app, name="feeds")
-
-
-def ingest_command(
-    group: Annotated[
-        str | None,
-        typer.Option("--group", help="Kafka consumer group of the ingest workers (default: settings)."),
-    ] = None,
-    exit_after: Annotated[
-        float | None, typer.Option("--exit-after", help="Stop by itself after this many seconds.")
-    ] = None,
-) -> None:
-    """Run an ingest worker: poll the feeds of its share of the registry, publish new articles.
-
-    Start several (on one machine or many) with the same group: Kafka splits the feeds among them and
-    moves a stopped worker's feeds to the others within seconds. With no feed registered, the shipped
-    default list is registered first. Articles go to the raw topic once Kafka acknowledged them; Ctrl-C
-    or SIGTERM stops after saving each feed's state.
-    """
-    from ingest import worker
-
-    settings = worker_settings()
-    stop = stop_on_signals()
-    if exit_after is not None:
-        threading.Timer(exit_after, stop.set).start()
-    with _kafka_errors(settings):
-        stats = worker.run(settings, stop=stop, group_id=group)
-    console.print(f"ingest stopped: {json.dumps(stats.as_dict())}")
+root_commands = typer.Typer()
+root_commands.add_typer(feeds_app, name="feeds")
 
 
 @contextmanager

@@ -36,7 +36,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from xml.sax.saxutils import escape
 
-from armswatch.demo.server import LocalServer
+from app.demo.server import LocalServer
 
 # Longest time any deliberately slow answer keeps a connection open.
 STALL_SECONDS = 30.0

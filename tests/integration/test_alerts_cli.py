@@ -10,7 +10,7 @@ from elasticsearch import Elasticsearch, helpers
 from typer.testing import CliRunner
 
 from alerts import store
-from armswatch.cli import app
+from app.cli import app
 from armswatch.config import Settings
 from index.actions import bulk_actions
 from index.templates import ensure_templates

@@ -23,7 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from typer.testing import CliRunner
 
-from armswatch.cli import app
+from app.cli import app
 from dashboards.objects import dumps_ndjson, load, packaged_path
 
 KNOWN_TYPES = {"index-pattern", "search", "lens", "dashboard", "visualization", "map"}

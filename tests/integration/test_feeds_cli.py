@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from armswatch.cli import app
+from app.cli import app
 from armswatch.config import Settings
 from ingest.opml import write_opml
 from ingest.registry import new_feed

@@ -227,7 +227,7 @@ def test_ingest_feeds_of_a_killed_worker_are_taken_over_within_a_minute(
     register(ingest_settings, server, paths)
     env: dict[str, Any] = {**os.environ, **env_of(ingest_settings)}
     first = subprocess.Popen(
-        [sys.executable, "-m", "armswatch", "ingest"],
+        [sys.executable, "-m", "app", "ingest", "run"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

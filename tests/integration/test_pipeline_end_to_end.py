@@ -21,11 +21,11 @@ from rich.console import Console
 
 from alerts.rules import new_rule
 from alerts.store import add_rule as add_rule_to_store
+from app.demo.server import FeedServer, Item, rss_feed
+from app.pipeline import Pipeline, RunOptions, delete_namespace, namespace_overrides, settings_env
 from armswatch import es as es_plumbing
 from armswatch.config import Settings
-from armswatch.demo.server import FeedServer, Item, rss_feed
 from armswatch.kafka import producer_config
-from armswatch.pipeline import Pipeline, RunOptions, delete_namespace, namespace_overrides, settings_env
 from armswatch.schema import DeadLetter
 from index.search import Filters, QueryError, search
 from ingest.registry import Registry, new_feed
@@ -127,7 +127,7 @@ def test_a_transfer_on_a_feed_becomes_searchable_and_alerted(
     with FeedServer() as feeds, http_receiver() as webhook:
         pipeline = Pipeline(
             settings,
-            RunOptions(enrich_workers=1, exit_after=600),
+            RunOptions(scaled_workers=1, exit_after=600),
             Console(file=io.StringIO()),
             messages.append,
             env=env,

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from typer.main import get_command
 
-from armswatch.cli import app
+from app.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,6 +36,14 @@ def test_compose_worker_commands_exist_in_the_cli(compose: dict[str, Any]) -> No
     assert built, "the compose file runs no armswatch service"
     for name, service in built.items():
         assert service["command"][0] in commands, f"service {name} runs an unknown command"
+
+
+def test_compose_runs_a_worker_of_every_stage_that_has_one(compose: dict[str, Any]) -> None:
+    from app.stages import worker_stages
+
+    commands = [service["command"] for service in compose["services"].values() if "build" in service]
+    for stage in worker_stages():
+        assert [stage.name, "run"] in commands, f"no service runs `armswatch {stage.name} run`"
 
 
 def test_compose_servers_match_the_local_stack_versions(compose: dict[str, Any]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from feedserver import BILLION_LAUGHS, items, rss20
 from typer.testing import CliRunner
 
-from armswatch.cli import app
+from app.cli import app
 
 
 def test_feeds_parse_prints_articles_and_reports_unreadable_inputs(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from elasticsearch import ApiError, TransportError
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 from kafka.errors import KafkaError
 
+from app.stages import STAGES
 from armswatch import es as es_plumbing
 from armswatch.config import Settings
 from armswatch.metrics import Scrape, scrape
@@ -31,12 +32,17 @@ class StageInput:
 
 
 def stage_inputs(settings: Settings) -> list[StageInput]:
+    """The stages whose consumer group reads a topic, as they declare it."""
     return [
-        StageInput("enrich", settings.enrich_group, settings.topic_raw),
-        StageInput("index", settings.index_group, settings.topic_enriched),
-        StageInput("deals", settings.deals_group, settings.topic_enriched),
-        StageInput("alerts", settings.alerts_group, settings.topic_enriched),
+        StageInput(stage.name, stage.group(settings), stage.input_topic(settings))
+        for stage in STAGES
+        if stage.group is not None and stage.input_topic is not None
     ]
+
+
+def document_kinds() -> list[str]:
+    """The Elasticsearch aliases the stages fill (``<prefix>-<kind>``), as they declare them."""
+    return [kind for stage in STAGES for kind in stage.documents]
 
 
 @dataclass
@@ -96,15 +102,16 @@ class HealthProbe:
         try:
             admin, offsets = self._kafka()
             ends: dict[str, dict[TopicPartition, int]] = {}
+            inputs = stage_inputs(self.settings)
             for topic in {
                 self.settings.topic_raw,
-                self.settings.topic_enriched,
                 self.settings.topic_dead_letter,
+                *(item.topic for item in inputs),
             }:
                 partitions = offsets.partitions_for_topic(topic) or set()
                 ends[topic] = offsets.end_offsets([TopicPartition(topic, p) for p in partitions])
                 health.topic_messages[topic] = sum(ends[topic].values()) if partitions else None
-            for item in stage_inputs(self.settings):
+            for item in inputs:
                 committed = admin.list_group_offsets(item.group).get(item.group, {})
                 end = ends.get(item.topic, {})
                 if not committed:
@@ -126,7 +133,7 @@ class HealthProbe:
 
     def _read_elasticsearch(self, health: Health) -> None:
         prefix = self.settings.index_prefix
-        for kind in ("articles", "mentions", "deals", "alerts"):
+        for kind in document_kinds():
             try:
                 count = self._es.options(ignore_status=404).count(index=f"{prefix}-{kind}")
                 health.documents[kind] = int(count["count"]) if "count" in count else None

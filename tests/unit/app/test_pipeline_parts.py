@@ -11,21 +11,19 @@ from pathlib import Path
 from prometheus_client import generate_latest
 from rich.console import Console
 
-from armswatch.health import Health
-from armswatch.live import View, line, render
+from app.health import Health
+from app.live import View, line, render
+from app.pipeline import Rate
+from app.supervisor import Supervisor, WorkerSpec, plan_workers, restart_delay
 from armswatch.metrics import Scrape, parse_exposition
-from armswatch.pipeline import Rate
 from armswatch.stage import StageStats
-from armswatch.supervisor import Supervisor, WorkerSpec, plan_workers, restart_delay
 
 
 def test_plan_gives_each_enrich_copy_its_own_metrics_port() -> None:
-    specs = plan_workers(
-        [("ingest", ["ingest"]), ("enrich", ["enrich"]), ("index", ["index", "run"])], 3, 19400
-    )
+    specs = plan_workers([("ingest", 1), ("enrich", 3), ("index", 1)], 19400)
     assert [s.name for s in specs] == ["ingest-1", "enrich-1", "enrich-2", "enrich-3", "index-1"]
     assert [s.metrics_port for s in specs] == [19400, 19401, 19402, 19403, 19404]
-    assert specs[-1].argv[-3:] == ["armswatch", "index", "run"]
+    assert specs[-1].argv[-3:] == ["app", "index", "run"]
 
 
 def test_restart_delay_doubles_up_to_a_minute() -> None:

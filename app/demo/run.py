@@ -14,20 +14,20 @@ from datetime import UTC, datetime
 from elasticsearch import ApiError, Elasticsearch, TransportError
 from rich.console import Console
 
-from armswatch import es as es_plumbing
-from armswatch import stack
-from armswatch.config import Settings, load_settings
-from armswatch.demo import DEMO_ALERT_QUERY, demo_feeds
-from armswatch.demo.server import FeedServer
-from armswatch.live import View
-from armswatch.pipeline import (
+from app.demo import DEMO_ALERT_QUERY, demo_feeds
+from app.demo.server import FeedServer
+from app.live import View
+from app.pipeline import (
     Pipeline,
-    Progress,
     RunOptions,
     delete_namespace,
     namespace_overrides,
     settings_env,
 )
+from armswatch import es as es_plumbing
+from armswatch import stack
+from armswatch.config import Settings, load_settings
+from armswatch.stagespec import Progress
 
 NAMESPACE = "armswatch-demo"
 DEMO_RULE_NAME = "demo: Iranian drones to Russia"

@@ -14,7 +14,7 @@ import feedparser
 import pytest
 
 from alerts.rules import compile_rule, match, new_rule
-from armswatch.demo import (
+from app.demo import (
     DEMO_ALERT_QUERY,
     PLACEHOLDER_BASE_URL,
     demo_feed_files,

@@ -25,58 +25,41 @@ from kafka.errors import KafkaError, UnknownTopicOrPartitionError
 from rich.console import Console
 from rich.live import Live
 
+from app.health import HealthProbe, runtime_file
+from app.live import View, line, render
+from app.stages import set_up, worker_stages
+from app.supervisor import Supervisor, WorkerSpec, plan_workers
 from armswatch import es as es_plumbing
 from armswatch import stack
 from armswatch.config import Settings
-from armswatch.health import HealthProbe, runtime_file
-from armswatch.kafka import ensure_topics
-from armswatch.live import View, line, render
 from armswatch.schema import Deal, EnrichedArticle
-from armswatch.supervisor import Supervisor, WorkerSpec, plan_workers
-
-Progress = Callable[[str], None]
-# The worker commands ``armswatch run`` starts, by role.
-ROLES: list[tuple[str, list[str]]] = [
-    ("ingest", ["ingest"]),
-    ("enrich", ["enrich"]),
-    ("index", ["index", "run"]),
-    ("deals", ["deals", "run"]),
-    ("alerts", ["alerts", "run"]),
-]
+from armswatch.stagespec import Progress
 
 
 @dataclass(frozen=True)
 class RunOptions:
-    enrich_workers: int
+    # Processes of each stage declared one per core (enrich); the others run one.
+    scaled_workers: int
     stop_stack: bool = False
     refresh_seconds: float = 1.0
     plain_interval_seconds: float = 10.0
     exit_after: float | None = None
 
 
-def default_enrich_workers() -> int:
+def default_scaled_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
 def prepare(settings: Settings, progress: Progress) -> None:
-    """Stack (if local), topics, index templates and the alert indices: everything workers expect."""
-    from alerts.store import ensure_indices as ensure_alert_indices
-    from deals.worker import setup as setup_deals
-    from index.worker import setup as setup_index
-    from ingest.registry import ensure_feed_topics
-
+    """Stack (if local), then every stage's setup: everything the workers expect."""
     stack.up(settings, progress)
-    created = ensure_topics(settings)
-    ensure_feed_topics(settings)
-    progress(f"topics ready ({len(created)} created)")
-    version, _templates = setup_index(settings)
-    progress(f"index templates ready (version {version})")
-    es = es_plumbing.client(settings)
-    try:
-        ensure_alert_indices(es, settings.index_prefix, settings.index_replicas)
-        setup_deals(settings, es)
-    finally:
-        es.close()
+    set_up(settings, progress)
+
+
+def plan(options: RunOptions, base_port: int) -> list[WorkerSpec]:
+    """The worker processes of every stage that has a worker."""
+    roles = [(stage.name, options.scaled_workers if stage.one_per_core else 1) for stage in worker_stages()]
+    return plan_workers(roles, base_port)
 
 
 class TopicTail:
@@ -198,7 +181,7 @@ class Pipeline:
         self.env = env or {}
         self.on_tick = on_tick
         self.before_workers = before_workers
-        self.specs = plan_workers(ROLES, options.enrich_workers, settings.run_metrics_base_port)
+        self.specs = plan(options, settings.run_metrics_base_port)
         self.events: deque[str] = deque(maxlen=8)
         self.rate = Rate()
         self.started = time.monotonic()
@@ -306,19 +289,14 @@ class Pipeline:
 def namespace_overrides(namespace: str) -> dict[str, Any]:
     """Settings that give a pipeline its own topics, consumer groups and indices (``namespace.*``,
     ``namespace-*``): the demo, the end-to-end test and the benchmark run beside real data."""
-    topics = {
-        "topic_raw": "articles.raw",
-        "topic_enriched": "articles.enriched",
-        "topic_dead_letter": "deadletter",
-        "topic_alerts": "alerts",
-        "topic_feeds": "feeds",
-        "topic_feed_state": "feeds.state",
-        "topic_deals": "deals",
-    }
-    groups = ("ingest_group", "enrich_group", "index_group", "deals_group", "alerts_group")
+    defaults = Settings.model_fields
+    # Every topic and consumer group a stage declares in the settings, renamed into the namespace:
+    # armswatch.articles.raw -> NAMESPACE.articles.raw, armswatch-index -> NAMESPACE-index.
+    topics = {name: str(field.default) for name, field in defaults.items() if name.startswith("topic_")}
+    groups = {name: str(field.default) for name, field in defaults.items() if name.endswith("_group")}
     return {
-        **{name: f"{namespace}.{suffix}" for name, suffix in topics.items()},
-        **{name: f"{namespace}-{name.removesuffix('_group')}" for name in groups},
+        **{name: f"{namespace}.{default.split('.', 1)[1]}" for name, default in topics.items()},
+        **{name: f"{namespace}-{default.split('-', 1)[1]}" for name, default in groups.items()},
         "index_prefix": namespace,
         # Such pipelines read feeds from a server on 127.0.0.1, which feeds may not reach otherwise.
         "allow_private_addresses": True,

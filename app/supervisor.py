@@ -19,8 +19,6 @@ from pathlib import Path
 # A worker that stayed up this long is healthy again: its next crash restarts it quickly.
 HEALTHY_AFTER_SECONDS = 60.0
 MAX_RESTART_DELAY = 60.0
-# Stop order: sources first, so downstream workers can drain what is already in flight.
-STOP_ORDER = ("ingest", "enrich", "index", "deals", "alerts")
 
 
 @dataclass(frozen=True)
@@ -35,17 +33,17 @@ class WorkerSpec:
         return f"http://127.0.0.1:{self.metrics_port}/metrics"
 
 
-def plan_workers(roles: list[tuple[str, list[str]]], enrich_workers: int, base_port: int) -> list[WorkerSpec]:
-    """One spec per process: ``roles`` are (role, command arguments); enrich is repeated."""
+def plan_workers(roles: list[tuple[str, int]], base_port: int) -> list[WorkerSpec]:
+    """One spec per process, each an ``armswatch ROLE run``: ``roles`` are (role, processes), sources
+    first (the order ``stop`` follows)."""
     specs: list[WorkerSpec] = []
-    for role, arguments in roles:
-        copies = enrich_workers if role == "enrich" else 1
+    for role, copies in roles:
         for number in range(1, copies + 1):
             specs.append(
                 WorkerSpec(
                     name=f"{role}-{number}",
                     role=role,
-                    argv=[sys.executable, "-m", "armswatch", *arguments],
+                    argv=[sys.executable, "-m", "app", role, "run"],
                     metrics_port=base_port + len(specs),
                 )
             )
@@ -125,12 +123,9 @@ class Supervisor:
         return sum(worker.restarts for worker in self.workers.values())
 
     def stop(self, timeout: float = 60.0) -> None:
-        """SIGTERM every worker, sources first; SIGKILL whatever is still running after ``timeout``."""
-        roles = {worker.spec.role for worker in self.workers.values()}
-        ordered = sorted(
-            roles, key=lambda role: STOP_ORDER.index(role) if role in STOP_ORDER else len(STOP_ORDER)
-        )
-        for role in ordered:
+        """SIGTERM every worker, role by role in the plan's order (sources first, so downstream workers
+        can drain what is already in flight); SIGKILL whatever is still running after ``timeout``."""
+        for role in dict.fromkeys(spec.role for spec in self.specs):
             running = [w for w in self.workers.values() if w.spec.role == role and w.process is not None]
             for worker in running:
                 assert worker.process is not None

@@ -14,9 +14,13 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from armswatch.health import Health
+from app.health import Health
+from app.stages import worker_stages
 
-STAGES = ("ingest", "enrich", "index", "deals", "alerts")
+# The stages with workers, in the data's order (ingest first).
+STAGES = tuple(stage.name for stage in worker_stages())
+# Those that consume a topic, so have a lag (ingest polls feeds instead).
+CONSUMERS = tuple(stage.name for stage in worker_stages() if stage.input_topic is not None)
 
 
 @dataclass
@@ -59,7 +63,7 @@ def stage_table(health: Health, workers: dict[str, tuple[int, int]], **table_opt
             # ingest consumes feeds, not messages: what it published is what it processed
             _number(metrics.event(stage, "processed") or metrics.event(stage, "published")),
             _number(metrics.rejected(stage)),
-            _number(lag) if stage != "ingest" else "",
+            _number(lag) if stage in CONSUMERS else "",
             _seconds(metrics.latency_quantile(stage, 0.5)),
             _seconds(metrics.latency_quantile(stage, 0.95)),
         )
@@ -104,7 +108,7 @@ def render(view: View) -> RenderableType:
 def line(view: View) -> str:
     """The same facts as one log line, for a non-terminal stdout."""
     metrics = view.health.metrics
-    lags = " ".join(f"{stage}={_number(view.health.group_lag.get(stage))}" for stage in STAGES[1:])
+    lags = " ".join(f"{stage}={_number(view.health.group_lag.get(stage))}" for stage in CONSUMERS)
     return (
         f"feeds_polled={_number(metrics.event('ingest', 'feeds_polled'))} "
         f"feeds_failed={_number(metrics.event('ingest', 'feeds_failed'))} "

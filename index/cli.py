@@ -1,0 +1,191 @@
+"""The `armswatch` commands of the index stage: `index rebuild|setup` and `search` (its worker is
+`armswatch index run`)."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from armswatch.clikit import JsonFlag, console, fail, progress, settings_or_exit
+
+commands = typer.Typer(
+    help="Write enriched articles to Elasticsearch and manage its indices.", no_args_is_help=True
+)
+root_commands = typer.Typer()
+
+
+@commands.command("rebuild")
+def index_rebuild(
+    version: Annotated[
+        int | None, typer.Option("--version", help="Target index version (default: active + 1).")
+    ] = None,
+    no_switch: Annotated[
+        bool, typer.Option("--no-switch", help="Fill the new version but keep serving the old.")
+    ] = False,
+    json_output: JsonFlag = False,
+) -> None:
+    """Re-extract history: replay the raw topic through the current tagger into a new index version,
+    then switch the read aliases to it atomically. Restart the indexers afterwards."""
+    from dataclasses import asdict
+
+    from armswatch import es as es_plumbing
+    from armswatch.stage import Backpressure
+    from enrich.tagger import Tagger
+    from index.rebuild import rebuild
+
+    settings = settings_or_exit()
+    try:
+        report = rebuild(
+            settings, es_plumbing.client(settings), Tagger(), version, switch=not no_switch, progress=progress
+        )
+    except Backpressure as pressure:
+        raise fail(
+            f"{pressure.reason}. Nothing was switched; check the cluster (armswatch status) and run the "
+            f"same rebuild again: documents already written are overwritten, not duplicated."
+        ) from None
+    if json_output:
+        print(json.dumps(asdict(report)))
+    else:
+        console.print(
+            f"version {report.version}: {report.articles} articles, {report.documents} documents, "
+            f"{report.skipped} skipped, {report.seconds}s" + (" (switched)" if report.switched else "")
+        )
+
+
+@commands.command("setup")
+def index_setup(json_output: JsonFlag = False) -> None:
+    """Create or update the index templates (idempotent); indices appear with their first documents."""
+    from index import worker
+
+    version, names = worker.setup(settings_or_exit())
+    if json_output:
+        print(json.dumps({"active_version": version, "templates": names}))
+    else:
+        for name in names:
+            console.print(f"index template {name}: ok (active version {version})")
+
+
+@root_commands.command("search")
+def search_command(
+    query: Annotated[
+        str, typer.Argument(help='Lucene-style query: words, "phrases", AND/OR/NOT, field:value.')
+    ] = "",
+    supplier: Annotated[str | None, typer.Option(help="Supplier state (ISO code, e.g. KP).")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient state (ISO code, e.g. RU).")] = None,
+    category: Annotated[str | None, typer.Option(help="drones, missiles, aircraft, ...")] = None,
+    status: Annotated[str | None, typer.Option(help="agreed, ongoing, delivered, alleged or denied.")] = None,
+    lang: Annotated[str | None, typer.Option(help="Language of the article (en, fr, ...).")] = None,
+    source: Annotated[str | None, typer.Option(help="Source name or domain.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
+    articles: Annotated[
+        bool, typer.Option("--articles", help="Search articles instead of mentions.")
+    ] = False,
+    deals: Annotated[
+        bool, typer.Option("--deals", help="Search deals (reports folded per supplier, recipient, weapon).")
+    ] = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Results per page.")] = 20,
+    pages: Annotated[int, typer.Option("--pages", help="How many pages to fetch (search_after).")] = 1,
+    stats: Annotated[bool, typer.Option("--stats", help="Add counts per month and the top pairs.")] = False,
+    json_output: JsonFlag = False,
+) -> None:
+    """Search the indexed history, newest first: transfer mentions by default, --articles or --deals.
+
+    Example: armswatch search 'supplier:KP AND category:ammunition' --deals --since 2024-01-01
+    """
+    from armswatch import es as es_plumbing
+    from index.search import Filters, QueryError, search
+
+    settings = settings_or_exit()
+    filters = Filters(supplier, recipient, category, status, lang, source, since, until)
+    if articles and deals:
+        raise fail("choose one of --articles and --deals", 2)
+    kind: Any = "articles" if articles else "deals" if deals else "mentions"
+    client = es_plumbing.client(settings)
+    after = None
+    out = Console(width=max(Console().width, 160))
+    for page_number in range(pages):
+        try:
+            page = search(
+                client,
+                settings.index_prefix,
+                query,
+                filters,
+                kind,
+                limit,
+                after,
+                stats=stats and page_number == 0,
+            )
+        except QueryError as error:
+            raise fail(error, 2) from None
+        if json_output:
+            print(
+                json.dumps(
+                    {
+                        "total": page.total,
+                        "hits": page.hits,
+                        "next_after": page.next_after,
+                        "aggregations": page.aggregations,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        else:
+            if page_number == 0:
+                out.print(f"{page.total} {kind} match")
+                if stats:
+                    _print_stats(out, page.aggregations)
+            _print_hits(out, page.hits, kind)
+        after = page.next_after
+        if after is None:
+            break
+
+
+def _print_hits(out: Console, hits: list[dict[str, Any]], kind: str) -> None:
+    """A readable table: one row per hit, the evidence sentence (or title) and the link in full."""
+    if kind == "deals":
+        from deals.cli import print_deals
+
+        print_deals(out, hits)
+        return
+    if not hits:
+        return
+    table = Table(show_lines=True, expand=True)
+    table.add_column("date", no_wrap=True)
+    if kind == "mentions":
+        table.add_column("transfer", no_wrap=True)
+        table.add_column("source")
+        table.add_column("evidence and link", ratio=1)
+        for hit in hits:
+            table.add_row(
+                str(hit.get("published_at", ""))[:10],
+                f"{hit['pair'].replace('>', ' → ')}\n{hit['category']}\n{hit['status']}",
+                hit.get("source") or "",
+                f"“{hit['evidence']}”\n[link={hit.get('url', '')}]{hit.get('url', '')}[/link]",
+            )
+    else:
+        table.add_column("transfers", no_wrap=True)
+        table.add_column("source")
+        table.add_column("title and link", ratio=1)
+        for hit in hits:
+            table.add_row(
+                str(hit.get("published_at", ""))[:10],
+                "\n".join(pair.replace(">", " → ") for pair in hit.get("pairs") or []) or "none",
+                hit.get("source") or "",
+                f"{hit.get('title') or '(untitled)'}\n[link={hit.get('url', '')}]{hit.get('url', '')}[/link]",
+            )
+    out.print(table)
+
+
+def _print_stats(out: Console, aggregations: dict[str, Any]) -> None:
+    months = aggregations.get("per_month", {}).get("buckets", [])
+    out.print(
+        "per month: "
+        + ", ".join(f"{b['key_as_string'][:7]} {b['doc_count']}" for b in months if b["doc_count"])
+    )
+    pairs = aggregations.get("top_pairs", {}).get("buckets", [])
+    out.print("top pairs: " + ", ".join(f"{b['key']} {b['doc_count']}" for b in pairs))
