@@ -119,6 +119,35 @@ class StateCount(Record):
     count: int
 
 
+class Quantity(Record):
+    """How many weapons a transfer moves, as the evidence sentence states it."""
+
+    value: int = Field(
+        ge=0, description="the number stated; for 'dozens', 'millions of' its unit (12, 1000000)"
+    )
+    approximate: bool = Field(
+        default=False, description="stated loosely: 'about 70', 'more than', 'dozens', « des centaines »"
+    )
+
+    def label(self) -> str:
+        """``~1,000,000`` or ``12``."""
+        return f"{'~' if self.approximate else ''}{self.value:,}"
+
+
+class Money(Record):
+    """The value of a transfer, as the evidence sentence states it."""
+
+    amount: float = Field(ge=0.0, description="in units of the currency: 2.5e9 for '$2.5 billion'")
+    currency: str = Field(pattern="^[A-Z]{3}$", description="ISO 4217 code")
+
+    def label(self) -> str:
+        """``USD 2.5 billion``, ``EUR 500 million``, ``EUR 40,000``."""
+        for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if self.amount >= size:
+                return f"{self.currency} {self.amount / size:,.4g} {word}"
+        return f"{self.currency} {self.amount:,.0f}"
+
+
 class TransferMention(Record):
     """One (supplier, recipient, category) transfer reported in an article."""
 
@@ -135,12 +164,18 @@ class TransferMention(Record):
     sentence_lemmas: str = Field(default="", description="lower-cased lemmas of the evidence sentence")
     start: int = Field(description="character offset of the sentence in title + text")
     end: int
+    quantity: Quantity | None = Field(default=None, description="how many (schema version 2)")
+    value: Money | None = Field(default=None, description="what the transfer is worth (schema version 2)")
 
 
 class EnrichedArticle(Record):
-    """An article with its language, the states it names and the transfers it reports."""
+    """An article with its language, the states it names and the transfers it reports.
 
-    schema_version: Literal[1] = 1
+    Version 2 added the transfers' ``quantity`` and ``value`` and ``truncated``; version 1 messages are
+    still read (they have none of them).
+    """
+
+    schema_version: Literal[1, 2] = 2
     article: Article
     lang: str
     states: list[StateCount]
@@ -148,6 +183,7 @@ class EnrichedArticle(Record):
     lemmas: str = Field(default="", description="lower-cased lemmas of title and text, for searches by lemma")
     extractor: str = Field(description="versioned name of the extractor, e.g. armswatch.rules.v1")
     enriched_at: datetime
+    truncated: bool = Field(default=False, description="only the start of an over-long text was tagged")
 
 
 class DeadLetter(Record):
@@ -173,9 +209,11 @@ class Alert(Record):
 
     ``alert_id`` is deterministic (rule, article, matched transfers), so a consumer that sees the same
     id twice (delivery is at least once) can drop the second.
+
+    Version 2: its transfers may carry a ``quantity`` and a ``value``; version 1 alerts are still read.
     """
 
-    schema_version: Literal[1] = 1
+    schema_version: Literal[1, 2] = 2
     alert_id: str
     rule_id: str
     rule_name: str

@@ -26,6 +26,7 @@ from enrich import roles, status
 from enrich.language import detect_language
 from enrich.lexicon import Lexicon, Status, lexicon
 from enrich.matching import Matchers, StateHit
+from enrich.quantities import with_amounts
 from enrich.roles import Party, Predicate, Role
 
 EXTRACTOR = "armswatch.rules.v1"
@@ -696,7 +697,7 @@ def _merge(candidates: list[_Candidate], lex: Lexicon) -> list[TransferMention]:
                 end=best.offset + len(best.sentence.text),
             )
         )
-    return mentions
+    return [with_amounts(mention, lex.lang) for mention in mentions]
 
 
 def _party_key(party: Party | None) -> str:

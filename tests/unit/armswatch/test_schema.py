@@ -34,3 +34,13 @@ def test_schema_rejects_unknown_fields_and_versions() -> None:
         Article.model_validate({**example, "surprise": 1})
     with pytest.raises(ValueError, match="schema_version"):
         Article.model_validate({**example, "schema_version": 2})
+
+
+def test_schema_version_2_is_what_version_1_readers_reject_and_version_1_still_reads() -> None:
+    examples = SCHEMA_DIR / "examples"
+    for name in ("enriched_article", "alert"):
+        newer = json.loads((examples / f"{name}.v2.json").read_text())
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(newer, json.loads((SCHEMA_DIR / f"{name}.v1.json").read_text()))
+        older = json.loads((examples / f"{name}.v1.json").read_text())
+        assert TOPIC_RECORDS[name].model_validate(older).schema_version == 1
