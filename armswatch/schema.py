@@ -245,6 +245,8 @@ class DealReport(Record):
     weapon: str = Field(description="the weapon as the article names it")
     evidence: str = Field(description="the evidence sentence")
     said_by: str | None = Field(default=None, description="who the sentence attributes the claim to")
+    quantity: Quantity | None = Field(default=None, description="how many, as the sentence states it")
+    value: Money | None = Field(default=None, description="what it is worth, as the sentence states it")
     copy_of: str | None = Field(
         default=None, description="article id of the earlier report this one copies (wire, syndication)"
     )
@@ -288,6 +290,13 @@ class Deal(Record):
         default_factory=list, description="system names as first written: Shahed-136, KN-23, Leopard 2"
     )
     weapons: list[str] = Field(default_factory=list, description="the weapons as the reports name them")
+    quantity_ordered: Quantity | None = Field(
+        default=None, description="the newest quantity stated by a report that is not of a delivery"
+    )
+    quantity_delivered: Quantity | None = Field(
+        default=None, description="the newest quantity stated by a report of a delivery"
+    )
+    value: Money | None = Field(default=None, description="the newest value stated")
     first_seen: datetime
     last_seen: datetime
     status: Status = Field(description="the latest well-sourced step's status")

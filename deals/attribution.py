@@ -1,4 +1,5 @@
-"""Who an evidence sentence attributes its claim to: "Pyongyang denied …" -> Pyongyang. Pure.
+"""What an evidence sentence says about its claim: who says it ("Pyongyang denied …" -> Pyongyang),
+and whether it announces another deal than one already reported. Pure.
 
 Two forms, from ``deals/data/cues.yaml``: a phrase such as "according to" followed by the speaker, and
 a verb of saying preceded by the speaker (the words before it back to punctuation or a clause word of
@@ -28,6 +29,23 @@ def _cues(lang: str) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...]
 
     boundary = frozenset(str(word).lower() for word in data["boundary"])
     return phrases("saying"), phrases("according_to"), boundary
+
+
+@cache
+def _new_deal_cues(lang: str) -> tuple[tuple[str, ...], ...]:
+    data = yaml.safe_load((resources.files("deals") / "data" / "cues.yaml").read_text(encoding="utf-8"))
+    table = data.get(lang) or data["en"]
+    return tuple(tuple(str(cue).lower().split()) for cue in table.get("new_deal") or [])
+
+
+def announces_new_deal(sentence: str, lang: str) -> bool:
+    """True when the sentence announces another deal than one already reported ("a new contract")."""
+    lowered = [token.lower() for token in TOKEN.findall(sentence)]
+    return any(
+        tuple(lowered[start : start + len(cue)]) == cue
+        for cue in _new_deal_cues(lang)
+        for start in range(len(lowered) - len(cue) + 1)
+    )
 
 
 def said_by(sentence: str, lang: str) -> str | None:

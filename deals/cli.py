@@ -120,6 +120,18 @@ def show_command(
         f"{deal['articles']} articles · {', '.join(deal['languages'])} · "
         f"{deal['first_seen'][:10]} to {deal['last_seen'][:10]}"
     )
+    stated = [
+        f"{label} {'~' if amount['approximate'] else ''}{amount['value']:,}"
+        for label, amount in (
+            ("ordered", deal["quantity_ordered"]),
+            ("delivered", deal["quantity_delivered"]),
+        )
+        if amount
+    ]
+    if deal["value"]:
+        stated.append(f"value {deal['value']['currency']} {deal['value']['amount']:,.0f}")
+    if stated:
+        out.print(" · ".join(stated))
     for step in deal["timeline"]:
         sourced = "" if step["well_sourced"] else " (weakly sourced)"
         speaker = f", said by {step['said_by']}" if step["said_by"] else ""

@@ -5,7 +5,8 @@ A deal is one supplier, recipient and weapon category, plus the system when the 
 ("Shahed-136", "KN-23"): an article's transfers of one pair and category are one report of one deal.
 A report joins the open deal of its pair and category whose reports lie within ``window`` of its
 publication date and whose systems agree with the ones it names (a deal without a system adopts the
-first one named; a different system for the same pair is a separate deal), else it opens a new deal.
+first one named; a different system for the same pair is a separate deal; so is a new quantity when
+the sentence announces another deal: "a new contract for 24 more jets"), else it opens a new deal.
 Deal ids hash the deal key and the period of the window's length (counted from 1970) in which the
 deal's first report was published. A later deal of the same key starts more than a window after the
 earlier one's first report, hence in a later period, so the id is unique, and it does not depend on
@@ -18,9 +19,10 @@ twice.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from armswatch.schema import (
     Category,
@@ -28,10 +30,12 @@ from armswatch.schema import (
     DealReport,
     DealStep,
     EnrichedArticle,
+    Money,
+    Quantity,
     Status,
     TransferMention,
 )
-from deals.attribution import said_by
+from deals.attribution import announces_new_deal, said_by
 from deals.designation import designation
 from deals.neardup import is_near_duplicate, signature
 from index.actions import pair
@@ -49,6 +53,7 @@ class Report:
     pair: str
     category: Category
     designations: dict[str, str]  # designation key -> label as written
+    new_deal: bool  # the sentence announces another deal ("a new contract", "a second batch")
     transfer: TransferMention  # the most confident of the article's transfers for this pair/category
     via: tuple[str, ...]
     weapons: tuple[str, ...]
@@ -86,6 +91,7 @@ def reports_of(enriched: EnrichedArticle) -> list[Report]:
                 pair=pair_key,
                 category=best.category,
                 designations=named,
+                new_deal=announces_new_deal(best.sentence, enriched.lang),
                 transfer=best,
                 via=tuple(sorted({state for t in transfers for state in t.via})),
                 weapons=tuple(dict.fromkeys(t.weapon for t in transfers)),
@@ -102,6 +108,8 @@ def reports_of(enriched: EnrichedArticle) -> list[Report]:
                     weapon=best.weapon,
                     evidence=best.sentence,
                     said_by=said_by(best.sentence, enriched.lang),
+                    quantity=next((t.quantity for t in transfers if t.quantity), None),
+                    value=next((t.value for t in transfers if t.value), None),
                     signature=text_signature,
                 ),
             )
@@ -211,6 +219,9 @@ class OpenDeal:
             category=template.category,
             designations=sorted(self.designations.values()),
             weapons=sorted(self.weapons),
+            quantity_ordered=_newest(reports, lambda r: r.quantity if r.status != "delivered" else None),
+            quantity_delivered=_newest(reports, lambda r: r.quantity if r.status == "delivered" else None),
+            value=_newest(reports, lambda r: r.value),
             first_seen=reports[0].published_at,
             last_seen=reports[-1].published_at,
             status=current_status(timeline),
@@ -257,6 +268,18 @@ class OpenDeal:
             first_seen=deal.first_seen,
             last_seen=deal.last_seen,
         )
+
+
+Stated = TypeVar("Stated", Quantity, Money)
+
+
+def _newest(reports: Sequence[DealReport], stated: Callable[[DealReport], Stated | None]) -> Stated | None:
+    """What the newest report stating it says (``reports`` sorted by date)."""
+    return next((found for report in reversed(reports) if (found := stated(report)) is not None), None)
+
+
+def stated_quantities(deal: OpenDeal) -> set[int]:
+    return {report.quantity.value for report in deal.reports.values() if report.quantity}
 
 
 def fold_timeline(reports: Sequence[DealReport], well_sourced_confidence: float) -> list[DealStep]:
@@ -340,7 +363,15 @@ class DealBook:
 
     def _choose(self, deals: list[OpenDeal], report: Report) -> OpenDeal | None:
         when = report.record.published_at
-        fitting = [d for d in deals if d.covers(when, self.settings.window) and d.agrees(report.designations)]
+        quantity = report.record.quantity
+        fitting = [
+            d
+            for d in deals
+            if d.covers(when, self.settings.window)
+            and d.agrees(report.designations)
+            # "a new contract for 24 more jets": another deal, unless this one already has that quantity
+            and not (report.new_deal and quantity and stated_quantities(d) - {quantity.value})
+        ]
         if not fitting:
             return None
         # A named system prefers the deal that names it over one that names none yet.

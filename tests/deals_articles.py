@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime, timedelta
 
-from armswatch.schema import Article, EnrichedArticle, Status, TransferMention
+from armswatch.schema import Article, EnrichedArticle, Quantity, Status, TransferMention
 
 DAY0 = datetime(2025, 3, 1, tzinfo=UTC)
 
@@ -25,6 +25,7 @@ def story(
     sentence: str | None = None,
     lang: str = "en",
     recipient_name: str | None = None,
+    quantity: int | None = None,
 ) -> EnrichedArticle:
     """An article with one transfer; its text is unique to its id unless ``text`` is given."""
     sentence = sentence or f"{supplier or recipient_name} sent {weapon} to {recipient or recipient_name}."
@@ -45,6 +46,7 @@ def story(
         confidence=confidence,
         sentence=sentence,
         sentence_lemmas=sentence.lower().rstrip("."),
+        quantity=Quantity(value=quantity) if quantity is not None else None,
         start=0,
         end=len(sentence),
     )

@@ -168,3 +168,30 @@ def test_fold_ids_do_not_depend_on_which_report_came_first() -> None:
     forward = _deals(*articles)
     assert forward == _deals(*reversed(articles))
     assert [(d.articles, d.distinct_reports) for d in forward.values()] == [(3, 2)]
+
+
+def test_fold_quantities_ordered_and_delivered_are_the_newest_stated() -> None:
+    [deal] = _deals(
+        story("a1", status="agreed", quantity=24, weapon="Su-35 jets", category="aircraft"),
+        story("a2", day=9, status="delivered", quantity=6, weapon="Su-35 jets", category="aircraft"),
+        story("a3", day=20, status="delivered", quantity=12, weapon="Su-35", category="aircraft"),
+    ).values()
+    assert deal.quantity_ordered is not None and deal.quantity_ordered.value == 24
+    assert deal.quantity_delivered is not None and deal.quantity_delivered.value == 12
+
+
+@pytest.mark.parametrize(
+    ("sentence", "separate"),
+    [
+        ("Russia signed a new contract for 40 more Su-35 jets with Iran.", True),
+        ("Russia signed a new contract for 24 Su-35 jets with Iran.", False),  # the quantity it has
+        ("Russia will send 40 Su-35 jets to Iran.", False),  # no new deal announced
+    ],
+)
+def test_fold_new_quantity_is_another_deal_when_the_text_says_so(sentence: str, separate: bool) -> None:
+    jets = {"supplier": "RU", "recipient": "IR", "weapon": "Su-35 jets", "category": "aircraft"}
+    deals = _deals(
+        story("a1", status="agreed", quantity=24, **jets),  # type: ignore[arg-type]
+        story("a2", day=30, quantity=40 if "40" in sentence else 24, sentence=sentence, **jets),  # type: ignore[arg-type]
+    )
+    assert (len(deals) == 2) is separate

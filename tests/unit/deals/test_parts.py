@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deals.attribution import said_by
+from deals.attribution import announces_new_deal, said_by
 from deals.designation import designation
 from deals.neardup import is_near_duplicate, signature
 
@@ -59,3 +59,15 @@ def test_neardup_another_outlets_report_of_the_event_is_not() -> None:
 )
 def test_said_by_names_the_speaker(sentence: str, lang: str, speaker: str | None) -> None:
     assert said_by(sentence, lang) == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "announced"),
+    [
+        ("Cairo signed a follow-on contract for 30 more jets.", "en", True),
+        ("Le Caire a signé un nouveau contrat pour 30 avions.", "fr", True),
+        ("Cairo received 30 more jets.", "en", False),
+    ],
+)
+def test_new_deal_announced_by_the_sentence(sentence: str, lang: str, announced: bool) -> None:
+    assert announces_new_deal(sentence, lang) is announced
