@@ -111,6 +111,9 @@ class Settings(BaseSettings):
     enrich_group: str = "armswatch-enrich"
     index_group: str = "armswatch-index"
     alerts_group: str = "armswatch-alerts"
+    alerts_deals_group: str = Field(
+        default="armswatch-alerts-deals", description="group of the alerts workers' loop on the deals topic"
+    )
 
     # Pipeline (armswatch run) and metrics.
     metrics_port: int | None = Field(
