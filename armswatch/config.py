@@ -97,6 +97,10 @@ class Settings(BaseSettings):
     dead_letter_partitions: int = 1
     alerts_partitions: int = 1
     replication_factor: int = 1
+    kafka_max_message_bytes: int | None = Field(
+        default=None,
+        description="largest record a stage produces; unset = each topic's max.message.bytes from the broker",
+    )
 
     # Elasticsearch.
     index_prefix: str = "armswatch"
@@ -122,6 +126,10 @@ class Settings(BaseSettings):
     metrics_host: str = "127.0.0.1"
     run_metrics_base_port: int = Field(
         default=19400, description="armswatch run gives its workers consecutive ports from here"
+    )
+    worker_name: str | None = Field(
+        default=None,
+        description="a worker's stable name under armswatch run (enrich-2), its static group member id",
     )
 
     # Ingest.

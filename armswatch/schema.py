@@ -171,8 +171,8 @@ class TransferMention(Record):
 class EnrichedArticle(Record):
     """An article with its language, the states it names and the transfers it reports.
 
-    Version 2 added the transfers' ``quantity`` and ``value`` and ``truncated``; version 1 messages are
-    still read (they have none of them).
+    Version 2 added the transfers' ``quantity`` and ``value``, ``truncated`` and ``omitted``; version 1
+    messages are still read (they have none of them).
     """
 
     schema_version: Literal[1, 2] = 2
@@ -184,6 +184,11 @@ class EnrichedArticle(Record):
     extractor: str = Field(description="versioned name of the extractor, e.g. armswatch.rules.v1")
     enriched_at: datetime
     truncated: bool = Field(default=False, description="only the start of an over-long text was tagged")
+    omitted: list[str] = Field(
+        default_factory=list,
+        description="fields emptied because the whole record exceeded Kafka's size limit (text, lemmas): "
+        "the transfers and their evidence sentences are complete",
+    )
 
 
 class DeadLetter(Record):

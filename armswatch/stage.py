@@ -1,8 +1,15 @@
 """The loop every streaming stage runs: poll a batch, process it, produce the results, then commit.
 
-Offsets are committed only after the producer has flushed, i.e. after Kafka acknowledged every
-output and dead letter of the batch: a crash replays the batch, it never loses it. A bad message is
-rejected into the dead-letter topic with its reason, logged and counted; it never stops the stage.
+Acknowledged or nothing: a batch's offsets are committed only after Kafka acknowledged every one of
+its outputs and dead letters (each send's result is checked). A send that failed is sent again by a
+new producer (an idempotent producer that Kafka refused may stay in a fatal state that drops every
+later record), after a backoff that a stop request cuts short; a stopped stage commits nothing, so
+the batch comes again. A record larger than its topic takes is reduced by the stage that made it or,
+if it cannot be, dead-lettered with its payload cut to fit; nothing is ever too large to go somewhere.
+
+A bad message is rejected into the dead-letter topic with its reason, logged and counted; it never
+stops the stage. Kafka errors in polling, producing and committing are retried until Kafka answers,
+with one log line when it goes away and one when it is back.
 """
 
 from __future__ import annotations
@@ -20,18 +27,31 @@ from functools import partial
 from typing import Any, TypeVar
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
-from kafka.errors import CommitFailedError
+from kafka.errors import (
+    CommitFailedError,
+    FencedInstanceIdError,
+    KafkaError,
+    MessageSizeTooLargeError,
+    RecordListTooLargeError,
+)
+from kafka.producer.future import FutureRecordMetadata
 from kafka.structs import OffsetAndMetadata
 from pydantic import ValidationError
 
 from armswatch import metrics
+from armswatch.backoff import Backoff, Outage
 from armswatch.config import Settings
-from armswatch.kafka import consumer, ensure_topics, producer_config
+from armswatch.kafka import consumer, ensure_topics, max_message_bytes, producer_config
 from armswatch.schema import DeadLetter, Record
 
 log = logging.getLogger(__name__)
 # Lag needs the position of every owned partition: measured once a second, not per poll.
 LAG_INTERVAL = 1.0
+# Retries while Kafka does not answer: 0.5 s, 1 s, 2 s … at most 30 s between two attempts.
+KAFKA_BACKOFF = Backoff(initial=0.5, maximum=30.0)
+# How long one wait for the producer's acknowledgements lasts before the stop request is checked.
+ACK_WAIT_SECONDS = 1.0
+SIZE_ERRORS = (MessageSizeTooLargeError, RecordListTooLargeError)
 
 
 class RejectedInput(Exception):
@@ -57,6 +77,7 @@ class Backpressure(Exception):
 
 
 RecordType = TypeVar("RecordType", bound=Record)
+ClientType = TypeVar("ClientType")
 
 
 def decode(model: type[RecordType], value: bytes | None, reason: str) -> RecordType:
@@ -73,9 +94,27 @@ def decode(model: type[RecordType], value: bytes | None, reason: str) -> RecordT
 
 @dataclass(frozen=True)
 class Output:
+    """A record to produce. ``smaller`` makes a reduced value that keeps what matters most, used when
+    ``value`` is larger than the topic takes; without it, or when that is still too large, the record
+    goes to the dead-letter topic instead, its payload cut to fit."""
+
     topic: str
     key: str | None
     value: bytes
+    smaller: Callable[[], bytes] | None = None
+
+
+@dataclass(frozen=True)
+class Message:
+    """Bytes ready for the producer."""
+
+    topic: str
+    key: bytes | None
+    value: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.value) + len(self.key or b"")
 
 
 class ExportedCounts(Counter[str]):
@@ -124,6 +163,39 @@ def dead_letter(stage: str, record: Any, error: RejectedInput) -> DeadLetter:
     )
 
 
+def oversized_letter(stage: str, message: Message, limit: int) -> DeadLetter:
+    """The dead letter of an output that cannot be made to fit its topic (no offset: it was never
+    written; the key names the article)."""
+    return DeadLetter(
+        stage=stage,
+        reason="output_too_large",
+        error=f"a {message.size:,}-byte record exceeds what {message.topic} takes ({limit:,} bytes)",
+        topic=message.topic,
+        partition=-1,
+        offset=-1,
+        key=message.key.decode("utf-8", "replace") if message.key else None,
+        payload=message.value.decode("utf-8", "replace"),
+        at=datetime.now(UTC),
+    )
+
+
+def fitted_letter(letter: DeadLetter, limit: int) -> bytes:
+    """``letter`` serialised in at most ``limit`` bytes: its payload (and a runaway error text) cut,
+    and the cut said in ``error``. Escaping makes the JSON up to six times the payload (control
+    bytes become \\u0001), so the cut is measured on the serialised form."""
+    value = letter.to_json()
+    if len(value) <= limit:
+        return value
+    payload, error = letter.payload, letter.error[:2000]
+    keep = len(payload)
+    while True:
+        keep = max(0, keep * limit // max(1, len(value)) - 64)
+        note = f"{error} (payload cut to its first {keep:,} of {len(letter.payload):,} characters)"
+        value = letter.model_copy(update={"payload": payload[:keep], "error": note}).to_json()
+        if len(value) <= limit or keep == 0:
+            return value
+
+
 HandlerResult = tuple[list[Output], list[tuple[Any, RejectedInput]]]
 Handler = Callable[[Sequence[Any]], HandlerResult]
 
@@ -151,13 +223,17 @@ class _InFlight:
     started: float
 
 
+ProducerFactory = Callable[[], KafkaProducer]
+
+
 def run_stage(
     *,
     stage: str,
     consumer: KafkaConsumer,
-    producer: KafkaProducer,
+    new_producer: ProducerFactory,
     dead_letter_topic: str,
     handle: Handler | OverlappedHandler,
+    limits: Callable[[str], int],
     stop: threading.Event | None = None,
     exit_when_idle: float | None = None,
     stats: StageStats | None = None,
@@ -166,18 +242,27 @@ def run_stage(
     """Run until ``stop`` is set, or until no message came for ``exit_when_idle`` seconds.
 
     ``handle`` turns a batch of records into outputs and rejections; it must not raise for one bad
-    record (it rejects it). Blocks; returns the outcome counts.
+    record (it rejects it). ``new_producer`` makes the producer, again whenever one failed;
+    ``limits`` gives the largest record a topic takes. Blocks; returns the outcome counts.
     """
     stats = stats or StageStats(stage)
     stop = stop or threading.Event()
-    batches = _Batches(stage, consumer, producer, dead_letter_topic, stop, stats)
+    kafka = Outage("Kafka", KAFKA_BACKOFF, stop, log)
+    batches = _Batches(stage, consumer, new_producer, dead_letter_topic, limits, stop, stats, kafka)
     last_message = time.monotonic()
     lag_measured = 0.0
     in_flight: _InFlight | None = None
     writer = ThreadPoolExecutor(1, thread_name_prefix=f"{stage}-write")
     try:
         while not stop.is_set():
-            polled = consumer.poll(timeout_ms=poll_timeout_ms)
+            try:
+                polled = consumer.poll(timeout_ms=poll_timeout_ms)
+            except FencedInstanceIdError:
+                raise
+            except KafkaError as error:
+                if not kafka.failed(error, "polling"):
+                    break
+                continue
             records = [record for partition_records in polled.values() for record in partition_records]
             if time.monotonic() - lag_measured > LAG_INTERVAL:
                 lag_measured = time.monotonic()
@@ -194,9 +279,8 @@ def run_stage(
             started = time.perf_counter()
             if not isinstance(handle, OverlappedHandler):
                 handled = batches.until_accepted(partial(handle, records))
-                if handled is None:
-                    return stats  # stopped while the sink was unavailable: replayed on restart
-                batches.commit(records, handled, started)
+                if handled is None or not batches.commit(records, handled, started):
+                    return stats  # stopped before the batch was done: replayed on restart
                 continue
             prepared = handle.prepare(records)
             if in_flight is not None and not batches.settle(in_flight):
@@ -208,22 +292,32 @@ def run_stage(
             batches.settle(in_flight)  # stopping: the batch in flight still finishes
     finally:
         writer.shutdown(wait=True)
+        batches.close()
     return stats
 
 
 @dataclass
 class _Batches:
-    """What happens to a batch after its handler: wait out back-pressure, produce, commit, count."""
+    """What happens to a batch after its handler: wait out back-pressure, produce until Kafka
+    acknowledged every record, commit, count."""
 
     stage: str
     consumer: KafkaConsumer
-    producer: KafkaProducer
+    new_producer: ProducerFactory
     dead_letter_topic: str
+    limits: Callable[[str], int]
     stop: threading.Event
     stats: StageStats
+    kafka: Outage
+    producer: KafkaProducer | None = None
+
+    def close(self) -> None:
+        if self.producer is not None:
+            self.producer.close()
+            self.producer = None
 
     def settle(self, batch: _InFlight) -> bool:
-        """Wait for an overlapped write and commit its batch; False if stopped before it was accepted."""
+        """Wait for an overlapped write and commit its batch; False if stopped before it was done."""
         try:
             handled: HandlerResult | None = batch.result.result()
         except Backpressure as pressure:
@@ -232,8 +326,7 @@ class _Batches:
                 handled = self.until_accepted(partial(batch.write, batch.prepared))
         if handled is None:
             return False
-        self.commit(batch.records, handled, batch.started)
-        return True
+        return self.commit(batch.records, handled, batch.started)
 
     def until_accepted(self, attempt: Callable[[], HandlerResult]) -> HandlerResult | None:
         """Run ``attempt`` until the sink takes it; None if the stage was stopped meanwhile."""
@@ -255,17 +348,18 @@ class _Batches:
         self.consumer.pause(*partitions)
         deadline = time.monotonic() + pressure.retry_after
         while time.monotonic() < deadline and not self.stop.is_set():
-            self.consumer.poll(timeout_ms=200)  # keeps the group membership; paused, so returns nothing
+            try:
+                self.consumer.poll(timeout_ms=200)  # keeps the group membership; paused, returns nothing
+            except KafkaError:
+                self.stop.wait(0.2)  # Kafka away too: the next poll or commit reports it
         self.consumer.resume(*partitions)
         return not self.stop.is_set()
 
-    def commit(self, records: Sequence[Any], handled: HandlerResult, started: float) -> None:
-        """Produce the outputs and dead letters, wait for Kafka's acks, then commit these records."""
+    def commit(self, records: Sequence[Any], handled: HandlerResult, started: float) -> bool:
+        """Produce the outputs and dead letters, wait until Kafka acknowledged every one, then commit
+        these records' offsets. False (nothing committed) when the stage was stopped first."""
         outputs, rejected = handled
-        for output in outputs:
-            self.producer.send(
-                output.topic, key=output.key.encode() if output.key else None, value=output.value
-            )
+        messages = [self._fitted(output) for output in outputs]
         for record, error in rejected:
             log.warning(
                 "rejected message",
@@ -278,20 +372,11 @@ class _Batches:
                     "offset": record.offset,
                 },
             )
-            self.producer.send(
-                self.dead_letter_topic, key=None, value=dead_letter(self.stage, record, error).to_json()
-            )
+            messages.append(self._letter(dead_letter(self.stage, record, error)))
+        if not self._deliver(messages) or not self._commit_offsets(records):
+            return False
+        for _record, error in rejected:
             self.stats.counts[f"rejected_{error.reason}"] += 1
-        self.producer.flush()
-        try:
-            self.consumer.commit(_next_offsets(records))
-        except CommitFailedError as error:
-            # The group rebalanced while the batch was written: its partitions' new owner replays it,
-            # and deterministic outputs make the repeat harmless.
-            self.stats.counts["commit_failed_rebalance"] += 1
-            log.warning(
-                "offsets not committed after a rebalance", extra={"stage": self.stage, "error": str(error)}
-            )
         self.stats.counts["processed"] += len(records) - len(rejected)
         self.stats.counts["produced"] += len(outputs)
         metrics.BATCH_SECONDS.labels(self.stage).observe(time.perf_counter() - started)
@@ -304,6 +389,167 @@ class _Batches:
                 "rejected": len(rejected),
             },
         )
+        return True
+
+    def _fitted(self, output: Output) -> Message:
+        """The output as it can be sent: reduced by its maker, or dead-lettered, when too large."""
+        message = Message(output.topic, output.key.encode() if output.key else None, output.value)
+        limit = self.limits(output.topic)
+        if message.size <= limit:
+            return message
+        if output.smaller is not None:
+            reduced = Message(message.topic, message.key, output.smaller())
+            if reduced.size <= limit:
+                self.stats.counts["output_reduced"] += 1
+                log.warning(
+                    "output reduced to fit its topic",
+                    extra={"stage": self.stage, "key": output.key, "bytes": message.size, "limit": limit},
+                )
+                return reduced
+        return self._too_large(message, limit)
+
+    def _too_large(self, message: Message, limit: int) -> Message:
+        self.stats.counts["rejected_output_too_large"] += 1
+        log.warning(
+            "output too large for its topic, dead-lettered",
+            extra={"stage": self.stage, "topic": message.topic, "bytes": message.size, "limit": limit},
+        )
+        return self._letter(oversized_letter(self.stage, message, limit))
+
+    def _letter(self, letter: DeadLetter) -> Message:
+        limit = self.limits(self.dead_letter_topic)
+        return Message(self.dead_letter_topic, None, fitted_letter(letter, limit))
+
+    def _deliver(self, messages: list[Message]) -> bool:
+        """Send ``messages`` until Kafka acknowledged each one; False if the stage was stopped first.
+
+        A failed send is repeated by a fresh producer. A producer that Kafka refused a record for its
+        size fails every record it held with that same error, so such failures are sent again one at
+        a time: a record refused alone is too large for the broker (whose limit is lower than the one
+        configured) and goes to the dead-letter topic instead.
+        """
+        pending, one_by_one = messages, False
+        while pending:
+            results = self._send_each(pending) if one_by_one else self._send_all(pending)
+            if results is None:
+                return False
+            failed: list[Message] = []
+            unavailable: BaseException | None = None
+            for message, error in zip(pending, results, strict=True):
+                if error is None:
+                    continue
+                if isinstance(error, SIZE_ERRORS) and one_by_one:
+                    failed.append(self._refused(message))
+                else:
+                    failed.append(message)
+                    unavailable = None if isinstance(error, SIZE_ERRORS) else error
+            if not failed:
+                self.kafka.recovered()
+                return True
+            one_by_one = unavailable is None
+            if unavailable is not None and not self.kafka.failed(unavailable, "producing"):
+                return False
+            pending = failed
+        return True
+
+    def _send_all(self, messages: list[Message]) -> list[BaseException | None] | None:
+        """Send every message, then wait for all; each one's error (None: acknowledged)."""
+        producer = self._producer()
+        if producer is None:
+            return None
+        sent = [self._send(producer, message) for message in messages]
+        if not self._flush(producer):
+            return None
+        errors = [_send_error(result) for result in sent]
+        if any(errors):
+            self._drop_producer()
+        return errors
+
+    def _send_each(self, messages: list[Message]) -> list[BaseException | None] | None:
+        """Send the messages one at a time, each by a producer that has not failed before it."""
+        errors: list[BaseException | None] = []
+        for message in messages:
+            result = self._send_all([message])
+            if result is None:
+                return None
+            errors.extend(result)
+        return errors
+
+    def _refused(self, message: Message) -> Message:
+        """What to send instead of a message the broker refused for its size."""
+        if message.topic != self.dead_letter_topic:
+            return self._too_large(message, message.size)
+        letter = DeadLetter.model_validate_json(message.value)
+        return Message(message.topic, None, fitted_letter(letter, message.size // 2))
+
+    def _producer(self) -> KafkaProducer | None:
+        while self.producer is None:
+            try:
+                self.producer = self.new_producer()
+            except KafkaError as error:
+                if not self.kafka.failed(error, "connecting the producer"):
+                    return None
+        return self.producer
+
+    def _drop_producer(self) -> None:
+        """Close a producer a send failed on: it may be in a fatal state that drops every later record."""
+        if self.producer is not None:
+            self.stats.counts["producer_replaced"] += 1
+            self.producer.close(timeout=0)
+            self.producer = None
+
+    def _send(self, producer: KafkaProducer, message: Message) -> FutureRecordMetadata | KafkaError:
+        try:
+            future: FutureRecordMetadata = producer.send(message.topic, key=message.key, value=message.value)
+        except KafkaError as error:  # no metadata within max_block_ms, or over max_request_size
+            return error
+        return future
+
+    def _flush(self, producer: KafkaProducer) -> bool:
+        """Wait until every send is settled (acknowledged or failed); False if stopped first."""
+        while True:
+            try:
+                producer.flush(timeout=ACK_WAIT_SECONDS)
+                return True
+            except KafkaError:
+                if self.stop.is_set():
+                    return False
+
+    def _commit_offsets(self, records: Sequence[Any]) -> bool:
+        """Commit, retrying while Kafka is away; False if stopped first (the batch comes again)."""
+        while True:
+            try:
+                self.consumer.commit(_next_offsets(records))
+            except CommitFailedError as error:
+                # The group rebalanced while the batch was written: its partitions' new owner replays
+                # it, and deterministic outputs make the repeat harmless.
+                self.stats.counts["commit_failed_rebalance"] += 1
+                log.warning(
+                    "offsets not committed after a rebalance",
+                    extra={"stage": self.stage, "error": str(error)},
+                )
+                return True
+            except FencedInstanceIdError:
+                raise
+            except KafkaError as error:
+                self.stats.counts["kafka_retries"] += 1
+                if not self.kafka.failed(error, "committing offsets"):
+                    return False
+                continue
+            self.kafka.recovered()
+            return True
+
+
+def _send_error(result: FutureRecordMetadata | KafkaError) -> BaseException | None:
+    """Why a send failed, or None once Kafka acknowledged it."""
+    if isinstance(result, BaseException):
+        return result
+    try:
+        result.get(timeout=ACK_WAIT_SECONDS)
+    except KafkaError as error:
+        failure: BaseException = error
+        return failure
+    return None
 
 
 def _next_offsets(records: Sequence[Any]) -> dict[TopicPartition, OffsetAndMetadata]:
@@ -322,8 +568,39 @@ def consumer_lag(consumer: KafkaConsumer) -> int:
         end = consumer.highwater(partition)
         if end is None:
             continue  # not fetched yet: unknown, not zero
-        lag += max(0, end - consumer.position(partition))
+        try:
+            lag += max(0, end - consumer.position(partition))
+        except KafkaError:
+            continue  # Kafka away: the position is unknown, the poll loop reports the outage
     return lag
+
+
+class TopicLimits:
+    """The largest record each topic takes, asked of the broker once per topic."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.known: dict[str, int] = {}
+
+    def __call__(self, topic: str) -> int:
+        if topic not in self.known:
+            self.known.update(max_message_bytes(self.settings, [topic]))
+        return self.known[topic]
+
+
+def connect(what: str, make: Callable[[], ClientType], stop: threading.Event) -> ClientType | None:
+    """``make()`` until Kafka answers (a client's constructor fails while it cannot bootstrap);
+    None if stopped first."""
+    outage = Outage("Kafka", KAFKA_BACKOFF, stop, log)
+    while True:
+        try:
+            client = make()
+        except KafkaError as error:
+            if not outage.failed(error, what):
+                return None
+            continue
+        outage.recovered()
+        return client
 
 
 def run_worker(
@@ -338,22 +615,30 @@ def run_worker(
     stats: StageStats | None = None,
     max_poll_records: int = 200,
 ) -> StageStats:
-    """Connect a consumer of ``topic`` and a producer, run the stage, close both. Blocks."""
-    ensure_topics(settings)
+    """Connect a consumer of ``topic`` (retrying until Kafka answers), run the stage, close it. Blocks."""
+    stop = stop or threading.Event()
+    stats = stats or StageStats(stage)
     client_id = f"{stage}-{os.getpid()}"
-    source = consumer(settings, group_id, client_id, topic, max_poll_records=max_poll_records)
-    producer = KafkaProducer(**producer_config(settings, client_id))
+    if connect("creating topics", partial(ensure_topics, settings), stop) is None:
+        return stats
+    source = connect(
+        "connecting the consumer",
+        partial(consumer, settings, group_id, client_id, topic, max_poll_records=max_poll_records),
+        stop,
+    )
+    if source is None:
+        return stats
     try:
         return run_stage(
             stage=stage,
             consumer=source,
-            producer=producer,
+            new_producer=partial(KafkaProducer, **producer_config(settings, client_id)),
             dead_letter_topic=settings.topic_dead_letter,
             handle=handle,
+            limits=TopicLimits(settings),
             stop=stop,
             exit_when_idle=exit_when_idle,
             stats=stats,
         )
     finally:
         source.close()
-        producer.close()

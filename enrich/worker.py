@@ -30,6 +30,24 @@ def enriched(article: Article, result: TagResult) -> EnrichedArticle:
     )
 
 
+def without_full_text(record: EnrichedArticle) -> EnrichedArticle:
+    """The record reduced to fit Kafka: no full text and no lemmas (the summary, the states and every
+    transfer with its evidence sentence stay), flagged in ``omitted``."""
+    return record.model_copy(
+        update={
+            "article": record.article.model_copy(update={"text": ""}),
+            "lemmas": "",
+            "omitted": ["text", "lemmas"],
+        }
+    )
+
+
+def output(topic: str, record: EnrichedArticle) -> Output:
+    return Output(
+        topic, record.article.id, record.to_json(), smaller=lambda: without_full_text(record).to_json()
+    )
+
+
 def make_handler(tagger: Tagger, settings: Settings) -> Any:
     def handle(records: Sequence[Any]) -> tuple[list[Output], list[tuple[Any, RejectedInput]]]:
         rejected: list[tuple[Any, RejectedInput]] = []
@@ -43,7 +61,7 @@ def make_handler(tagger: Tagger, settings: Settings) -> Any:
         for (_record, article), _result in results:
             observe_latency(STAGE, article.fetched_at)
         outputs = [
-            Output(settings.topic_enriched, article.id, enriched(article, result).to_json())
+            output(settings.topic_enriched, enriched(article, result))
             for (_record, article), result in results
         ]
         return outputs, rejected
