@@ -215,7 +215,7 @@ class Settings(BaseSettings):
     deals_partitions: int = 6
     deals_group: str = "armswatch-deals"
     deals_window_days: float = Field(
-        default=90.0, description="a report joins a deal whose reports lie within this many days of it"
+        default=180.0, description="a report joins a deal whose reports lie within this many days of it"
     )
     deals_well_sourced_confidence: float = Field(
         default=0.7, description="a status step this confident (or said by two reports) sets the status"

@@ -284,7 +284,9 @@ class Deal(Record):
 
     schema_version: Literal[1] = 1
     id: str
-    key: str = Field(description="supplier>recipient|category|designation (empty when none is known)")
+    key: str = Field(
+        description="supplier>recipient|category|tag (a tag only for a deal announced beside another)"
+    )
     supplier: str | None = Field(description="ISO code, or None when the supplier is not a state")
     recipient: str | None
     supplier_name: str | None = Field(default=None, description="the party's name when it is not a state")

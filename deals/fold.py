@@ -4,9 +4,9 @@ a deal's reports into its record (counts, timeline, status). Pure: no I/O, no cl
 A deal is one supplier, recipient and weapon category, plus the system when the reports name one
 ("Shahed-136", "KN-23"): an article's transfers of one pair and category are one report of one deal.
 A report joins the open deal of its pair and category whose reports lie within ``window`` of its
-publication date and whose systems agree with the ones it names (a deal without a system adopts the
-first one named; a different system for the same pair is a separate deal; so is a new quantity when
-the sentence announces another deal: "a new contract for 24 more jets"), else it opens a new deal.
+publication date, else it opens a new deal. A different system or a new quantity for the same pair
+and category is a separate deal when the text says so: the sentence announces another deal ("a new
+contract for 24 more jets", "a second batch") and names a system or a quantity the deal has not got.
 Deal ids hash the deal key and the period of the window's length (counted from 1970) in which the
 deal's first report was published. A later deal of the same key starts more than a window after the
 earlier one's first report, hence in a later period, so the id is unique, and it does not depend on
@@ -63,7 +63,7 @@ class Report:
 
 @dataclass(frozen=True)
 class FoldSettings:
-    window: timedelta = timedelta(days=90)
+    window: timedelta = timedelta(days=180)
     well_sourced_confidence: float = 0.7
     signatures_kept: int = 50
 
@@ -121,8 +121,17 @@ def _aware(when: datetime) -> datetime:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-def deal_key(pair_key: str, category: str, designation_key: str | None) -> str:
-    return f"{pair_key}|{category}|{designation_key or ''}"
+def deal_key(pair_key: str, category: str, tag: str | None) -> str:
+    """``KP>RU|ammunition|``; a deal announced beside another of its pair and category adds a tag."""
+    return f"{pair_key}|{category}|{tag or ''}"
+
+
+def announced_tag(report: Report) -> str:
+    """What tells an announced deal from the open one: its system, else its quantity."""
+    if report.designations:
+        return next(iter(report.designations))
+    quantity = report.record.quantity
+    return f"q{quantity.value}" if quantity else report.record.article_id
 
 
 def deal_id(key: str, first_report_at: datetime, window: timedelta) -> str:
@@ -150,9 +159,16 @@ class OpenDeal:
     def covers(self, when: datetime, window: timedelta) -> bool:
         return self.first_seen - window <= when <= self.last_seen + window
 
-    def agrees(self, named: dict[str, str]) -> bool:
-        """The reported systems fit: none named on either side, or one in common."""
-        return not named or not self.designations or not set(named).isdisjoint(self.designations)
+    def agrees(self, report: Report) -> bool:
+        """The report may belong here: it announces no other deal ("a new contract for …") that names a
+        system or a quantity this deal has not got. Systems alone do not split a deal: reports of one
+        deal name its weapons loosely ("Shahed and Mohajer drones", "Shahed-136", "Iranian drones")."""
+        if not report.new_deal:
+            return True
+        quantity = report.record.quantity
+        other_system = bool(report.designations) and set(report.designations).isdisjoint(self.designations)
+        other_quantity = quantity is not None and bool(stated_quantities(self) - {quantity.value})
+        return not (other_system or other_quantity)
 
     def add(self, report: Report, settings: FoldSettings) -> bool:
         """Fold the report in; False when it changes nothing (the same article with the same content)."""
@@ -351,10 +367,12 @@ class DealBook:
         if deal is None:
             deal = self._choose(same_category, report)
         if deal is None:
-            first_designation = next(iter(report.designations), None)
-            key = deal_key(report.pair, report.category, first_designation)
+            # A deal the text announces beside an open one of the same pair and category is told apart
+            # by what it announces; otherwise the pair and category are the key.
+            announced = any(d.covers(incoming.published_at, self.settings.window) for d in same_category)
+            key = deal_key(report.pair, report.category, announced_tag(report) if announced else None)
             identity = deal_id(key, incoming.published_at, self.settings.window)
-            if any(d.id == identity for d in deals):  # restored deals folded with another window
+            if any(d.id == identity for d in deals):  # another announcement of the same period
                 identity = hashlib.sha256(f"{identity}|{incoming.article_id}".encode()).hexdigest()[:20]
             deal = OpenDeal(identity, key, report.pair, report.transfer)
             deals.append(deal)
@@ -363,15 +381,7 @@ class DealBook:
 
     def _choose(self, deals: list[OpenDeal], report: Report) -> OpenDeal | None:
         when = report.record.published_at
-        quantity = report.record.quantity
-        fitting = [
-            d
-            for d in deals
-            if d.covers(when, self.settings.window)
-            and d.agrees(report.designations)
-            # "a new contract for 24 more jets": another deal, unless this one already has that quantity
-            and not (report.new_deal and quantity and stated_quantities(d) - {quantity.value})
-        ]
+        fitting = [d for d in deals if d.covers(when, self.settings.window) and d.agrees(report)]
         if not fitting:
             return None
         # A named system prefers the deal that names it over one that names none yet.

@@ -2,8 +2,10 @@
 
 Each article gets a signature: the MinHash (rensa) of its word 5-shingles, cut into ``BANDS`` bands of
 ``ROWS`` values, each band hashed to a short key. Two texts share a band key with a probability that
-rises steeply around a Jaccard similarity of (1/BANDS)^(1/ROWS) ≈ 0.55: syndicated copies, even
-re-headlined or trimmed, share several; two outlets' own reports of one event share none. The keys are
+rises steeply around a Jaccard similarity of (1/BANDS)^(1/ROWS) ≈ 0.42: 0.93 at 0.53, 0.999 at 0.66,
+0.003 at 0.1. On real articles (bench/data/deals) syndicated copies, re-headlined, trimmed or with a
+paragraph added, have a similarity of 0.53 to 0.87 with their original, and two outlets' own reports
+of one event at most 0.1. The keys are
 short strings, so a deal keeps its newest reports' signatures in its record and a restarted worker
 compares against them without recomputing anything. Pure.
 """
@@ -17,8 +19,8 @@ from collections.abc import Iterable
 
 from rensa import RMinHash
 
-BANDS = 20
-ROWS = 5
+BANDS = 32
+ROWS = 4
 SHINGLE = 5
 SEED = 20_240_101  # fixed: signatures must agree across processes and restarts
 WORD = re.compile(r"\w+")

@@ -52,15 +52,23 @@ def test_fold_other_category_or_pair_is_another_deal(second: dict[str, object], 
     assert (len(deals) == 2) is separate
 
 
-def test_fold_systems_split_a_pair_but_a_generic_deal_adopts_the_first_system() -> None:
+def test_fold_systems_named_loosely_stay_one_deal_unless_the_text_announces_another() -> None:
+    drones = {"supplier": "IR", "category": "drones"}
     deals = _deals(
-        story("a1", supplier="IR", weapon="drones", category="drones"),
-        story("a2", day=2, supplier="IR", weapon="Shahed-136 drones", category="drones"),
-        story("a3", day=4, supplier="IR", weapon="Mohajer-6 drones", category="drones"),
-        story("a4", day=5, supplier="IR", weapon="Shahed 136", category="drones"),
+        story("a1", weapon="drones", **drones),  # type: ignore[arg-type]
+        story("a2", day=2, weapon="Shahed-136 drones", **drones),  # type: ignore[arg-type]
+        story("a3", day=4, weapon="Mohajer-6 drones", **drones),  # type: ignore[arg-type]
+        story(
+            "a4",
+            day=5,
+            weapon="Arash-2 drones",
+            sentence="Iran signed a new contract to sell Arash-2 drones to Russia.",
+            **drones,  # type: ignore[arg-type]
+        ),
+        story("a5", day=6, weapon="Arash-2", **drones),  # type: ignore[arg-type]
     )
     by_system = {tuple(deal.designations): deal.articles for deal in deals.values()}
-    assert by_system == {("Shahed-136",): 3, ("Mohajer-6",): 1}
+    assert by_system == {("Mohajer-6", "Shahed-136"): 3, ("Arash-2",): 2}
 
 
 def test_fold_non_state_recipient_is_a_deal_too() -> None:
