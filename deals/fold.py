@@ -22,6 +22,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from operator import attrgetter
 from typing import TypeVar
 
 from armswatch.schema import (
@@ -35,12 +36,13 @@ from armswatch.schema import (
     Status,
     TransferMention,
 )
-from deals.attribution import announces_new_deal, said_by
+from deals.attribution import read_claim
 from deals.designation import designation
-from deals.neardup import is_near_duplicate, signature
+from deals.neardup import signature
 from index.actions import pair
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+BY_DATE = attrgetter("published_at", "article_id")
 # Bounds a deal's dates start from before its first report is folded in.
 NEVER_AFTER = datetime.max.replace(tzinfo=UTC)
 NEVER_BEFORE = datetime.min.replace(tzinfo=UTC)
@@ -86,12 +88,13 @@ def reports_of(enriched: EnrichedArticle) -> list[Report]:
     for (pair_key, _category), transfers in groups.items():
         best = max(transfers, key=lambda t: (t.confidence, -t.start))
         named = {found.key: found.label for t in transfers if (found := designation(t.weapon)) is not None}
+        claim = read_claim(best.sentence, enriched.lang)
         reports.append(
             Report(
                 pair=pair_key,
                 category=best.category,
                 designations=named,
-                new_deal=announces_new_deal(best.sentence, enriched.lang),
+                new_deal=claim.new_deal,
                 transfer=best,
                 via=tuple(sorted({state for t in transfers for state in t.via})),
                 weapons=tuple(dict.fromkeys(t.weapon for t in transfers)),
@@ -107,7 +110,7 @@ def reports_of(enriched: EnrichedArticle) -> list[Report]:
                     confidence=best.confidence,
                     weapon=best.weapon,
                     evidence=best.sentence,
-                    said_by=said_by(best.sentence, enriched.lang),
+                    said_by=claim.said_by,
                     quantity=next((t.quantity for t in transfers if t.quantity), None),
                     value=next((t.value for t in transfers if t.value), None),
                     signature=text_signature,
@@ -155,6 +158,10 @@ class OpenDeal:
     lemmas: dict[str, None] = field(default_factory=dict)
     first_seen: datetime = NEVER_AFTER
     last_seen: datetime = NEVER_BEFORE
+    # Near-duplicate look-up: band key or content hash -> article id, for the reports that keep a
+    # signature (``signed``, with their dates), so a new report is compared in 32 look-ups.
+    marks: dict[str, str] = field(default_factory=dict)
+    signed: dict[str, datetime] = field(default_factory=dict)
 
     def covers(self, when: datetime, window: timedelta) -> bool:
         return self.first_seen - window <= when <= self.last_seen + window
@@ -181,6 +188,7 @@ class OpenDeal:
             return False
         self.reports[incoming.article_id] = incoming
         self._mark_copies(incoming)
+        self._remember_signature(incoming)
         self.first_seen = min(self.first_seen, incoming.published_at)
         self.last_seen = max(self.last_seen, incoming.published_at)
         for key, label in report.designations.items():
@@ -196,12 +204,10 @@ class OpenDeal:
         """Among the incoming report and the reports it nearly duplicates (with their own copies), the
         earliest published is the original and the others its copies, whatever the folding order."""
         group = {incoming.article_id}
-        for report in self.reports.values():
-            if report.article_id == incoming.article_id:
-                continue
-            same_text = incoming.content_hash is not None and report.content_hash == incoming.content_hash
-            if same_text or is_near_duplicate(incoming.signature, report.signature):
-                group.add(report.copy_of or report.article_id)
+        for mark in _marks_of(incoming):
+            article = self.marks.get(mark)
+            if article is not None and article != incoming.article_id and article in self.reports:
+                group.add(self.reports[article].copy_of or article)
         if len(group) == 1:
             return
         group |= {article for article, report in self.reports.items() if report.copy_of in group}
@@ -211,17 +217,26 @@ class OpenDeal:
             if self.reports[article].copy_of != copy_of:
                 self.reports[article] = self.reports[article].model_copy(update={"copy_of": copy_of})
 
+    def _remember_signature(self, report: DealReport) -> None:
+        if report.signature:
+            self.signed[report.article_id] = report.published_at
+        for mark in _marks_of(report):
+            self.marks.setdefault(mark, report.article_id)
+
     def _forget_old_signatures(self, kept: int) -> None:
         """Only the newest ``kept`` reports keep a signature: copies follow the original within days,
         and the record stays small however many outlets report the deal."""
-        signed = sorted(
-            (report.published_at, article) for article, report in self.reports.items() if report.signature
-        )
-        for _published, article in signed[: max(0, len(signed) - kept)]:
-            self.reports[article] = self.reports[article].model_copy(update={"signature": []})
+        while len(self.signed) > kept:
+            oldest = min(self.signed, key=lambda article: (self.signed[article], article))
+            del self.signed[oldest]
+            report = self.reports[oldest]
+            for mark in report.signature:
+                if self.marks.get(mark) == oldest:
+                    del self.marks[mark]
+            self.reports[oldest] = report.model_copy(update={"signature": []})
 
     def record(self, settings: FoldSettings) -> Deal:
-        reports = sorted(self.reports.values(), key=lambda r: (r.published_at, r.article_id))
+        reports = sorted(self.reports.values(), key=BY_DATE)
         timeline = fold_timeline(reports, settings.well_sourced_confidence)
         template = self.template
         return Deal(
@@ -271,7 +286,7 @@ class OpenDeal:
         for label in deal.designations:
             found = designation(label)
             designations[found.key if found else label.lower()] = label
-        return cls(
+        opened = cls(
             id=deal.id,
             key=deal.key,
             pair=deal.key.split("|", 1)[0],
@@ -284,6 +299,9 @@ class OpenDeal:
             first_seen=deal.first_seen,
             last_seen=deal.last_seen,
         )
+        for report in sorted(deal.reports, key=lambda r: (r.published_at, r.article_id)):
+            opened._remember_signature(report)
+        return opened
 
 
 Stated = TypeVar("Stated", Quantity, Money)
@@ -296,6 +314,14 @@ def _newest(reports: Sequence[DealReport], stated: Callable[[DealReport], Stated
 
 def stated_quantities(deal: OpenDeal) -> set[int]:
     return {report.quantity.value for report in deal.reports.values() if report.quantity}
+
+
+def _marks_of(report: DealReport) -> list[str]:
+    """What a copy shares with its original: a band key of the signature, or the content hash."""
+    marks = list(report.signature)
+    if report.content_hash:
+        marks.append(f"content:{report.content_hash}")
+    return marks
 
 
 def fold_timeline(reports: Sequence[DealReport], well_sourced_confidence: float) -> list[DealStep]:

@@ -12,27 +12,36 @@ compares against them without recomputing anything. Pure.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable
+from itertools import accumulate
+from operator import add
 
 from rensa import RMinHash
+
+from index.actions import fold
 
 BANDS = 32
 ROWS = 4
 SHINGLE = 5
 SEED = 20_240_101  # fixed: signatures must agree across processes and restarts
+KEY_MASK = 2**40 - 1  # 10 hex digits per band key
 WORD = re.compile(r"\w+")
 
 
 def shingles(text: str) -> list[str]:
     """Word ``SHINGLE``-grams of the text, lower case and accents folded (the whole text if shorter)."""
-    folded = unicodedata.normalize("NFKD", text.lower())
-    words = WORD.findall("".join(char for char in folded if not unicodedata.combining(char)))
+    words = WORD.findall(fold(text))
     if len(words) <= SHINGLE:
         return [" ".join(words)] if words else []
-    return [" ".join(words[start : start + SHINGLE]) for start in range(len(words) - SHINGLE + 1)]
+    joined = " ".join(words)
+    # Shingles as slices of the joined words (one slice each instead of a join): word i starts after
+    # the lengths of the words before it and one space per word.
+    count = len(words) - SHINGLE + 1
+    before = list(accumulate(map(len, words), initial=0))
+    starts = map(add, before[:count], range(count))
+    ends = map(add, before[SHINGLE : SHINGLE + count], range(SHINGLE - 1, SHINGLE - 1 + count))
+    return list(map(joined.__getitem__, map(slice, starts, ends)))
 
 
 def signature(text: str) -> list[str]:
@@ -43,11 +52,11 @@ def signature(text: str) -> list[str]:
     minhash = RMinHash(num_perm=BANDS * ROWS, seed=SEED)
     minhash.update(grams)
     values = minhash.digest()
-    keys = []
-    for band in range(BANDS):
-        chunk = ",".join(map(str, values[band * ROWS : (band + 1) * ROWS]))
-        keys.append(f"{band}:{hashlib.blake2b(chunk.encode(), digest_size=5).hexdigest()}")
-    return keys
+    # hash() of a tuple of ints is the same in every process (only str and bytes hashes are salted).
+    return [
+        f"{band}:{hash(tuple(values[band * ROWS : (band + 1) * ROWS])) & KEY_MASK:010x}"
+        for band in range(BANDS)
+    ]
 
 
 def is_near_duplicate(one: Iterable[str], other: Iterable[str]) -> bool:
