@@ -11,12 +11,13 @@ evidence sentence, title and weapon. Scope ``articles`` matches the article as a
 text, every state and transfer it names); a minimum confidence needs the mentions scope. Scope
 ``deals`` matches the deals the deals stage folds reports into (``armswatch search --deals``): such a
 rule fires once when a deal appears, then only when what an analyst follows changes: its status, its
-parties, its quantities, or every ``every_outlets`` more outlets reporting it.
+parties, a larger quantity or value, or every ``every_outlets`` more outlets reporting it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -264,14 +265,20 @@ class DealHit:
 
 
 def deal_change(deal: Deal, every_outlets: int) -> str:
-    """What makes a deal alert again: its status, parties, quantities, and each ``every_outlets`` more
-    outlets reporting it. The same deal in the same state is the same change, so the same alert."""
+    """What makes a deal alert again: its status, its parties, a larger quantity or value than any
+    stated before (by steps of about three times: 1 million, 3 million, 10 million), and each
+    ``every_outlets`` more outlets reporting it. The same deal in the same state is the same change,
+    so the same alert; outlets quoting 3 and then 1 million shells again are no change."""
     parties = ",".join([deal.key.split("|", 1)[0], *deal.via])
-    quantities = ",".join(
-        stated.label() if stated else "-"
-        for stated in (deal.quantity_ordered, deal.quantity_delivered, deal.value)
-    )
-    return f"{deal.status}|{parties}|{quantities}|{deal.outlets // every_outlets}"
+    quantities = [report.quantity.value for report in deal.reports if report.quantity]
+    values = [report.value.amount for report in deal.reports if report.value]
+    scale = f"{_magnitude(max(quantities, default=0))},{_magnitude(max(values, default=0.0))}"
+    return f"{deal.status}|{parties}|{scale}|{deal.outlets // every_outlets}"
+
+
+def _magnitude(amount: float) -> int:
+    """Half orders of magnitude: 1-3 -> 0, 3.2-9 -> 1, 10-31 -> 2 … (0 for nothing stated)."""
+    return int(2 * math.log10(amount)) + 1 if amount >= 1 else 0
 
 
 def match_deal(rules: Sequence[CompiledRule], deal: Deal) -> list[DealHit]:
