@@ -13,6 +13,11 @@ Channel specifications (``--channel``, repeatable):
 
 Every alert is also recorded in the ``<prefix>-alerts`` index (Kibana's Alerts dashboard), whatever
 its channels. Senders raise ``DeliveryError`` when the receiver did not accept the message.
+
+Webhook and Slack URLs go through the address policy of ``armswatch.outbound`` when a rule is added
+(``check_destination``) and at every delivery, which connects to the checked address and follows no
+redirect. Their URLs carry secrets (a Slack hook's path is its token): only ``label``, ``ref`` and
+redacted error messages leave this module.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from kafka import KafkaProducer
 from kafka.errors import KafkaError
 
 from alerts.messages import email_message, slack_body, webhook_body
+from armswatch import outbound
 from armswatch.config import Settings
 from armswatch.kafka import producer_config
 from armswatch.schema import Alert
@@ -53,7 +59,18 @@ class ChannelError(ValueError):
 
 
 class DeliveryError(Exception):
-    """The receiver did not take the message (down, refused, timed out): retried later."""
+    """The receiver did not take the message (down, refused, timed out): retried later, unless
+    ``permanent`` (a URL the address policy refuses: no retry can succeed)."""
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
+
+
+def channel_ref(spec: str) -> str:
+    """A channel's reference in records (the outbox): a digest of its specification, which the
+    rule holds; unlike the specification, it reveals no URL or token."""
+    return hashlib.sha256(spec.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -63,13 +80,23 @@ class Channel:
     secret_env: str | None = None
 
     @property
+    def is_http(self) -> bool:
+        return self.kind in ("webhook", "slack")
+
+    @property
     def label(self) -> str:
-        """The channel without secrets (URL paths and tokens left out), for records and listings."""
-        if self.kind in ("webhook", "slack"):
-            return f"{self.kind}:{urlsplit(self.target).netloc}"
+        """The channel without secrets (no credentials, path or query), for records and listings."""
+        if self.is_http:
+            parts = urlsplit(self.target)
+            host = f"[{parts.hostname}]" if ":" in (parts.hostname or "") else parts.hostname
+            return f"{self.kind}:{host}" + (f":{parts.port}" if parts.port is not None else "")
         if self.kind == "email":
             return f"email:{self.target}"
         return self.kind
+
+    def redact(self, text: str) -> str:
+        """``text`` with the secrets of this channel's URL masked (a Slack hook's whole path)."""
+        return outbound.redact(text, self.target, keep_path=self.kind != "slack") if self.is_http else text
 
     @property
     def addresses(self) -> list[str]:
@@ -84,9 +111,12 @@ def parse_channel(spec: str) -> Channel:
             raise ChannelError(f"the {kind} channel takes no argument: write just {kind!r}")
         return Channel(kind)  # type: ignore[arg-type]
     if kind in ("webhook", "slack"):
-        parts = urlsplit(rest)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ChannelError(f"{spec!r}: {kind} needs an http(s) URL, e.g. {kind}:https://example.org/hook")
+        try:
+            parts = outbound.parse_target(rest, credentials=True).parts
+        except outbound.RefusedURL as error:
+            raise ChannelError(
+                f"the {kind} URL is refused: {error.detail}; e.g. {kind}:https://example.org/hook"
+            ) from None
         query = parse_qsl(parts.query, keep_blank_values=True)
         secret_env = next((value for name, value in query if name == "secret_env"), None)
         if kind == "slack" and secret_env:
@@ -98,7 +128,30 @@ def parse_channel(spec: str) -> Channel:
         if not addresses or not all(EMAIL_ADDRESS.fullmatch(address) for address in addresses):
             raise ChannelError(f"{spec!r}: write email:name@example.org (several separated by commas)")
         return Channel("email", ",".join(addresses))
-    raise ChannelError(f"unknown channel {spec!r}; channels: {CHANNEL_HELP}")
+    raise ChannelError(f"unknown channel {kind!r}; channels: {CHANNEL_HELP}")
+
+
+def channel_label(spec: str) -> str:
+    """The label of a stored specification (``Channel.label``), also of one that a former version
+    let through and this one refuses: never the URL."""
+    try:
+        return parse_channel(spec).label
+    except ChannelError:
+        return f"{spec.partition(':')[0]}:invalid"
+
+
+def check_destination(channel: Channel, settings: Settings) -> str | None:
+    """Registration-time address check of a webhook or Slack channel (other kinds pass): None, or
+    a warning when its host does not resolve from here. Raises ChannelError, without the URL."""
+    if not channel.is_http:
+        return None
+    try:
+        warning = outbound.check_destination(
+            channel.target, settings.allow_private_addresses, credentials=True
+        )
+    except outbound.RefusedURL as error:
+        raise ChannelError(f"{channel.label}: {error.detail}") from None
+    return f"{channel.label}: {warning}" if warning else None
 
 
 def signature(secret: str, body: bytes) -> str:
@@ -111,7 +164,10 @@ class Senders:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.http = httpx.Client(timeout=settings.alerts_http_timeout, follow_redirects=False)
+        # No proxies from the environment: the address check must see where we really connect.
+        self.http = httpx.Client(
+            timeout=settings.alerts_http_timeout, follow_redirects=False, trust_env=False
+        )
         self._producer: KafkaProducer | None = None
 
     def send(self, channel: Channel, alerts: Sequence[Alert]) -> None:
@@ -147,17 +203,31 @@ class Senders:
         return secret.get_secret_value() if secret is not None else None
 
     def _post(self, channel: Channel, body: bytes, headers: dict[str, str]) -> None:
+        """POST to the checked address of the channel's host; a redirect is a failure (its target
+        was never checked), and no error message carries the URL."""
         headers = {"Content-Type": "application/json; charset=utf-8", **headers}
         if channel.kind == "webhook":
             secret = self._secret(channel)
             if secret:
                 headers[SIGNATURE_HEADER] = signature(secret, body)
         try:
-            response = self.http.post(channel.target, content=body, headers=headers)
+            target = outbound.parse_target(channel.target, credentials=True)
+            address = outbound.resolve(target, self.settings.allow_private_addresses)
+            url, host_header, extensions = outbound.connect_target(target, address)
+            response = self.http.post(
+                url, content=body, headers={**headers, **host_header}, extensions=extensions
+            )
+        except outbound.RefusedURL as error:
+            raise DeliveryError(
+                f"{channel.label}: {error.reason}: {error.detail}", permanent=error.reason != "dns_failed"
+            ) from None
         except httpx.HTTPError as error:
-            raise DeliveryError(f"{channel.label}: {type(error).__name__}: {error}") from None
+            raise DeliveryError(channel.redact(f"{channel.label}: {type(error).__name__}: {error}")) from None
+        if response.is_redirect:
+            raise DeliveryError(f"{channel.label}: HTTP {response.status_code}: redirects are not followed")
         if not response.is_success:
-            raise DeliveryError(f"{channel.label}: HTTP {response.status_code} {response.text[:200]}")
+            answer = channel.redact(response.text[:200])
+            raise DeliveryError(f"{channel.label}: HTTP {response.status_code} {answer}")
 
     def _mail(self, channel: Channel, alerts: Sequence[Alert]) -> None:
         settings = self.settings

@@ -12,11 +12,13 @@ from rich.console import Console
 from rich.table import Table
 
 from armswatch.clikit import (
+    DemoFlag,
     JsonFlag,
     console,
     fail,
     settings_or_exit,
 )
+from armswatch.schema import AlertMode
 
 CHANNEL_OPTION_HELP = (
     "Where alerts go; repeatable. webhook:URL — signed JSON POST (HMAC-SHA256 of the body in "
@@ -57,10 +59,10 @@ def _ready_client() -> tuple[Any, Any]:
 
 
 def _rule_dict(rule: Any) -> dict[str, Any]:
-    from alerts.channels import parse_channel
+    from alerts.channels import channel_label
 
     data: dict[str, Any] = rule.model_dump(mode="json")
-    data["channels"] = [parse_channel(spec).label for spec in rule.channels]
+    data["channels"] = [channel_label(spec) for spec in rule.channels]
     return data
 
 
@@ -76,7 +78,7 @@ def add(
     ],
     channel: Annotated[list[str] | None, typer.Option("--channel", "-c", help=CHANNEL_OPTION_HELP)] = None,
     mode: Annotated[
-        str,
+        AlertMode,
         typer.Option(
             help="immediate (one message per alert), throttled (at most one message per --every, the rest "
             "batched) or digest (one message per --every period listing the matches)."
@@ -112,13 +114,21 @@ def add(
     ] = None,
     disabled: Annotated[bool, typer.Option("--disabled", help="Store the rule disabled.")] = False,
     json_output: JsonFlag = False,
+    demo: DemoFlag = False,
 ) -> None:
     """Add an alert rule; the running workers pick it up within seconds.
 
     The query is checked now: bad syntax, unknown fields and constructs the stream matcher cannot
     evaluate exactly (wildcards in free words, fuzzy terms, proximity, relative dates) are refused.
+    So are webhook and Slack URLs that are malformed or lead to a private, loopback, link-local or
+    metadata address (ARMSWATCH_ALLOW_PRIVATE_ADDRESSES=true lets a receiver on the local network
+    through).
+
+    Example: armswatch alerts add "Iranian drones" 'supplier:IR AND category:drones'
+    --channel slack:https://hooks.slack.com/services/T000/B000/XXXX --mode throttled --every 30m
     """
     from alerts import store
+    from alerts.channels import ChannelError, check_destination, parse_channel
     from alerts.rules import RuleError, new_rule
 
     if articles and deals:
@@ -138,9 +148,12 @@ def add(
         )
         if disabled:
             rule = rule.model_copy(update={"enabled": False})
+        warnings = [check_destination(parse_channel(spec), settings) for spec in rule.channels]
         store.add_rule(es, settings.index_prefix, rule)
-    except RuleError as error:
+    except (RuleError, ChannelError) as error:
         raise fail(error, 2) from None
+    for warning in filter(None, warnings):
+        console.print(f"[yellow]warning:[/yellow] {warning}")
     if json_output:
         print(json.dumps(_rule_dict(rule)))
         return
@@ -172,8 +185,11 @@ def _warn_unsigned(settings: Any, channels: list[str]) -> None:
 
 
 @commands.command("list")
-def list_command(json_output: JsonFlag = False) -> None:
-    """List the rules."""
+def list_command(json_output: JsonFlag = False, demo: DemoFlag = False) -> None:
+    """List the rules.
+
+    Example: armswatch alerts list --json
+    """
     from alerts import store
 
     settings, es = _ready_client()
@@ -201,8 +217,11 @@ def list_command(json_output: JsonFlag = False) -> None:
 
 
 @commands.command("show")
-def show(rule_name: RuleArgument, json_output: JsonFlag = False) -> None:
-    """Show a rule, its Elasticsearch query, and how many alerts it fired and delivered."""
+def show(rule_name: RuleArgument, json_output: JsonFlag = False, demo: DemoFlag = False) -> None:
+    """Show a rule, its Elasticsearch query, and how many alerts it fired and delivered.
+
+    Example: armswatch alerts show "Iranian drones"
+    """
     from alerts import store
     from alerts.rules import RuleError, rule_query
 
@@ -237,8 +256,11 @@ def show(rule_name: RuleArgument, json_output: JsonFlag = False) -> None:
 
 
 @commands.command("remove")
-def remove(rule_name: RuleArgument, json_output: JsonFlag = False) -> None:
-    """Delete a rule (the alerts it fired stay in the alerts index)."""
+def remove(rule_name: RuleArgument, json_output: JsonFlag = False, demo: DemoFlag = False) -> None:
+    """Delete a rule (the alerts it fired stay in the alerts index).
+
+    Example: armswatch alerts remove "Iranian drones"
+    """
     from alerts import store
     from alerts.rules import RuleError
 
@@ -266,14 +288,20 @@ def _set_enabled(rule_name: str, enabled: bool, json_output: bool) -> None:
 
 
 @commands.command("enable")
-def enable(rule_name: RuleArgument, json_output: JsonFlag = False) -> None:
-    """Enable a rule."""
+def enable(rule_name: RuleArgument, json_output: JsonFlag = False, demo: DemoFlag = False) -> None:
+    """Enable a rule.
+
+    Example: armswatch alerts enable "Iranian drones"
+    """
     _set_enabled(rule_name, True, json_output)
 
 
 @commands.command("disable")
-def disable(rule_name: RuleArgument, json_output: JsonFlag = False) -> None:
-    """Disable a rule (kept, not matched)."""
+def disable(rule_name: RuleArgument, json_output: JsonFlag = False, demo: DemoFlag = False) -> None:
+    """Disable a rule (kept, not matched).
+
+    Example: armswatch alerts disable "Iranian drones"
+    """
     _set_enabled(rule_name, False, json_output)
 
 
@@ -293,11 +321,15 @@ def since_bound(text: str) -> str:
 def test_command(
     rule_name: RuleArgument,
     since: Annotated[str, typer.Option(help="How far back: 30d, 12h, 2w, or a date (YYYY-MM-DD).")] = "30d",
-    limit: Annotated[int, typer.Option("--limit", "-n", help="Articles to list.")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="Articles to list.")] = 20,
     json_output: JsonFlag = False,
+    demo: DemoFlag = False,
 ) -> None:
     """Show what the rule would have matched in the indexed history (the same query the worker
-    evaluates on the stream), newest first, one line per article."""
+    evaluates on the stream), newest first, one line per article.
+
+    Example: armswatch alerts test "Iranian drones" --since 30d
+    """
     from alerts import store
     from alerts.rules import RuleError
     from alerts.testing import history_matches
@@ -327,8 +359,11 @@ def test_command(
 
 
 @commands.command("outbox")
-def outbox(json_output: JsonFlag = False) -> None:
-    """Deliveries by state: pending (due or being retried), sent, failed (gave up)."""
+def outbox(json_output: JsonFlag = False, demo: DemoFlag = False) -> None:
+    """Deliveries by state: pending (due or being retried), sent, failed (gave up).
+
+    Example: armswatch alerts outbox --json
+    """
     from alerts import store
 
     settings, es = _ready_client()

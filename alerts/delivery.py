@@ -6,6 +6,11 @@ deliveries, groups them into messages (one per alert for immediate rules, one pe
 due time for throttled and digest rules), leases them (so that only one worker sends a message) and
 hands each message to a thread. A channel has at most one message in flight per worker, so a
 receiver that hangs until the timeout holds one thread, not the others' deliveries.
+
+Deliveries name their channel by reference; its specification comes from the rule, so a delivery
+whose rule (or channel) was removed meanwhile is given up. Whatever a sender raises is a failed
+attempt, counted and retried with backoff, and logged with the channel's label and a redacted
+message: never its URL.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from typing import Any
 from elasticsearch import ApiError, Elasticsearch, TransportError
 
 from alerts import store
-from alerts.channels import Channel, DeliveryError, Senders, parse_channel
+from alerts.channels import Channel, ChannelError, DeliveryError, Senders, parse_channel
 from alerts.schedule import retry_delay
 from armswatch.config import Settings
 from armswatch.schema import Alert
@@ -38,8 +43,8 @@ def group_key(hit: dict[str, Any]) -> tuple[str, ...]:
     """Deliveries sent as one message: an immediate alert alone, a batch per rule, channel and due time."""
     source = hit["_source"]
     if source["mode"] == "immediate":
-        return (source["channel"], source["alert_id"])
-    return (source["channel"], source["rule_id"], source["due_at"])
+        return (source["channel_ref"], source["alert_id"])
+    return (source["channel_ref"], source["rule_id"], source["due_at"])
 
 
 def group_messages(hits: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -95,39 +100,57 @@ class Deliverer:
         """One round: lease the due deliveries of idle channels and start sending them; return how
         many messages were started."""
         now = self.clock()
-        hits = store.due_deliveries(self.es, self.settings.index_prefix, now, BATCH_GRACE_SECONDS)
+        prefix = self.settings.index_prefix
+        hits = store.due_deliveries(self.es, prefix, now, BATCH_GRACE_SECONDS)
         with self._lock:
-            idle = [hit for hit in hits if hit["_source"]["channel"] not in self._busy]
+            idle = [hit for hit in hits if hit["_source"]["channel_ref"] not in self._busy]
+        specs = store.channels_of(self.es, prefix, {hit["_source"]["rule_id"] for hit in idle})
+        orphans = [hit for hit in idle if hit["_source"]["channel_ref"] not in specs]
+        if orphans:
+            store.mark_failed(self.es, prefix, orphans, "the rule or this channel was removed", None)
+            self.stats.counts["alerts_failed"] += len(orphans)
+            log.warning(
+                "deliveries of removed rules or channels given up", extra={"deliveries": len(orphans)}
+            )
         started = 0
         by_channel: dict[str, list[list[dict[str, Any]]]] = defaultdict(list)
-        for group in group_messages(idle):
-            by_channel[group[0]["_source"]["channel"]].append(group)
-        for channel, groups in by_channel.items():
+        for group in group_messages([hit for hit in idle if hit["_source"]["channel_ref"] in specs]):
+            by_channel[group[0]["_source"]["channel_ref"]].append(group)
+        for ref, groups in by_channel.items():
             until = now + timedelta(seconds=self.settings.alerts_lease_seconds)
-            leased = store.lease(
-                self.es, self.settings.index_prefix, [h for g in groups for h in g], self.owner, until
-            )
+            leased = store.lease(self.es, prefix, [h for g in groups for h in g], self.owner, until)
             won = {hit["_id"] for hit in leased}
             messages = [[hit for hit in group if hit["_id"] in won] for group in groups]
             messages = [message for message in messages if message]
             if not messages:
                 continue
             with self._lock:
-                self._busy.add(channel)
-            self._pool.submit(self._send_all, channel, messages)
+                self._busy.add(ref)
+            self._pool.submit(self._send_all, ref, specs[ref], messages)
             started += len(messages)
         return started
 
-    def _send_all(self, spec: str, messages: list[list[dict[str, Any]]]) -> None:
+    def _send_all(self, ref: str, spec: str, messages: list[list[dict[str, Any]]]) -> None:
+        label = ref
         try:
-            channel = parse_channel(spec)
+            try:
+                channel = parse_channel(spec)
+            except ChannelError as error:  # stored before its form was checked: it will never work
+                hits = [hit for message in messages for hit in message]
+                store.mark_failed(
+                    self.es, self.settings.index_prefix, hits, f"invalid channel: {error}", None
+                )
+                self.stats.counts["alerts_failed"] += len(hits)
+                log.error("invalid channel, deliveries given up", extra={"channel": ref, "error": str(error)})
+                return
+            label = channel.label
             for message in messages:
                 self._send(channel, message)
-        except Exception:  # a bug must not kill the thread silently: the lease expires and it is retried
-            log.exception("delivery thread failed", extra={"channel": spec})
+        except Exception:  # Elasticsearch failed under us: the lease expires and it is retried
+            log.exception("delivery thread failed", extra={"channel": label})
         finally:
             with self._lock:
-                self._busy.discard(spec)
+                self._busy.discard(ref)
             self.wakeup.set()  # more may be waiting for this channel
 
     def _send(self, channel: Channel, message: list[dict[str, Any]]) -> None:
@@ -136,9 +159,14 @@ class Deliverer:
         started = time.perf_counter()
         try:
             self.senders.send(channel, alerts)
-        except DeliveryError as error:
+        except Exception as raised:  # any failure of a sender is a failed attempt, never a lost thread
+            error = (
+                raised
+                if isinstance(raised, DeliveryError)
+                else DeliveryError(channel.redact(f"{channel.label}: {type(raised).__name__}: {raised}"))
+            )
             attempts = max(hit["_source"]["attempts"] for hit in message) + 1
-            if attempts >= self.settings.alerts_max_attempts:
+            if error.permanent or attempts >= self.settings.alerts_max_attempts:
                 store.mark_failed(self.es, prefix, message, str(error), None)
                 self.stats.counts["alerts_failed"] += len(message)
                 log.error(

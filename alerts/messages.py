@@ -21,10 +21,14 @@ SLACK_MAX_SECTION = 3000  # characters of one section's text
 def transfer_line(transfer: TransferMention) -> str:
     supplier = party_name(transfer.supplier, transfer.supplier_name) or "unknown"
     recipient = party_name(transfer.recipient, transfer.recipient_name) or "unknown"
-    return (
-        f"{supplier} → {recipient} · {transfer.category} · {transfer.status} · {transfer.weapon} · "
-        f"confidence {transfer.confidence:.2f}"
-    )
+    parts = [
+        f"{supplier} → {recipient}",
+        transfer.category,
+        transfer.status,
+        transfer.weapon,
+        transfer.amounts(),
+    ]
+    return " · ".join(part for part in parts if part) + f" · confidence {transfer.confidence:.2f}"
 
 
 def alert_text(alert: Alert) -> str:

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from alerts.channels import ChannelError, parse_channel
+from alerts.channels import ChannelError, channel_label, parse_channel
 from alerts.matcher import DocumentView, FieldSpec, Node, UnsupportedQuery, compile_node, field_specs
 from armswatch.schema import Alert, AlertMode, Deal, EnrichedArticle, TransferMention
 from deals.documents import deal_document, pair_name_of
@@ -238,7 +238,7 @@ def to_alert(hit: Hit, fired_at: datetime) -> Alert:
         rule_name=hit.rule.name,
         query=hit.rule.query,
         mode=hit.rule.mode,
-        channels=[parse_channel(spec).label for spec in hit.rule.channels],
+        channels=[channel_label(spec) for spec in hit.rule.channels],
         article_id=article.id,
         title=article.title,
         url=article.url,

@@ -5,6 +5,8 @@
   is the claim: a second worker, or a replay after a restart, gets 409 and does not fire again;
 - ``<prefix>-alert-outbox``: one document per (alert, channel) with its delivery state: due time,
   attempts, next attempt, lease. Pending retries survive restarts and any worker may finish them.
+  A delivery names its channel by reference and label only: the channel's URL, which may hold a
+  token, stays in the rule, where the deliverer looks it up (``channels_of``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 
 from elasticsearch import BadRequestError, ConflictError, Elasticsearch, NotFoundError
 
-from alerts.channels import parse_channel
+from alerts.channels import channel_label, channel_ref
 from alerts.rules import Rule, RuleError, rule_id
 from alerts.schedule import due_at, throttled_due
 from armswatch.schema import Alert
@@ -101,6 +103,21 @@ def list_rules(es: Elasticsearch, prefix: str) -> list[Rule]:
         index=index_of(prefix, "rules"), size=MAX_RULES, sort=[{"name": "asc"}], query={"match_all": {}}
     )
     return [_rule(hit["_source"]) for hit in response.get("hits", {}).get("hits", [])]
+
+
+def channels_of(es: Elasticsearch, prefix: str, rule_ids: Iterable[str]) -> dict[str, str]:
+    """The channel specifications of the given rules, by reference (``channel_ref``); a rule that
+    was removed meanwhile contributes nothing."""
+    ids = sorted(set(rule_ids))
+    if not ids:
+        return {}
+    found = es.options(ignore_status=404).mget(index=index_of(prefix, "rules"), ids=ids)
+    return {
+        channel_ref(spec): spec
+        for doc in found.get("docs", [])
+        if doc.get("found")
+        for spec in doc["_source"].get("channels", [])
+    }
 
 
 def remove_rule(es: Elasticsearch, prefix: str, name_or_id: str) -> Rule:
@@ -185,11 +202,13 @@ def outbox_id(alert_id: str, channel: str) -> str:
 
 
 def outbox_document(alert: Alert, channel: str, due: datetime, now: datetime) -> dict[str, Any]:
+    """The delivery of ``alert`` to the channel specified by ``channel``, which it names by reference
+    and label, never by URL."""
     return {
         "alert_id": alert.alert_id,
         "rule_id": alert.rule_id,
-        "channel": channel,
-        "channel_label": parse_channel(channel).label,
+        "channel_ref": channel_ref(channel),
+        "channel_label": channel_label(channel),
         "mode": alert.mode,
         "state": "pending",
         "due_at": due.isoformat(),

@@ -36,7 +36,7 @@ from armswatch import es as es_plumbing
 from armswatch.config import Settings
 from armswatch.metrics import observe_latency
 from armswatch.schema import Alert, Deal, EnrichedArticle
-from armswatch.stage import Backpressure, Output, RejectedInput, StageStats, decode, run_worker
+from armswatch.stage import Backpressure, Decoded, HandlerResult, StageStats, run_worker
 from deals.worker import ensure_deals_topic
 
 log = logging.getLogger(__name__)
@@ -99,14 +99,8 @@ def make_handler(
     on_claimed: Callable[[], None],
     stats: StageStats,
 ) -> Any:
-    def handle(records: Sequence[Any]) -> tuple[list[Output], list[tuple[Any, RejectedInput]]]:
-        rejected: list[tuple[Any, RejectedInput]] = []
-        articles: list[EnrichedArticle] = []
-        for record in records:
-            try:
-                articles.append(decode(EnrichedArticle, record.value, "invalid_enriched_article"))
-            except RejectedInput as error:
-                rejected.append((record, error))
+    def handle(items: Sequence[Decoded[EnrichedArticle]]) -> HandlerResult:
+        articles = [item.record for item in items]
         try:
             rules.refresh_if_due()
             now = datetime.now(UTC)
@@ -120,7 +114,7 @@ def make_handler(
             observe_latency(STAGE, article.article.fetched_at)
         if fired:
             on_claimed()
-        return [], rejected
+        return [], []
 
     return handle
 
@@ -135,14 +129,8 @@ def make_deal_handler(
     """Deals rules on the deals topic: every deal record evaluated in order, one alert per rule, deal
     and change claimed like the others (a replayed record finds its alert there)."""
 
-    def handle(records: Sequence[Any]) -> tuple[list[Output], list[tuple[Any, RejectedInput]]]:
-        rejected: list[tuple[Any, RejectedInput]] = []
-        deals: list[Deal] = []
-        for record in records:
-            try:
-                deals.append(decode(Deal, record.value, "invalid_deal"))
-            except RejectedInput as error:
-                rejected.append((record, error))
+    def handle(items: Sequence[Decoded[Deal]]) -> HandlerResult:
+        deals = [item.record for item in items]
         try:
             rules.refresh_if_due()
             now = datetime.now(UTC)
@@ -155,7 +143,7 @@ def make_deal_handler(
         stats.counts["deal_alerts_fired"] += len(fired)
         if fired:
             on_claimed()
-        return [], rejected
+        return [], []
 
     return handle
 
@@ -192,6 +180,7 @@ def run(
             "stage": DEALS_STAGE,
             "topic": settings.topic_deals,
             "group_id": settings.alerts_deals_group,
+            "reads": Deal,
             "handle": make_deal_handler(es, settings, deal_rules, deliverer.wake, deal_stats),
             "stop": stop,
             "exit_when_idle": exit_when_idle,
@@ -206,6 +195,7 @@ def run(
             stage=STAGE,
             topic=settings.topic_enriched,
             group_id=group_id or settings.alerts_group,
+            reads=EnrichedArticle,
             handle=make_handler(es, settings, rules, deliverer.wake, stats),
             stop=stop,
             exit_when_idle=exit_when_idle,

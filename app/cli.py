@@ -7,14 +7,17 @@ import json
 import sys
 import threading
 import time
-from typing import Annotated, Any
+from importlib.metadata import version as package_version
+from typing import Annotated, Any, Literal, get_args
 
 import typer
+import typer.main
 from rich.console import Console
 from rich.table import Table
 
 from armswatch import stack
 from armswatch.clikit import (
+    DemoFlag,
     JsonFlag,
     console,
     fail,
@@ -41,21 +44,54 @@ stack_app = typer.Typer(
 app.add_typer(stack_app, name="stack")
 
 
+Level = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
+LEVELS: tuple[Level, ...] = get_args(Level)
+
+
+def _logger_levels(pairs: list[str] | None) -> list[str] | None:
+    for pair in pairs or []:
+        name, _, level = pair.partition(":")
+        if not name or level.upper() not in LEVELS:
+            raise typer.BadParameter(f"{pair!r} is not LOGGER:LEVEL with LEVEL one of {', '.join(LEVELS)}")
+    return pairs
+
+
+def _show_version(wanted: bool) -> None:
+    if wanted:
+        print(f"armswatch {package_version('armswatch')}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
+    context: typer.Context,
     log_level: Annotated[
-        str, typer.Option("--log-level", "-L", help="DEBUG, INFO, WARNING or ERROR.")
+        Level, typer.Option("--log-level", "-L", case_sensitive=False, help="How much the logs say.")
     ] = "INFO",
     logger_level: Annotated[
-        list[str] | None, typer.Option("--logger-level", help="Per-logger level as logger:LEVEL; repeatable.")
+        list[str] | None,
+        typer.Option(
+            "--logger-level",
+            metavar="LOGGER:LEVEL",
+            callback=_logger_levels,
+            help="One logger's level, e.g. kafka:DEBUG; repeatable.",
+        ),
     ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_show_version, help="Print the version.")
+    ] = False,
 ) -> None:
-    configure_logging(log_level, logger_level)
+    """Example: armswatch run --demo, then armswatch search --demo drones in another terminal."""
+    # Workers and `run` keep the client libraries' warnings (in their logs, in the view's events).
+    configure_logging(log_level, logger_level, quiet_clients=context.invoked_subcommand != "run")
 
 
 @stack_app.command("up")
 def stack_up(json_output: JsonFlag = False) -> None:
-    """Start Kafka and Elasticsearch (a no-op for services already running or configured as external)."""
+    """Start Kafka and Elasticsearch (a no-op for services already running or configured as external).
+
+    Example: armswatch stack up
+    """
     settings = settings_or_exit()
     began = time.monotonic()
     try:
@@ -78,13 +114,19 @@ def stack_up(json_output: JsonFlag = False) -> None:
 def stack_down(
     purge: Annotated[bool, typer.Option("--purge", help="Also delete the servers' data and logs.")] = False,
 ) -> None:
-    """Stop the local Kafka and Elasticsearch cleanly (their data is kept unless --purge)."""
+    """Stop the local Kafka and Elasticsearch cleanly (their data is kept unless --purge).
+
+    Example: armswatch stack down --purge
+    """
     stack.down(settings_or_exit(), purge, progress)
 
 
 @stack_app.command("status")
 def stack_status(json_output: JsonFlag = False) -> None:
-    """Show whether each service runs and answers; exits 1 if one is not ready."""
+    """Show whether each service runs and answers; exits 1 if one is not ready.
+
+    Example: armswatch stack status --json
+    """
     settings = settings_or_exit()
     services = stack.status(settings)
     if json_output:
@@ -97,10 +139,13 @@ def stack_status(json_output: JsonFlag = False) -> None:
 
 @stack_app.command("logs")
 def stack_logs(
-    service: Annotated[str, typer.Argument(help="kafka or elasticsearch")],
+    service: Annotated[Literal["kafka", "elasticsearch"], typer.Argument(help="Which server's log.")],
     lines: Annotated[int, typer.Option("--lines", "-n", help="How many lines.")] = 50,
 ) -> None:
-    """Print the last lines of a local server's log."""
+    """Print the last lines of a local server's log.
+
+    Example: armswatch stack logs kafka -n 100
+    """
     try:
         for line in stack.logs(settings_or_exit(), service, lines):
             print(line)
@@ -152,7 +197,10 @@ def setup(json_output: JsonFlag = False) -> None:
 
 @app.command("config")
 def show_config(json_output: JsonFlag = False) -> None:
-    """Show the settings in force and the environment variable of each (secrets masked)."""
+    """Show the settings in force and the environment variable of each (secrets masked).
+
+    Example: armswatch config --json
+    """
     values = settings_or_exit().as_dict()
     if json_output:
         print(json.dumps(values))
@@ -196,8 +244,11 @@ def run_command(
     Shows a live view on a terminal (a log line every 10 s otherwise). Ctrl-C or SIGTERM stops the
     workers gracefully (batches finished, offsets committed); the stack keeps running unless
     --stop-stack. Worker logs: <stack_dir>/run/logs. `armswatch status` reports on a running pipeline.
+
+    Example: armswatch run --demo --exit-after 600
     """
     from app.pipeline import Pipeline, RunOptions, default_scaled_workers
+    from app.supervisor import AlreadyRunning
 
     options = RunOptions(
         scaled_workers=scaled_workers or default_scaled_workers(),
@@ -215,14 +266,19 @@ def run_command(
             view = Pipeline(settings_or_exit(), options, out, progress).run(stop)
     except stack.StackError as error:
         raise fail(f"{error}\nFix the stack (armswatch stack logs) or configure external servers.") from None
+    except AlreadyRunning as error:
+        raise fail(str(error)) from None
     if json_output:
         print(json.dumps(view.health.as_dict(), default=str))
 
 
 @app.command("status")
-def status_command(json_output: JsonFlag = False) -> None:
+def status_command(json_output: JsonFlag = False, demo: DemoFlag = False) -> None:
     """The pipeline's health: workers, processed and rejected messages, consumer lag per stage,
-    latencies, documents in Elasticsearch — from the workers' metrics, Kafka and Elasticsearch."""
+    latencies, documents in Elasticsearch — from the workers' metrics, Kafka and Elasticsearch.
+
+    Example: armswatch status --json
+    """
     from app.health import HealthProbe, read_runtime
     from app.live import stage_table
 
@@ -300,6 +356,7 @@ ExitAfterOption = Annotated[
 
 
 def run_worker(
+    context: typer.Context,
     stage: StageSpec,
     group: str | None,
     exit_when_idle: float | None,
@@ -310,6 +367,8 @@ def run_worker(
     assert stage.run is not None
     if exit_when_idle is not None and not stage.stops_when_idle:
         raise fail(f"an {stage.name} worker works on its own schedule and is never idle: use --exit-after", 2)
+    root = context.find_root().params  # `armswatch -L LEVEL …`: now with the client libraries' logs
+    configure_logging(root["log_level"], root["logger_level"])
     settings = worker_settings()
     stop = stop_on_signals()
     timer = threading.Timer(exit_after, stop.set) if exit_after is not None else None
@@ -332,12 +391,13 @@ def _add_worker_commands(stage: StageSpec) -> None:
     used to start a worker, ``armswatch <stage> [OPTIONS]`` still does."""
 
     def run_command(
+        context: typer.Context,
         group: GroupOption = None,
         exit_when_idle: IdleOption = None,
         exit_after: ExitAfterOption = None,
         json_output: JsonFlag = False,
     ) -> None:
-        run_worker(stage, group, exit_when_idle, exit_after, json_output)
+        run_worker(context, stage, group, exit_when_idle, exit_after, json_output)
 
     run_command.__doc__ = (
         f"{inspect.getdoc(stage.run) or f'Run an {stage.name} worker.'}\n\n"
@@ -355,7 +415,7 @@ def _add_worker_commands(stage: StageSpec) -> None:
         json_output: JsonFlag = False,
     ) -> None:
         if context.invoked_subcommand is None:
-            run_worker(stage, group, exit_when_idle, exit_after, json_output)
+            run_worker(context, stage, group, exit_when_idle, exit_after, json_output)
 
     bare_name.__doc__ = (
         f"{stage.commands.info.help}\n\nWith no command, the options run a worker, as "
@@ -378,9 +438,33 @@ def _add_stage_commands() -> None:
 _add_stage_commands()
 
 
+def command() -> Any:
+    """The ``armswatch`` command as the terminal runs it, every value named readably in ``--help``."""
+    root = typer.main.get_command(app)
+    _name_values(root)
+    return root
+
+
+def _name_values(command: Any) -> None:
+    """Name each option's value by the option (``--since SINCE``) and each argument by itself
+    (``QUERY``), where the command gave no better name, instead of by its Python type
+    (``<list[Path]>``, ``{path}``). Fixed choices keep their list (``<agreed|ongoing|…>``)."""
+    for param in command.params:
+        described = getattr(param, "type_descriptor", None)
+        choices = described is not None and described.is_choice and param.param_type_name == "option"
+        if param.metavar is None and param.name and not getattr(param, "is_flag", False) and not choices:
+            param.metavar = param.name.upper()
+    for sub in getattr(command, "commands", {}).values():
+        _name_values(sub)
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: the one place where an error becomes a line, not a traceback."""
+    from app.errors import report
+
     try:
-        app(prog_name="armswatch")
+        command().main(prog_name="armswatch")  # prints usage errors itself (exit 2)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as error:
+        sys.exit(report(error))

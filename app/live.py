@@ -16,6 +16,7 @@ from rich.text import Text
 
 from app.health import Health
 from app.stages import worker_stages
+from armswatch.schema import TransferMention
 
 # The stages with workers, in the data's order (ingest first).
 STAGES = tuple(stage.name for stage in worker_stages())
@@ -36,6 +37,14 @@ class View:
     dead_letters: int | None = None
     notes: list[str] = field(default_factory=list)
     latest_deals: deque[str] = field(default_factory=deque)
+
+
+def transfer_line(transfer: TransferMention, source: str) -> str:
+    """``KP → RU · ammunition · ongoing · ~1,000,000 · Demo Wire``: one of the latest transfers."""
+    supplier = transfer.supplier or transfer.supplier_name or "?"
+    recipient = transfer.recipient or transfer.recipient_name or "?"
+    parts = [f"{supplier} → {recipient}", transfer.category, transfer.status, transfer.amounts(), source]
+    return " · ".join(part for part in parts if part)
 
 
 def _number(value: float | None) -> str:

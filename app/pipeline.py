@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sys
 import threading
@@ -18,7 +19,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 from kafka.errors import KafkaError, UnknownTopicOrPartitionError
@@ -26,9 +26,9 @@ from rich.console import Console
 from rich.live import Live
 
 from app.health import HealthProbe, runtime_file
-from app.live import View, line, render
+from app.live import View, line, render, transfer_line
 from app.stages import set_up, worker_stages
-from app.supervisor import Supervisor, WorkerSpec, plan_workers
+from app.supervisor import Supervisor, WorkerSpec, find_strays, plan_workers, stop_strays
 from armswatch import es as es_plumbing
 from armswatch import stack
 from armswatch.config import Settings
@@ -102,12 +102,7 @@ class TopicTail:
 def transfer_lines(value: bytes) -> list[str]:
     """``KP → RU · ammunition · ongoing · source`` per transfer of an enriched article."""
     enriched = EnrichedArticle.model_validate_json(value)
-    return [
-        f"{transfer.supplier or transfer.supplier_name or '?'} → "
-        f"{transfer.recipient or transfer.recipient_name or '?'} · {transfer.category} · {transfer.status} · "
-        f"{enriched.article.source}"
-        for transfer in enriched.transfers
-    ]
+    return [transfer_line(transfer, enriched.article.source) for transfer in enriched.transfers]
 
 
 def deal_lines(value: bytes) -> list[str]:
@@ -158,6 +153,33 @@ def _runtime_record(settings: Settings, specs: list[WorkerSpec], env: dict[str, 
         path.unlink(missing_ok=True)
 
 
+class _EventsHandler(logging.Handler):
+    """Log records as lines of the live view's events panel."""
+
+    def __init__(self, announce: Callable[[str], None]) -> None:
+        super().__init__(logging.WARNING)
+        self.announce = announce
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.announce(f"{record.name}: {record.getMessage()}"[:200])
+
+
+@contextmanager
+def _logged_as_events(announce: Callable[[str], None] | None) -> Iterator[None]:
+    """While the live view is on screen, warnings of this process (the clients' retries while an
+    index starts, say) become lines of its events panel instead of JSON lines pushing it up."""
+    if announce is None:
+        yield
+        return
+    root = logging.getLogger()
+    saved = root.handlers[:]
+    root.handlers[:] = [_EventsHandler(announce)]
+    try:
+        yield
+    finally:
+        root.handlers[:] = saved
+
+
 class Pipeline:
     """One ``armswatch run``: the supervisor, the probes the view reads, and the view loop."""
 
@@ -191,12 +213,34 @@ class Pipeline:
         if not self.console.is_terminal:
             self.progress(message)
 
+    @property
+    def scope(self) -> str:
+        """What the workers share with any other run's: the Kafka servers and the consumer groups."""
+        groups = sorted(stage.group(self.settings) for stage in worker_stages() if stage.group is not None)
+        return " ".join([self.settings.bootstrap_servers, *groups])
+
+    def stop_strays(self) -> None:
+        """Stop the workers an earlier run of this pipeline left running (they would share the
+        consumer groups with ours); raises AlreadyRunning if another run still supervises them."""
+        strays = find_strays(self.scope)
+        if not strays:
+            return
+        self.progress(
+            f"{len(strays)} workers of an earlier armswatch run are still running "
+            f"(pids {', '.join(str(stray.pid) for stray in strays)}); stopping them"
+        )
+        stop_strays(strays)
+        self.progress("earlier workers stopped")
+
     def run(self, stop: threading.Event) -> View:
         """Run until ``stop`` is set (or ``options.exit_after`` seconds); return the last view."""
+        self.stop_strays()
         prepare(self.settings, self.progress)
         if self.before_workers is not None:
             self.before_workers()
-        supervisor = Supervisor(self.specs, self.settings.stack_dir / "run" / "logs", self.env, self.announce)
+        supervisor = Supervisor(
+            self.specs, self.settings.stack_dir / "run" / "logs", self.env, self.announce, self.scope
+        )
         probe = HealthProbe(self.settings)
         tail = TopicTail(self.settings, self.settings.topic_enriched, transfer_lines)
         deal_tail = TopicTail(self.settings, self.settings.topic_deals, deal_lines)
@@ -262,45 +306,29 @@ class Pipeline:
         if live is not None:
             live.start()
         try:
-            while not stop.is_set():
-                if (
-                    self.options.exit_after is not None
-                    and time.monotonic() - self.started > self.options.exit_after
-                ):
-                    break
-                stop.wait(self.options.refresh_seconds)
-                view = self.snapshot(supervisor, probe, tails)
-                if live is not None:
-                    live.update(render(view))
-                else:
-                    for note in view.notes:
-                        if note not in notes_printed:
-                            notes_printed.add(note)
-                            print(note, file=sys.stdout, flush=True)
-                    if time.monotonic() - last_line >= self.options.plain_interval_seconds:
-                        last_line = time.monotonic()
-                        print(line(view), file=sys.stdout, flush=True)
+            with _logged_as_events(self.announce if live is not None else None):
+                while not stop.is_set():
+                    if (
+                        self.options.exit_after is not None
+                        and time.monotonic() - self.started > self.options.exit_after
+                    ):
+                        break
+                    stop.wait(self.options.refresh_seconds)
+                    view = self.snapshot(supervisor, probe, tails)
+                    if live is not None:
+                        live.update(render(view))
+                    else:
+                        for note in view.notes:
+                            if note not in notes_printed:
+                                notes_printed.add(note)
+                                print(note, file=sys.stdout, flush=True)
+                        if time.monotonic() - last_line >= self.options.plain_interval_seconds:
+                            last_line = time.monotonic()
+                            print(line(view), file=sys.stdout, flush=True)
         finally:
             if live is not None:
                 live.stop()
         return view
-
-
-def namespace_overrides(namespace: str) -> dict[str, Any]:
-    """Settings that give a pipeline its own topics, consumer groups and indices (``namespace.*``,
-    ``namespace-*``): the demo, the end-to-end test and the benchmark run beside real data."""
-    defaults = Settings.model_fields
-    # Every topic and consumer group a stage declares in the settings, renamed into the namespace:
-    # armswatch.articles.raw -> NAMESPACE.articles.raw, armswatch-index -> NAMESPACE-index.
-    topics = {name: str(field.default) for name, field in defaults.items() if name.startswith("topic_")}
-    groups = {name: str(field.default) for name, field in defaults.items() if name.endswith("_group")}
-    return {
-        **{name: f"{namespace}.{default.split('.', 1)[1]}" for name, default in topics.items()},
-        **{name: f"{namespace}-{default.split('-', 1)[1]}" for name, default in groups.items()},
-        "index_prefix": namespace,
-        # Such pipelines read feeds from a server on 127.0.0.1, which feeds may not reach otherwise.
-        "allow_private_addresses": True,
-    }
 
 
 def delete_namespace(settings: Settings, namespace: str, progress: Progress) -> None:
@@ -325,8 +353,3 @@ def delete_namespace(settings: Settings, namespace: str, progress: Progress) -> 
     finally:
         es.close()
     progress(f"namespace {namespace} reset ({len(doomed)} topics, {len(names)} indices removed)")
-
-
-def settings_env(overrides: dict[str, Any]) -> dict[str, str]:
-    """``ARMSWATCH_*`` variables that carry settings overrides to the worker processes."""
-    return {f"ARMSWATCH_{name.upper()}": str(value) for name, value in overrides.items()}

@@ -3,22 +3,39 @@
 Each worker is an ordinary ``armswatch <role>`` command in its own process (and session, so a
 terminal's Ctrl-C reaches only the supervisor, which then stops the workers in order with SIGTERM:
 each finishes its batch and commits before leaving).
+
+No worker outlives its supervisor: each asks the kernel for SIGTERM when its parent dies, however it
+dies (``kill -9`` included), and a new ``armswatch run`` finds workers of the same pipeline that an
+older supervisor left behind (started before this protection, or stuck) and stops them, since they
+would share the consumer groups with its own.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from armswatch.backoff import Backoff
+
 # A worker that stayed up this long is healthy again: its next crash restarts it quickly.
 HEALTHY_AFTER_SECONDS = 60.0
-MAX_RESTART_DELAY = 60.0
+# Restarts of a worker that keeps crashing: 1, 2, 4 … 60 s apart (no jitter: one supervisor).
+RESTART_BACKOFF = Backoff(initial=1.0, maximum=60.0, jitter=0.0)
+# What marks a worker process: the supervisor that started it, and the pipeline it serves (Kafka
+# servers and consumer groups), so that a later run can recognise it.
+SUPERVISOR_ENV = "ARMSWATCH_SUPERVISOR_PID"
+SCOPE_ENV = "ARMSWATCH_RUN_SCOPE"
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+STRAY_STOP_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -52,7 +69,101 @@ def plan_workers(roles: list[tuple[str, int]], base_port: int) -> list[WorkerSpe
 
 def restart_delay(failures: int) -> float:
     """Seconds before restarting a worker that crashed ``failures`` times in a row: 1, 2, 4 … 60."""
-    return float(min(MAX_RESTART_DELAY, 2 ** max(0, failures - 1)))
+    return RESTART_BACKOFF.delay(failures)
+
+
+def die_with_supervisor() -> None:
+    """In a worker a supervisor started: have SIGTERM sent to it when the supervisor dies, however
+    it dies, so that it never stays in its consumer group beside the next run's workers. A no-op in
+    a process started otherwise. Linux: the kernel's parent-death signal; elsewhere a thread that
+    watches the parent."""
+    supervisor = os.environ.get(SUPERVISOR_ENV)
+    if not supervisor:
+        return
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    else:
+        threading.Thread(target=_watch_parent, name="parent-watch", daemon=True).start()
+    if os.getppid() != int(supervisor):
+        os.kill(os.getpid(), signal.SIGTERM)  # it died before the signal was asked for
+
+
+def _watch_parent() -> None:
+    parent = os.getppid()
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+@dataclass(frozen=True)
+class Stray:
+    """A worker process of this pipeline that the running supervisor did not start."""
+
+    pid: int
+    supervisor: int
+    command: str
+    orphaned: bool  # its supervisor is gone; else another run is still supervising it
+
+
+class AlreadyRunning(Exception):
+    """Another ``armswatch run`` supervises workers of the same pipeline."""
+
+
+def find_strays(scope: str, proc: Path = Path("/proc")) -> list[Stray]:
+    """Worker processes marked with ``scope`` that this process did not start (Linux ``/proc``;
+    nothing elsewhere). A worker's own children carry the marks too and are left to their worker."""
+    marked: dict[int, tuple[int, int, str]] = {}
+    for entry in proc.glob("[0-9]*"):
+        pid = int(entry.name)
+        try:
+            environ = dict(
+                item.split(b"=", 1) for item in (entry / "environ").read_bytes().split(b"\0") if b"=" in item
+            )
+            if environ.get(SCOPE_ENV.encode()) != scope.encode():
+                continue
+            stat = (entry / "stat").read_text()
+            parent = int(stat[stat.rindex(")") + 2 :].split()[1])
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+            supervisor = int(environ.get(SUPERVISOR_ENV.encode(), b"0"))
+        except (OSError, ValueError):
+            continue  # gone meanwhile, or not ours to read
+        marked[pid] = (parent, supervisor, command.strip())
+    return [
+        Stray(pid, supervisor, command, orphaned=parent != supervisor)
+        for pid, (parent, supervisor, command) in sorted(marked.items())
+        if supervisor != os.getpid() and parent not in marked
+    ]
+
+
+def stop_strays(strays: list[Stray], timeout: float = STRAY_STOP_SECONDS) -> None:
+    """SIGTERM the strays (each finishes its batch and commits), SIGKILL those still there after
+    ``timeout``. Raises AlreadyRunning, stopping nothing, when another run still supervises some."""
+    supervised = sorted({stray.supervisor for stray in strays if not stray.orphaned})
+    if supervised:
+        raise AlreadyRunning(
+            f"armswatch run (pid {', '.join(map(str, supervised))}) is already running this pipeline; "
+            f"stop it first (Ctrl-C in its terminal, or kill {' '.join(map(str, supervised))})"
+        )
+    for stray in strays:
+        _signal(stray.pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(_alive(stray.pid) for stray in strays):
+        time.sleep(0.2)
+    for stray in strays:
+        _signal(stray.pid, signal.SIGKILL)
+
+
+def _signal(pid: int, number: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # already gone
+        os.kill(pid, number)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 @dataclass
@@ -74,6 +185,7 @@ class Supervisor:
     log_dir: Path
     env: dict[str, str]
     announce: Callable[[str], None]
+    scope: str
     workers: dict[str, _Worker] = field(default_factory=dict)
 
     def start(self) -> None:
@@ -83,7 +195,14 @@ class Supervisor:
             self._launch(worker)
 
     def _launch(self, worker: _Worker) -> None:
-        env = {**os.environ, **self.env, "ARMSWATCH_METRICS_PORT": str(worker.spec.metrics_port)}
+        env = {
+            **os.environ,
+            **self.env,
+            "ARMSWATCH_METRICS_PORT": str(worker.spec.metrics_port),
+            "ARMSWATCH_WORKER_NAME": worker.spec.name,
+            SUPERVISOR_ENV: str(os.getpid()),
+            SCOPE_ENV: self.scope,
+        }
         log_file = (self.log_dir / f"{worker.spec.name}.log").open("ab")
         try:
             worker.process = subprocess.Popen(

@@ -6,6 +6,7 @@ helpers; ``app.cli`` assembles them into the one ``armswatch`` command.
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from typing import Annotated
@@ -14,10 +15,27 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from armswatch.config import Settings, load_settings
+from armswatch.config import DEMO_NAMESPACE, Settings, load_settings, namespace_overrides, settings_env
 
 console = Console(stderr=True)
 JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+
+
+def _use_demo_namespace(wanted: bool) -> bool:
+    if wanted:  # read before any settings are loaded: the option is eager
+        os.environ.update(settings_env(namespace_overrides(DEMO_NAMESPACE)))
+    return wanted
+
+
+DemoFlag = Annotated[
+    bool,
+    typer.Option(
+        "--demo",
+        is_eager=True,
+        callback=_use_demo_namespace,
+        help=f"Look at the offline demo's data (armswatch run --demo: {DEMO_NAMESPACE} topics and indices).",
+    ),
+]
 
 
 def settings_or_exit() -> Settings:

@@ -97,6 +97,9 @@ class Settings(BaseSettings):
     dead_letter_partitions: int = 1
     alerts_partitions: int = 1
     replication_factor: int = 1
+    kafka_bootstrap_timeout: float = Field(
+        default=30.0, description="seconds a client waits for a Kafka broker before saying none answers"
+    )
     kafka_max_message_bytes: int | None = Field(
         default=None,
         description="largest record a stage produces; unset = each topic's max.message.bytes from the broker",
@@ -148,7 +151,8 @@ class Settings(BaseSettings):
     ingest_parser_processes: int = Field(default=2, description="feed parser processes per ingest worker")
     allow_private_addresses: bool = Field(
         default=False,
-        description="let feeds and article pages resolve to private, loopback or link-local addresses",
+        description="let feeds, article pages, webhooks and Slack URLs reach private, loopback, link-local "
+        "or CGNAT addresses (multicast, reserved and cloud-metadata addresses stay refused)",
     )
     fetch_user_agent: str = Field(
         default="armswatch/0.1 (news monitoring feed reader; +https://github.com/armswatch/armswatch)",
@@ -278,3 +282,29 @@ class Settings(BaseSettings):
 def load_settings(**overrides: Any) -> Settings:
     """Build the settings from overrides, the environment and the settings file."""
     return Settings(**overrides)
+
+
+# The offline demo's namespace (`armswatch run --demo`; `--demo` on search, status and alerts).
+DEMO_NAMESPACE = "armswatch-demo"
+
+
+def namespace_overrides(namespace: str) -> dict[str, Any]:
+    """Settings that give a pipeline its own topics, consumer groups and indices (``namespace.*``,
+    ``namespace-*``): the demo, the end-to-end test and the benchmark run beside real data."""
+    defaults = Settings.model_fields
+    # Every topic and consumer group a stage declares in the settings, renamed into the namespace:
+    # armswatch.articles.raw -> NAMESPACE.articles.raw, armswatch-index -> NAMESPACE-index.
+    topics = {name: str(field.default) for name, field in defaults.items() if name.startswith("topic_")}
+    groups = {name: str(field.default) for name, field in defaults.items() if name.endswith("_group")}
+    return {
+        **{name: f"{namespace}.{default.split('.', 1)[1]}" for name, default in topics.items()},
+        **{name: f"{namespace}-{default.split('-', 1)[1]}" for name, default in groups.items()},
+        "index_prefix": namespace,
+        # Such pipelines read feeds from a server on 127.0.0.1, which feeds may not reach otherwise.
+        "allow_private_addresses": True,
+    }
+
+
+def settings_env(overrides: dict[str, Any]) -> dict[str, str]:
+    """``ARMSWATCH_*`` variables that carry settings overrides to the worker processes."""
+    return {f"ARMSWATCH_{name.upper()}": str(value) for name, value in overrides.items()}

@@ -27,6 +27,7 @@ def producer_config(settings: Settings, client_id: str) -> dict[str, Any]:
     """
     return {
         "bootstrap_servers": settings.bootstrap_servers,
+        "bootstrap_timeout_ms": int(settings.kafka_bootstrap_timeout * 1000),
         "client_id": client_id,
         "acks": "all",
         "enable_idempotence": True,
@@ -48,6 +49,7 @@ def consumer_config(
     """
     config: dict[str, Any] = {
         "bootstrap_servers": settings.bootstrap_servers,
+        "bootstrap_timeout_ms": int(settings.kafka_bootstrap_timeout * 1000),
         "group_id": group_id,
         "client_id": client_id,
         "enable_auto_commit": False,
@@ -69,7 +71,11 @@ def max_message_bytes(settings: Settings, topics: list[str]) -> dict[str, int]:
         return {topic: settings.kafka_max_message_bytes - MESSAGE_HEADROOM_BYTES for topic in topics}
     found: dict[str, int] = {}
     try:
-        admin = KafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, client_id="armswatch-limits")
+        admin = KafkaAdminClient(
+            bootstrap_servers=settings.bootstrap_servers,
+            bootstrap_timeout_ms=int(settings.kafka_bootstrap_timeout * 1000),
+            client_id="armswatch-limits",
+        )
         try:
             wanted = {"max.message.bytes": None}
             described = admin.describe_configs(
@@ -103,7 +109,11 @@ def ensure_topics(
     """Create the missing topics (idempotent), with ``configs`` (e.g. compaction) if given; return the
     names created."""
     wanted = specs if specs is not None else topic_specs(settings)
-    admin = KafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, client_id="armswatch-admin")
+    admin = KafkaAdminClient(
+        bootstrap_servers=settings.bootstrap_servers,
+        bootstrap_timeout_ms=int(settings.kafka_bootstrap_timeout * 1000),
+        client_id="armswatch-admin",
+    )
     try:
         existing = set(admin.list_topics())
         missing = [

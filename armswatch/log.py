@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from typing import Any
 
 _RESERVED = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
@@ -39,10 +40,43 @@ class _CurrentStderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
         pass
 
 
-def configure_logging(level: str = "INFO", overrides: list[str] | None = None) -> None:
-    """Send every logger to stderr as JSON lines; ``overrides`` are ``logger:LEVEL`` pairs."""
+class ClientRepeats(logging.Filter):
+    """Lets through one line per ``every`` seconds from each logging call of the Kafka client.
+
+    While a broker is down kafka-python logs every failed connection attempt of every client (about
+    a hundred lines a minute per worker); our own retry loops report the outage once instead.
+    """
+
+    def __init__(self, prefix: str = "kafka", every: float = 300.0) -> None:
+        super().__init__()
+        self.prefix = prefix
+        self.every = every
+        self.last: dict[tuple[str, int], float] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not record.name.startswith(self.prefix):
+            return True
+        kind = (record.name, record.lineno)  # the call site: many messages are pre-formatted
+        now = time.monotonic()
+        if now - self.last.get(kind, -self.every) < self.every:
+            return False
+        self.last[kind] = now
+        return True
+
+
+# Client libraries whose warnings (connection retries, 503s while an index starts) matter in a
+# worker's log but only repeat, over a short command's output, the one error line it ends with.
+CLIENT_LIBRARIES = ("kafka", "elastic_transport", "elasticsearch", "urllib3")
+
+
+def configure_logging(
+    level: str = "INFO", overrides: list[str] | None = None, quiet_clients: bool = False
+) -> None:
+    """Send every logger to stderr as JSON lines; ``overrides`` are ``logger:LEVEL`` pairs.
+    ``quiet_clients`` silences the client libraries (below DEBUG), for commands that are not workers."""
     handler = _CurrentStderrHandler()
     handler.setFormatter(JsonFormatter())
+    handler.addFilter(ClientRepeats())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
@@ -54,6 +88,9 @@ def configure_logging(level: str = "INFO", overrides: list[str] | None = None) -
     spacy_logger = logging.getLogger("spacy")
     spacy_logger.setLevel(logging.WARNING)
     spacy_logger.propagate = True
+    if quiet_clients and level.upper() != "DEBUG":
+        for name in CLIENT_LIBRARIES:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     for pair in overrides or []:
         name, _, lvl = pair.partition(":")
         logging.getLogger(name).setLevel(lvl.upper())

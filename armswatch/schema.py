@@ -167,6 +167,10 @@ class TransferMention(Record):
     quantity: Quantity | None = Field(default=None, description="how many (schema version 2)")
     value: Money | None = Field(default=None, description="what the transfer is worth (schema version 2)")
 
+    def amounts(self) -> str:
+        """``~1,000,000 · USD 1.5 billion``: the stated quantity and value, "" when neither is stated."""
+        return " · ".join(stated.label() for stated in (self.quantity, self.value) if stated is not None)
+
 
 class EnrichedArticle(Record):
     """An article with its language, the states it names and the transfers it reports.
@@ -183,7 +187,10 @@ class EnrichedArticle(Record):
     lemmas: str = Field(default="", description="lower-cased lemmas of title and text, for searches by lemma")
     extractor: str = Field(description="versioned name of the extractor, e.g. armswatch.rules.v1")
     enriched_at: datetime
-    truncated: bool = Field(default=False, description="only the start of an over-long text was tagged")
+    truncated: bool = Field(
+        default=False,
+        description="only the first part of the text was tagged: it exceeded the tagger's budget",
+    )
     omitted: list[str] = Field(
         default_factory=list,
         description="fields emptied because the whole record exceeded Kafka's size limit (text, lemmas): "

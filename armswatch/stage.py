@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 import time
 from collections import Counter
@@ -24,7 +25,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.errors import (
@@ -77,19 +78,51 @@ class Backpressure(Exception):
 
 
 RecordType = TypeVar("RecordType", bound=Record)
-ClientType = TypeVar("ClientType")
+ResultType = TypeVar("ResultType")
 
 
-def decode(model: type[RecordType], value: bytes | None, reason: str) -> RecordType:
+def invalid_reason(model: type[Record]) -> str:
+    """The rejection reason of JSON that is not a valid ``model``: ``invalid_enriched_article``."""
+    return "invalid_" + re.sub(r"(?<!^)(?=[A-Z])", "_", model.__name__).lower()
+
+
+def decode(model: type[RecordType], value: bytes | None, reason: str | None = None) -> RecordType:
     """Parse one message as ``model``; raises RejectedInput ("empty_message", "invalid_json" or
-    ``reason`` for JSON that is not a valid record)."""
+    ``reason``, by default ``invalid_reason(model)``, for JSON that is not a valid record)."""
     if not value:
         raise RejectedInput("empty_message", "the message has no value")
     try:
         return model.model_validate_json(value)
     except ValidationError as error:
         json_broken = any(e["type"] == "json_invalid" for e in error.errors())
-        raise RejectedInput("invalid_json" if json_broken else reason, str(error)) from None
+        raise RejectedInput(
+            "invalid_json" if json_broken else reason or invalid_reason(model), str(error)
+        ) from None
+
+
+@dataclass(frozen=True)
+class Decoded(Generic[RecordType]):
+    """A message of the stage's input that is a valid record: the Kafka message and its record."""
+
+    message: Any  # topic, partition, offset, key, value
+    record: RecordType
+
+
+Rejections = list[tuple[Any, RejectedInput]]
+
+
+def decode_batch(
+    messages: Sequence[Any], model: type[RecordType]
+) -> tuple[list[Decoded[RecordType]], Rejections]:
+    """The batch's valid records, and the rejection of every other message."""
+    decoded: list[Decoded[RecordType]] = []
+    rejected: Rejections = []
+    for message in messages:
+        try:
+            decoded.append(Decoded(message, decode(model, message.value)))
+        except RejectedInput as error:
+            rejected.append((message, error))
+    return decoded, rejected
 
 
 @dataclass(frozen=True)
@@ -179,44 +212,58 @@ def oversized_letter(stage: str, message: Message, limit: int) -> DeadLetter:
     )
 
 
+def cut_to_fit(cut: Callable[[int], RecordType], length: int, limit: int) -> RecordType:
+    """``cut(keep)``, the record with ``keep`` of the ``length`` characters of one of its fields, for
+    the largest ``keep`` tried whose serialised record fits in ``limit`` bytes (escaping makes some
+    characters six bytes, so the fit is measured, and the cut shrunk in proportion until it holds)."""
+    keep = length
+    record = cut(keep)
+    size = len(record.to_json())
+    while size > limit and keep > 0:
+        keep = max(0, keep * limit // size - 64)
+        record = cut(keep)
+        size = len(record.to_json())
+    return record
+
+
 def fitted_letter(letter: DeadLetter, limit: int) -> bytes:
     """``letter`` serialised in at most ``limit`` bytes: its payload (and a runaway error text) cut,
-    and the cut said in ``error``. Escaping makes the JSON up to six times the payload (control
-    bytes become \\u0001), so the cut is measured on the serialised form."""
+    and the cut said in ``error``."""
     value = letter.to_json()
     if len(value) <= limit:
         return value
-    payload, error = letter.payload, letter.error[:2000]
-    keep = len(payload)
-    while True:
-        keep = max(0, keep * limit // max(1, len(value)) - 64)
-        note = f"{error} (payload cut to its first {keep:,} of {len(letter.payload):,} characters)"
-        value = letter.model_copy(update={"payload": payload[:keep], "error": note}).to_json()
-        if len(value) <= limit or keep == 0:
-            return value
+    error, payload = letter.error[:2000], letter.payload
+
+    def cut(keep: int) -> DeadLetter:
+        note = f"{error} (payload cut to its first {keep:,} of {len(payload):,} characters)"
+        return letter.model_copy(update={"payload": payload[:keep], "error": note})
+
+    return cut_to_fit(cut, len(payload), limit).to_json()
 
 
-HandlerResult = tuple[list[Output], list[tuple[Any, RejectedInput]]]
-Handler = Callable[[Sequence[Any]], HandlerResult]
+# The outputs of a batch, and the messages rejected with the reason (the message is ``Decoded.message``).
+HandlerResult = tuple[list[Output], Rejections]
+Handler = Callable[[Sequence[Decoded[Any]]], HandlerResult]
 
 
 @dataclass(frozen=True)
 class OverlappedHandler:
     """A handler in two steps, so that one batch's write overlaps the next batch's preparation.
 
-    ``prepare`` turns records into work without side effects (decode, build documents); ``write``
+    ``prepare`` turns decoded records into work without side effects (build documents); ``write``
     performs it (a bulk request) and returns the outputs and rejections, or raises Backpressure.
     The stage prepares batch N+1 while batch N's write runs in a background thread. Writes run one at
     a time, in order, and a batch is committed only after its own write returned.
     """
 
-    prepare: Callable[[Sequence[Any]], Any]
+    prepare: Callable[[Sequence[Decoded[Any]]], Any]
     write: Callable[[Any], HandlerResult]
 
 
 @dataclass
 class _InFlight:
     records: Sequence[Any]
+    invalid: Rejections
     prepared: Any
     write: Callable[[Any], HandlerResult]
     result: Future[HandlerResult]
@@ -232,6 +279,7 @@ def run_stage(
     consumer: KafkaConsumer,
     new_producer: ProducerFactory,
     dead_letter_topic: str,
+    reads: type[Record],
     handle: Handler | OverlappedHandler,
     limits: Callable[[str], int],
     stop: threading.Event | None = None,
@@ -241,8 +289,9 @@ def run_stage(
 ) -> StageStats:
     """Run until ``stop`` is set, or until no message came for ``exit_when_idle`` seconds.
 
-    ``handle`` turns a batch of records into outputs and rejections; it must not raise for one bad
-    record (it rejects it). ``new_producer`` makes the producer, again whenever one failed;
+    Every message is decoded as ``reads`` (one that is not goes to the dead-letter topic with the
+    reason). ``handle`` turns a batch of decoded records into outputs and rejections; it must not
+    raise for one bad record (it rejects it). ``new_producer`` makes the producer, again whenever one failed;
     ``limits`` gives the largest record a topic takes. Blocks; returns the outcome counts.
     """
     stats = stats or StageStats(stage)
@@ -277,16 +326,17 @@ def run_stage(
                 continue
             last_message = time.monotonic()
             started = time.perf_counter()
+            decoded, invalid = decode_batch(records, reads)
             if not isinstance(handle, OverlappedHandler):
-                handled = batches.until_accepted(partial(handle, records))
-                if handled is None or not batches.commit(records, handled, started):
+                handled = batches.until_accepted(partial(handle, decoded))
+                if handled is None or not batches.commit(records, handled, invalid, started):
                     return stats  # stopped before the batch was done: replayed on restart
                 continue
-            prepared = handle.prepare(records)
+            prepared = handle.prepare(decoded)
             if in_flight is not None and not batches.settle(in_flight):
                 return stats
             in_flight = _InFlight(
-                records, prepared, handle.write, writer.submit(handle.write, prepared), started
+                records, invalid, prepared, handle.write, writer.submit(handle.write, prepared), started
             )
         if in_flight is not None:
             batches.settle(in_flight)  # stopping: the batch in flight still finishes
@@ -326,7 +376,7 @@ class _Batches:
                 handled = self.until_accepted(partial(batch.write, batch.prepared))
         if handled is None:
             return False
-        return self.commit(batch.records, handled, batch.started)
+        return self.commit(batch.records, handled, batch.invalid, batch.started)
 
     def until_accepted(self, attempt: Callable[[], HandlerResult]) -> HandlerResult | None:
         """Run ``attempt`` until the sink takes it; None if the stage was stopped meanwhile."""
@@ -355,10 +405,13 @@ class _Batches:
         self.consumer.resume(*partitions)
         return not self.stop.is_set()
 
-    def commit(self, records: Sequence[Any], handled: HandlerResult, started: float) -> bool:
-        """Produce the outputs and dead letters, wait until Kafka acknowledged every one, then commit
-        these records' offsets. False (nothing committed) when the stage was stopped first."""
-        outputs, rejected = handled
+    def commit(
+        self, records: Sequence[Any], handled: HandlerResult, invalid: Rejections, started: float
+    ) -> bool:
+        """Produce the outputs and dead letters (of the ``invalid`` messages and of those the handler
+        rejected), wait until Kafka acknowledged every one, then commit these records' offsets.
+        False (nothing committed) when the stage was stopped first."""
+        outputs, rejected = handled[0], invalid + handled[1]
         messages = [self._fitted(output) for output in outputs]
         for record, error in rejected:
             log.warning(
@@ -588,19 +641,20 @@ class TopicLimits:
         return self.known[topic]
 
 
-def connect(what: str, make: Callable[[], ClientType], stop: threading.Event) -> ClientType | None:
-    """``make()`` until Kafka answers (a client's constructor fails while it cannot bootstrap);
-    None if stopped first."""
+def when_kafka_answers(doing: str, action: Callable[[], ResultType], stop: threading.Event) -> ResultType:
+    """``action()``, repeated while it fails on a Kafka error (a client's constructor does while it
+    cannot bootstrap). Raises that error when ``stop`` is set first: a worker stopped before it ever
+    reached Kafka has failed, and says so."""
     outage = Outage("Kafka", KAFKA_BACKOFF, stop, log)
     while True:
         try:
-            client = make()
+            result = action()
         except KafkaError as error:
-            if not outage.failed(error, what):
-                return None
+            if not outage.failed(error, doing):
+                raise
             continue
         outage.recovered()
-        return client
+        return result
 
 
 def run_worker(
@@ -609,31 +663,31 @@ def run_worker(
     stage: str,
     topic: str,
     group_id: str,
+    reads: type[Record],
     handle: Handler | OverlappedHandler,
     stop: threading.Event | None = None,
     exit_when_idle: float | None = None,
     stats: StageStats | None = None,
     max_poll_records: int = 200,
 ) -> StageStats:
-    """Connect a consumer of ``topic`` (retrying until Kafka answers), run the stage, close it. Blocks."""
+    """Connect a consumer of ``topic`` (retrying until Kafka answers), run the stage on its messages
+    decoded as ``reads`` (see ``run_stage``), close it. Blocks."""
     stop = stop or threading.Event()
     stats = stats or StageStats(stage)
     client_id = f"{stage}-{os.getpid()}"
-    if connect("creating topics", partial(ensure_topics, settings), stop) is None:
-        return stats
-    source = connect(
+    when_kafka_answers("creating topics", partial(ensure_topics, settings), stop)
+    source = when_kafka_answers(
         "connecting the consumer",
         partial(consumer, settings, group_id, client_id, topic, max_poll_records=max_poll_records),
         stop,
     )
-    if source is None:
-        return stats
     try:
         return run_stage(
             stage=stage,
             consumer=source,
             new_producer=partial(KafkaProducer, **producer_config(settings, client_id)),
             dead_letter_topic=settings.topic_dead_letter,
+            reads=reads,
             handle=handle,
             limits=TopicLimits(settings),
             stop=stop,

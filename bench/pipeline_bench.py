@@ -31,10 +31,10 @@ from enrich_bench import DEFAULT_DEV, build_mix
 from rich.console import Console
 
 from app.demo.server import FeedServer, Item, rss_feed
-from app.pipeline import Pipeline, RunOptions, delete_namespace, namespace_overrides, settings_env
+from app.pipeline import Pipeline, RunOptions, delete_namespace
 from armswatch import es as es_plumbing
 from armswatch import stack
-from armswatch.config import load_settings
+from armswatch.config import load_settings, namespace_overrides, settings_env
 from armswatch.metrics import scrape
 from enrich.tagger import Tagger
 from ingest.registry import Registry, new_feed

@@ -99,7 +99,10 @@ def install_command(
     json_output: JsonFlag = False,
 ) -> None:
     """Wait for Kibana, then import the data views, visualizations, searches and dashboards (overwriting
-    earlier versions: running it again is safe). Exits 1 if Kibana reports any object failed."""
+    earlier versions: running it again is safe). Exits 1 if Kibana reports any object failed.
+
+    Example: armswatch dashboards install --kibana http://127.0.0.1:5601
+    """
     from dashboards.installer import install
 
     settings = settings_or_exit()
@@ -153,7 +156,10 @@ def export_command(
     json_output: JsonFlag = False,
 ) -> None:
     """Write the dashboards as they are in Kibana (edited there) back to the repository's NDJSON, with
-    everything they reference, in the normalised order; then review the diff and run the tests."""
+    everything they reference, in the normalised order; then review the diff and run the tests.
+
+    Example: armswatch dashboards export -o dashboards/objects/armswatch.ndjson
+    """
     from dashboards.installer import export
 
     settings = settings_or_exit()

@@ -31,7 +31,7 @@ from armswatch.config import Settings
 from armswatch.kafka import ensure_topics
 from armswatch.metrics import observe_latency
 from armswatch.schema import Deal, EnrichedArticle
-from armswatch.stage import Output, RejectedInput, StageStats, decode, run_worker
+from armswatch.stage import Decoded, HandlerResult, Output, StageStats, run_worker
 from deals.documents import deal_action, deals_index
 from deals.fold import DealBook, FoldSettings, fold_articles
 from index import bulk
@@ -104,14 +104,8 @@ def make_handler(es: Elasticsearch, settings: Settings, book: DealBook, stats: S
     # folds to nothing new, so what it changed is kept here until written.
     unwritten: dict[str, Deal] = {}
 
-    def handle(records: Sequence[Any]) -> tuple[list[Output], list[tuple[Any, RejectedInput]]]:
-        rejected: list[tuple[Any, RejectedInput]] = []
-        articles: list[EnrichedArticle] = []
-        for record in records:
-            try:
-                articles.append(decode(EnrichedArticle, record.value, "invalid_enriched_article"))
-            except RejectedInput as error:
-                rejected.append((record, error))
+    def handle(items: Sequence[Decoded[EnrichedArticle]]) -> HandlerResult:
+        articles = [item.record for item in items]
         for deal in fold_articles(book, articles):
             unwritten[deal.id] = deal
         book.close_stale()
@@ -128,7 +122,7 @@ def make_handler(es: Elasticsearch, settings: Settings, book: DealBook, stats: S
         unwritten.clear()
         for article in articles:
             observe_latency(STAGE, article.article.fetched_at)
-        return outputs, rejected
+        return outputs, []
 
     return handle
 
@@ -153,6 +147,7 @@ def run(
             stage=STAGE,
             topic=settings.topic_enriched,
             group_id=group_id or settings.deals_group,
+            reads=EnrichedArticle,
             handle=make_handler(es, settings, book, stats),
             stop=stop,
             exit_when_idle=exit_when_idle,

@@ -34,7 +34,10 @@ def tag(
     """Tag states and arms-transfer mentions in texts.
 
     Input lines are {"id", "text", optional "title", optional "lang"}; output is one JSON line each:
-    {"id", "lang", "states", "transfers"}.
+    {"id", "lang", "states", "transfers", "truncated"} ("truncated": the text was too long or too slow
+    to tag whole, and only its first part was read).
+
+    Example: armswatch tag --text "Germany delivered Leopard 2 tanks to Ukraine."
     """
     from enrich.tagger import Tagger
 
@@ -48,6 +51,7 @@ def tag(
                         "lang": result.lang,
                         "states": [s.model_dump() for s in result.states],
                         "transfers": [t.model_dump() for t in result.transfers],
+                        "truncated": result.truncated,
                     },
                     ensure_ascii=False,
                 )
@@ -72,6 +76,7 @@ def tag(
                     "lang": result.lang,
                     "states": [s.model_dump() for s in result.states],
                     "transfers": [t.model_dump() for t in result.transfers],
+                    "truncated": result.truncated,
                 },
                 ensure_ascii=False,
             )
@@ -91,7 +96,7 @@ def _input_lines(files: list[Path] | None) -> Iterator[str]:
 
 def _print_tagged(result: Any) -> None:
     out = Console()
-    out.print(f"language: {result.lang}")
+    out.print(f"language: {result.lang}" + (" (only the first part was tagged)" if result.truncated else ""))
     out.print("states: " + (", ".join(f"{s.name} ({s.code}) ×{s.count}" for s in result.states) or "none"))
     if not result.transfers:
         out.print("transfers: none")
@@ -99,33 +104,55 @@ def _print_tagged(result: Any) -> None:
         supplier = transfer.supplier or f"[{transfer.supplier_name}]"
         recipient = transfer.recipient or f"[{transfer.recipient_name}]"
         via = f" via {', '.join(transfer.via)}" if transfer.via else ""
+        amounts = f" · {transfer.amounts()}" if transfer.amounts() else ""
         out.print(
             f"[bold]{supplier} → {recipient}[/bold]{via} · {transfer.category} · {transfer.status} · "
-            f"{transfer.weapon} · confidence {transfer.confidence:.2f}"
+            f"{transfer.weapon}{amounts} · confidence {transfer.confidence:.2f}"
         )
         out.print(f"  “{transfer.sentence}” [{transfer.start}:{transfer.end}]")
 
 
 @root_commands.command("eval")
 def eval_command(
-    path: Annotated[Path, typer.Argument(help="Annotated JSON-lines file, as ../shared/eval/dev.jsonl.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Annotated JSON-lines files, as ../shared/eval/dev.jsonl.")
+    ],
+    part: Annotated[
+        str,
+        typer.Option(
+            "--part",
+            help="tune: the passages rules may be written from; holdout: about a third of the passages "
+            "(by a hash of their id), only to measure; all: both.",
+        ),
+    ] = "all",
     errors: Annotated[
-        bool, typer.Option("--errors", help="Also list every passage the tagger got wrong.")
+        bool,
+        typer.Option(
+            "--errors", help="Also list every tuning passage the tagger got wrong (never held-out)."
+        ),
     ] = False,
     exclude: Annotated[
         list[str] | None, typer.Option("--exclude", help="Passage id to leave out; repeatable.")
     ] = None,
     json_output: JsonFlag = False,
 ) -> None:
-    """Score the tagger: pair precision/recall/F1, category and status accuracy, hard negatives."""
-    from enrich.evaluate import evaluate, report_rows
+    """Score the tagger: pair precision/recall/F1, category and status accuracy, hard negatives, per language.
+
+    Example: armswatch eval ../shared/eval/dev.jsonl ../shared/eval/dev2.jsonl --part tune --errors
+    """
+    from enrich.evaluate import PARTS, evaluate, report_rows
     from enrich.tagger import Tagger
 
-    if not path.exists():
-        raise fail(FileNotFoundError(f"{path} does not exist"), 2)
-    report = evaluate(path, Tagger(), set(exclude or []))
+    if part not in PARTS:
+        raise fail(f"--part must be one of {', '.join(PARTS)}, not {part!r}", 2)
+    if errors and part == "holdout":
+        raise fail("--errors shows tuning passages only: held-out errors stay unseen (use --part tune)", 2)
+    for path in paths:
+        if not path.exists():
+            raise fail(FileNotFoundError(f"{path} does not exist"), 2)
+    report = evaluate(paths, Tagger(), set(exclude or []), part)
     if json_output:
-        print(json.dumps({**report.as_dict(), **({"errors": report.errors} if errors else {})}))
+        print(json.dumps({"part": part, **report.as_dict(), **({"errors": report.errors} if errors else {})}))
         return
     table = Table(
         "language",
@@ -136,6 +163,7 @@ def eval_command(
         "category acc",
         "status acc",
         "hard neg. with transfer",
+        title=f"part: {part}",
     )
     for row in report_rows(report):
         table.add_row(
@@ -152,4 +180,3 @@ def eval_command(
     if errors:
         for error in report.errors:
             print(json.dumps(error, ensure_ascii=False))
-

@@ -103,6 +103,29 @@ def english_names() -> dict[str, str]:
     return {**names, **DISPLAY_NAMES}
 
 
+@cache
+def _codes_by_name() -> dict[str, str]:
+    """Case-folded names and demonyms of the states, in every language the lexicons know -> code."""
+    curated: dict[str, dict[str, Any]] = _data("states.yaml")
+    curated_languages = (lang for entry in curated.values() for lang in entry)
+    languages = dict.fromkeys(["en", *BABEL_LANGUAGES, *curated_languages])
+    table: dict[str, str] = {}
+    for lang in languages:
+        for form in _state_forms(lang):
+            if form.kind in ("name", "demonym"):
+                table.setdefault(form.text.casefold(), form.code)
+    return table
+
+
+def state_code(text: str) -> str | None:
+    """The ISO code of the state a person means: a code ("KP"), a name ("North Korea", « Corée du
+    Nord ») or a demonym ("Iranian", « russe »), in any case; None when no state is called so."""
+    cleaned = " ".join(text.split())
+    if cleaned.upper() in english_names():
+        return cleaned.upper()
+    return _codes_by_name().get(cleaned.casefold())
+
+
 def _state_forms(lang: str) -> list[StateForm]:
     curated: dict[str, dict[str, dict[str, list[str]]]] = _data("states.yaml")
     territories = Locale(lang).territories if lang in BABEL_LANGUAGES else {}

@@ -101,7 +101,7 @@ class _Words:
 def _phrase(entry: str) -> tuple[str, ...]:
     """An entry as the lower-case tokens it is matched on; a token written onto the one before is marked."""
     stem = entry.endswith("*") and len(entry) > 1
-    tokens = _tokens(entry[:-1] if stem else entry)
+    tokens = tokenize(entry[:-1] if stem else entry)
     words = tuple(GLUED + token.lower if token.glued and i else token.lower for i, token in enumerate(tokens))
     return (*words[:-1], words[-1] + "*") if stem else words
 
@@ -158,6 +158,7 @@ class Language:
     approximate_before: _Words
     approximate_after: _Words
     links: _Words
+    articles: _Words
     breakers: _Words
     containers: _Words
     units: _Words
@@ -194,6 +195,7 @@ def language(code: str) -> Language:
         approximate_before=_Words([*common["approximate_before"], *own.get("approximate_before", [])]),
         approximate_after=_Words([*common["approximate_after"], *own.get("approximate_after", [])]),
         links=_Words(own.get("links", [])),
+        articles=_Words(own.get("articles", [])),
         breakers=_Words(own.get("breakers", [])),
         containers=_Words(own.get("containers", [])),
         units=_Words(own.get("units", [])),
@@ -202,7 +204,7 @@ def language(code: str) -> Language:
     )
 
 
-def _tokens(text: str) -> list[_Token]:
+def tokenize(text: str) -> list[_Token]:
     tokens = []
     for found in TOKENS.finditer(text):
         kind = found.lastgroup or "symbol"
@@ -302,6 +304,7 @@ def numbers(tokens: Sequence[_Token], lang: Language) -> list[_Number]:
         elif token.kind == "word" and (scale := lang.scales.starting_at(tokens, index)):
             number = _Number(index, scale[0] - 1, float(scale[1]))  # « مليار دولار »: one billion
         if number is not None:
+            number = _restated(tokens, number, lang)
             found.append(_loosely(tokens, number, lang))
             index = number.last + 1
         else:
@@ -310,12 +313,35 @@ def numbers(tokens: Sequence[_Token], lang: Language) -> list[_Number]:
 
 
 def _scaled(tokens: Sequence[_Token], number: _Number, scales: _Table) -> _Number:
-    scale = scales.starting_at(tokens, number.last + 1)
+    after = number.last + 1
+    if _hyphen_joined(tokens, after):
+        after += 1  # "$1-billion"
+    scale = scales.starting_at(tokens, after)
     if scale is None:
         return number
     return _Number(
         number.first, scale[0] - 1, number.value * float(scale[1]), number.approximate, number.ordinal
     )
+
+
+def _hyphen_joined(tokens: Sequence[_Token], index: int) -> bool:
+    """A hyphen written between two tokens: "1-billion"."""
+    return (
+        index + 1 < len(tokens)
+        and tokens[index].text == "-"
+        and tokens[index].glued
+        and tokens[index + 1].glued
+    )
+
+
+def _restated(tokens: Sequence[_Token], number: _Number, lang: Language) -> _Number:
+    """« quatorze (14) avions »: a number repeated in digits in brackets is one number."""
+    bracket = tokens[number.last + 1 : number.last + 4]
+    if [token.text for token in bracket[::2]] != ["(", ")"] or bracket[1].kind != "number":
+        return number
+    if parse_digits(bracket[1].text, lang) != number.value:
+        return number
+    return _Number(number.first, number.last + 3, number.value, number.approximate, number.ordinal)
 
 
 def _orders_of_magnitude(tokens: Sequence[_Token], number: _Number, lang: Language) -> _Number:
@@ -331,7 +357,10 @@ def _orders_of_magnitude(tokens: Sequence[_Token], number: _Number, lang: Langua
 
 
 def _loosely(tokens: Sequence[_Token], number: _Number, lang: Language) -> _Number:
-    before = lang.approximate_before.ending_at(tokens, number.first) is not None
+    first = (
+        number.first - 1 if number.first and tokens[number.first - 1].lower in lang.articles else number.first
+    )
+    before = lang.approximate_before.ending_at(tokens, first) is not None
     after = lang.approximate_after.starting_at(tokens, number.last + 1) is not None
     if not (before or after):
         return number
@@ -405,7 +434,8 @@ def _counts(tokens: Sequence[_Token], number: _Number, weapon_start: int, lang: 
     index = number.last + 1
     while index < weapon_start:
         token = tokens[index]
-        if token.kind == "symbol" and token.text not in "-'’\"“”«»":
+        abbreviation = token.text == "." and token.glued and len(tokens[index - 1].text) <= 2  # "U.S."
+        if token.kind == "symbol" and token.text not in "-'’\"“”«»" and not abbreviation:
             return False
         if token.kind == "word":
             if token.lower in lang.breakers or token.lower in lang.containers:
@@ -435,7 +465,7 @@ def _weapon_starts(sentence: str, tokens: Sequence[_Token], weapons: Iterable[st
 def measure(sentence: str, weapons: Iterable[str], lang: str) -> tuple[Quantity | None, Money | None]:
     """The quantity of the weapons named in ``sentence`` and the value of the deal it states."""
     table = language(lang)
-    tokens = _tokens(sentence)
+    tokens = tokenize(sentence)
     found = numbers(tokens, table)
     money = amounts(tokens, found, table)
     spent = {i for span, _ in money for i in range(span.first, span.last + 1)}

@@ -7,15 +7,21 @@ Two passes keep it fast, since most news is not about arms:
    ``nlp.pipe``, and their transfers are extracted.
 
 Languages without a trained pipeline get the first pass's tokens and the same lexicon-driven rules.
+
+Every article's work is bounded, so that no input holds up the articles behind it: only its first
+``max_chars`` characters are read, its parsing and extraction stop after ``max_seconds``, and the
+result says when either cut it short (``truncated``). Everything else is linear in the text's length.
 """
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import overload
 
 import spacy
 from spacy.language import Language
@@ -95,6 +101,15 @@ DENIAL_POINTERS = {
     "ceci",
 }
 STATE_PARTY_KINDS = ("name", "metonym", "company", "demonym", "leader")
+# An article is read up to this many characters (title included): a long report keeps its opening,
+# where news puts the facts, and nothing reaches spaCy's max_length (1,000,000).
+MAX_CHARS = 100_000
+# Wall-clock seconds one article may spend in parsing and in extraction, each: a safety net for
+# inputs the character budget does not tame (a slow machine, sentences dense with parties).
+MAX_SECONDS = 4.0
+# A sentence is read up to this many characters: news sentences stay far below (the longest of the
+# development sets has 567), and the rules' cost grows faster than linearly within one sentence.
+MAX_SENTENCE_CHARS = 1_000
 
 
 @dataclass(frozen=True)
@@ -103,6 +118,7 @@ class TagResult:
     states: list[StateCount]
     transfers: list[TransferMention]
     lemmas: str = ""  # lower-cased lemmas of the whole text, for morphological search
+    truncated: bool = False  # only the first part of the text was tagged (a budget ran out)
 
 
 @dataclass
@@ -125,6 +141,7 @@ class _Prepared:
     language: _Language
     doc: Doc
     state_hits: list[StateHit]
+    truncated: bool  # the text was cut to the character budget
 
 
 @dataclass
@@ -146,10 +163,13 @@ class Tagger:
     """Loads each language's pipelines once and tags texts with them.
 
     ``prefilter=False`` parses every sentence instead of only the candidates: the results must be the
-    same, only slower (the benchmark checks it).
+    same, only slower (the benchmark checks it). ``max_chars`` and ``max_seconds`` bound each article's
+    work (see the module's docstring).
     """
 
     prefilter: bool = True
+    max_chars: int = MAX_CHARS
+    max_seconds: float = MAX_SECONDS
     languages: dict[str, _Language] = field(default_factory=dict)
 
     def language(self, code: str) -> _Language:
@@ -165,17 +185,26 @@ class Tagger:
         """Tag several articles, batching the parser over all their candidate sentences."""
         prepared = []
         for text, title, hint in items:
-            full_text = f"{title}\n\n{text}" if title else text
+            whole = f"{title}\n\n{text}" if title else text
+            full_text = _within_chars(whole, self.max_chars)
             code = detect_language(full_text, hint)
             language = self.language(_pipeline_language(code))
             doc = language.fast(full_text)
             # Matched once per article: the prefilter and the state counts both use these hits.
-            prepared.append(_Prepared(code, language, doc, language.fast_matchers.state_hits(doc)))
-        parsed = self._parse_candidates(prepared)
-        return [_tag_document(article, parsed.get(index, [])) for index, article in enumerate(prepared)]
+            hits = language.fast_matchers.state_hits(doc)
+            prepared.append(_Prepared(code, language, doc, hits, len(full_text) < len(whole)))
+        cut_short: set[int] = set()
+        parsed = self._parse_candidates(prepared, cut_short)
+        return [
+            _tag_document(article, parsed.get(index, []), self.max_seconds, index in cut_short)
+            for index, article in enumerate(prepared)
+        ]
 
-    def _parse_candidates(self, prepared: list[_Prepared]) -> dict[int, list[tuple[Span, int]]]:
-        """Candidate sentences of every article, parsed by their language's full pipeline."""
+    def _parse_candidates(
+        self, prepared: list[_Prepared], cut_short: set[int]
+    ) -> dict[int, list[tuple[Span, int]]]:
+        """Candidate sentences of every article, parsed by their language's full pipeline; the articles
+        of which a sentence was cut or left unparsed (their time ran out) are added to ``cut_short``."""
         by_language: dict[str, list[tuple[int, Span]]] = {}
         for index, article in enumerate(prepared):
             starts = [hit.start for hit in article.state_hits]
@@ -198,15 +227,50 @@ class Tagger:
             language = self.languages[code]
             if language.full is None:
                 for index, sentence in sentences:
-                    parsed.setdefault(index, []).append((sentence, sentence.start_char))
+                    parsed.setdefault(index, []).append(
+                        (_capped(sentence, index, cut_short), sentence.start_char)
+                    )
                 continue
-            docs = language.full.pipe((sentence.text for _, sentence in sentences), batch_size=64)
-            for (index, sentence), doc in zip(sentences, docs, strict=True):
-                parsed.setdefault(index, []).append((doc[:], sentence.start_char))
+            timed = self._within_time(sentences, cut_short)
+            for doc, (index, offset) in language.full.pipe(timed, batch_size=64, as_tuples=True):
+                parsed.setdefault(index, []).append((doc[:], offset))
         return parsed
+
+    def _within_time(
+        self, sentences: list[tuple[int, Span]], cut_short: set[int]
+    ) -> Iterator[tuple[str, tuple[int, int]]]:
+        """The sentences to parse, each article's only until ``max_seconds`` after its first one was
+        handed to the parser (which takes them a batch at a time, so the cut lags by one batch)."""
+        first_taken: dict[int, float] = {}
+        for index, sentence in sentences:
+            now = time.monotonic()
+            if now - first_taken.setdefault(index, now) > self.max_seconds:
+                cut_short.add(index)
+                continue
+            yield _capped(sentence, index, cut_short).text, (index, sentence.start_char)
 
 
 @cache
+def _within_chars(text: str, limit: int) -> str:
+    """The text cut to ``limit`` characters, at the last line or sentence end before it when there is
+    one in the second half (a sentence cut in the middle is parsed wrongly)."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    cut = max(head.rfind("\n"), head.rfind(". "), head.rfind("。"))
+    return head[: cut + 1] if cut > limit // 2 else head
+
+
+def _capped(sentence: Span, index: int, cut_short: set[int]) -> Span:
+    """The sentence, or its first ``MAX_SENTENCE_CHARS`` characters (whole tokens) when it is longer, in
+    which case article ``index`` joins ``cut_short``."""
+    if len(sentence.text) <= MAX_SENTENCE_CHARS:
+        return sentence
+    cut_short.add(index)
+    start = sentence.start_char
+    return sentence.doc.char_span(start, start + MAX_SENTENCE_CHARS, alignment_mode="contract") or sentence
+
+
 def _pipeline_language(code: str) -> str:
     try:
         spacy.blank(code)
@@ -252,7 +316,9 @@ def _is_candidate(sentence: Span, matchers: Matchers, names_a_state: bool, near_
     return any(reference in lowered for reference in REFERENCES.get(matchers.lexicon.lang, ()))
 
 
-def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]]) -> TagResult:
+def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: float, cut: bool) -> TagResult:
+    """States and transfers of one article, from its candidate sentences in text order; the sentences
+    left when ``seconds`` have passed are not read (``cut`` says the parsing already stopped early)."""
     code, language, doc, article_hits = article.code, article.language, article.doc, article.state_hits
     lex = language.lexicon
     matchers = language.full_matchers or language.fast_matchers
@@ -261,24 +327,38 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]]) -> TagResu
         StateCount(code=state, name=lex.state_names.get(state, state), count=count)
         for state, count in counts.most_common()
     ]
+    # Indexed once, so that each candidate finds its neighbours by bisection, not by a scan.
     sentences = list(doc.sents)
+    sentence_starts = [sentence.start_char for sentence in sentences]
+    hit_tokens = [hit.start for hit in article_hits]
+    hit_chars = [doc[hit.start].idx for hit in article_hits]
+    deadline = time.monotonic() + seconds
     candidates: list[_Candidate] = []
     context: list[tuple[Party, Party]] = []  # the pairs of the last sentence that had any
     context_end = 0
     for sentence, offset in parsed:
-        if sum(1 for s in sentences if context_end <= s.start_char < offset) >= CONTEXT_REACH:
+        if time.monotonic() > deadline:
+            cut = True
+            break
+        position = bisect_left(sentence_starts, offset)  # the sentence's index in the article
+        if position - bisect_left(sentence_starts, context_end) >= CONTEXT_REACH:
             context = []  # sentences in between that report no transfer: the thread is lost
-        earlier = [hit for hit in article_hits if doc[hit.start].idx < offset]
-        later = [s for s in sentences if s.start_char >= offset + len(sentence.text)][:2]
-        before = [s for s in sentences if s.end_char <= offset][-1:]
-        topic = next(
-            (
-                hit.code
-                for hit in article_hits
-                if hit.kind in STATE_PARTY_KINDS and before and before[0].start <= hit.start < before[0].end
-            ),
-            None,
-        )
+        earlier = _Prefix(article_hits, bisect_left(hit_chars, offset))
+        following = bisect_left(sentence_starts, offset + len(sentence.text))
+        later = sentences[following : following + 2]
+        topic = None
+        if position > 0:
+            before = sentences[position - 1]
+            topic = next(
+                (
+                    hit.code
+                    for hit in article_hits[
+                        bisect_left(hit_tokens, before.start) : bisect_left(hit_tokens, before.end)
+                    ]
+                    if hit.kind in STATE_PARTY_KINDS
+                ),
+                None,
+            )
         found = _extract(
             sentence, offset, lex, matchers, earlier, later, language.fast_matchers, topic, context
         )
@@ -286,14 +366,41 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]]) -> TagResu
             context = [(c.supplier, c.recipient) for c in found if c.supplier and c.recipient]
             context_end = offset + len(sentence.text)
         candidates.extend(found)
-    return TagResult(lang=code, states=states, transfers=_merge(candidates, lex), lemmas=lemma_text(doc))
+    return TagResult(
+        lang=code,
+        states=states,
+        transfers=_merge(candidates, lex),
+        lemmas=lemma_text(doc),
+        truncated=article.truncated or cut,
+    )
+
+
+class _Prefix(Sequence[StateHit]):
+    """The first ``length`` hits of a list, without copying them."""
+
+    def __init__(self, hits: list[StateHit], length: int) -> None:
+        self.hits, self.length = hits, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    @overload
+    def __getitem__(self, index: int) -> StateHit: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[StateHit]: ...
+    def __getitem__(self, index: int | slice) -> StateHit | Sequence[StateHit]:
+        if isinstance(index, slice):
+            return self.hits[: self.length][index]
+        if not -self.length <= index < self.length:
+            raise IndexError(index)
+        return self.hits[index % self.length]
 
 
 def _parties(
     sentence: Span,
     lex: Lexicon,
     matchers: Matchers,
-    earlier: list[StateHit],
+    earlier: Sequence[StateHit],
     weapons: list[tuple[int, int]],
     topic: str | None = None,
 ) -> list[Party]:
@@ -345,16 +452,16 @@ def _parties(
 
 
 def _antecedent(
-    span: Span, hits: list[StateHit], earlier: list[StateHit], topic: str | None, makers: set[str]
+    span: Span, hits: list[StateHit], earlier: Sequence[StateHit], topic: str | None, makers: set[str]
 ) -> list[Party]:
     """The state "the country" stands for: the last one named before it in its sentence, else the first
     one of the previous sentence (its topic, usually the subject), else the last one named earlier."""
-    same = [hit.code for hit in hits if hit.end <= span.start and hit.kind in STATE_PARTY_KINDS]
-    before = [hit.code for hit in earlier if hit.kind in STATE_PARTY_KINDS]
+    same = [hit.code for hit in reversed(hits) if hit.end <= span.start and hit.kind in STATE_PARTY_KINDS]
+    before = (hit.code for hit in reversed(earlier) if hit.kind in STATE_PARTY_KINDS)  # read lazily
     for candidates in (same, [topic] if topic else [], before):
-        kept = [code for code in candidates if code not in makers]
-        if kept:
-            return [Party(span.start, span.end, kept[-1], None, "reference")]
+        code = next((code for code in candidates if code not in makers), None)
+        if code is not None:
+            return [Party(span.start, span.end, code, None, "reference")]
     return []
 
 
@@ -363,7 +470,7 @@ def _extract(
     offset: int,
     lex: Lexicon,
     matchers: Matchers,
-    earlier: list[StateHit],
+    earlier: Sequence[StateHit],
     later: list[Span],
     fast_matchers: Matchers,
     topic: str | None = None,

@@ -11,7 +11,7 @@ from typing import Any
 from armswatch.config import Settings
 from armswatch.metrics import observe_latency
 from armswatch.schema import Article, EnrichedArticle
-from armswatch.stage import Output, RejectedInput, StageStats, decode, run_worker
+from armswatch.stage import Decoded, HandlerResult, Output, RejectedInput, Rejections, StageStats, run_worker
 from enrich.tagger import EXTRACTOR, Tagger, TagResult
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,7 @@ def enriched(article: Article, result: TagResult) -> EnrichedArticle:
         lemmas=result.lemmas,
         extractor=EXTRACTOR,
         enriched_at=datetime.now(UTC),
+        truncated=result.truncated,
     )
 
 
@@ -49,14 +50,9 @@ def output(topic: str, record: EnrichedArticle) -> Output:
 
 
 def make_handler(tagger: Tagger, settings: Settings) -> Any:
-    def handle(records: Sequence[Any]) -> tuple[list[Output], list[tuple[Any, RejectedInput]]]:
-        rejected: list[tuple[Any, RejectedInput]] = []
-        good: list[tuple[Any, Article]] = []
-        for record in records:
-            try:
-                good.append((record, decode(Article, record.value, "invalid_article")))
-            except RejectedInput as error:
-                rejected.append((record, error))
+    def handle(articles: Sequence[Decoded[Article]]) -> HandlerResult:
+        rejected: Rejections = []
+        good = [(item.message, item.record) for item in articles]
         results = _tag_each(tagger, good, rejected)
         for (_record, article), _result in results:
             observe_latency(STAGE, article.fetched_at)
@@ -70,7 +66,7 @@ def make_handler(tagger: Tagger, settings: Settings) -> Any:
 
 
 def _tag_each(
-    tagger: Tagger, good: list[tuple[Any, Article]], rejected: list[tuple[Any, RejectedInput]]
+    tagger: Tagger, good: list[tuple[Any, Article]], rejected: Rejections
 ) -> list[tuple[tuple[Any, Article], TagResult]]:
     items = [(article.text, article.title, article.language) for _record, article in good]
     try:
@@ -102,6 +98,7 @@ def run(
         stage=STAGE,
         topic=settings.topic_raw,
         group_id=group_id or settings.enrich_group,
+        reads=Article,
         handle=handler,
         stop=stop,
         exit_when_idle=exit_when_idle,

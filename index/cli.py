@@ -4,18 +4,43 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from armswatch.clikit import JsonFlag, console, fail, progress, settings_or_exit
+from armswatch.clikit import DemoFlag, JsonFlag, console, fail, progress, settings_or_exit
+from armswatch.schema import Category, Money, Quantity, Status
 
 commands = typer.Typer(
     help="Write enriched articles to Elasticsearch and manage its indices.", no_args_is_help=True
 )
 root_commands = typer.Typer()
+
+
+def _state(value: str | None) -> str | None:
+    """The ISO code of the state a person names: a code, a name or a demonym, in any known language."""
+    from enrich.lexicon import state_code
+
+    if value is None:
+        return None
+    code = state_code(value)
+    if code is None:
+        raise typer.BadParameter(
+            f"no state is called {value!r}: give its ISO code (KP) or its name (North Korea)"
+        )
+    return code
+
+
+def _day(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date: write it YYYY-MM-DD, e.g. 2024-03-01") from None
 
 
 @commands.command("rebuild")
@@ -29,7 +54,10 @@ def index_rebuild(
     json_output: JsonFlag = False,
 ) -> None:
     """Re-extract history: replay the raw topic through the current tagger into a new index version,
-    then switch the read aliases to it atomically. Restart the indexers afterwards."""
+    then switch the read aliases to it atomically. Restart the indexers afterwards.
+
+    Example: armswatch index rebuild --no-switch
+    """
     from dataclasses import asdict
 
     from armswatch import es as es_plumbing
@@ -42,6 +70,8 @@ def index_rebuild(
         report = rebuild(
             settings, es_plumbing.client(settings), Tagger(), version, switch=not no_switch, progress=progress
         )
+    except ValueError as refused:  # a version that cannot be the target (the active one)
+        raise fail(f"{refused}: give --version a number above the active one, or leave it out", 2) from None
     except Backpressure as pressure:
         raise fail(
             f"{pressure.reason}. Nothing was switched; check the cluster (armswatch status) and run the "
@@ -58,7 +88,10 @@ def index_rebuild(
 
 @commands.command("setup")
 def index_setup(json_output: JsonFlag = False) -> None:
-    """Create or update the index templates (idempotent); indices appear with their first documents."""
+    """Create or update the index templates (idempotent); indices appear with their first documents.
+
+    Example: armswatch index setup --json
+    """
     from index import worker
 
     version, names = worker.setup(settings_or_exit())
@@ -74,28 +107,54 @@ def search_command(
     query: Annotated[
         str, typer.Argument(help='Lucene-style query: words, "phrases", AND/OR/NOT, field:value.')
     ] = "",
-    supplier: Annotated[str | None, typer.Option(help="Supplier state (ISO code, e.g. KP).")] = None,
-    recipient: Annotated[str | None, typer.Option(help="Recipient state (ISO code, e.g. RU).")] = None,
-    category: Annotated[str | None, typer.Option(help="drones, missiles, aircraft, ...")] = None,
-    status: Annotated[str | None, typer.Option(help="agreed, ongoing, delivered, alleged or denied.")] = None,
-    lang: Annotated[str | None, typer.Option(help="Language of the article (en, fr, ...).")] = None,
-    source: Annotated[str | None, typer.Option(help="Source name or domain.")] = None,
-    since: Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
+    supplier: Annotated[
+        str | None,
+        typer.Option(
+            metavar="STATE",
+            callback=_state,
+            help='Supplier state: a code, name or demonym (KP, "North Korea").',
+        ),
+    ] = None,
+    recipient: Annotated[
+        str | None,
+        typer.Option(
+            metavar="STATE", callback=_state, help="Recipient state: a code, name or demonym (RU, russe)."
+        ),
+    ] = None,
+    category: Annotated[Category | None, typer.Option(help="Weapon category.")] = None,
+    status: Annotated[Status | None, typer.Option(help="Status of the transfer.")] = None,
+    lang: Annotated[
+        str | None, typer.Option(metavar="LANG", help="Language of the article (en, fr, ...).")
+    ] = None,
+    source: Annotated[str | None, typer.Option(metavar="SOURCE", help="Source name or domain.")] = None,
+    since: Annotated[
+        str | None, typer.Option(metavar="YYYY-MM-DD", callback=_day, help="Published on or after.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="YYYY-MM-DD", callback=_day, help="Published on or before.")
+    ] = None,
     articles: Annotated[
         bool, typer.Option("--articles", help="Search articles instead of mentions.")
     ] = False,
     deals: Annotated[
         bool, typer.Option("--deals", help="Search deals (reports folded per supplier, recipient, weapon).")
     ] = False,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="Results per page.")] = 20,
-    pages: Annotated[int, typer.Option("--pages", help="How many pages to fetch (search_after).")] = 1,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="Results per page.")] = 20,
+    pages: Annotated[
+        int, typer.Option("--pages", min=1, metavar="N", help="How many pages to fetch (search_after).")
+    ] = 1,
     stats: Annotated[bool, typer.Option("--stats", help="Add counts per month and the top pairs.")] = False,
     json_output: JsonFlag = False,
+    demo: DemoFlag = False,
 ) -> None:
     """Search the indexed history, newest first: transfer mentions by default, --articles or --deals.
 
-    Example: armswatch search 'supplier:KP AND category:ammunition' --deals --since 2024-01-01
+    Mentions also have numeric fields for what the evidence states: quantity (with approximate:true for
+    "dozens", "about 70"), value (an amount) and currency (ISO 4217), as in
+    'category:ammunition AND quantity:>=100000' or 'value:>1e9 AND currency:EUR'.
+
+    Example: armswatch search 'category:drones AND "shahed"' --supplier Iran --since 2024-01-01 --stats
+    Deals: armswatch search 'supplier:KP AND category:ammunition' --deals --since 2024-01-01
     """
     from armswatch import es as es_plumbing
     from index.search import Filters, QueryError, search
@@ -163,7 +222,7 @@ def _print_hits(out: Console, hits: list[dict[str, Any]], kind: str) -> None:
         for hit in hits:
             table.add_row(
                 str(hit.get("published_at", ""))[:10],
-                f"{hit['pair'].replace('>', ' → ')}\n{hit['category']}\n{hit['status']}",
+                "\n".join([hit["pair"].replace(">", " → "), hit["category"], hit["status"], *_amounts(hit)]),
                 hit.get("source") or "",
                 f"“{hit['evidence']}”\n[link={hit.get('url', '')}]{hit.get('url', '')}[/link]",
             )
@@ -179,6 +238,16 @@ def _print_hits(out: Console, hits: list[dict[str, Any]], kind: str) -> None:
                 f"{hit.get('title') or '(untitled)'}\n[link={hit.get('url', '')}]{hit.get('url', '')}[/link]",
             )
     out.print(table)
+
+
+def _amounts(hit: dict[str, Any]) -> list[str]:
+    """The quantity and value of a mention document, as ``armswatch tag`` shows them."""
+    stated: list[Quantity | Money] = []
+    if hit.get("quantity") is not None:
+        stated.append(Quantity(value=hit["quantity"], approximate=bool(hit.get("quantity_approximate"))))
+    if hit.get("value") is not None and hit.get("currency"):
+        stated.append(Money(amount=hit["value"], currency=hit["currency"]))
+    return [item.label() for item in stated]
 
 
 def _print_stats(out: Console, aggregations: dict[str, Any]) -> None:

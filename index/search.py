@@ -17,7 +17,7 @@ from elasticsearch import Elasticsearch, NotFoundError
 from luqum.elasticsearch import ElasticsearchQueryBuilder, SchemaAnalyzer
 from luqum.exceptions import ParseError
 from luqum.parser import parser
-from luqum.tree import Phrase, SearchField, Word
+from luqum.tree import From, Phrase, Range, SearchField, To, Word
 from luqum.visitor import TreeTransformer
 
 from index.actions import fold, read_alias
@@ -27,7 +27,12 @@ Kind = Literal["mentions", "articles", "deals"]
 LEMMA_LANGUAGES = ("en", "fr")
 # Names users write -> the field of each kind ("supplier:IR" works on both).
 FIELD_ALIASES: dict[Kind, dict[str, str]] = {
-    "mentions": {"evidence": "evidence", "text": "search_text", "date": "published_at"},
+    "mentions": {
+        "evidence": "evidence",
+        "text": "search_text",
+        "date": "published_at",
+        "approximate": "quantity_approximate",
+    },
     "articles": {
         "supplier": "suppliers",
         "recipient": "recipients",
@@ -114,7 +119,7 @@ def compile_query(text: str, kind: Kind) -> dict[str, Any]:
             f'cannot parse the query {text!r}: {error}. Quote phrases with "…" and '
             "balance parentheses; operators are AND, OR, NOT."
         ) from None
-    tree = _FieldRenamer(kind, _fields(kind)).visit(tree)
+    tree = _OpenRanges().visit(_FieldRenamer(kind, _fields(kind)).visit(tree))
     # Free words match the text as written, accent-folded, or by lemma ("livrer" finds "livrés").
     variants = [("search_text", tree), ("folded", _FreeWords(fold).visit(tree))]
     lemma_field = "lemmas" if kind == "articles" else "evidence_lemmas"
@@ -131,6 +136,20 @@ def compile_query(text: str, kind: Kind) -> dict[str, Any]:
         if query not in queries:
             queries.append(query)
     return queries[0] if len(queries) == 1 else {"bool": {"should": queries, "minimum_should_match": 1}}
+
+
+class _OpenRanges(TreeTransformer):  # type: ignore[misc]
+    """``quantity:>1000``, ``value:<=1e9``: luqum parses one-sided bounds but its Elasticsearch builder
+    would make them exact terms, so they become ranges open on the other side."""
+
+    def __init__(self) -> None:
+        super().__init__(track_parents=False)
+
+    def visit_from(self, node: From, context: Any) -> Any:
+        yield Range(node.a, Word("*"), include_low=node.include)
+
+    def visit_to(self, node: To, context: Any) -> Any:
+        yield Range(Word("*"), node.a, include_high=node.include)
 
 
 class _FreeWords(TreeTransformer):  # type: ignore[misc]

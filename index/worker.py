@@ -22,11 +22,12 @@ from armswatch.metrics import observe_latency
 from armswatch.schema import EnrichedArticle
 from armswatch.stage import (
     Backpressure,
-    Output,
+    Decoded,
+    HandlerResult,
     OverlappedHandler,
     RejectedInput,
+    Rejections,
     StageStats,
-    decode,
     run_worker,
 )
 from index import bulk
@@ -40,36 +41,30 @@ STAGE = "index"
 @dataclass(frozen=True)
 class _Prepared:
     decoded: list[tuple[Any, EnrichedArticle, list[dict[str, Any]]]]
-    rejected: list[tuple[Any, RejectedInput]]
     previous: dict[str, list[str]] | None  # mention ids already indexed; None: ask again when writing
 
 
 def make_handler(es: Elasticsearch, settings: Settings, version: int) -> OverlappedHandler:
-    """Decode a batch, build its documents and look up what its articles had before, all while the
-    previous batch's bulk request runs."""
+    """Build a batch's documents and look up what its articles had before, all while the previous
+    batch's bulk request runs."""
     # The batch being written while the next one looked its articles up: its mention ids are the
     # newest for any article both batches hold, whatever the look-up saw of it.
     last_written: dict[str, list[str]] = {}
 
-    def prepare(records: Sequence[Any]) -> _Prepared:
-        decoded = []
-        rejected = []
-        for record in records:
-            try:
-                enriched = decode(EnrichedArticle, record.value, "invalid_enriched_article")
-            except RejectedInput as error:
-                rejected.append((record, error))
-                continue
-            decoded.append((record, enriched, bulk_actions(enriched, settings.index_prefix, version)))
+    def prepare(items: Sequence[Decoded[EnrichedArticle]]) -> _Prepared:
+        decoded = [
+            (item.message, item.record, bulk_actions(item.record, settings.index_prefix, version))
+            for item in items
+        ]
         try:
             previous = _previous_mentions(
                 es, settings.index_prefix, version, [enriched for _, enriched, _ in decoded]
             )
         except Backpressure:
             previous = None  # asked again by write(), where back-pressure pauses the stage
-        return _Prepared(decoded, rejected, previous)
+        return _Prepared(decoded, previous)
 
-    def write(prepared: _Prepared) -> tuple[list[Output], list[tuple[Any, RejectedInput]]]:
+    def write(prepared: _Prepared) -> HandlerResult:
         articles = [enriched for _, enriched, _ in prepared.decoded]
         previous = prepared.previous
         if previous is None:
@@ -102,7 +97,7 @@ def make_handler(es: Elasticsearch, settings: Settings, version: int) -> Overlap
         )
         for enriched in articles:
             observe_latency(STAGE, enriched.article.fetched_at)
-        rejected = list(prepared.rejected)
+        rejected: Rejections = []
         seen = set()
         for (index, doc_id), reason in failed.items():
             record = source[(index, doc_id)]
@@ -159,6 +154,7 @@ def run(
             stage=STAGE,
             topic=settings.topic_enriched,
             group_id=group_id or settings.index_group,
+            reads=EnrichedArticle,
             handle=make_handler(es, settings, version),
             stop=stop,
             exit_when_idle=exit_when_idle,

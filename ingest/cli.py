@@ -54,15 +54,19 @@ def _kafka_errors(settings: Settings) -> Iterator[None]:
         ) from None
 
 
-def _check_feed_url(url: str) -> str:
-    from ingest.fetch import FetchError, check_url
+def _refusal(settings: Settings, url: str) -> str | None:
+    """Why the ingest workers would never fetch ``url`` (the address policy of every outbound
+    request, checked now against what its host resolves to), or None; a host that does not resolve
+    from here is let through with a warning on the console."""
+    from armswatch.outbound import RefusedURL, check_destination
 
-    url = url.strip()
     try:
-        check_url(url)
-    except FetchError as error:
-        raise fail(f"{error.detail}. Give the feed's http(s) address.", 2) from None
-    return url
+        warning = check_destination(url, settings.allow_private_addresses)
+    except RefusedURL as error:
+        return error.detail
+    if warning:
+        console.print(f"[yellow]warning:[/yellow] {warning}")
+    return None
 
 
 @feeds_app.command("add")
@@ -80,11 +84,17 @@ def feeds_add(
     ] = False,
     json_output: JsonFlag = False,
 ) -> None:
-    """Register a feed (or replace its settings): the worker owning it polls it within seconds."""
+    """Register a feed (or replace its settings): the worker owning it polls it within seconds.
+
+    Example: armswatch feeds add https://www.example.org/rss --name "Example" --lang en
+    """
     from ingest.registry import Registry, new_feed
 
     settings = settings_or_exit()
-    url = _check_feed_url(url)
+    url = url.strip()
+    refused = _refusal(settings, url)
+    if refused:
+        raise fail(f"{refused}. Give the feed's public http(s) address.", 2)
     feed = new_feed(url, name=name, language=lang, interval_seconds=interval, full_text=not no_full_text)
     with _kafka_errors(settings), Registry(settings) as registry:
         existing = registry.feeds().get(url)
@@ -101,7 +111,10 @@ def feeds_add(
 def feeds_remove(
     url: Annotated[str, typer.Argument(help="The feed's address, as `armswatch feeds list` shows it.")],
 ) -> None:
-    """Unregister a feed: workers stop polling it and forget its state."""
+    """Unregister a feed: workers stop polling it and forget its state.
+
+    Example: armswatch feeds remove https://www.example.org/rss
+    """
     from ingest.registry import Registry
 
     settings = settings_or_exit()
@@ -118,7 +131,10 @@ def _when(value: datetime | None) -> str:
 
 @feeds_app.command("list")
 def feeds_list(json_output: JsonFlag = False) -> None:
-    """The registered feeds and their health: last success, last error, entries seen, interval."""
+    """The registered feeds and their health: last success, last error, entries seen, interval.
+
+    Example: armswatch feeds list --json
+    """
     from ingest.registry import Registry
 
     settings = settings_or_exit()
@@ -168,7 +184,12 @@ def feeds_import(
     file: Annotated[Path, typer.Argument(help="An OPML file, as feed readers export it.")],
     json_output: JsonFlag = False,
 ) -> None:
-    """Register every feed of an OPML file; feeds already registered keep their settings."""
+    """Register every feed of an OPML file; feeds already registered keep their settings, and feeds
+    whose address the ingest workers would refuse to fetch are listed and left out.
+
+    Example: armswatch feeds import reader-export.opml
+    """
+    from armswatch.outbound import mask_url
     from ingest.opml import OpmlError, read_opml
     from ingest.registry import Registry
 
@@ -179,15 +200,23 @@ def feeds_import(
         raise fail(f"cannot read {file}: {error.strerror or error}", 2) from None
     except OpmlError as error:
         raise fail(f"{file} is not a readable OPML feed list: {error}", 2) from None
+    progress(f"checking the addresses of {len(feeds)} feeds")
+    refused = {feed.url: reason for feed in feeds if (reason := _refusal(settings, feed.url))}
+    for url, reason in refused.items():
+        console.print(f"[yellow]left out:[/yellow] {mask_url(url)}: {reason}")
+    feeds = [feed for feed in feeds if feed.url not in refused]
     with _kafka_errors(settings), Registry(settings) as registry:
         existing = registry.feeds()
         added = [feed for feed in feeds if feed.url not in existing]
         progress(f"registering {len(added)} feeds")
         registry.put(added)
+    counts = {"added": len(added), "already_registered": len(feeds) - len(added), "refused": len(refused)}
     if json_output:
-        print(json.dumps({"added": len(added), "already_registered": len(feeds) - len(added)}))
+        print(json.dumps(counts))
     else:
-        console.print(f"added {len(added)} feeds, {len(feeds) - len(added)} already registered")
+        console.print(
+            f"added {len(added)} feeds, {len(feeds) - len(added)} already registered, {len(refused)} refused"
+        )
 
 
 @feeds_app.command("export")
@@ -196,7 +225,10 @@ def feeds_export(
         Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
     ] = None,
 ) -> None:
-    """Write the registered feeds as OPML, for another feed reader or another armswatch."""
+    """Write the registered feeds as OPML, for another feed reader or another armswatch.
+
+    Example: armswatch feeds export -o feeds.opml
+    """
     from ingest.opml import write_opml
     from ingest.registry import Registry
 
@@ -221,6 +253,8 @@ def feeds_parse(
     URLs are fetched under the ingest limits (size, timeouts, no private addresses unless
     ARMSWATCH_ALLOW_PRIVATE_ADDRESSES). An input that cannot be read is reported on stderr; the exit
     code is then 1, after the other inputs were printed.
+
+    Example: armswatch feeds parse saved-feed.xml https://www.example.org/rss
     """
     from ingest.parse import ParserPool
 

@@ -2,10 +2,10 @@
 
 One ``Fetcher`` per worker (async, httpx). What it guarantees for every request:
 
-- only ``http`` and ``https``; the host is resolved first and every address it resolves to must be
-  public (no private, loopback, link-local, multicast or reserved range) unless the settings allow
-  private addresses; the connection then goes to the address that was checked, so a DNS answer that
-  changes between check and connect (rebinding) cannot reach an internal service;
+- the address policy of ``armswatch.outbound`` (only ``http`` and ``https``; every address the host
+  resolves to public unless the settings allow private ones); the connection goes to the address
+  that was checked, so a DNS answer that changes between check and connect (rebinding) cannot reach
+  an internal service;
 - conditional GET (``If-None-Match`` / ``If-Modified-Since``) and a hash of the body, for servers
   whose validators lie;
 - gzip and deflate decoded here, chunk by chunk, and the body size counted after decompression:
@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import ipaddress
 import logging
-import socket
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator
@@ -30,11 +28,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from types import TracebackType
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin
 
 import httpx
 
 from armswatch.config import Settings
+from armswatch.outbound import RefusedURL, connect_target, mask_url, parse_target, resolve_async
 
 log = logging.getLogger(__name__)
 
@@ -105,43 +104,6 @@ def parse_retry_after(value: str | None, now: datetime) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - now).total_seconds())
-
-
-def address_is_public(address: str) -> bool:
-    """True for addresses on the public internet; False for private, loopback, link-local, multicast,
-    reserved, shared (CGNAT) and unspecified ones, including IPv4 written as IPv6."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not ip.is_multicast
-
-
-def check_url(url: str) -> tuple[str, str, int]:
-    """Scheme, host and port of a URL we may fetch; raises FetchError ``bad_url`` otherwise."""
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError as error:
-        raise FetchError("bad_url", f"{url!r}: {error}") from None
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https"):
-        raise FetchError("bad_url", f"{url!r}: only http and https URLs are fetched")
-    if not parts.hostname:
-        raise FetchError("bad_url", f"{url!r}: no host")
-    if parts.username or parts.password:
-        raise FetchError("bad_url", f"{url!r}: credentials in URLs are not sent")
-    return scheme, parts.hostname, port or (443 if scheme == "https" else 80)
-
-
-def _host_header(host: str, port: int | None) -> str:
-    if ":" in host:
-        name = f"[{host}]"  # IPv6 literal
-    else:
-        try:
-            name = host.encode("idna").decode("ascii")
-        except UnicodeError:
-            raise FetchError("bad_url", f"host {host!r} is not a valid domain name") from None
-    return name if port is None else f"{name}:{port}"
 
 
 class _Decoder:
@@ -304,29 +266,29 @@ class Fetcher:
         self, url: str, validators: Validators, accept: str, max_bytes: int | None
     ) -> tuple[int, httpx.Headers, bytes | None]:
         """One request, no redirect followed: status, headers, and the decoded body of a 2xx."""
-        scheme, host, port = check_url(url)
-        address = await self._resolve(host, port)
-        parts = urlsplit(url)
-        netloc = f"[{address}]" if ":" in address else address
-        if parts.port is not None:
-            netloc += f":{parts.port}"
+        try:
+            target = parse_target(url)
+            address = await resolve_async(target, self.settings.allow_private_addresses)
+        except RefusedURL as error:
+            raise FetchError(error.reason, f"{mask_url(url)}: {error.detail}") from None
         # The request goes to the checked address; Host and TLS SNI still name the host.
-        target = urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+        request_url, host_header, extensions = connect_target(target, address)
         headers = {
             "User-Agent": self.settings.fetch_user_agent,
             "Accept": accept,
             "Accept-Encoding": "gzip, deflate",
-            "Host": _host_header(host, parts.port),
+            **host_header,
         }
         if validators.etag:
             headers["If-None-Match"] = validators.etag
         if validators.last_modified:
             headers["If-Modified-Since"] = validators.last_modified
         limit = max_bytes if max_bytes is not None else self.settings.fetch_max_body_bytes
-        extensions = {"sni_hostname": host} if scheme == "https" else {}
-        async with self._hosts[host]:
+        async with self._hosts[target.host]:
             try:
-                request = self.client.build_request("GET", target, headers=headers, extensions=extensions)
+                request = self.client.build_request(
+                    "GET", request_url, headers=headers, extensions=extensions
+                )
                 response = await self.client.send(request, stream=True)
             except httpx.TimeoutException as error:
                 raise FetchError("timeout", f"{url}: {type(error).__name__}") from None
@@ -360,22 +322,3 @@ class Fetcher:
         except httpx.HTTPError as error:
             raise FetchError("connection_failed", f"{url}: {error or type(error).__name__}") from None
         return b"".join(chunks)
-
-    async def _resolve(self, host: str, port: int) -> str:
-        """The address to connect to: the first one DNS gives, after checking all of them."""
-        try:
-            infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except (socket.gaierror, UnicodeError) as error:
-            raise FetchError("dns_failed", f"{host}: {error}") from None
-        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
-        if not addresses:
-            raise FetchError("dns_failed", f"{host}: no address")
-        if not self.settings.allow_private_addresses:
-            refused = [a for a in addresses if not address_is_public(a)]
-            if refused:
-                raise FetchError(
-                    "forbidden_address",
-                    f"{host} resolves to {refused[0]}, a private, loopback or link-local address "
-                    "(set ARMSWATCH_ALLOW_PRIVATE_ADDRESSES=true to allow)",
-                )
-        return addresses[0]

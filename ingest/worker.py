@@ -3,7 +3,9 @@
 Sharing: every worker joins the consumer group ``ingest_group`` on the feeds topic. Kafka gives each
 worker some partitions; the worker reads the feeds and their saved state of those partitions from the
 start and polls them. A worker that stops leaves the group (or, killed, misses its heartbeats for
-``SESSION_TIMEOUT_MS``) and Kafka hands its partitions to the others: takeover within seconds.
+``armswatch.kafka.SESSION_TIMEOUT_MS``) and Kafka hands its partitions to the others: takeover within
+seconds. A worker of ``armswatch run`` is a static member: restarted, it takes its partitions back at
+once; stopped, it keeps them until its session expires.
 
 One poll: conditional fetch → parse (child process, bounded) → the entries this feed has not seen →
 full text where the feed gives only a summary → publish to the raw topic (key = article id, acks=all,
@@ -33,6 +35,7 @@ from collections.abc import Iterable
 from concurrent.futures import Future as ThreadFuture
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from kafka import ConsumerRebalanceListener, KafkaConsumer, KafkaProducer, TopicPartition
@@ -40,10 +43,19 @@ from kafka.errors import KafkaError
 from pydantic import ValidationError
 
 from armswatch import metrics
+from armswatch.backoff import Outage
 from armswatch.config import Settings
-from armswatch.kafka import consumer_config, ensure_topics, producer_config
+from armswatch.kafka import consumer_config, ensure_topics, max_message_bytes, producer_config
 from armswatch.schema import Article, Feed, FeedState
-from armswatch.stage import RejectedInput, StageStats, dead_letter
+from armswatch.stage import (
+    KAFKA_BACKOFF,
+    RejectedInput,
+    StageStats,
+    cut_to_fit,
+    dead_letter,
+    fitted_letter,
+    when_kafka_answers,
+)
 from ingest.fetch import Fetched, Fetcher, FetchError, Validators
 from ingest.fulltext import FullText
 from ingest.opml import default_feeds
@@ -54,9 +66,6 @@ from ingest.schedule import Policy, delay_after_failure, interval_after_success,
 log = logging.getLogger(__name__)
 
 STAGE = "ingest"
-# A killed worker is noticed after this long without heartbeats; its partitions then move.
-SESSION_TIMEOUT_MS = 10_000
-HEARTBEAT_INTERVAL_MS = 3_000
 # A worker whose consumer thread is wedged leaves the group after this long.
 MAX_POLL_INTERVAL_MS = 45_000
 # Articles whose id and content hash this worker published recently: not published again.
@@ -64,7 +73,6 @@ PUBLISHED_MEMORY = 200_000
 # A feed without saved state waits this long before its first poll, for a state record that may be
 # on its way (a feed that moved to this URL brings its state along).
 NEW_FEED_GRACE = 2.0
-KAFKA_RETRY_MAX = 30.0
 RELEASE_TIMEOUT = 60.0
 
 
@@ -123,8 +131,17 @@ class Message:
     """A record to produce; ``value`` None is a tombstone (removes the key from a compacted topic)."""
 
     topic: str
-    key: str
+    key: str | None
     value: bytes | None
+
+
+def fitted_article(article: Article, limit: int) -> Article:
+    """``article`` with its text cut so that its record takes at most ``limit`` bytes (Kafka refuses
+    larger ones); the same article when it fits."""
+    if len(article.to_json()) <= limit:
+        return article
+    text = article.text
+    return cut_to_fit(lambda keep: article.model_copy(update={"text": text[:keep]}), len(text), limit)
 
 
 @dataclass
@@ -176,7 +193,12 @@ class IngestWorker:
 
     async def run(self) -> StageStats:
         self.loop = asyncio.get_running_loop()
-        self.producer = self._new_producer()
+        self.kafka = Outage("Kafka", KAFKA_BACKOFF, self.stop, log)
+        self.producer_lock = asyncio.Lock()
+        self.producer: KafkaProducer | None = None
+        self.limits = await asyncio.to_thread(
+            max_message_bytes, self.settings, [self.settings.topic_raw, self.settings.topic_dead_letter]
+        )
         self.consumer_done = threading.Event()
         thread = threading.Thread(target=self._consume, name="ingest-feeds-consumer", daemon=True)
         try:
@@ -191,7 +213,8 @@ class IngestWorker:
                     await asyncio.to_thread(thread.join, RELEASE_TIMEOUT)
         finally:
             self.consumer_done.set()
-            await asyncio.to_thread(self.producer.close)
+            if self.producer is not None:
+                await asyncio.to_thread(self.producer.close)
         return self.stats
 
     async def _schedule(self) -> None:
@@ -365,9 +388,13 @@ class IngestWorker:
             future: asyncio.Future[None] = self.loop.create_future()
             self.in_flight[key] = future
             mine.append((key, complete, future))
+        limit = self.limits[self.settings.topic_raw]
+        fitted = [fitted_article(article, limit) for _, article, _ in mine]
+        cut = sum(a is not b for a, (_, b, _) in zip(fitted, mine, strict=True))
+        self.stats.counts["articles_cut_to_fit"] += cut
         try:
             await self._send_until_acked(
-                [Message(self.settings.topic_raw, article.id, article.to_json()) for _, article, _ in mine]
+                [Message(self.settings.topic_raw, article.id, article.to_json()) for article in fitted]
             )
         except BaseException as error:
             for key, _, future in mine:
@@ -390,34 +417,49 @@ class IngestWorker:
 
     async def _send_until_acked(self, outputs: list[Message]) -> None:
         """Send and wait for every acknowledgement; on a Kafka error, wait and resend what was not
-        acknowledged, until it is or the worker stops (then raises Stopping)."""
+        acknowledged with a new producer, until it is or the worker stops (then raises Stopping)."""
         remaining = outputs
-        attempt = 0
         while remaining:
-            producer = self.producer
-            futures = await asyncio.to_thread(self._send, producer, remaining)
-            results = await asyncio.gather(*futures, return_exceptions=True)
-            failed = [(o, r) for o, r in zip(remaining, results, strict=True) if isinstance(r, BaseException)]
-            remaining = [output for output, _ in failed]
-            if not remaining:
-                return
-            if producer is self.producer:
-                # An idempotent producer that Kafka refused may stay in a fatal state: start afresh.
-                self.producer = await asyncio.to_thread(self._new_producer)
-                await asyncio.to_thread(producer.close, 0)
-            attempt += 1
+            producer = await self._producer()
+            if isinstance(producer, BaseException):
+                error = producer
+            else:
+                futures = await asyncio.to_thread(self._send, producer, remaining)
+                results = await asyncio.gather(*futures, return_exceptions=True)
+                outcomes = zip(remaining, results, strict=True)
+                failed = [(o, r) for o, r in outcomes if isinstance(r, BaseException)]
+                remaining = [output for output, _ in failed]
+                if not remaining:
+                    self.kafka.recovered()
+                    return
+                error = failed[0][1]
+                await self._drop(producer)
             self.stats.counts["kafka_retries"] += 1
-            wait = min(KAFKA_RETRY_MAX, 2.0**attempt)
-            log.warning(
-                "Kafka did not acknowledge, retrying",
-                extra={"messages": len(remaining), "error": str(failed[0][1])[:300], "retry_in": wait},
-            )
-            if self.stop.is_set() or await asyncio.to_thread(self.stop.wait, wait):
+            if not await asyncio.to_thread(self.kafka.failed, error, "publishing"):
                 raise Stopping("stopped while Kafka was unavailable; nothing saved, the entries come again")
 
-    def _new_producer(self) -> KafkaProducer:
-        # send() waits for metadata at most this long when Kafka is down; the retry loop does the rest.
-        return KafkaProducer(**{**producer_config(self.settings, self.client_id), "max_block_ms": 10_000})
+    async def _drop(self, producer: KafkaProducer) -> None:
+        """Close a producer a send failed on (unless another task did): an idempotent producer that
+        Kafka refused may stay in a fatal state that drops every later record."""
+        if id(self.producer) != id(producer):
+            return  # another task replaced it already
+        self.producer = None
+        await asyncio.to_thread(producer.close, 0)
+
+    async def _producer(self) -> KafkaProducer | BaseException:
+        """The producer, a new one if the last failed; the error while Kafka cannot be reached."""
+        async with self.producer_lock:
+            producer = self.producer
+            if producer is None:
+                try:
+                    producer = await asyncio.to_thread(
+                        KafkaProducer, **producer_config(self.settings, self.client_id)
+                    )
+                except KafkaError as error:
+                    failure: BaseException = error
+                    return failure
+                self.producer = producer
+            return producer
 
     def _send(self, producer: KafkaProducer, outputs: list[Message]) -> list[asyncio.Future[Any]]:
         """Hand ``outputs`` to the producer (in a thread: send blocks while Kafka has no metadata)."""
@@ -426,7 +468,8 @@ class IngestWorker:
             waiter: asyncio.Future[Any] = self.loop.create_future()
             futures.append(waiter)
             try:
-                sent = producer.send(output.topic, key=output.key.encode(), value=output.value)
+                key = output.key.encode() if output.key is not None else None
+                sent = producer.send(output.topic, key=key, value=output.value)
             except KafkaError as error:
                 self.loop.call_soon_threadsafe(_settle, waiter, None, error)
                 continue
@@ -501,32 +544,40 @@ class IngestWorker:
     def _consume(self) -> None:
         """Owns the Kafka consumers: group membership on the feeds topic, and the state partitions."""
         config = consumer_config(self.settings, self.group_id, self.client_id, max_poll_records=2000)
-        feeds = KafkaConsumer(
-            **config,
-            session_timeout_ms=SESSION_TIMEOUT_MS,
-            heartbeat_interval_ms=HEARTBEAT_INTERVAL_MS,
-            max_poll_interval_ms=MAX_POLL_INTERVAL_MS,
-        )
-        states = KafkaConsumer(
-            bootstrap_servers=self.settings.bootstrap_servers,
-            client_id=f"{self.client_id}-state",
-            enable_auto_commit=False,
-            group_id=None,
-        )
+        try:
+            feeds = when_kafka_answers(
+                "connecting the feeds consumer",
+                partial(KafkaConsumer, **config, max_poll_interval_ms=MAX_POLL_INTERVAL_MS),
+                self.consumer_done,
+            )
+            states = when_kafka_answers(
+                "connecting the feed-state consumer",
+                partial(
+                    KafkaConsumer,
+                    bootstrap_servers=self.settings.bootstrap_servers,
+                    client_id=f"{self.client_id}-state",
+                    enable_auto_commit=False,
+                    group_id=None,
+                ),
+                self.consumer_done,
+            )
+        except KafkaError:
+            return  # stopped before Kafka answered: run() reports it
         feeds.subscribe([self.settings.topic_feeds], listener=_Listener(self, feeds, states))
+        kafka = Outage("Kafka", KAFKA_BACKOFF, self.consumer_done, log)
         try:
             while not self.consumer_done.is_set():
                 try:
                     batches = feeds.poll(timeout_ms=300)
+                    for records in batches.values():
+                        self._hand_over_feeds(records)
+                    if states.assignment():
+                        for records in states.poll(timeout_ms=0).values():
+                            self._hand_over_states(records)
                 except KafkaError as error:
-                    log.warning("feeds topic unavailable", extra={"error": str(error)[:300]})
-                    self.consumer_done.wait(1.0)
+                    kafka.failed(error, "reading the feed registry")
                     continue
-                for records in batches.values():
-                    self._hand_over_feeds(records)
-                if states.assignment():
-                    for records in states.poll(timeout_ms=0).values():
-                        self._hand_over_states(records)
+                kafka.recovered()
         finally:
             feeds.close()  # leaves the group at once: the others take the partitions over now
             states.close()
@@ -570,8 +621,16 @@ class IngestWorker:
                 "detail": error.detail[:300],
             },
         )
+        topic = self.settings.topic_dead_letter
+        letter = fitted_letter(dead_letter(STAGE, record, error), self.limits[topic])
+        sending = asyncio.run_coroutine_threadsafe(
+            self._send_until_acked([Message(topic, None, letter)]), self.loop
+        )
+        try:
+            sending.result()
+        except Stopping:
+            return  # stopping: the record is read again from the registry's start by the next owner
         self.stats.counts[f"rejected_{error.reason}"] += 1
-        self.producer.send(self.settings.topic_dead_letter, value=dead_letter(STAGE, record, error).to_json())
 
 
 def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
@@ -632,9 +691,10 @@ def run(
     Creates the topics it needs; when nothing was ever registered, registers ``defaults`` (the
     shipped default feeds unless given).
     """
-    ensure_topics(settings)
-    ensure_feed_topics(settings)
-    seed_defaults(settings, default_feeds() if defaults is None else defaults)
+    feeds = default_feeds() if defaults is None else defaults
+    when_kafka_answers("creating topics", partial(ensure_topics, settings), stop)
+    when_kafka_answers("creating the feed topics", partial(ensure_feed_topics, settings), stop)
+    when_kafka_answers("registering the default feeds", partial(seed_defaults, settings, feeds), stop)
     worker = IngestWorker(settings, stop, group_id or settings.ingest_group)
     stats = asyncio.run(worker.run())
     log.info("ingest worker stopped", extra=stats.as_dict())

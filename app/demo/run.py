@@ -21,15 +21,12 @@ from app.pipeline import (
     Pipeline,
     RunOptions,
     delete_namespace,
-    namespace_overrides,
-    settings_env,
 )
 from armswatch import es as es_plumbing
 from armswatch import stack
-from armswatch.config import Settings, load_settings
+from armswatch.config import DEMO_NAMESPACE, Settings, load_settings, namespace_overrides, settings_env
 from armswatch.stagespec import Progress
 
-NAMESPACE = "armswatch-demo"
 DEMO_RULE_NAME = "demo: Iranian drones to Russia"
 
 
@@ -75,7 +72,7 @@ class DemoNotes:
             + ("; ".join(self.found) if self.found else "waiting for the first indexed transfers")
         ]
         notes.append(
-            f"demo: try  ARMSWATCH_INDEX_PREFIX={NAMESPACE} armswatch search drones   "
+            "demo: try  armswatch search --demo drones   or  armswatch status --demo   "
             "(in another terminal; Ctrl-C here stops the demo)"
         )
         return notes
@@ -98,12 +95,12 @@ class DemoNotes:
 
 
 def run_demo(options: RunOptions, stop: threading.Event, console: Console, progress: Progress) -> View:
-    overrides = namespace_overrides(NAMESPACE)
+    overrides = namespace_overrides(DEMO_NAMESPACE)
     env = settings_env(overrides)
     os.environ.update(env)  # this process and every worker it starts use the demo namespace
     settings = load_settings()
     stack.up(settings, progress)
-    delete_namespace(settings, NAMESPACE, progress)
+    delete_namespace(settings, DEMO_NAMESPACE, progress)
     with FeedServer() as server:
         count = register_demo_feeds(settings, server, datetime.now(UTC))
         progress(f"demo feeds served on {server.base_url}: {count} feeds registered")

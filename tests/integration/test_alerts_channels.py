@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import email
+import json
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -13,7 +15,14 @@ from elasticsearch import Elasticsearch
 from kafka import KafkaConsumer
 
 from alerts import store
-from alerts.channels import SIGNATURE_HEADER, DeliveryError, Senders, parse_channel, signature
+from alerts.channels import (
+    SIGNATURE_HEADER,
+    DeliveryError,
+    Senders,
+    channel_ref,
+    parse_channel,
+    signature,
+)
 from alerts.delivery import Deliverer
 from alerts.rules import compile_rule, match, new_rule, to_alert
 from armswatch.config import Settings
@@ -56,6 +65,7 @@ def alert_settings(running_stack: Settings, unique: Callable[[str], str]) -> Set
             "index_prefix": unique("alerts"),
             "alerts_http_timeout": 2.0,
             "alerts_retry_initial_seconds": 0.3,
+            "allow_private_addresses": True,  # the receivers listen on 127.0.0.1
         }
     )
 
@@ -179,6 +189,7 @@ def test_alerts_down_channel_is_retried_and_blocks_no_other(
         assert {hit["_source"]["channel_label"] for hit in pending} == {
             parse_channel(f"webhook:{slow_down}").label
         }
+        assert {hit["_source"]["channel_ref"] for hit in pending} == {channel_ref(f"webhook:{slow_down}")}
         assert all(hit["_source"]["attempts"] >= 1 and hit["_source"]["last_error"] for hit in pending)
         deliverer._pool.shutdown(wait=True)
         deliverer.senders.close()
@@ -217,3 +228,57 @@ def test_alerts_digest_sends_one_message_per_period(
         deliverer._pool.shutdown(wait=True)
         deliverer.senders.close()
     assert len(request.json()["alerts"]) == 4
+
+
+def test_alerts_delivery_to_a_refused_address_fails_without_leaking_the_secret(
+    es_client: Elasticsearch, outbox_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = outbox_settings.model_copy(update={"allow_private_addresses": False})
+    token = "T0KEN-9f8e7d6c5b4a"
+    with http_receiver() as receiver:
+        port = receiver.url.split(":")[2].split("/")[0]
+        channels = [
+            f"webhook:{receiver.url}?key={token}",  # loopback: refused by the address policy
+            f"slack:https://hooks.slack.invalid/services/T0/B0/{token}",  # never resolves: retried
+            f"webhook:http://u:{token}@169.254.169.254/latest/meta-data/",  # cloud metadata
+        ]
+        _claim(es_client, settings, channels, range(1, 3))
+        # A rule stored by a version that let a bad port through, as the reliability issue saw.
+        bad = new_rule("bad port", "supplier:IR", now=datetime.now(UTC))
+        bad = bad.model_copy(
+            update={"channels": [f"slack:https://hooks.slack.com:{port}0000/services/{token}"]}
+        )
+        store.add_rule(es_client, settings.index_prefix, bad)
+        now = datetime.now(UTC)
+        hits = match([compile_rule(bad)], enriched(3))
+        store.claim(es_client, settings.index_prefix, [(to_alert(hit, now), bad) for hit in hits], now)
+        stats = StageStats("alerts")
+        deliverer = Deliverer(es_client, settings, stats)
+        with caplog.at_level(logging.INFO):  # what workers log; DEBUG traces of clients show bodies
+            _deliver_until(deliverer, lambda: stats.counts["alerts_failed"] >= 5, timeout=15)
+            deliverer._pool.shutdown(wait=True)
+        deliverer.senders.close()
+    assert receiver.requests == []
+    assert stats.counts["alerts_failed"] == 5  # 2 alerts x 2 refused channels, and the bad port
+    outbox = store.index_of(settings.index_prefix, "outbox")
+    es_client.indices.refresh(index=outbox)
+    documents = [hit["_source"] for hit in es_client.search(index=outbox, size=100)["hits"]["hits"]]
+    states = sorted((d["channel_label"], d["state"]) for d in documents)
+    assert states == [
+        ("slack:hooks.slack.invalid", "pending"),
+        ("slack:hooks.slack.invalid", "pending"),
+        ("slack:invalid", "failed"),
+        ("webhook:127.0.0.1:" + port, "failed"),
+        ("webhook:127.0.0.1:" + port, "failed"),
+        ("webhook:169.254.169.254", "failed"),
+        ("webhook:169.254.169.254", "failed"),
+    ]
+    failed = [d["last_error"] for d in documents if d["state"] == "failed"]
+    assert any("loopback address" in e for e in failed) and any("cloud metadata" in e for e in failed)
+    stored = json.dumps(documents)
+    assert token not in stored and receiver.url not in stored and "/services/" not in stored
+    assert "meta-data" not in stored
+    logged = "\n".join(
+        record.getMessage() + json.dumps(record.__dict__, default=str) for record in caplog.records
+    )
+    assert caplog.records and token not in logged

@@ -89,7 +89,7 @@ def test_alerts_cli_manages_rules(prefix: str) -> None:
         ("dron*", [], "wildcards"),
         ("iran~1", [], "fuzzy"),
         ("supplier:IR", ["--channel", "sms:+33600000000"], "unknown channel"),
-        ("supplier:IR", ["--channel", "webhook:ftp://x"], "http(s) URL"),
+        ("supplier:IR", ["--channel", "webhook:ftp://x"], "only http and https"),
         ("supplier:IR", ["--mode", "hourly"], "unknown mode"),
         ("supplier:IR", ["--every", "2h"], "--mode throttled or digest"),
         ("supplier:IR", ["--mode", "digest", "--every", "soon"], "15m, 2h or 1d"),
@@ -102,3 +102,42 @@ def test_alerts_cli_refuses_malformed_rules(
     code, out = _run("add", "bad", query, *options)
     assert code == 2 and message in " ".join(out.split()), out
     assert store.list_rules(es_client, prefix) == []
+
+
+@pytest.mark.parametrize(
+    ("channel", "message"),
+    [
+        (
+            "webhook:http://127.0.0.1:19200/{prefix}-alert-rules/_doc/forged?token=SECRETTOKEN",
+            "loopback address",
+        ),
+        ("webhook:http://169.254.169.254/latest/meta-data/?token=SECRETTOKEN", "cloud metadata address"),
+        ("webhook:http://[::1]:19200/{prefix}-alert-rules/_doc?token=SECRETTOKEN", "loopback address"),
+        ("webhook:http://[::ffff:127.0.0.1]:19200/?token=SECRETTOKEN", "loopback address"),
+        ("webhook:http://2130706433:19200/SECRETTOKEN", "write 127.0.0.1"),
+        ("webhook:http://0x7f.1:19200/SECRETTOKEN", "write 127.0.0.1"),
+        ("webhook:http://localhost:19200/SECRETTOKEN", "loopback address"),
+        ("slack:https://hooks.slack.com:99999/services/T0/B0/SECRETTOKEN", "not a valid URL"),
+        ("slack:http://10.1.2.3/services/T0/B0/SECRETTOKEN", "private address"),
+    ],
+)
+def test_alerts_cli_refuses_channels_to_internal_or_invalid_addresses(
+    prefix: str, es_client: Elasticsearch, channel: str, message: str
+) -> None:
+    code, out = _run("add", "forgery", "supplier:IR", "--channel", channel.format(prefix=prefix))
+    assert code == 2 and message in " ".join(out.split()), out
+    assert out.count("error:") == 1 and "SECRETTOKEN" not in out and "Traceback" not in out
+    assert store.list_rules(es_client, prefix) == []
+
+
+def test_alerts_cli_lets_a_local_receiver_through_when_private_addresses_are_allowed(
+    prefix: str, es_client: Elasticsearch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARMSWATCH_ALLOW_PRIVATE_ADDRESSES", "true")
+    code, out = _run(
+        "add", "local", "supplier:IR", "--channel", "webhook:http://127.0.0.1:8080/hook", "--json"
+    )
+    assert code == 0, out
+    assert json.loads(out)["channels"] == ["webhook:127.0.0.1:8080"]
+    code, out = _run("add", "metadata", "supplier:IR", "--channel", "webhook:http://169.254.169.254/x")
+    assert code == 2 and "cloud metadata" in out

@@ -41,6 +41,7 @@ def worker_settings(
             "alerts_group": unique("group"),
             "alerts_rules_refresh_seconds": 0.5,
             "alerts_delivery_poll_seconds": 0.5,
+            "allow_private_addresses": True,  # the receivers listen on 127.0.0.1
         }
     )
     ensure_topics(settings)

@@ -48,7 +48,11 @@ def test_feeds_commands_manage_the_registry(
             [new_feed("https://third.example.org/feed"), new_feed("https://news.example.org/rss")], "t"
         )
     )
-    assert json.loads(run("feeds", "import", str(opml), "--json")) == {"added": 1, "already_registered": 1}
+    assert json.loads(run("feeds", "import", str(opml), "--json")) == {
+        "added": 1,
+        "already_registered": 1,
+        "refused": 0,
+    }
 
     listed = {row["feed"]["url"]: row for row in json.loads(run("feeds", "list", "--json"))}
     assert set(listed) == {
@@ -69,3 +73,37 @@ def test_feeds_commands_manage_the_registry(
     assert missing.exit_code == 1 and "feeds list" in missing.stderr
     bad = runner.invoke(app, ["feeds", "add", "file:///etc/passwd"])
     assert bad.exit_code == 2 and "http" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://127.0.0.1/", "loopback address"),
+        ("http://169.254.169.254/latest/meta-data/", "cloud metadata address"),
+        ("http://[::1]:19200/", "loopback address"),
+        ("http://2130706433/", "write 127.0.0.1"),
+        ("http://0x7f.1/", "write 127.0.0.1"),
+        ("http://localhost:19200/", "loopback address"),
+        ("http://10.0.0.7/rss", "private address"),
+        ("http://example.org:99999/rss", "not a valid URL"),
+    ],
+)
+def test_feeds_add_refuses_addresses_the_workers_would_never_fetch(
+    running_stack: Settings,
+    unique: Callable[[str], str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    url: str,
+    message: str,
+) -> None:
+    monkeypatch.setenv("ARMSWATCH_TOPIC_FEEDS", unique("feeds"))
+    monkeypatch.setenv("ARMSWATCH_TOPIC_FEED_STATE", unique("feed-state"))
+    runner = CliRunner()
+    refused = runner.invoke(app, ["feeds", "add", url])
+    assert refused.exit_code == 2 and message in " ".join(refused.stderr.split()), refused.stderr
+    opml = tmp_path / "internal.opml"
+    opml.write_bytes(write_opml([new_feed(url), new_feed("https://news.example.org/rss")], "t"))
+    imported = runner.invoke(app, ["feeds", "import", str(opml), "--json"])
+    assert json.loads(imported.stdout) == {"added": 1, "already_registered": 0, "refused": 1}
+    listed = json.loads(runner.invoke(app, ["feeds", "list", "--json"]).stdout)
+    assert [row["feed"]["url"] for row in listed] == ["https://news.example.org/rss"]

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from elasticsearch import Elasticsearch, helpers
 
-from armswatch.schema import Article, EnrichedArticle, StateCount, TransferMention
+from armswatch.schema import Article, EnrichedArticle, Money, Quantity, StateCount, TransferMention
 from index.actions import bulk_actions, index_name
 from index.templates import ensure_templates, mapping
 
@@ -21,6 +21,8 @@ def test_index_templates_add_new_fields_to_existing_indices(
     older = {kind: mapping(kind) for kind in ("articles", "mentions")}
     del older["articles"]["properties"]["pair_names"]
     del older["mentions"]["properties"]["pair_name"]
+    for added in ("quantity", "quantity_approximate", "value", "currency"):
+        del older["mentions"]["properties"][added]
     for kind, body in older.items():
         es_client.indices.create(index=index_name(prefix, kind, when), mappings=body)
     try:
@@ -40,6 +42,8 @@ def test_index_templates_add_new_fields_to_existing_indices(
                     sentence="Iran supplied drones to Russia.",
                     start=0,
                     end=31,
+                    quantity=Quantity(value=400, approximate=True),
+                    value=Money(amount=1.7e9, currency="USD"),
                 )
             ],
             extractor="test.v1",
@@ -51,6 +55,8 @@ def test_index_templates_add_new_fields_to_existing_indices(
         assert properties[index_name(prefix, "mentions", when)]["mappings"]["properties"]["pair_name"] == {
             "type": "keyword"
         }
+        mentions = properties[index_name(prefix, "mentions", when)]["mappings"]["properties"]
+        assert (mentions["quantity"], mentions["currency"]) == ({"type": "long"}, {"type": "keyword"})
     finally:
         es_client.indices.delete(index=",".join(es_client.indices.get(index=f"{prefix}-*")))
         for kind in ("articles", "mentions"):

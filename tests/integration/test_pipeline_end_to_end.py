@@ -22,9 +22,9 @@ from rich.console import Console
 from alerts.rules import new_rule
 from alerts.store import add_rule as add_rule_to_store
 from app.demo.server import FeedServer, Item, rss_feed
-from app.pipeline import Pipeline, RunOptions, delete_namespace, namespace_overrides, settings_env
+from app.pipeline import Pipeline, RunOptions, delete_namespace
 from armswatch import es as es_plumbing
-from armswatch.config import Settings
+from armswatch.config import Settings, namespace_overrides, settings_env
 from armswatch.kafka import producer_config
 from armswatch.schema import DeadLetter
 from index.search import Filters, QueryError, search

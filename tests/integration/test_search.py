@@ -84,7 +84,7 @@ def prefix(es_client: Elasticsearch, unique: Callable[[str], str]) -> Iterator[s
             "FR",
             "UA",
             "artillery",
-            "La France a livré des canons Caesar à l'Ukraine.",
+            "La France a livré 18 canons Caesar à l'Ukraine pour 76 millions d'euros.",
             datetime(2025, 1, 15, tzinfo=UTC),
             "fr",
         ),
@@ -93,7 +93,7 @@ def prefix(es_client: Elasticsearch, unique: Callable[[str], str]) -> Iterator[s
             "IR",
             "RU",
             "missiles",
-            "Iran transferred ballistic missiles to Russia.",
+            "Iran transferred about 200 ballistic missiles to Russia.",
             datetime(2025, 2, 1, tzinfo=UTC),
         ),
     ]
@@ -158,3 +158,19 @@ def test_search_articles_and_pages(es_client: Elasticsearch, prefix: str) -> Non
     assert _urls(first) + _urls(second) == ["https://example.org/4", "https://example.org/1"]
     buckets = {b["key"]: b["doc_count"] for b in first.aggregations["top_pairs"]["buckets"]}
     assert buckets == {"IR>RU": 2}
+
+
+@pytest.mark.parametrize(
+    ("query", "urls"),
+    [
+        ("quantity:>100", ["https://example.org/4"]),
+        ("quantity:<=18", ["https://example.org/3"]),
+        ("value:>1e7 AND currency:EUR", ["https://example.org/3"]),
+        ("approximate:true", ["https://example.org/4"]),
+        ("currency:USD", []),
+    ],
+)
+def test_search_by_quantity_value_and_currency(
+    es_client: Elasticsearch, prefix: str, query: str, urls: list[str]
+) -> None:
+    assert _urls(search(es_client, prefix, query)) == urls

@@ -9,7 +9,6 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any
 
 import pytest
 from kafka import KafkaConsumer, KafkaProducer
@@ -24,7 +23,15 @@ from armswatch.kafka import (
     producer_config,
 )
 from armswatch.schema import Article, DeadLetter, EnrichedArticle
-from armswatch.stage import HandlerResult, Output, RejectedInput, StageStats, TopicLimits, run_stage
+from armswatch.stage import (
+    Decoded,
+    HandlerResult,
+    Output,
+    RejectedInput,
+    StageStats,
+    TopicLimits,
+    run_stage,
+)
 from enrich import worker
 from enrich.tagger import Tagger
 
@@ -123,13 +130,13 @@ def _fatal_producer(settings: Settings, topic: str) -> KafkaProducer:
     return producer
 
 
-def _echo(topic: str, records: Sequence[Any]) -> HandlerResult:
+def _echo(topic: str, articles: Sequence[Decoded[Article]]) -> HandlerResult:
     outputs, rejected = [], []
-    for record in records:
-        if record.value == b"reject me":
-            rejected.append((record, RejectedInput("test_reject", "asked to")))
+    for item in articles:
+        if item.record.title == "reject me":
+            rejected.append((item.message, RejectedInput("test_reject", "asked to")))
         else:
-            outputs.append(Output(topic, record.key.decode(), record.value))
+            outputs.append(Output(topic, item.record.id, item.message.value))
     return outputs, rejected
 
 
@@ -148,6 +155,7 @@ def _run_echo(
             consumer=source_consumer,
             new_producer=new_producer,
             dead_letter_topic=dead,
+            reads=Article,
             handle=partial(_echo, target),
             limits=TopicLimits(settings),
             stop=stop,
@@ -169,9 +177,11 @@ def test_fatal_producer_is_replaced_and_oversized_output_dead_lettered(
     settings = stage_settings
     producer = KafkaProducer(**producer_config(settings, "test"))
     # Compressible, so it gets into the source topic; echoed, it is 1.5 MB and cannot go on.
-    values = [f"record {n}".encode() for n in range(20)] + [b"x" * 1_500_000, b"reject me"]
-    for number, value in enumerate(values):
-        producer.send(source, key=f"k{number}".encode(), value=value)
+    articles = [_article(f"a{n}", f"record {n}") for n in range(20)] + [_article("big", "x" * 1_500_000)]
+    values = [article.to_json() for article in articles]
+    values += [_article("no", "").model_copy(update={"title": "reject me"}).to_json(), b"{not json"]
+    for value in values:
+        producer.send(source, value=value)
     producer.flush()
     producer.close()
 
@@ -181,8 +191,8 @@ def test_fatal_producer_is_replaced_and_oversized_output_dead_lettered(
 
     echoed = _read(settings, target, 20)
     assert sorted(value for _, value in echoed) == sorted(values[:20])
-    letters = [DeadLetter.model_validate_json(value) for _, value in _read(settings, dead, 2)]
-    assert sorted(letter.reason for letter in letters) == ["output_too_large", "test_reject"]
+    letters = [DeadLetter.model_validate_json(value) for _, value in _read(settings, dead, 3)]
+    assert sorted(letter.reason for letter in letters) == ["invalid_json", "output_too_large", "test_reject"]
     assert stats.counts["producer_replaced"] >= 1
     assert stats.counts["processed"] == 21 and stats.counts["rejected_output_too_large"] == 1
 
@@ -194,7 +204,7 @@ def test_stopped_while_kafka_is_unreachable_commits_nothing(
     source = echo_topics[0]
     settings = stage_settings
     producer = KafkaProducer(**producer_config(settings, "test"))
-    producer.send(source, key=b"k", value=b"v")
+    producer.send(source, value=_article("a", "text").to_json())
     producer.flush()
     producer.close()
     stop = threading.Event()

@@ -12,10 +12,11 @@ from prometheus_client import generate_latest
 from rich.console import Console
 
 from app.health import Health
-from app.live import View, line, render
+from app.live import View, line, render, transfer_line
 from app.pipeline import Rate
 from app.supervisor import Supervisor, WorkerSpec, plan_workers, restart_delay
 from armswatch.metrics import Scrape, parse_exposition
+from armswatch.schema import Quantity, TransferMention
 from armswatch.stage import StageStats
 
 
@@ -44,6 +45,7 @@ def test_supervisor_restarts_a_crashed_worker_and_stops_the_rest(tmp_path: Path)
         tmp_path,
         {},
         messages.append,
+        scope="test-supervisor",
     )
     supervisor.start()
     deadline = time.monotonic() + 10
@@ -139,3 +141,20 @@ def test_rate_per_minute() -> None:
     rate.samples.append((time.monotonic() - 30, 100))
     per_minute = rate.add(160)
     assert per_minute is not None and 119 < per_minute < 121
+
+
+def test_latest_transfer_line_shows_the_stated_amounts() -> None:
+    transfer = TransferMention(
+        supplier="KP",
+        recipient="RU",
+        weapon="artillery shells",
+        category="ammunition",
+        status="ongoing",
+        confidence=0.9,
+        sentence="Pyongyang is sending millions of shells to Moscow.",
+        start=0,
+        end=50,
+    )
+    assert transfer_line(transfer, "Demo Wire") == "KP → RU · ammunition · ongoing · Demo Wire"
+    measured = transfer.model_copy(update={"quantity": Quantity(value=1_000_000, approximate=True)})
+    assert transfer_line(measured, "Demo Wire") == "KP → RU · ammunition · ongoing · ~1,000,000 · Demo Wire"

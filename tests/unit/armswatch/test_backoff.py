@@ -1,4 +1,5 @@
-"""The one backoff policy: growth, cap, jitter bounds, and waits a stop request cuts short."""
+"""The one backoff policy: growth, cap, jitter bounds, waits a stop request cuts short; and one log line
+per Kafka outage."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import time
 import pytest
 
 from armswatch.backoff import Backoff, Outage, wait
+from armswatch.log import ClientRepeats
 
 
 @pytest.mark.parametrize(
@@ -46,3 +48,15 @@ def test_outage_logs_once_down_and_once_back(caplog: pytest.LogCaptureFixture) -
         "Kafka available again",
     ]
     assert not outage.down
+
+
+def test_client_repeats_lets_one_line_of_each_kafka_call_site_through() -> None:
+    repeats = ClientRepeats(every=60.0)
+
+    def record(name: str, line: int, message: str) -> logging.LogRecord:
+        return logging.LogRecord(name, logging.ERROR, "conn.py", line, message, None, None)
+
+    passed = [repeats.filter(record("kafka.conn", 245, f"Connection lost: attempt {n}")) for n in range(100)]
+    assert passed == [True] + [False] * 99
+    assert repeats.filter(record("kafka.net.manager", 177, "Bootstrap failed"))
+    assert all(repeats.filter(record("armswatch.stage", 1, "ours")) for _ in range(3))

@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from armswatch.schema import SCHEMA_DIR, TOPIC_RECORDS, Article, write_json_schemas
+from armswatch.schema import SCHEMA_DIR, TOPIC_RECORDS, Article, Money, Quantity, write_json_schemas
 
 
 def test_schema_files_match_the_models(tmp_path: Path) -> None:
@@ -44,3 +44,17 @@ def test_schema_version_2_is_what_version_1_readers_reject_and_version_1_still_r
             jsonschema.validate(newer, json.loads((SCHEMA_DIR / f"{name}.v1.json").read_text()))
         older = json.loads((examples / f"{name}.v1.json").read_text())
         assert TOPIC_RECORDS[name].model_validate(older).schema_version == 1
+
+
+@pytest.mark.parametrize(
+    ("stated", "label"),
+    [
+        (Quantity(value=12), "12"),
+        (Quantity(value=1_000_000, approximate=True), "~1,000,000"),
+        (Money(amount=2.5e9, currency="USD"), "USD 2.5 billion"),
+        (Money(amount=5e8, currency="EUR"), "EUR 500 million"),
+        (Money(amount=40_000, currency="GBP"), "GBP 40,000"),
+    ],
+)
+def test_schema_amounts_read_as_people_write_them(stated: Quantity | Money, label: str) -> None:
+    assert stated.label() == label

@@ -1,7 +1,9 @@
-"""The development set as a test: floors that only ever rise (raise them when the tagger improves).
+"""The development sets as a test: floors on the HELD-OUT figures that only ever rise (raise them when
+the tagger improves; rules are written from the tuning part's errors only).
 
-The set lives in the workplace's shared folder beside the checkout (../shared/eval/dev.jsonl), or
-where ARMSWATCH_DEV_SET points. Without it this test fails: it never skips silently.
+The sets live in the workplace's shared folder beside the checkout (../shared/eval/dev.jsonl and
+dev2.jsonl), or in the folder ARMSWATCH_DEV_SET points at (CI sets it). A plain clone has neither: the
+test then skips and says why.
 """
 
 from __future__ import annotations
@@ -14,32 +16,45 @@ import pytest
 from enrich.evaluate import Report, evaluate
 from enrich.tagger import Tagger
 
-DEV_SET = Path(
-    os.environ.get(
-        "ARMSWATCH_DEV_SET", Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "dev.jsonl"
-    )
+_LOCATION = Path(
+    os.environ.get("ARMSWATCH_DEV_SET", Path(__file__).resolve().parents[3].parent / "shared" / "eval")
 )
-# Measured with `armswatch eval ../shared/eval/dev.jsonl`; keep each floor a little under the figure.
+DEV_SETS = [
+    (_LOCATION if _LOCATION.is_dir() else _LOCATION.parent) / name for name in ("dev.jsonl", "dev2.jsonl")
+]
+# Measured with `armswatch eval ../shared/eval/dev.jsonl ../shared/eval/dev2.jsonl --part holdout`;
+# keep each floor a little under the figure.
 FLOORS = {
-    "en": {"pair_f1": 0.87, "category_accuracy": 0.94, "status_accuracy": 0.83},
-    "fr": {"pair_f1": 0.86, "category_accuracy": 0.97, "status_accuracy": 0.83},
+    "en": {"pair_f1": 0.85, "category_accuracy": 0.93, "status_accuracy": 0.84},
+    "fr": {"pair_f1": 0.74, "category_accuracy": 0.98, "status_accuracy": 0.76},
 }
+# Held-out hard negatives given a transfer, English and French together.
 MAX_HARD_NEGATIVES_WITH_TRANSFER = 1
+
+pytestmark = pytest.mark.skipif(
+    not all(path.exists() for path in DEV_SETS),
+    reason=f"development sets not found ({', '.join(map(str, DEV_SETS))}): "
+    "set ARMSWATCH_DEV_SET to the folder holding dev.jsonl and dev2.jsonl",
+)
 
 
 @pytest.fixture(scope="module")
-def report(tagger: Tagger) -> Report:
-    assert DEV_SET.exists(), f"development set not found at {DEV_SET}; set ARMSWATCH_DEV_SET"
-    return evaluate(DEV_SET, tagger)
+def held_out(tagger: Tagger) -> Report:
+    return evaluate(DEV_SETS, tagger, part="holdout")
 
 
 @pytest.mark.parametrize("lang", sorted(FLOORS))
-def test_dev_set_scores_stay_above_their_floors(report: Report, lang: str) -> None:
-    scores = report.by_language[lang].summary()
+def test_dev_set_held_out_scores_stay_above_their_floors(held_out: Report, lang: str) -> None:
+    scores = held_out.by_language[lang].summary()
     for metric, floor in FLOORS[lang].items():
-        assert scores[metric] >= floor, f"{lang} {metric} fell to {scores[metric]} (floor {floor})"
+        assert scores[metric] >= floor, f"{lang} held-out {metric} fell to {scores[metric]} (floor {floor})"
 
 
-def test_dev_set_hard_negatives_mostly_give_nothing(report: Report) -> None:
-    assert report.overall.hard_negatives == 30
-    assert report.overall.hard_negatives_with_transfer <= MAX_HARD_NEGATIVES_WITH_TRANSFER
+def test_dev_set_held_out_hard_negatives_mostly_give_nothing(held_out: Report) -> None:
+    scores = [held_out.by_language[lang] for lang in FLOORS]
+    assert sum(s.hard_negatives for s in scores) >= 10
+    assert sum(s.hard_negatives_with_transfer for s in scores) <= MAX_HARD_NEGATIVES_WITH_TRANSFER
+
+
+def test_dev_set_reports_no_held_out_error(held_out: Report) -> None:
+    assert held_out.errors == []

@@ -22,6 +22,8 @@ from enrich.quantities import language, measure, parse_digits, with_amounts
             True,
         ),
         ("en", "Britain will send about 70 Challenger tanks.", ["Challenger tanks"], 70, True),
+        ("en", "Pyongyang shipped more than a million shells.", ["shells"], 1_000_000, True),
+        ("en", "Cairo ordered a dozen Rafale jets.", ["Rafale jets"], 12, True),
         ("en", "Kyiv received dozens of howitzers from Paris.", ["howitzers"], 12, True),
         ("en", "Seoul shipped hundreds of thousands of rounds.", ["rounds"], 100_000, True),
         ("en", "The US sent more than 1,500 Stinger missiles.", ["Stinger missiles"], 1500, True),
@@ -31,6 +33,10 @@ from enrich.quantities import language, measure, parse_digits, with_amounts
         ("fr", "La France livrera une vingtaine de canons Caesar.", ["canons Caesar"], 20, True),
         ("fr", "Paris a livré des centaines de missiles à Kiev.", ["missiles"], 100, True),
         ("fr", "Le contrat porte sur 26 Rafale Marine.", ["Rafale Marine"], 26, False),
+        ("fr", "Alger achète quatorze (14) avions de type Su-57.", ["Su-57"], 14, False),
+        ("de", "Berlin liefert 18 Kampfpanzer vom Typ Leopard.", ["Leopard"], 18, False),
+        ("ar", "اشترت مصر 24 طائرة من طراز رافال.", ["رافال"], 24, False),
+        ("en", "Warsaw ordered 32 U.S. F-35 jets.", ["F-35 jets"], 32, False),
         ("fr", "Moscou a reçu 5 000 drones iraniens.", ["drones"], 5000, False),
         ("fr", "Le pays a commandé deux cents obus.", ["obus"], 200, False),
         ("de", "Deutschland liefert rund 3.500 Panzerfäuste.", ["Panzerfäuste"], 3500, True),
@@ -60,6 +66,7 @@ def test_quantities_count_the_weapon(
     ("lang", "sentence", "weapons"),
     [
         ("en", "The US sold two batches of 155mm shells to Kyiv.", ["155mm shells"]),  # batches, calibre
+        ("en", "Ankara offered two types of drones to Baku.", ["drones"]),  # kinds, not drones
         ("en", "In 2019 Turkey bought S-400 systems from Russia.", ["S-400 systems"]),  # year, model
         ("en", "Russia sent T-90 tanks to the front.", ["T-90 tanks"]),
         ("en", "Iran supplied Su-35 jets on 12 March to Russia.", ["Su-35 jets"]),  # date
@@ -82,6 +89,7 @@ def test_quantities_ignore_names_measures_dates_and_batches(
     [
         ("en", "Seoul sold tanks to Warsaw under a $2.5 billion deal.", ["tanks"], 2.5e9, "USD"),
         ("en", "Ankara bought S-400 systems for €500m.", ["S-400 systems"], 5e8, "EUR"),
+        ("en", "Beijing sold Tehran $1-billion worth of weapons.", ["weapons"], 1e9, "USD"),
         ("en", "India signed a Rs 5,000 crore deal for missiles.", ["missiles"], 5e10, "INR"),
         ("en", "Canberra paid A$ 3bn for submarines.", ["submarines"], 3e9, "AUD"),
         ("en", "Britain sold jets worth £1.2 billion.", ["jets"], 1.2e9, "GBP"),

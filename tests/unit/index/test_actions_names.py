@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from armswatch.schema import Article, EnrichedArticle, StateCount, TransferMention
+from armswatch.schema import Article, EnrichedArticle, Money, Quantity, StateCount, TransferMention
 from index.actions import (
     article_document,
     mention_documents,
@@ -105,3 +105,25 @@ def test_actions_stale_mention_deletes_only_what_the_update_no_longer_reports() 
     assert deletes[0]["_op_type"] == "delete"
     assert deletes[0]["_index"] == "ix-mentions-v1-2026.03"
     assert stale_mention_deletes(_enriched(kept, dropped), "ix", 1, before) == []
+
+
+def test_mention_documents_carry_quantity_and_value() -> None:
+    measured = _mention("KP", "RU").model_copy(
+        update={
+            "quantity": Quantity(value=1_000_000, approximate=True),
+            "value": Money(amount=1.5e9, currency="USD"),
+        }
+    )
+    first, second = mention_documents(_enriched(measured, _mention("IR", "RU")))
+    assert (first["quantity"], first["quantity_approximate"], first["value"], first["currency"]) == (
+        1_000_000,
+        True,
+        1.5e9,
+        "USD",
+    )
+    assert (second["quantity"], second["quantity_approximate"], second["value"], second["currency"]) == (
+        None,
+        None,
+        None,
+        None,
+    )

@@ -20,6 +20,20 @@ def test_search_query_field_names_follow_the_kind() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("quantity:>1000", {"range": {"quantity": {"gt": "1000"}}}),
+        ("quantity:<=12", {"range": {"quantity": {"lte": "12"}}}),
+        ("value:>=1e9", {"range": {"value": {"gte": "1e9"}}}),
+        ("currency:EUR", {"term": {"currency": {"value": "EUR"}}}),
+        ("approximate:true", {"term": {"quantity_approximate": {"value": "true"}}}),
+    ],
+)
+def test_search_query_one_sided_bounds_are_ranges(text: str, query: dict[str, object]) -> None:
+    assert compile_query(text, "mentions") == query
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ("suplier:IR", "unknown field 'suplier'"),

@@ -17,8 +17,6 @@ from ingest.fetch import (
     Fetcher,
     FetchError,
     Validators,
-    address_is_public,
-    check_url,
     parse_retry_after,
 )
 
@@ -177,50 +175,6 @@ def test_fetch_limits_requests_in_flight_per_host(server: FeedServer) -> None:
 
     asyncio.run(run())
     assert server.max_in_flight["/slow-many"] == 2
-
-
-@pytest.mark.parametrize(
-    ("url", "reason"),
-    [
-        ("file:///etc/passwd", "bad_url"),
-        ("ftp://example.org/feed", "bad_url"),
-        ("gopher://example.org", "bad_url"),
-        ("http://user:secret@example.org/feed", "bad_url"),
-        ("http:///no-host", "bad_url"),
-    ],
-)
-def test_check_url_accepts_only_http_and_https(url: str, reason: str) -> None:
-    with pytest.raises(FetchError) as caught:
-        check_url(url)
-    assert caught.value.reason == reason
-
-
-def test_check_url_gives_scheme_host_and_default_port() -> None:
-    assert check_url("HTTPS://Example.org/feed") == ("https", "example.org", 443)
-    assert check_url("http://example.org:8080/") == ("http", "example.org", 8080)
-
-
-@pytest.mark.parametrize(
-    ("address", "public"),
-    [
-        ("93.184.215.14", True),
-        ("2606:2800:21f:cb07:6820:80da:af6b:8b2c", True),
-        ("127.0.0.1", False),
-        ("10.1.2.3", False),
-        ("172.16.0.1", False),
-        ("192.168.1.1", False),
-        ("169.254.169.254", False),  # cloud metadata
-        ("100.64.0.1", False),  # shared address space (CGNAT)
-        ("0.0.0.0", False),
-        ("224.0.0.1", False),
-        ("::1", False),
-        ("fe80::1%eth0", False),
-        ("fc00::1", False),
-        ("::ffff:127.0.0.1", False),  # IPv4-mapped loopback
-    ],
-)
-def test_address_is_public(address: str, public: bool) -> None:
-    assert address_is_public(address) is public
 
 
 def test_parse_retry_after_reads_seconds_and_dates() -> None:

@@ -1,12 +1,15 @@
-"""The worker's pure parts: what a feed remembers of its entries, and its state after a poll."""
+"""The worker's pure parts: what a feed remembers of its entries, its state after a poll, and an
+article cut to the size Kafka takes."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from armswatch.schema import FeedState
+import pytest
+
+from armswatch.schema import Article, FeedState
 from ingest.fetch import Fetched, Validators
-from ingest.worker import remember, state_after_failure, state_after_success
+from ingest.worker import fitted_article, remember, state_after_failure, state_after_success
 
 NOW = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
 
@@ -45,3 +48,19 @@ def test_state_after_failure_counts_and_schedules() -> None:
     after = state_after_failure(before, "http_503", 120.0, NOW)
     assert after.failures == 2 and after.last_error == "http_503" and after.last_error_at == NOW
     assert after.etag == '"e"' and after.next_poll_at == NOW + timedelta(seconds=120)
+
+
+@pytest.mark.parametrize("text", ["Shells shipped. " * 200_000, "\x01é" * 1_000_000])
+def test_fitted_article_cuts_the_text_to_the_limit(text: str) -> None:
+    article = Article(id="a", url="https://example.org/a", source="example.org", text=text, fetched_at=NOW)
+    fitted = fitted_article(article, 1_040_000)
+    assert len(fitted.to_json()) <= 1_040_000
+    assert text.startswith(fitted.text) and len(fitted.text) > 1_040_000 // 8
+    assert fitted.model_copy(update={"text": text}) == article
+
+
+def test_fitted_article_leaves_an_article_that_fits_alone() -> None:
+    article = Article(
+        id="a", url="https://example.org/a", source="example.org", text="Short.", fetched_at=NOW
+    )
+    assert fitted_article(article, 1_000) is article
