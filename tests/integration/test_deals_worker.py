@@ -16,8 +16,7 @@ import pytest
 from elasticsearch import Elasticsearch
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 
-from app.pipeline import settings_env
-from armswatch.config import Settings
+from armswatch.config import Settings, settings_env
 from armswatch.kafka import ensure_topics, producer_config
 from armswatch.schema import Deal, EnrichedArticle
 from deals import worker
