@@ -22,6 +22,7 @@ from armswatch.schema import TransferMention
 STAGES = tuple(stage.name for stage in worker_stages())
 # Those that consume a topic, so have a lag (ingest polls feeds instead).
 CONSUMERS = tuple(stage.name for stage in worker_stages() if stage.input_topic is not None)
+STAGE_COLUMNS = ("stage", "workers", "processed", "rejected", "lag", "p50 latency", "p95 latency")
 
 
 @dataclass
@@ -56,26 +57,37 @@ def _seconds(bound: float | None) -> str:
     return "–" if bound is None else f"≤{bound:g} s"
 
 
-def stage_table(health: Health, workers: dict[str, tuple[int, int]], **table_options: Any) -> Table:
+def stage_rows(health: Health, workers: dict[str, tuple[int, int]]) -> list[dict[str, str]]:
     """One row per stage: workers (running/planned), processed, rejected, lag, latency bucket bounds.
-    Shared by the live view and ``armswatch status``."""
+    Shared by the live view, ``armswatch status`` and the web console."""
     metrics = health.metrics
-    table = Table(header_style="bold", **table_options)
-    for column in ("stage", "workers", "processed", "rejected", "lag", "p50 latency", "p95 latency"):
-        table.add_column(column, justify="left" if column == "stage" else "right")
+    rows = []
     for stage in STAGES:
         running, planned = workers.get(stage, (0, 0))
         lag = health.group_lag.get(stage)
-        table.add_row(
-            stage,
-            f"{running}/{planned}" if planned else "–",
-            # ingest consumes feeds, not messages: what it published is what it processed
-            _number(metrics.event(stage, "processed") or metrics.event(stage, "published")),
-            _number(metrics.rejected(stage)),
-            _number(lag) if stage in CONSUMERS else "",
-            _seconds(metrics.latency_quantile(stage, 0.5)),
-            _seconds(metrics.latency_quantile(stage, 0.95)),
+        rows.append(
+            {
+                "stage": stage,
+                "workers": f"{running}/{planned}" if planned else "–",
+                # ingest consumes feeds, not messages: what it published is what it processed
+                "processed": _number(metrics.event(stage, "processed") or metrics.event(stage, "published")),
+                "rejected": _number(metrics.rejected(stage)),
+                "lag": _number(lag) if stage in CONSUMERS else "",
+                "p50 latency": _seconds(metrics.latency_quantile(stage, 0.5)),
+                "p95 latency": _seconds(metrics.latency_quantile(stage, 0.95)),
+            }
         )
+    return rows
+
+
+def stage_table(health: Health, workers: dict[str, tuple[int, int]], **table_options: Any) -> Table:
+    """``stage_rows`` as a terminal table."""
+    rows = stage_rows(health, workers)
+    table = Table(header_style="bold", **table_options)
+    for column in STAGE_COLUMNS:
+        table.add_column(column, justify="left" if column == "stage" else "right")
+    for row in rows:
+        table.add_row(*(row[column] for column in STAGE_COLUMNS))
     return table
 
 

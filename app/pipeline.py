@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 from kafka.errors import KafkaError, UnknownTopicOrPartitionError
@@ -32,8 +33,12 @@ from app.supervisor import Supervisor, WorkerSpec, find_strays, plan_workers, st
 from armswatch import es as es_plumbing
 from armswatch import stack
 from armswatch.config import Settings
+from armswatch.metrics import Rate
 from armswatch.schema import Deal, EnrichedArticle
 from armswatch.stagespec import Progress
+
+if TYPE_CHECKING:
+    from console.server import Served
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,8 @@ class RunOptions:
     refresh_seconds: float = 1.0
     plain_interval_seconds: float = 10.0
     exit_after: float | None = None
+    # Serve the web console (console/) beside the workers, at the settings' ui_host and ui_port.
+    web_console: bool = False
 
 
 def default_scaled_workers() -> int:
@@ -117,25 +124,6 @@ def deal_lines(value: bytes) -> list[str]:
     ]
 
 
-class Rate:
-    """Messages per minute from a growing total, over the last minute of samples."""
-
-    def __init__(self) -> None:
-        self.samples: deque[tuple[float, int]] = deque()
-
-    def add(self, total: int | None) -> float | None:
-        if total is None:
-            return None
-        now = time.monotonic()
-        self.samples.append((now, total))
-        while self.samples and now - self.samples[0][0] > 60:
-            self.samples.popleft()
-        first_time, first_total = self.samples[0]
-        if now - first_time < 1:
-            return None
-        return (total - first_total) * 60 / (now - first_time)
-
-
 @contextmanager
 def _runtime_record(settings: Settings, specs: list[WorkerSpec], env: dict[str, str]) -> Iterator[None]:
     path = runtime_file(settings)
@@ -207,6 +195,7 @@ class Pipeline:
         self.events: deque[str] = deque(maxlen=8)
         self.rate = Rate()
         self.started = time.monotonic()
+        self.console_url: str | None = None
 
     def announce(self, message: str) -> None:
         self.events.appendleft(f"{datetime.now().strftime('%H:%M:%S')} {message}")
@@ -244,6 +233,7 @@ class Pipeline:
         probe = HealthProbe(self.settings)
         tail = TopicTail(self.settings, self.settings.topic_enriched, transfer_lines)
         deal_tail = TopicTail(self.settings, self.settings.topic_deals, deal_lines)
+        web_console = self._start_console() if self.options.web_console else None
         try:
             with _runtime_record(self.settings, self.specs, self.env):
                 supervisor.start()
@@ -257,11 +247,29 @@ class Pipeline:
                     self.progress("stopping workers (each finishes its batch and commits)")
                     supervisor.stop()
         finally:
+            if web_console is not None:
+                web_console.stop()
             tail.close()
             deal_tail.close()
             probe.close()
             if self.options.stop_stack:
                 stack.down(self.settings, purge=False, progress=self.progress)
+
+    def _start_console(self) -> Served | None:
+        """The web console in this process, or None (said why) when it cannot be served."""
+        from console.security import BindRefused
+        from console.server import start
+
+        settings = self.settings
+        token = settings.ui_token.get_secret_value() if settings.ui_token else None
+        try:
+            served = start(settings, settings.ui_host, settings.ui_port, token, wait=False)
+        except (BindRefused, OSError) as error:
+            self.progress(f"web console not started: {error}")
+            return None
+        self.console_url = served.url
+        self.progress(f"web console: {served.url}")
+        return served
 
     def snapshot(
         self, supervisor: Supervisor, probe: HealthProbe, tails: tuple[TopicTail, TopicTail]
@@ -284,8 +292,9 @@ class Pipeline:
             restarts=supervisor.restarts(),
             dead_letters=health.topic_messages.get(self.settings.topic_dead_letter),
         )
+        view.notes = [f"web console: {self.console_url}"] if self.console_url else []
         if self.on_tick is not None:
-            view.notes = self.on_tick(view)
+            view.notes += self.on_tick(view)
         return view
 
     def _watch(

@@ -135,6 +135,13 @@ class Settings(BaseSettings):
         description="a worker's stable name under armswatch run (enrich-2), its static group member id",
     )
 
+    # Web console (armswatch ui, and armswatch run unless --no-ui).
+    ui_host: str = Field(default="127.0.0.1", description="address the web console binds")
+    ui_port: int = Field(default=8765, description="port of the web console")
+    ui_token: SecretStr | None = Field(
+        default=None, description="access token; required to bind an address other than loopback"
+    )
+
     # Ingest.
     topic_feeds: str = Field(
         default="armswatch.feeds", description="the feed registry: compacted, keyed by feed URL"

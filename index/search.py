@@ -253,7 +253,7 @@ def search(
         worker = "armswatch deals run" if kind == "deals" else "armswatch index run"
         raise QueryError(
             f"nothing is indexed yet under {read_alias(prefix, kind)!r}: start the pipeline "
-            f"(armswatch run) or its worker ({worker}), or check ARMSWATCH_INDEX_PREFIX"
+            f"(armswatch run) or its worker ({worker}); for the demo's data (armswatch run --demo) add --demo"
         ) from None
     hits = response["hits"]["hits"]
     return Page(
