@@ -13,6 +13,7 @@ import math
 import random
 from datetime import UTC, datetime, timedelta
 
+from armswatch.backoff import Backoff
 from armswatch.schema import AlertMode
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -48,6 +49,4 @@ def due_at(mode: AlertMode, every_minutes: int | None, now: datetime) -> datetim
 def retry_delay(attempts: int, initial: float, maximum: float, rng: random.Random | None = None) -> float:
     """Seconds before attempt ``attempts + 1``: exponential from ``initial``, capped, with jitter (half to
     full delay) so that workers retrying a receiver that came back do not all hit it at once."""
-    delay = min(maximum, initial * 2.0 ** max(0, attempts - 1))
-    jitter: float = (rng or random).uniform(0.5, 1.0)
-    return delay * jitter
+    return Backoff(initial, maximum).delay(attempts, (rng or random).random)

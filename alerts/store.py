@@ -88,6 +88,12 @@ def add_rule(es: Elasticsearch, prefix: str, rule: Rule) -> None:
         ) from None
 
 
+def replace_rule(es: Elasticsearch, prefix: str, rule: Rule) -> None:
+    """Store an edited rule over the one with its id (workers see it at their next refresh); a throttled
+    rule keeps its schedule (``last_message_at``)."""
+    es.update(index=index_of(prefix, "rules"), id=rule.id, doc=_rule_document(rule), refresh="wait_for")
+
+
 def get_rule(es: Elasticsearch, prefix: str, name_or_id: str) -> Rule:
     """The rule named (or with id) ``name_or_id``. Raises RuleError when there is none."""
     try:

@@ -29,6 +29,7 @@ from armswatch.clikit import (
 from armswatch.config import Settings
 from armswatch.log import configure_logging
 from armswatch.stagespec import StageSpec, WorkerOptions
+from console import cli as console_commands
 
 app = typer.Typer(
     help="Find reports of arms transfers between states in live news; watch, search and alert on them.",
@@ -236,6 +237,14 @@ def run_command(
     exit_after: Annotated[
         float | None, typer.Option("--exit-after", help="Stop by itself after this many seconds.")
     ] = None,
+    web_console: Annotated[
+        bool,
+        typer.Option(
+            "--ui/--no-ui",
+            help="Serve the web console (armswatch ui) at ARMSWATCH_UI_HOST:ARMSWATCH_UI_PORT "
+            "(127.0.0.1:8765) and print its address.",
+        ),
+    ] = True,
     json_output: JsonFlag = False,
 ) -> None:
     """Run the whole pipeline: stack (unless external), topics, indices, then ingest, enrich, index
@@ -254,6 +263,7 @@ def run_command(
         scaled_workers=scaled_workers or default_scaled_workers(),
         stop_stack=stop_stack,
         exit_after=exit_after,
+        web_console=web_console,
     )
     stop = stop_on_signals()
     out = Console()
@@ -436,6 +446,7 @@ def _add_stage_commands() -> None:
 
 
 _add_stage_commands()
+console_commands.register(app)
 
 
 def command() -> Any:

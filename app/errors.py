@@ -29,18 +29,22 @@ def _settings() -> Settings | None:
         return None
 
 
+def _silent(service: str, address: str | None, variable: str, server: str, detail: str) -> str:
+    where = f" at {address}" if address else ""
+    return (
+        f"{service}{where} does not answer ({detail}). Start the local stack (armswatch stack up) "
+        f"or set {variable} to a running {server}."
+    )
+
+
 def explain(error: Exception) -> tuple[str, int]:
     """The line to print for ``error`` and the exit code."""
     settings = _settings()
     said = str(error)
     named = said if said.startswith(type(error).__name__) else f"{type(error).__name__}: {said}"
     if isinstance(error, KafkaError):
-        where = f" at {settings.bootstrap_servers}" if settings else ""
-        return (
-            f"Kafka{where} does not answer ({named}). Start the local stack "
-            "(armswatch stack up) or set ARMSWATCH_KAFKA_BOOTSTRAP to a running broker.",
-            FAILED,
-        )
+        servers = settings.bootstrap_servers if settings else None
+        return _silent("Kafka", servers, "ARMSWATCH_KAFKA_BOOTSTRAP", "broker", named), FAILED
     if isinstance(error, elasticsearch.ApiError):
         where = f" at {settings.es_url}" if settings else ""
         return (
@@ -49,21 +53,14 @@ def explain(error: Exception) -> tuple[str, int]:
             FAILED,
         )
     if isinstance(error, elasticsearch.TransportError):
-        where = f" at {settings.es_url}" if settings else ""
-        return (
-            f"Elasticsearch{where} does not answer ({type(error).__name__}). Start the local stack "
-            "(armswatch stack up) or set ARMSWATCH_ELASTICSEARCH_URL to a running node.",
-            FAILED,
-        )
+        url = settings.es_url if settings else None
+        detail = type(error).__name__
+        return _silent("Elasticsearch", url, "ARMSWATCH_ELASTICSEARCH_URL", "node", detail), FAILED
     if isinstance(error, StackError):
         return f"{error}. Fix the stack (armswatch stack logs SERVICE) or configure external servers.", FAILED
     if isinstance(error, OSError) and error.filename is not None:
         return f"cannot use {error.filename}: {error.strerror or error}. Check the path.", USAGE
-    return (
-        f"unexpected {named}. Run again with -L DEBUG to log the details, "
-        "and report it if it persists.",
-        FAILED,
-    )
+    return f"unexpected {named}. Run again with -L DEBUG for the details; report it if it persists.", FAILED
 
 
 def report(error: Exception) -> int:

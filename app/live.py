@@ -22,6 +22,7 @@ from armswatch.schema import TransferMention
 STAGES = tuple(stage.name for stage in worker_stages())
 # Those that consume a topic, so have a lag (ingest polls feeds instead).
 CONSUMERS = tuple(stage.name for stage in worker_stages() if stage.input_topic is not None)
+STAGE_COLUMNS = ("stage", "workers", "processed", "rejected", "lag", "p50 latency", "p95 latency")
 
 
 @dataclass
@@ -36,6 +37,7 @@ class View:
     restarts: int = 0
     dead_letters: int | None = None
     notes: list[str] = field(default_factory=list)
+    latest_deals: deque[str] = field(default_factory=deque)
 
 
 def transfer_line(transfer: TransferMention, source: str) -> str:
@@ -55,26 +57,37 @@ def _seconds(bound: float | None) -> str:
     return "–" if bound is None else f"≤{bound:g} s"
 
 
-def stage_table(health: Health, workers: dict[str, tuple[int, int]], **table_options: Any) -> Table:
+def stage_rows(health: Health, workers: dict[str, tuple[int, int]]) -> list[dict[str, str]]:
     """One row per stage: workers (running/planned), processed, rejected, lag, latency bucket bounds.
-    Shared by the live view and ``armswatch status``."""
+    Shared by the live view, ``armswatch status`` and the web console."""
     metrics = health.metrics
-    table = Table(header_style="bold", **table_options)
-    for column in ("stage", "workers", "processed", "rejected", "lag", "p50 latency", "p95 latency"):
-        table.add_column(column, justify="left" if column == "stage" else "right")
+    rows = []
     for stage in STAGES:
         running, planned = workers.get(stage, (0, 0))
         lag = health.group_lag.get(stage)
-        table.add_row(
-            stage,
-            f"{running}/{planned}" if planned else "–",
-            # ingest consumes feeds, not messages: what it published is what it processed
-            _number(metrics.event(stage, "processed") or metrics.event(stage, "published")),
-            _number(metrics.rejected(stage)),
-            _number(lag) if stage in CONSUMERS else "",
-            _seconds(metrics.latency_quantile(stage, 0.5)),
-            _seconds(metrics.latency_quantile(stage, 0.95)),
+        rows.append(
+            {
+                "stage": stage,
+                "workers": f"{running}/{planned}" if planned else "–",
+                # ingest consumes feeds, not messages: what it published is what it processed
+                "processed": _number(metrics.event(stage, "processed") or metrics.event(stage, "published")),
+                "rejected": _number(metrics.rejected(stage)),
+                "lag": _number(lag) if stage in CONSUMERS else "",
+                "p50 latency": _seconds(metrics.latency_quantile(stage, 0.5)),
+                "p95 latency": _seconds(metrics.latency_quantile(stage, 0.95)),
+            }
         )
+    return rows
+
+
+def stage_table(health: Health, workers: dict[str, tuple[int, int]], **table_options: Any) -> Table:
+    """``stage_rows`` as a terminal table."""
+    rows = stage_rows(health, workers)
+    table = Table(header_style="bold", **table_options)
+    for column in STAGE_COLUMNS:
+        table.add_column(column, justify="left" if column == "stage" else "right")
+    for row in rows:
+        table.add_row(*(row[column] for column in STAGE_COLUMNS))
     return table
 
 
@@ -95,16 +108,19 @@ def render(view: View) -> RenderableType:
     documents = view.health.documents
     store = Text(
         f"Elasticsearch: {_number(documents.get('articles'))} articles, "
-        f"{_number(documents.get('mentions'))} transfer mentions, {_number(documents.get('alerts'))} alerts"
+        f"{_number(documents.get('mentions'))} transfer mentions, {_number(documents.get('deals'))} deals, "
+        f"{_number(documents.get('alerts'))} alerts"
         f" · dead letters: {_number(view.dead_letters)}"
     )
     transfers = Text("\n".join(view.latest_transfers) or "none yet", style="cyan")
+    deals = Text("\n".join(view.latest_deals) or "none yet", style="green")
     events = Text("\n".join([*view.health.problems, *view.events]) or "none", style="yellow")
     return Group(
         header,
         Panel(stages, title="stages", title_align="left"),
         store,
         Panel(transfers, title="latest transfers", title_align="left"),
+        Panel(deals, title="latest deals (new or changed)", title_align="left"),
         Panel(events, title="events and errors", title_align="left"),
         *(Text(note, style="dim") for note in view.notes),
     )
@@ -120,7 +136,8 @@ def line(view: View) -> str:
         f"articles_per_min={_number(view.articles_per_minute)} transfers={view.transfers_seen} "
         f"alerts_sent={_number(metrics.event('alerts', 'alerts_sent'))} "
         f"articles={_number(view.health.documents.get('articles'))} "
-        f"mentions={_number(view.health.documents.get('mentions'))} lag[{lags}] "
+        f"mentions={_number(view.health.documents.get('mentions'))} "
+        f"deals={_number(view.health.documents.get('deals'))} lag[{lags}] "
         f"rejected={sum(metrics.rejected(s) for s in STAGES):.0f} dead_letters={_number(view.dead_letters)} "
         f"restarts={view.restarts}"
     )

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 from kafka.errors import KafkaError, UnknownTopicOrPartitionError
@@ -32,8 +33,12 @@ from app.supervisor import Supervisor, WorkerSpec, find_strays, plan_workers, st
 from armswatch import es as es_plumbing
 from armswatch import stack
 from armswatch.config import Settings
-from armswatch.schema import EnrichedArticle
+from armswatch.metrics import Rate
+from armswatch.schema import Deal, EnrichedArticle
 from armswatch.stagespec import Progress
+
+if TYPE_CHECKING:
+    from console.server import Served
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,8 @@ class RunOptions:
     refresh_seconds: float = 1.0
     plain_interval_seconds: float = 10.0
     exit_after: float | None = None
+    # Serve the web console (console/) beside the workers, at the settings' ui_host and ui_port.
+    web_console: bool = False
 
 
 def default_scaled_workers() -> int:
@@ -62,19 +69,22 @@ def plan(options: RunOptions, base_port: int) -> list[WorkerSpec]:
     return plan_workers(roles, base_port)
 
 
-class TransferTail:
-    """The newest transfers on the enriched topic, read without a consumer group (no offsets touched)."""
+class TopicTail:
+    """The newest records of a topic as view lines, read without a consumer group (no offsets touched)."""
 
-    def __init__(self, settings: Settings, keep: int = 6) -> None:
+    def __init__(
+        self, settings: Settings, topic: str, describe: Callable[[bytes], list[str]], keep: int = 6
+    ) -> None:
         self.consumer = KafkaConsumer(
             bootstrap_servers=settings.bootstrap_servers,
             client_id="armswatch-run-view",
             enable_auto_commit=False,
         )
-        partitions = self.consumer.partitions_for_topic(settings.topic_enriched) or set()
-        assigned = [TopicPartition(settings.topic_enriched, p) for p in partitions]
+        partitions = self.consumer.partitions_for_topic(topic) or set()
+        assigned = [TopicPartition(topic, p) for p in partitions]
         self.consumer.assign(assigned)
         self.consumer.seek_to_end(*assigned)
+        self.describe = describe
         self.latest: deque[str] = deque(maxlen=keep)
         self.seen = 0
 
@@ -86,34 +96,32 @@ class TransferTail:
         for records in batches.values():
             for record in records:
                 try:
-                    enriched = EnrichedArticle.model_validate_json(record.value)
+                    lines = self.describe(record.value)
                 except ValueError:
-                    continue  # the enrich stage dead-letters bad input; the view just skips it
-                for transfer in enriched.transfers:
-                    self.seen += 1
-                    self.latest.appendleft(transfer_line(transfer, enriched.article.source))
+                    continue  # the stages dead-letter bad input; the view just skips it
+                self.seen += len(lines)
+                self.latest.extendleft(lines)
 
     def close(self) -> None:
         self.consumer.close()
 
 
-class Rate:
-    """Messages per minute from a growing total, over the last minute of samples."""
+def transfer_lines(value: bytes) -> list[str]:
+    """``KP → RU · ammunition · ongoing · source`` per transfer of an enriched article."""
+    enriched = EnrichedArticle.model_validate_json(value)
+    return [transfer_line(transfer, enriched.article.source) for transfer in enriched.transfers]
 
-    def __init__(self) -> None:
-        self.samples: deque[tuple[float, int]] = deque()
 
-    def add(self, total: int | None) -> float | None:
-        if total is None:
-            return None
-        now = time.monotonic()
-        self.samples.append((now, total))
-        while self.samples and now - self.samples[0][0] > 60:
-            self.samples.popleft()
-        first_time, first_total = self.samples[0]
-        if now - first_time < 1:
-            return None
-        return (total - first_total) * 60 / (now - first_time)
+def deal_lines(value: bytes) -> list[str]:
+    """``North Korea → Russia · ammunition (KN-23) · delivered · 12 reports, 9 outlets`` for a deal."""
+    from deals.documents import pair_name_of
+
+    deal = Deal.model_validate_json(value)
+    systems = f" ({', '.join(deal.designations)})" if deal.designations else ""
+    return [
+        f"{pair_name_of(deal)} · {deal.category}{systems} · {deal.status} · "
+        f"{deal.distinct_reports} reports, {deal.outlets} outlets"
+    ]
 
 
 @contextmanager
@@ -187,6 +195,7 @@ class Pipeline:
         self.events: deque[str] = deque(maxlen=8)
         self.rate = Rate()
         self.started = time.monotonic()
+        self.console_url: str | None = None
 
     def announce(self, message: str) -> None:
         self.events.appendleft(f"{datetime.now().strftime('%H:%M:%S')} {message}")
@@ -222,7 +231,9 @@ class Pipeline:
             self.specs, self.settings.stack_dir / "run" / "logs", self.env, self.announce, self.scope
         )
         probe = HealthProbe(self.settings)
-        tail = TransferTail(self.settings)
+        tail = TopicTail(self.settings, self.settings.topic_enriched, transfer_lines)
+        deal_tail = TopicTail(self.settings, self.settings.topic_deals, deal_lines)
+        web_console = self._start_console() if self.options.web_console else None
         try:
             with _runtime_record(self.settings, self.specs, self.env):
                 supervisor.start()
@@ -231,19 +242,43 @@ class Pipeline:
                     f"logs in {supervisor.log_dir}; Ctrl-C stops"
                 )
                 try:
-                    return self._watch(stop, supervisor, probe, tail)
+                    return self._watch(stop, supervisor, probe, (tail, deal_tail))
                 finally:
                     self.progress("stopping workers (each finishes its batch and commits)")
                     supervisor.stop()
         finally:
+            if web_console is not None:
+                web_console.stop()
             tail.close()
+            deal_tail.close()
             probe.close()
             if self.options.stop_stack:
                 stack.down(self.settings, purge=False, progress=self.progress)
 
-    def snapshot(self, supervisor: Supervisor, probe: HealthProbe, tail: TransferTail) -> View:
+    def _start_console(self) -> Served | None:
+        """The web console in this process, or None (said why) when it cannot be served."""
+        from console.security import BindRefused
+        from console.server import start
+
+        settings = self.settings
+        token = settings.ui_token.get_secret_value() if settings.ui_token else None
+        try:
+            served = start(settings, settings.ui_host, settings.ui_port, token, wait=False)
+        except (BindRefused, OSError) as error:
+            self.progress(f"web console not started: {error}")
+            return None
+        self.console_url = served.url
+        self.progress(f"web console: {served.url}")
+        return served
+
+    def snapshot(
+        self, supervisor: Supervisor, probe: HealthProbe, tails: tuple[TopicTail, TopicTail]
+    ) -> View:
+        """``tails``: the transfers on the enriched topic and the deals on the deals topic."""
         supervisor.check()
+        tail, deal_tail = tails
         tail.poll()
+        deal_tail.poll()
         health = probe.snapshot([spec.metrics_url for spec in self.specs])
         view = View(
             health=health,
@@ -251,19 +286,25 @@ class Pipeline:
             articles_per_minute=self.rate.add(health.topic_messages.get(self.settings.topic_raw)),
             latest_transfers=tail.latest,
             transfers_seen=tail.seen,
+            latest_deals=deal_tail.latest,
             events=self.events,
             uptime=time.monotonic() - self.started,
             restarts=supervisor.restarts(),
             dead_letters=health.topic_messages.get(self.settings.topic_dead_letter),
         )
+        view.notes = [f"web console: {self.console_url}"] if self.console_url else []
         if self.on_tick is not None:
-            view.notes = self.on_tick(view)
+            view.notes += self.on_tick(view)
         return view
 
     def _watch(
-        self, stop: threading.Event, supervisor: Supervisor, probe: HealthProbe, tail: TransferTail
+        self,
+        stop: threading.Event,
+        supervisor: Supervisor,
+        probe: HealthProbe,
+        tails: tuple[TopicTail, TopicTail],
     ) -> View:
-        view = self.snapshot(supervisor, probe, tail)
+        view = self.snapshot(supervisor, probe, tails)
         live = (
             Live(render(view), console=self.console, refresh_per_second=4)
             if self.console.is_terminal
@@ -282,7 +323,7 @@ class Pipeline:
                     ):
                         break
                     stop.wait(self.options.refresh_seconds)
-                    view = self.snapshot(supervisor, probe, tail)
+                    view = self.snapshot(supervisor, probe, tails)
                     if live is not None:
                         live.update(render(view))
                     else:

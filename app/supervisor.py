@@ -179,13 +179,16 @@ class _Worker:
 
 @dataclass
 class Supervisor:
-    """Runs the workers; call ``check()`` periodically, ``stop()`` once."""
+    """Runs the workers; call ``check()`` periodically, ``stop()`` once.
+
+    ``scope`` names the pipeline the workers serve (see ``find_strays``); empty, they are not marked.
+    """
 
     specs: list[WorkerSpec]
     log_dir: Path
     env: dict[str, str]
     announce: Callable[[str], None]
-    scope: str
+    scope: str = ""
     workers: dict[str, _Worker] = field(default_factory=dict)
 
     def start(self) -> None:
@@ -201,7 +204,7 @@ class Supervisor:
             "ARMSWATCH_METRICS_PORT": str(worker.spec.metrics_port),
             "ARMSWATCH_WORKER_NAME": worker.spec.name,
             SUPERVISOR_ENV: str(os.getpid()),
-            SCOPE_ENV: self.scope,
+            **({SCOPE_ENV: self.scope} if self.scope else {}),
         }
         log_file = (self.log_dir / f"{worker.spec.name}.log").open("ab")
         try:

@@ -13,6 +13,9 @@ from armswatch.config import Settings
 # A killed member is noticed after this long without heartbeats, and the group rebalances without it.
 SESSION_TIMEOUT_MS = 10_000
 HEARTBEAT_INTERVAL_MS = 3_000
+# After an outage a client tries the broker again at least this often (kafka-python's default is 30 s,
+# which alone delayed a stage's recovery by half a minute after a broker restart).
+RECONNECT_BACKOFF_MAX_MS = 5_000
 # The broker's default max.message.bytes (1 MiB + 12), used when the topic's own cannot be read.
 DEFAULT_MAX_MESSAGE_BYTES = 1_048_588
 # Room left under the limit for the record batch's own header and the record's key and framing.
@@ -35,6 +38,7 @@ def producer_config(settings: Settings, client_id: str) -> dict[str, Any]:
         "compression_type": "gzip",
         "max_request_size": 8 * 2**20,
         "max_block_ms": 10_000,
+        "reconnect_backoff_max_ms": RECONNECT_BACKOFF_MAX_MS,
     }
 
 
@@ -58,6 +62,7 @@ def consumer_config(
         "fetch_max_bytes": 16 * 2**20,
         "session_timeout_ms": SESSION_TIMEOUT_MS,
         "heartbeat_interval_ms": HEARTBEAT_INTERVAL_MS,
+        "reconnect_backoff_max_ms": RECONNECT_BACKOFF_MAX_MS,
     }
     if settings.worker_name:
         config["group_instance_id"] = f"{group_id}.{settings.worker_name}"
@@ -103,8 +108,11 @@ def topic_specs(settings: Settings) -> dict[str, int]:
     }
 
 
-def ensure_topics(settings: Settings, specs: dict[str, int] | None = None) -> list[str]:
-    """Create the missing topics (idempotent); return the names created."""
+def ensure_topics(
+    settings: Settings, specs: dict[str, int] | None = None, configs: dict[str, str] | None = None
+) -> list[str]:
+    """Create the missing topics (idempotent), with ``configs`` (e.g. compaction) if given; return the
+    names created."""
     wanted = specs if specs is not None else topic_specs(settings)
     admin = KafkaAdminClient(
         bootstrap_servers=settings.bootstrap_servers,
@@ -114,7 +122,12 @@ def ensure_topics(settings: Settings, specs: dict[str, int] | None = None) -> li
     try:
         existing = set(admin.list_topics())
         missing = [
-            NewTopic(name, num_partitions=partitions, replication_factor=settings.replication_factor)
+            NewTopic(
+                name,
+                num_partitions=partitions,
+                replication_factor=settings.replication_factor,
+                topic_configs=configs or {},
+            )
             for name, partitions in wanted.items()
             if name not in existing
         ]

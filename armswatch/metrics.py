@@ -13,8 +13,9 @@ Every worker exports the same few families, labelled by stage, so one scrape for
 from __future__ import annotations
 
 import logging
+import time
 import urllib.request
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -117,3 +118,22 @@ def scrape(urls: list[str], timeout: float = 1.0) -> Scrape:
         except OSError:
             result.unreachable.append(url)
     return result
+
+
+class Rate:
+    """Messages per minute from a growing total, over the last minute of samples."""
+
+    def __init__(self) -> None:
+        self.samples: deque[tuple[float, int]] = deque()
+
+    def add(self, total: int | None) -> float | None:
+        if total is None:
+            return None
+        now = time.monotonic()
+        self.samples.append((now, total))
+        while self.samples and now - self.samples[0][0] > 60:
+            self.samples.popleft()
+        first_time, first_total = self.samples[0]
+        if now - first_time < 1:
+            return None
+        return (total - first_total) * 60 / (now - first_time)

@@ -30,10 +30,10 @@ from alerts import store
 from alerts import worker as alerts_worker
 from alerts.rules import new_rule
 from armswatch import es as es_plumbing
+from armswatch import samples
 from armswatch.config import load_settings
 from armswatch.kafka import consumer_config, ensure_topics, producer_config
 from armswatch.log import configure_logging
-from armswatch.schema import Article
 from enrich import worker as enrich_worker
 from tests.alerts_receivers import http_receiver
 
@@ -144,17 +144,9 @@ def main() -> None:
 
 
 def _publish(producer: KafkaProducer, topic: str, key: str, sent: dict[str, float]) -> None:
-    now = datetime.now(UTC)
-    article = Article(
-        id=key,
-        url=f"https://example.org/{key}",
-        title="Iran delivers drones to Russia",
-        text="Iran has delivered hundreds of Shahed drones to Russia, officials said on Tuesday.",
-        source="Bench",
-        language="en",
-        published_at=now,
-        fetched_at=now,
-    )
+    text = "Iran has delivered hundreds of Shahed drones to Russia, officials said on Tuesday."
+    title = "Iran delivers drones to Russia"
+    article = samples.article(key, title=title, text=text, source="Bench", language="en")
     sent[key] = time.time()
     producer.send(topic, key=key.encode(), value=article.to_json())
     producer.flush()

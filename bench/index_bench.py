@@ -24,10 +24,11 @@ from elasticsearch import ApiError, Elasticsearch, helpers
 from kafka import KafkaProducer
 
 from armswatch import es as es_plumbing
+from armswatch import samples
 from armswatch.config import Settings, load_settings
 from armswatch.kafka import ensure_topics, producer_config
 from armswatch.log import configure_logging
-from armswatch.schema import Article, EnrichedArticle, StateCount, TransferMention
+from armswatch.schema import EnrichedArticle
 from enrich.lexicon import english_names
 from index import worker
 from index.actions import bulk_actions
@@ -41,43 +42,16 @@ def corpus(articles: int) -> list[EnrichedArticle]:
     start = datetime(2025, 1, 1, tzinfo=UTC)
     items = []
     for number in range(articles):
-        when = start + timedelta(hours=number)
         sentence = f"Iran has supplied Russia with {number} Shahed drones, officials said."
-        article = Article(
-            id=f"bench-{number}",
-            url=f"https://example.org/{number}",
+        article = samples.article(
+            f"bench-{number}",
             title=f"Report {number}",
             text=sentence + " " + "Markets were calm. " * 20,
-            source="Example",
-            source_domain="example.org",
-            published_at=when,
-            fetched_at=when,
+            when=start + timedelta(hours=number),
         )
-        mention = TransferMention(
-            supplier="IR",
-            recipient="RU",
-            weapon="Shahed drones",
-            category="drones",
-            status="alleged",
-            confidence=0.9,
-            sentence=sentence,
-            start=0,
-            end=len(sentence),
-        )
-        items.append(
-            EnrichedArticle(
-                article=article,
-                lang="en",
-                states=[
-                    StateCount(code="IR", name="Iran", count=1),
-                    StateCount(code="RU", name="Russia", count=1),
-                ],
-                transfers=[mention],
-                lemmas="iran have supply russia",
-                extractor="bench",
-                enriched_at=when,
-            )
-        )
+        mention = samples.transfer(sentence, status="alleged")
+        lemmas = "iran have supply russia"
+        items.append(samples.enriched(article, [mention], lemmas=lemmas, extractor="bench"))
     return items
 
 

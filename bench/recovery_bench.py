@@ -46,6 +46,7 @@ LEGACY_SESSION_MS = 45_000
 
 def worker_main(mode: str, name: str, source: str, target: str, group: str) -> None:
     """One echo worker until SIGTERM: ``static`` members as under ``armswatch run``, else the old way."""
+    configure_logging("INFO")
     settings = load_settings(worker_name=name if mode == "static" else None)
     config = consumer_config(settings, group, f"bench-{name}")
     if mode == "dynamic":
@@ -55,7 +56,7 @@ def worker_main(mode: str, name: str, source: str, target: str, group: str) -> N
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
 
     def echo(items: Any) -> Any:
-        return [Output(target, name, f"{i.message.partition} {i.record.id}".encode()) for i in items], []
+        return [Output(target, name, f"{i.message.partition} {i.record.url}".encode()) for i in items], []
 
     try:
         run_stage(

@@ -70,10 +70,6 @@ class Scores:
     def status_accuracy(self) -> float:
         return self.status_correct / self.status_total if self.status_total else 0.0
 
-    @property
-    def hard_negative_rate(self) -> float:
-        return self.hard_negatives_with_transfer / self.hard_negatives if self.hard_negatives else 0.0
-
     def summary(self) -> dict[str, float | int]:
         return {
             "items": self.items,

@@ -13,10 +13,11 @@ weapon), and the predicate's kind maps that position to supplier or recipient:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import Literal, cast, get_args
 
 from spacy.tokens import Span, Token
 
+from enrich import grammar
 from enrich.lexicon import CueKind, CueLexicon
 
 Position = Literal[
@@ -29,6 +30,7 @@ Position = Literal[
     "at",
     "of",
     "with",
+    "between",  # "an agreement between Brazil and Sweden": both sides of a deal
     "via",
     "possessor",
     "origin",
@@ -37,388 +39,27 @@ Position = Literal[
 ]
 Role = Literal["supplier", "recipient"]
 
-PREPOSITIONS: dict[str, dict[str, Position]] = {
-    "en": {
-        "to": "to",
-        "for": "to",
-        "into": "to",
-        "towards": "to",
-        "toward": "to",
-        "from": "from",
-        "by": "by",
-        "in": "at",
-        "at": "at",
-        "inside": "at",
-        "of": "of",
-        "with": "with",
-        "via": "via",
-        "through": "via",
-    },
-    "fr": {
-        "à": "to",
-        "au": "to",
-        "aux": "to",
-        "vers": "to",
-        "pour": "to",
-        "de": "of",
-        "du": "of",
-        "des": "of",
-        "d'": "of",
-        "d’": "of",
-        "depuis": "from",
-        "par": "by",
-        "en": "at",
-        "dans": "at",
-        "avec": "with",
-        "via": "via",
-        "auprès": "from",
-        "intermédiaire": "via",
-        "transit": "via",
-    },
-    "de": {
-        "an": "to",
-        "nach": "to",
-        "für": "to",
-        "von": "from",
-        "aus": "from",
-        "durch": "by",
-        "in": "at",
-        "mit": "with",
-        "über": "via",
-    },
-    "es": {
-        "a": "to",
-        "al": "to",
-        "para": "to",
-        "hacia": "to",
-        "de": "of",
-        "del": "of",
-        "desde": "from",
-        "por": "by",
-        "en": "at",
-        "con": "with",
-        "vía": "via",
-    },
-    "it": {
-        "a": "to",
-        "al": "to",
-        "alla": "to",
-        "all'": "to",
-        "ai": "to",
-        "agli": "to",
-        "alle": "to",
-        "per": "to",
-        "verso": "to",
-        "da": "from",
-        "dal": "from",
-        "dalla": "from",
-        "dai": "from",
-        "di": "of",
-        "del": "of",
-        "della": "of",
-        "in": "at",
-        "con": "with",
-    },
-    "pt": {
-        "a": "to",
-        "ao": "to",
-        "à": "to",
-        "aos": "to",
-        "às": "to",
-        "para": "to",
-        "de": "of",
-        "do": "of",
-        "da": "of",
-        "dos": "of",
-        "das": "of",
-        "por": "by",
-        "pelo": "by",
-        "pela": "by",
-        "em": "at",
-        "no": "at",
-        "na": "at",
-        "com": "with",
-    },
-    "pl": {"do": "to", "dla": "to", "z": "from", "od": "from", "w": "at"},
+PREPOSITIONS: dict[str, dict[str, Position]] = grammar.table("prepositions")
+for _lang, _table in PREPOSITIONS.items():
+    for _word, _position in _table.items():
+        if _position not in get_args(Position):
+            raise ValueError(f"grammar/{_lang}.yaml: {_word!r} gives the unknown position {_position!r}")
+# "to" after these words does not point at a recipient ("according to", « grâce à »).
+NOT_A_DIRECTION: dict[str, tuple[str, ...]] = {
+    preposition: tuple(before)
+    for by_preposition in grammar.table("not_a_direction").values()
+    for preposition, before in by_preposition.items()
 }
-# Verbs whose object is the beneficiary of a transfer.
-BENEFACTIVE = {
-    "help",
-    "helping",
-    "helped",
-    "aid",
-    "aiding",
-    "assist",
-    "assisting",
-    "support",
-    "supporting",
-    "bolster",
-    "bolstering",
-    "aider",
-    "soutenir",
-    "appuyer",
-    "renforcer",
-    "ayudar",
-    "apoyar",
-    "unterstützen",
-    "aiutare",
-    "sostenere",
-    "ajudar",
-    "apoiar",
-}
-# "to" after these words does not point at a recipient.
-NOT_A_DIRECTION = {
-    "to": (
-        "according",
-        "due",
-        "thanks",
-        "close",
-        "next",
-        "visit",
-        "trip",
-        "compared",
-        "owing",
-        "opposition",
-        "threat",
-        "threats",
-        "response",
-        "reference",
-        "similar",
-        "contrary",
-        "relative",
-        "ambassador",
-    ),
-    "à": ("grâce", "face", "visite", "conformément", "contrairement", "ambassadeur", "quant", "jusqu'"),
-    "aux": ("grâce", "face", "visite", "conformément", "contrairement", "quant"),
-    "au": ("grâce", "face", "visite", "conformément", "contrairement", "quant"),
-    "from": ("far", "apart", "away", "opposition", "pressure", "threat", "threats", "ambassador"),
-    "into": ("inquiry", "investigation", "probe", "insight", "look", "research", "study", "review"),
-}
-# Prepositions that relate a party to something other than the transfer.
-OTHER_PREPOSITIONS = {
-    "en": (
-        "against",
-        "about",
-        "over",
-        "on",
-        "after",
-        "before",
-        "during",
-        "like",
-        "than",
-        "without",
-        "despite",
-        "near",
-        "among",
-        "between",
-        "including",
-        "amid",
-        "than",
-        "unlike",
-        "behind",
-    ),
-    "fr": (
-        "contre",
-        "sur",
-        "pendant",
-        "après",
-        "avant",
-        "entre",
-        "parmi",
-        "sans",
-        "malgré",
-        "comme",
-        "face",
-        "selon",
-        "chez",
-        "envers",
-    ),
-    "de": ("gegen", "über", "nach", "während", "zwischen", "ohne", "trotz"),
-    "es": ("contra", "sobre", "durante", "entre", "sin", "según"),
-    "it": ("contro", "sopra", "durante", "tra", "fra", "senza", "secondo"),
-    "pt": ("contra", "sobre", "durante", "entre", "sem", "segundo"),
-}
-# Definite articles of English and French, which may stand before a party's name.
-ARTICLES = {"the", "la", "le", "les", "l'", "l’"}
-# Words that may stand between a preposition and the state it governs.
-SKIPPABLE = ARTICLES | {
-    "a",
-    "air",
-    "allied",
-    "armed",
-    "armées",
-    "armés",
-    "as",
-    "dem",
-    "den",
-    "der",
-    "des",
-    "die",
-    "el",
-    "fellow",
-    "gli",
-    "i",
-    "il",
-    "las",
-    "lo",
-    "los",
-    "national",
-    "nationales",
-    "nationaux",
-    "naval",
-    "navale",
-    "neighboring",
-    "neighbouring",
-    "o",
-    "os",
-    "regular",
-    "royal",
-    "royales",
-    "royaux",
-    "régulières",
-    "terrestres",
-    "voisin",
-    "voisine",
-}
-# Words that continue a list of parties: "from the US, the Netherlands, and Germany".
-COORDINATION = ARTICLES | {
-    ",",
-    "along",
-    "also",
-    "and",
-    "as",
-    "both",
-    "e",
-    "et",
-    "i",
-    "o",
-    "oder",
-    "or",
-    "ou",
-    "then",
-    "together",
-    "und",
-    "well",
-    "with",
-    "y",
-}
-# Nouns that make a demonym stand for the state: "the German government", "le gouvernement nord-coréen".
-ACTOR_NOUNS = {
-    "department",
-    "département",
-    "pentagone",
-    "prime",
-    "minister",
-    "leader",
-    "king",
-    "emir",
-    "junta",
-    "chancellor",
-    "premier",
-    "sultan",
-    "monarch",
-    "ministre",
-    "roi",
-    "chancelier",
-    "dirigeant",
-    "dirigeants",
-    "government",
-    "army",
-    "military",
-    "ministry",
-    "navy",
-    "forces",
-    "force",
-    "president",
-    "regime",
-    "authorities",
-    "administration",
-    "state",
-    "side",
-    "officials",
-    "leadership",
-    "kingdom",
-    "republic",
-    "gouvernement",
-    "armée",
-    "ministère",
-    "marine",
-    "président",
-    "régime",
-    "autorités",
-    "état",
-    "pouvoir",
-    "royaume",
-    "république",
-    "exécutif",
-    "regierung",
-    "bundesregierung",
-    "armee",
-    "gobierno",
-    "ejército",
-    "governo",
-    "esercito",
-    "exército",
-}
-
-# Words after which the next word is a noun: articles, and the elided "de" of French.
-NOMINAL_MARKERS = ARTICLES | {"a", "an", "un", "une", "des", "d'", "d’", "du", "this", "that", "cette", "ces"}
-
-# Words that make a transfer happen against a veto, not instead of a transfer.
-DEFIANCE = {
-    "despite",
-    "violation",
-    "breach",
-    "defiance",
-    "circumvent",
-    "circumventing",
-    "evade",
-    "evading",
-    "malgré",
-    "dépit",
-    "contournant",
-}
-
-# Verbs of saying: their subject reports a transfer, it does not take part in it ("Israel said the US
-# approved the sale", « Washington a annoncé que la Russie livrait »).
-REPORTING_VERBS = {
-    "say",
-    "tell",
-    "announce",
-    "disclose",
-    "reveal",
-    "report",
-    "claim",
-    "state",
-    "add",
-    "confirm",
-    "note",
-    "write",
-    "insist",
-    "assert",
-    "declare",
-    "warn",
-    "believe",
-    "determine",
-    "conclude",
-    "dire",
-    "annoncer",
-    "déclarer",
-    "affirmer",
-    "indiquer",
-    "révéler",
-    "préciser",
-    "souligner",
-    "confirmer",
-    "assurer",
-    "rapporter",
-    "expliquer",
-    "estimer",
-    "écrire",
-    "ajouter",
-}
-# Subject pronouns that take up the speaker: "Russia said it had delivered".
-SPEAKER_PRONOUNS = {"it", "they", "we", "i", "he", "she", "il", "elle", "ils", "elles", "nous", "on", "je"}
+OTHER_PREPOSITIONS: dict[str, list[str]] = grammar.table("other_prepositions")
+BENEFACTIVE = grammar.words("benefactive")
+ARTICLES = grammar.words("articles")
+SKIPPABLE = ARTICLES | grammar.words("skippable")
+COORDINATION = ARTICLES | grammar.words("coordination")
+ACTOR_NOUNS = grammar.words("actor_nouns")
+NOMINAL_MARKERS = ARTICLES | grammar.words("nominal_markers")
+DEFIANCE = grammar.words("defiance")
+REPORTING_VERBS = grammar.words("reporting_verbs")
+SPEAKER_PRONOUNS = grammar.words("speaker_pronouns")
 
 
 @dataclass(frozen=True)
@@ -843,6 +484,20 @@ def party_of_deal(party: Party, deal: Predicate, sentence: Span) -> bool:
     token = doc[party.start : party.end].root
     heads = {token.head.i, token.head.head.i}  # directly (French "avec" is a case mark) or through "with"
     return noun.i in heads or (noun.dep_ in ("obj", "dobj") and noun.head.i in heads)
+
+
+def speaks(party: Party, sentence: Span) -> bool:
+    """The party, or the noun it qualifies, is the subject of a verb of saying: "…, the South Korean
+    defence ministry said", « …, a déclaré le ministère japonais »."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    token = doc[party.start : party.end].root
+    for _step in range(2):
+        if token.dep_.startswith("nsubj") or token.dep_ not in ("amod", "compound", "nmod", "poss"):
+            break
+        token = token.head
+    return token.dep_.startswith("nsubj") and token.head.lemma_.lower() in REPORTING_VERBS
 
 
 def reports(party: Party, predicate: Predicate, sentence: Span) -> bool:

@@ -11,60 +11,16 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from enrich import grammar
 from enrich.lexicon import CueLexicon, Status
 from enrich.roles import Predicate
 
-FUTURE_MARKERS = {
-    "will",
-    "would",
-    "to",
-    "expected",
-    "expects",
-    "expect",
-    "set",
-    "going",
-    "plans",
-    "plan",
-    "shall",
-    "could",
-    "devrait",
-    "devraient",
-    "va",
-    "vont",
-    "sera",
-    "seront",
-    "doit",
-    "doivent",
-    "prévu",
-    "prévue",
-    "prévoit",
-    "pourrait",
-    "wird",
-    "werden",
-    "soll",
-    "vai",
-    "vão",
-    "será",
-    "serán",
-}
-NEGATIONS = {
-    "not",
-    "n't",
-    "never",
-    "no",
-    "ne",
-    "n'",
-    "pas",
-    "jamais",
-    "nicht",
-    "kein",
-    "keine",
-    "nunca",
-    "non",
-    "nie",
-    "não",
-    "не",
-}
+FUTURE_MARKERS = grammar.words("future_markers")
+NEGATIONS = grammar.words("negations")
+# Clauses beside the one a denial speaks of.
+SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis", "cc"})
+# The French « ne » that makes a negation only with « pas », « jamais »…, and "only" with « que ».
+RESTRICTIVE_NE = frozenset({"ne", "n'", "n’"})
 FACT_ORDER: tuple[Status, ...] = ("delivered", "ongoing", "agreed")
 # Precedence when one passage reports the same transfer more than once.
 MERGE_ORDER: tuple[Status, ...] = ("denied", "delivered", "ongoing", "agreed", "alleged")
@@ -110,10 +66,26 @@ def negated(sentence: Span, predicate: Predicate) -> bool:
     """ "Russia is not sending", "ne fournit pas": the predicate is denied in so many words."""
     doc = sentence.doc
     token = doc[predicate.index]
+    if _restrictive(sentence, token):
+        return False
     if any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in token.children):
         return True
     window = doc[max(token.i - 3, sentence.start) : min(token.i + 3, sentence.end)]
     return any(word.lower_ in NEGATIONS for word in window)
+
+
+def _restrictive(sentence: Span, token: Token) -> bool:
+    """French « ne … que » means "only", not "not": « Washington ne livre des missiles qu'à la Pologne »
+    delivers. True when the only negation words near the predicate are « ne » and a later « que »."""
+    doc = sentence.doc
+    window = doc[max(token.i - 3, sentence.start) : sentence.end]
+    words = [word.lower_ for word in window]
+    negations = [word for word in words if word in NEGATIONS]
+    return (
+        bool(negations)
+        and set(negations) <= RESTRICTIVE_NE
+        and any(word in ("que", "qu'", "qu’") for word in words[words.index(negations[0]) + 1 :])
+    )
 
 
 def sentence_status(
@@ -122,9 +94,13 @@ def sentence_status(
     phrases: list[tuple[str, int, int]],
     predicate: Predicate,
     context_denial: bool,
+    denial_cues: bool = True,
 ) -> Status:
-    """The status of a transfer reported by ``predicate`` in ``sentence``."""
+    """The status of a transfer reported by ``predicate`` in ``sentence``; ``denial_cues=False`` leaves
+    out the sentence's words of denial (for a pair the denial does not name)."""
     found = cue_statuses(sentence, cues, phrases)
+    if not denial_cues:
+        found.discard("denied")
     if "denied" in found or context_denial or negated(sentence, predicate):
         return "denied"
     if "alleged" in found:
@@ -147,6 +123,33 @@ def sentence_status(
         if status in found:
             return status
     return "agreed"
+
+
+def denial_scope(sentence: Span, cues: CueLexicon) -> set[int]:
+    """Token indices a denial word speaks of: the word, its subject and its complements ("Rwanda denied
+    that it had sent drones to Congo"), not a clause beside it ("while Uganda admitted …"). Empty
+    without a parse or a denial word."""
+    if not sentence.doc.has_annotation("DEP"):
+        return set()
+    scope: set[int] = set()
+    for token in sentence:
+        if not _words(token) & cues.status["denied"]:
+            continue
+        verb = token if token.pos_ in ("VERB", "AUX") else token.head
+        scope.add(verb.i)
+        for child in verb.children:
+            if child.dep_.startswith(("nsubj", "ccomp", "xcomp", "dobj", "obj", "pcomp", "prep")):
+                scope.update(_clause(child))
+    return scope
+
+
+def _clause(token: Token) -> set[int]:
+    """The token's subtree less the clauses set beside it ("while …", "and …")."""
+    found = {token.i}
+    for child in token.children:
+        if child.dep_ not in SIDE_CLAUSES:
+            found |= _clause(child)
+    return found
 
 
 def merge(statuses: Iterable[Status]) -> Status:

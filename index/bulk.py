@@ -6,29 +6,37 @@ Serialising the next chunk overlaps with the node indexing the previous ones.
 
 from __future__ import annotations
 
-import time
+import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
+from armswatch.backoff import Backoff, wait
 from armswatch.config import Settings
 from armswatch.stage import Backpressure
 
 RETRYABLE_STATUS = {429, 502, 503, 504}
 RETRY_AFTER_SECONDS = 5.0
 ATTEMPTS = 4
-FIRST_BACKOFF_SECONDS = 0.5
+# Pauses between rounds of throttled documents: up to 0.5, 1, 2, 4 s.
+THROTTLED_BACKOFF = Backoff(initial=0.5, maximum=4.0)
 
 DocumentKey = tuple[str, str]
 
 
-def write(es: Elasticsearch, actions: Sequence[dict[str, Any]], settings: Settings) -> dict[DocumentKey, str]:
+def write(
+    es: Elasticsearch,
+    actions: Sequence[dict[str, Any]],
+    settings: Settings,
+    stop: threading.Event | None = None,
+) -> dict[DocumentKey, str]:
     """Send every action; return Elasticsearch's reason for each document it refused for good.
 
-    Items the node throttled or could not place are sent again after a growing pause. Raises
-    ``Backpressure`` when the node cannot be reached, or still throttles after ``ATTEMPTS`` rounds:
-    the caller retries later, and deterministic ids make the repeat harmless.
+    Items the node throttled or could not place are sent again after a growing pause, which
+    ``stop`` cuts short. Raises ``Backpressure`` when the node cannot be reached, still throttles
+    after ``ATTEMPTS`` rounds, or ``stop`` was set meanwhile: the caller retries later (or, stopping,
+    commits nothing), and deterministic ids make the repeat harmless.
     """
     by_key = {(action["_index"], action["_id"]): action for action in actions}
     pending: Sequence[dict[str, Any]] = actions
@@ -37,7 +45,8 @@ def write(es: Elasticsearch, actions: Sequence[dict[str, Any]], settings: Settin
         throttled = _send(es, pending, settings, failed)
         if not throttled:
             return failed
-        time.sleep(FIRST_BACKOFF_SECONDS * 2**attempt)
+        if not wait(stop, THROTTLED_BACKOFF.delay(attempt + 1)):
+            raise Backpressure("stopping while Elasticsearch throttles", RETRY_AFTER_SECONDS)
         pending = [by_key[key] for key in throttled]
     raise Backpressure(
         f"Elasticsearch still throttles {len(throttled)} documents after {ATTEMPTS} attempts",

@@ -44,9 +44,11 @@ class _Prepared:
     previous: dict[str, list[str]] | None  # mention ids already indexed; None: ask again when writing
 
 
-def make_handler(es: Elasticsearch, settings: Settings, version: int) -> OverlappedHandler:
+def make_handler(
+    es: Elasticsearch, settings: Settings, version: int, stop: threading.Event
+) -> OverlappedHandler:
     """Build a batch's documents and look up what its articles had before, all while the previous
-    batch's bulk request runs."""
+    batch's bulk request runs; ``stop`` cuts the pauses between throttled rounds short."""
     # The batch being written while the next one looked its articles up: its mention ids are the
     # newest for any article both batches hold, whatever the look-up saw of it.
     last_written: dict[str, list[str]] = {}
@@ -87,7 +89,7 @@ def make_handler(es: Elasticsearch, settings: Settings, version: int) -> Overlap
             for action in documents + stale:
                 source[(action["_index"], action["_id"])] = record
                 actions.append(action)
-        failed = bulk.write(es, actions, settings)
+        failed = bulk.write(es, actions, settings, stop)
         last_written.clear()
         last_written.update(
             {
@@ -144,6 +146,7 @@ def run(
     stats: StageStats | None = None,
 ) -> StageStats:
     """Consume the enriched topic into Elasticsearch until stopped (or idle for ``exit_when_idle`` s)."""
+    stop = stop or threading.Event()
     es = es_plumbing.client(settings)
     try:
         es_plumbing.wait_until_ready(es, timeout=120)
@@ -155,7 +158,7 @@ def run(
             topic=settings.topic_enriched,
             group_id=group_id or settings.index_group,
             reads=EnrichedArticle,
-            handle=make_handler(es, settings, version),
+            handle=make_handler(es, settings, version, stop),
             stop=stop,
             exit_when_idle=exit_when_idle,
             stats=stats,

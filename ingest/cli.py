@@ -27,7 +27,7 @@ from armswatch.config import Settings
 from armswatch.schema import Article, Feed
 
 if TYPE_CHECKING:
-    from ingest.parse import ParserPool
+    from ingest.pool import ParserPool
 
 commands = typer.Typer(
     help="Poll the registered feeds and publish new articles: `armswatch ingest run` starts a worker "
@@ -256,7 +256,7 @@ def feeds_parse(
 
     Example: armswatch feeds parse saved-feed.xml https://www.example.org/rss
     """
-    from ingest.parse import ParserPool
+    from ingest.pool import ParserPool
 
     settings = settings_or_exit()
     failed = 0

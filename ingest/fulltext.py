@@ -11,10 +11,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-import urllib.robotparser
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from protego import Protego
 
 from armswatch.config import Settings
 from armswatch.schema import Article
@@ -48,21 +49,20 @@ def with_full_text(article: Article, text: str | None) -> Article:
 
 @dataclass
 class _Robots:
-    parser: urllib.robotparser.RobotFileParser | None  # None: everything allowed
+    parser: Protego | None  # None: everything allowed
     closed: bool  # True: unreachable robots.txt, nothing allowed for now
     expires: float
 
     def allows(self, agent: str, url: str) -> bool:
         if self.closed:
             return False
-        return self.parser is None or self.parser.can_fetch(agent, url)
+        return self.parser is None or bool(self.parser.can_fetch(url, agent))
 
 
-def parse_robots(body: bytes) -> urllib.robotparser.RobotFileParser:
-    """A robots.txt parser fed with bytes we fetched (it never fetches anything itself)."""
-    parser = urllib.robotparser.RobotFileParser()
-    parser.parse(body.decode("utf-8", "replace").splitlines())
-    return parser
+def parse_robots(body: bytes) -> Protego:
+    """The rules of a robots.txt we fetched, read as RFC 9309 says (``*`` and ``$`` wildcards, the
+    longest matching rule wins), which the standard library's parser does not."""
+    return Protego.parse(body.decode("utf-8", "replace"))
 
 
 class FullText:

@@ -14,7 +14,7 @@ from importlib import resources
 from urllib.parse import urlsplit
 
 from armswatch.schema import Feed
-from ingest.parse import safe_xml_bytes
+from ingest.xmlsafe import safe_xml_bytes
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
 MAX_OUTLINES = 10_000

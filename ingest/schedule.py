@@ -11,12 +11,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
+from armswatch.backoff import Backoff, Random
 from armswatch.config import Settings
-
-Random = Callable[[], float]  # uniform in [0, 1), like random.random
 
 
 @dataclass(frozen=True)
@@ -81,8 +79,7 @@ def delay_after_failure(policy: Policy, failures: int, retry_after: float | None
     if is_dead(policy, failures):
         delay = policy.dead_interval * (0.9 + 0.2 * random())
     else:
-        backoff = min(policy.max_interval, policy.min_interval * 2.0 ** max(0, failures - 1))
-        delay = backoff * (0.5 + 0.5 * random())
+        delay = Backoff(policy.min_interval, policy.max_interval).delay(failures, random)
     if retry_after is not None:
         delay = max(delay, min(retry_after, policy.retry_after_max))
     return delay

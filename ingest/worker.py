@@ -15,9 +15,9 @@ waits and retries, and a worker stopped meanwhile saved nothing, so its successo
 entries again. An article already published by another feed of this worker, or by an earlier poll,
 with the same content hash, is not published again; with a new content hash it is (same id).
 
-Threads: the asyncio loop does the polling; one thread owns the Kafka consumers (kafka-python
-consumers are not thread-safe) and hands feeds and states to the loop. When partitions are revoked,
-that thread waits until the loop has stopped polling their feeds and saved their state.
+Threads: the asyncio loop (this module: the schedule and the polls) does the polling; one thread
+(``ingest.registry_consumer``) owns the Kafka consumers and hands feeds and states to the loop; sends
+go through ``ingest.sender``, which waits for Kafka's acknowledgements.
 """
 
 from __future__ import annotations
@@ -31,49 +31,37 @@ import random
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
-from concurrent.futures import Future as ThreadFuture
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import Any
-
-from kafka import ConsumerRebalanceListener, KafkaConsumer, KafkaProducer, TopicPartition
-from kafka.errors import KafkaError
-from pydantic import ValidationError
 
 from armswatch import metrics
-from armswatch.backoff import Outage
 from armswatch.config import Settings
-from armswatch.kafka import consumer_config, ensure_topics, max_message_bytes, producer_config
+from armswatch.kafka import ensure_topics, max_message_bytes
 from armswatch.schema import Article, Feed, FeedState
 from armswatch.stage import (
-    KAFKA_BACKOFF,
-    RejectedInput,
     StageStats,
     cut_to_fit,
-    dead_letter,
-    fitted_letter,
     when_kafka_answers,
 )
 from ingest.fetch import Fetched, Fetcher, FetchError, Validators
 from ingest.fulltext import FullText
 from ingest.opml import default_feeds
-from ingest.parse import FeedError, ParsedFeed, ParserPool
-from ingest.registry import ensure_feed_topics, read_to_end, seed_defaults
+from ingest.parse import FeedError, ParsedFeed
+from ingest.pool import ParserPool
+from ingest.registry import ensure_feed_topics, seed_defaults
+from ingest.registry_consumer import RELEASE_TIMEOUT, consume
 from ingest.schedule import Policy, delay_after_failure, interval_after_success, spread
+from ingest.sender import Message, Sender, Stopping
 
 log = logging.getLogger(__name__)
 
 STAGE = "ingest"
-# A worker whose consumer thread is wedged leaves the group after this long.
-MAX_POLL_INTERVAL_MS = 45_000
 # Articles whose id and content hash this worker published recently: not published again.
 PUBLISHED_MEMORY = 200_000
 # A feed without saved state waits this long before its first poll, for a state record that may be
 # on its way (a feed that moved to this URL brings its state along).
 NEW_FEED_GRACE = 2.0
-RELEASE_TIMEOUT = 60.0
 
 
 def entry_key(article: Article) -> str:
@@ -126,15 +114,6 @@ def state_after_failure(state: FeedState, reason: str, delay: float, now: dateti
     )
 
 
-@dataclass(frozen=True)
-class Message:
-    """A record to produce; ``value`` None is a tombstone (removes the key from a compacted topic)."""
-
-    topic: str
-    key: str | None
-    value: bytes | None
-
-
 def fitted_article(article: Article, limit: int) -> Article:
     """``article`` with its text cut so that its record takes at most ``limit`` bytes (Kafka refuses
     larger ones); the same article when it fits."""
@@ -164,10 +143,6 @@ class _Outcome:
     error: FetchError | FeedError | None = None
 
 
-class Stopping(Exception):
-    """The worker is stopping while waiting for Kafka: the poll's work is dropped, not saved."""
-
-
 @dataclass
 class IngestWorker:
     settings: Settings
@@ -193,14 +168,12 @@ class IngestWorker:
 
     async def run(self) -> StageStats:
         self.loop = asyncio.get_running_loop()
-        self.kafka = Outage("Kafka", KAFKA_BACKOFF, self.stop, log)
-        self.producer_lock = asyncio.Lock()
-        self.producer: KafkaProducer | None = None
+        self.sender = Sender(self.settings, self.stop, self.stats, self.client_id)
         self.limits = await asyncio.to_thread(
             max_message_bytes, self.settings, [self.settings.topic_raw, self.settings.topic_dead_letter]
         )
         self.consumer_done = threading.Event()
-        thread = threading.Thread(target=self._consume, name="ingest-feeds-consumer", daemon=True)
+        thread = threading.Thread(target=partial(consume, self), name="ingest-feeds-consumer", daemon=True)
         try:
             with ParserPool(self.settings.ingest_parser_processes) as pool:
                 async with Fetcher(self.settings) as fetcher:
@@ -208,13 +181,12 @@ class IngestWorker:
                     self.full_text = FullText(self.settings, fetcher, self.stats.counts)
                     thread.start()
                     await self._schedule()
-                    await self._release(set(self.owned))
+                    await self.release(set(self.owned))
                     self.consumer_done.set()
                     await asyncio.to_thread(thread.join, RELEASE_TIMEOUT)
         finally:
             self.consumer_done.set()
-            if self.producer is not None:
-                await asyncio.to_thread(self.producer.close)
+            await self.sender.close()
         return self.stats
 
     async def _schedule(self) -> None:
@@ -341,7 +313,8 @@ class IngestWorker:
         await self._save(polled, state_after_failure(polled.state, error.reason, delay, now), delay)
 
     async def _save(self, polled: _Polled, state: FeedState, delay: float) -> None:
-        await self._send_until_acked([Message(self.settings.topic_feed_state, state.url, state.to_json())])
+        saved = Message(self.settings.topic_feed_state, state.url, state.to_json())
+        await self.sender.send_until_acked([saved])
         polled.state = state
         if self.feeds.get(polled.feed.url) is polled:
             self._set_due(polled, time.time() + delay)
@@ -354,11 +327,12 @@ class IngestWorker:
         # A new URL this worker already polls keeps its own state; otherwise the state goes first,
         # so that whoever owns the new URL finds it when the feed record arrives.
         if new_url not in self.feeds:
-            await self._send_until_acked(
+            await self.sender.send_until_acked(
                 [Message(self.settings.topic_feed_state, new_url, moved_state.to_json())]
             )
-            await self._send_until_acked([Message(self.settings.topic_feeds, new_url, moved_feed.to_json())])
-        await self._send_until_acked(
+            moved = Message(self.settings.topic_feeds, new_url, moved_feed.to_json())
+            await self.sender.send_until_acked([moved])
+        await self.sender.send_until_acked(
             [
                 Message(self.settings.topic_feeds, old_url, None),
                 Message(self.settings.topic_feed_state, old_url, None),
@@ -393,7 +367,7 @@ class IngestWorker:
         cut = sum(a is not b for a, (_, b, _) in zip(fitted, mine, strict=True))
         self.stats.counts["articles_cut_to_fit"] += cut
         try:
-            await self._send_until_acked(
+            await self.sender.send_until_acked(
                 [Message(self.settings.topic_raw, article.id, article.to_json()) for article in fitted]
             )
         except BaseException as error:
@@ -415,76 +389,14 @@ class IngestWorker:
         for wait in waits:
             await wait  # another feed is publishing the same entry: seen once it is in Kafka
 
-    async def _send_until_acked(self, outputs: list[Message]) -> None:
-        """Send and wait for every acknowledgement; on a Kafka error, wait and resend what was not
-        acknowledged with a new producer, until it is or the worker stops (then raises Stopping)."""
-        remaining = outputs
-        while remaining:
-            producer = await self._producer()
-            if isinstance(producer, BaseException):
-                error = producer
-            else:
-                futures = await asyncio.to_thread(self._send, producer, remaining)
-                results = await asyncio.gather(*futures, return_exceptions=True)
-                outcomes = zip(remaining, results, strict=True)
-                failed = [(o, r) for o, r in outcomes if isinstance(r, BaseException)]
-                remaining = [output for output, _ in failed]
-                if not remaining:
-                    self.kafka.recovered()
-                    return
-                error = failed[0][1]
-                await self._drop(producer)
-            self.stats.counts["kafka_retries"] += 1
-            if not await asyncio.to_thread(self.kafka.failed, error, "publishing"):
-                raise Stopping("stopped while Kafka was unavailable; nothing saved, the entries come again")
-
-    async def _drop(self, producer: KafkaProducer) -> None:
-        """Close a producer a send failed on (unless another task did): an idempotent producer that
-        Kafka refused may stay in a fatal state that drops every later record."""
-        if id(self.producer) != id(producer):
-            return  # another task replaced it already
-        self.producer = None
-        await asyncio.to_thread(producer.close, 0)
-
-    async def _producer(self) -> KafkaProducer | BaseException:
-        """The producer, a new one if the last failed; the error while Kafka cannot be reached."""
-        async with self.producer_lock:
-            producer = self.producer
-            if producer is None:
-                try:
-                    producer = await asyncio.to_thread(
-                        KafkaProducer, **producer_config(self.settings, self.client_id)
-                    )
-                except KafkaError as error:
-                    failure: BaseException = error
-                    return failure
-                self.producer = producer
-            return producer
-
-    def _send(self, producer: KafkaProducer, outputs: list[Message]) -> list[asyncio.Future[Any]]:
-        """Hand ``outputs`` to the producer (in a thread: send blocks while Kafka has no metadata)."""
-        futures: list[asyncio.Future[Any]] = []
-        for output in outputs:
-            waiter: asyncio.Future[Any] = self.loop.create_future()
-            futures.append(waiter)
-            try:
-                key = output.key.encode() if output.key is not None else None
-                sent = producer.send(output.topic, key=key, value=output.value)
-            except KafkaError as error:
-                self.loop.call_soon_threadsafe(_settle, waiter, None, error)
-                continue
-            sent.add_callback(lambda meta, w=waiter: self.loop.call_soon_threadsafe(_settle, w, meta, None))
-            sent.add_errback(lambda error, w=waiter: self.loop.call_soon_threadsafe(_settle, w, None, error))
-        return futures
-
     # Ownership (called on the loop by the consumer thread) ------------------------------------------
 
-    def _take(self, partitions: set[int], states: dict[str, FeedState]) -> None:
+    def take(self, partitions: set[int], states: dict[str, FeedState]) -> None:
         self.owned |= partitions
         self.pending_states.update(states)
         log.info("feeds partitions assigned", extra={"partitions": sorted(partitions), "states": len(states)})
 
-    async def _release(self, partitions: set[int]) -> None:
+    async def release(self, partitions: set[int]) -> None:
         """Stop polling the feeds of ``partitions``: cancel their fetches, let their commits finish."""
         self.owned -= partitions
         released = [p for p in self.feeds.values() if p.partition in partitions]
@@ -503,7 +415,7 @@ class IngestWorker:
                 "feeds partitions released", extra={"partitions": sorted(partitions), "feeds": len(released)}
             )
 
-    def _apply_feed(self, partition: int, url: str, feed: Feed | None) -> None:
+    def apply_feed(self, partition: int, url: str, feed: Feed | None) -> None:
         if partition not in self.owned:
             return  # arrived after the partition was revoked
         polled = self.feeds.get(url)
@@ -526,7 +438,7 @@ class IngestWorker:
         else:
             self._set_due(polled, now + NEW_FEED_GRACE)
 
-    def _apply_state(self, partition: int, url: str, state: FeedState | None) -> None:
+    def apply_state(self, partition: int, url: str, state: FeedState | None) -> None:
         if partition not in self.owned:
             return
         polled = self.feeds.get(url)
@@ -540,143 +452,6 @@ class IngestWorker:
                 self._set_due(polled, state.next_poll_at.timestamp())
 
     # The consumer thread -----------------------------------------------------------------------------
-
-    def _consume(self) -> None:
-        """Owns the Kafka consumers: group membership on the feeds topic, and the state partitions."""
-        config = consumer_config(self.settings, self.group_id, self.client_id, max_poll_records=2000)
-        try:
-            feeds = when_kafka_answers(
-                "connecting the feeds consumer",
-                partial(KafkaConsumer, **config, max_poll_interval_ms=MAX_POLL_INTERVAL_MS),
-                self.consumer_done,
-            )
-            states = when_kafka_answers(
-                "connecting the feed-state consumer",
-                partial(
-                    KafkaConsumer,
-                    bootstrap_servers=self.settings.bootstrap_servers,
-                    client_id=f"{self.client_id}-state",
-                    enable_auto_commit=False,
-                    group_id=None,
-                ),
-                self.consumer_done,
-            )
-        except KafkaError:
-            return  # stopped before Kafka answered: run() reports it
-        feeds.subscribe([self.settings.topic_feeds], listener=_Listener(self, feeds, states))
-        kafka = Outage("Kafka", KAFKA_BACKOFF, self.consumer_done, log)
-        try:
-            while not self.consumer_done.is_set():
-                try:
-                    batches = feeds.poll(timeout_ms=300)
-                    for records in batches.values():
-                        self._hand_over_feeds(records)
-                    if states.assignment():
-                        for records in states.poll(timeout_ms=0).values():
-                            self._hand_over_states(records)
-                except KafkaError as error:
-                    kafka.failed(error, "reading the feed registry")
-                    continue
-                kafka.recovered()
-        finally:
-            feeds.close()  # leaves the group at once: the others take the partitions over now
-            states.close()
-
-    def _hand_over_feeds(self, records: Iterable[Any]) -> None:
-        for record in records:
-            url = record.key.decode("utf-8", "replace") if record.key else ""
-            feed: Feed | None = None
-            if record.value is not None:
-                try:
-                    feed = Feed.model_validate_json(record.value)
-                    if feed.url != url:
-                        raise RejectedInput("feed_key_mismatch", f"key {url!r} but feed URL {feed.url!r}")
-                except (ValidationError, RejectedInput) as error:
-                    rejection = (
-                        error
-                        if isinstance(error, RejectedInput)
-                        else RejectedInput("invalid_feed", str(error))
-                    )
-                    self._reject(record, rejection)
-                    continue
-            self.loop.call_soon_threadsafe(self._apply_feed, record.partition, url, feed)
-
-    def _hand_over_states(self, records: Iterable[Any]) -> None:
-        for record in records:
-            url = record.key.decode("utf-8", "replace") if record.key else ""
-            try:
-                state = FeedState.model_validate_json(record.value) if record.value is not None else None
-            except ValidationError as error:
-                self._reject(record, RejectedInput("invalid_feed_state", str(error)))
-                continue
-            self.loop.call_soon_threadsafe(self._apply_state, record.partition, url, state)
-
-    def _reject(self, record: Any, error: RejectedInput) -> None:
-        log.warning(
-            "rejected registry record",
-            extra={
-                "topic": record.topic,
-                "offset": record.offset,
-                "reason": error.reason,
-                "detail": error.detail[:300],
-            },
-        )
-        topic = self.settings.topic_dead_letter
-        letter = fitted_letter(dead_letter(STAGE, record, error), self.limits[topic])
-        sending = asyncio.run_coroutine_threadsafe(
-            self._send_until_acked([Message(topic, None, letter)]), self.loop
-        )
-        try:
-            sending.result()
-        except Stopping:
-            return  # stopping: the record is read again from the registry's start by the next owner
-        self.stats.counts[f"rejected_{error.reason}"] += 1
-
-
-def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
-    if future.done():
-        return
-    if error is not None:
-        future.set_exception(error)
-    else:
-        future.set_result(result)
-
-
-class _Listener(ConsumerRebalanceListener):  # type: ignore[misc]
-    """Rebalance callbacks, run by the consumer thread inside ``poll``."""
-
-    def __init__(self, worker: IngestWorker, feeds: KafkaConsumer, states: KafkaConsumer) -> None:
-        self.worker = worker
-        self.feeds = feeds
-        self.states = states
-
-    def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
-        numbers = {tp.partition for tp in revoked}
-        done: ThreadFuture[None] = asyncio.run_coroutine_threadsafe(
-            self.worker._release(numbers), self.worker.loop
-        )
-        done.result(timeout=RELEASE_TIMEOUT)
-        topic = self.worker.settings.topic_feed_state
-        self.states.assign(
-            [tp for tp in self.states.assignment() if tp.partition not in numbers and tp.topic == topic]
-        )
-
-    def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
-        numbers = {tp.partition for tp in assigned}
-        if not numbers:
-            return  # a rebalance that gave this worker nothing (more workers than partitions)
-        settings = self.worker.settings
-        # The registry is re-read from its start: compaction keeps one record per feed.
-        self.feeds.seek_to_beginning(*assigned)
-        # The saved states of these partitions, read to their current end before any feed starts.
-        table = read_to_end(self.states, settings.topic_feed_state, numbers)
-        loaded: dict[str, FeedState] = {}
-        for url, value in table.items():
-            try:
-                loaded[url] = FeedState.model_validate_json(value)
-            except ValidationError:
-                self.worker.stats.counts["rejected_invalid_feed_state"] += 1
-        self.worker.loop.call_soon_threadsafe(self.worker._take, numbers, loaded)
 
 
 def run(

@@ -14,7 +14,8 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
-from armswatch.schema import Article, EnrichedArticle, StateCount, TransferMention
+from armswatch import samples
+from armswatch.schema import Category, EnrichedArticle, Status
 
 
 @dataclass
@@ -117,45 +118,28 @@ def enriched(
     number: int,
     supplier: str = "IR",
     recipient: str = "RU",
-    category: str = "drones",
-    status: str = "delivered",
+    category: Category = "drones",
+    status: Status = "delivered",
     title: str | None = None,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> EnrichedArticle:
     """An enriched article reporting one transfer, fetched now."""
-    when = now()
     sentence = f"Iran has supplied Russia with {number} Shahed drones, officials said."
-    article = Article(
-        id=f"alert-article-{number}",
+    article = samples.article(
+        f"alert-article-{number}",
         url=f"https://example.org/news/{number}",
         title=title or f"Iran ships drones to Russia ({number})",
         text=sentence,
         source="Example News",
-        source_domain="example.org",
-        published_at=when,
-        fetched_at=when,
+        when=now(),
     )
-    mention = TransferMention(
+    lemmas = f"iran have supply russia with {number} shahed drone , official say ."
+    mention = samples.transfer(
+        sentence,
         supplier=supplier,
         recipient=recipient,
-        weapon="Shahed drones",
-        category=category,  # type: ignore[arg-type]
-        status=status,  # type: ignore[arg-type]
-        confidence=0.9,
-        sentence=sentence,
-        sentence_lemmas=f"iran have supply russia with {number} shahed drone , official say .",
-        start=0,
-        end=len(sentence),
+        category=category,
+        status=status,
+        sentence_lemmas=lemmas,
     )
-    return EnrichedArticle(
-        article=article,
-        lang="en",
-        states=[
-            StateCount(code=supplier, name=supplier, count=1),
-            StateCount(code=recipient, name=recipient, count=1),
-        ],
-        transfers=[mention],
-        lemmas=sentence.lower(),
-        extractor="test.v1",
-        enriched_at=when,
-    )
+    return samples.enriched(article, [mention], lemmas=sentence.lower(), extractor="test.v1")

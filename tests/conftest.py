@@ -17,6 +17,22 @@ from armswatch.config import Settings, load_settings
 from armswatch.kafka import ensure_topics
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test that starts the stack carries the integration marker, so ``-m "not integration"``
+    runs without Kafka, Elasticsearch or Java: a test that forgets it stops the collection."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if "running_stack" in getattr(item, "fixturenames", ())
+        and item.get_closest_marker("integration") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(
+            "these tests start the stack but lack `pytestmark = pytest.mark.integration`: "
+            + ", ".join(unmarked)
+        )
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     return load_settings()

@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
+
 
 class StackError(RuntimeError):
     """A local server could not be set up or started; the message says what to do next."""
@@ -75,20 +77,16 @@ class ManagedProcess:
         pid = self.pid()
         if pid is None:
             return False
-        members = set(_group_members(pid)) | _descendants(pid)
+        members = _family(pid)
         _signal_group(pid, signal.SIGTERM)
         for member in members:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(member, signal.SIGTERM)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and any(_alive(member) for member in members):
-            time.sleep(0.2)
-        for member in members:
-            if _alive(member):
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(member, signal.SIGKILL)
-        while any(_alive(member) for member in members):
-            time.sleep(0.1)
+            with contextlib.suppress(psutil.NoSuchProcess):
+                member.terminate()
+        _gone, alive = psutil.wait_procs(members, timeout=timeout)
+        for member in alive:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                member.kill()
+        psutil.wait_procs(alive)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
         self.pid_file.unlink(missing_ok=True)
@@ -99,7 +97,11 @@ class ManagedProcess:
         pid = self.pid()
         if pid is None:
             return 0
-        return sum(_rss(member) for member in set(_group_members(pid)) | _descendants(pid))
+        total = 0
+        for member in _family(pid):
+            with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+                total += member.memory_info().rss
+        return total
 
     def tail(self, lines: int = 40) -> list[str]:
         """The last lines of the console output and of the log file (empty if there are none yet)."""
@@ -115,68 +117,31 @@ def _tail(path: Path, lines: int) -> list[str]:
 
 
 def _alive(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie child of ours counts as gone)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        return bool(psutil.Process(pid).status() != psutil.STATUS_ZOMBIE)
+    except psutil.NoSuchProcess:
         return False
-    except PermissionError:
+    except psutil.AccessDenied:
         return True
-    # A zombie child of ours counts as dead.
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, IndexError):
-        return True
-    return state != "Z"
 
 
-def _group_members(pgid: int) -> list[int]:
-    members = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except (FileNotFoundError, ProcessLookupError, IndexError):
-            continue
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            members.append(int(entry.name))
-    return members
-
-
-def _descendants(pid: int) -> set[int]:
-    """Every process below ``pid`` in the process tree."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-        except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
-            continue
-        children.setdefault(parent, []).append(int(entry.name))
-    found: set[int] = set()
-    pending = [pid]
-    while pending:
-        for child in children.get(pending.pop(), []):
-            if child not in found:
-                found.add(child)
-                pending.append(child)
-    return found
+def _family(pid: int) -> list[psutil.Process]:
+    """The processes of the group ``pid`` leads and every descendant of ``pid``, zombies left out."""
+    family: dict[int, psutil.Process] = {}
+    with contextlib.suppress(psutil.NoSuchProcess):
+        leader = psutil.Process(pid)
+        family = {member.pid: member for member in [leader, *leader.children(recursive=True)]}
+    for process in psutil.process_iter():
+        with contextlib.suppress(ProcessLookupError, psutil.NoSuchProcess):
+            if process.pid not in family and os.getpgid(process.pid) == pid:
+                family[process.pid] = process
+    return [member for member in family.values() if _alive(member.pid)]
 
 
 def _signal_group(pgid: int, sig: signal.Signals) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(pgid, sig)
-
-
-def _rss(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    except FileNotFoundError:
-        pass
-    return 0
 
 
 def port_open(port: int, host: str = "127.0.0.1") -> bool:

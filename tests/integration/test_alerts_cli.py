@@ -90,7 +90,7 @@ def test_alerts_cli_manages_rules(prefix: str) -> None:
         ("iran~1", [], "fuzzy"),
         ("supplier:IR", ["--channel", "sms:+33600000000"], "unknown channel"),
         ("supplier:IR", ["--channel", "webhook:ftp://x"], "only http and https"),
-        ("supplier:IR", ["--mode", "hourly"], "unknown mode"),
+        ("supplier:IR", ["--mode", "hourly"], "'hourly' is not one of"),
         ("supplier:IR", ["--every", "2h"], "--mode throttled or digest"),
         ("supplier:IR", ["--mode", "digest", "--every", "soon"], "15m, 2h or 1d"),
         ("supplier:IR", ["--articles", "--min-confidence", "0.5"], "applies to transfer mentions"),

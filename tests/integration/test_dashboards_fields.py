@@ -11,62 +11,41 @@ from pathlib import Path
 import pytest
 from elasticsearch import Elasticsearch, helpers
 
-from armswatch.schema import Article, EnrichedArticle, StateCount, TransferMention
+from armswatch import samples
+from armswatch.schema import EnrichedArticle, StateCount
 from dashboards.objects import FieldUse, check_field, field_uses, flatten_mapping, load, with_index_prefix
+from deals.documents import deals_index
 from index.actions import bulk_actions
-from index.templates import ensure_templates
+from index.templates import ensure_templates, mapping
+
+pytestmark = pytest.mark.integration
 
 ALERTS_MAPPING = Path(__file__).resolve().parents[2] / "alerts" / "mappings" / "alerts.json"
 
 
 def _enriched(number: int, published: datetime, transfer: bool) -> EnrichedArticle:
     sentence = "North Korea has shipped artillery shells to Russia, officials said."
-    article = Article(
-        id=f"d{number}",
-        url=f"https://example.org/d{number}",
-        title=f"Shells {number}",
-        text=sentence,
-        source="Example Wire",
-        source_domain="example.org",
-        published_at=published,
-        fetched_at=published,
-    )
+    article = samples.article(f"d{number}", title=f"Shells {number}", text=sentence, when=published)
     mentions = [
-        TransferMention(
-            supplier="KP",
-            recipient="RU",
-            weapon="artillery shells",
-            category="ammunition",
-            status="delivered",
-            confidence=0.9,
-            sentence=sentence,
-            start=0,
-            end=len(sentence),
+        samples.transfer(
+            sentence, supplier="KP", weapon="artillery shells", category="ammunition", status="delivered"
         ),
-        TransferMention(
+        samples.transfer(
+            sentence,
             supplier=None,
             supplier_name="Wagner Group",
             recipient="ML",
             weapon="drones",
-            category="drones",
             status="alleged",
             confidence=0.6,
-            sentence=sentence,
-            start=0,
-            end=len(sentence),
         ),
     ]
     states = [
         StateCount(code="KP", name="North Korea", count=1),
         StateCount(code="RU", name="Russia", count=1),
     ]
-    return EnrichedArticle(
-        article=article,
-        lang="en" if number % 2 else "fr",
-        states=states,
-        transfers=mentions if transfer else [],
-        extractor="test.v1",
-        enriched_at=published,
+    return samples.enriched(
+        article, mentions if transfer else [], lang="en" if number % 2 else "fr", states=states
     )
 
 
@@ -87,6 +66,7 @@ def field_types(
     enriched = [_enriched(n, datetime(2026, 4 + n % 2, 10, tzinfo=UTC), transfer=n != 3) for n in range(4)]
     helpers.bulk(es_client, [action for e in enriched for action in bulk_actions(e, prefix)], refresh=True)
     es_client.indices.create(index=f"{prefix}-alerts", mappings=json.loads(ALERTS_MAPPING.read_text()))
+    es_client.indices.create(index=deals_index(prefix), mappings=mapping("deals"))
     try:
         types: dict[str, dict[str, str]] = {}
         for view in with_index_prefix(load(), prefix):

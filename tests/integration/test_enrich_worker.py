@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import pytest
 from kafka import KafkaConsumer, KafkaProducer
 
 from armswatch.config import Settings
@@ -13,6 +14,8 @@ from armswatch.kafka import consumer_config, ensure_topics, producer_config
 from armswatch.schema import Article, DeadLetter, EnrichedArticle
 from enrich import worker
 from enrich.tagger import Tagger
+
+pytestmark = pytest.mark.integration
 
 
 def _read_all(settings: Settings, topic: str, expected: int, timeout: float = 30) -> list[bytes]:

@@ -6,11 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import pytest
 from elasticsearch import Elasticsearch, helpers
 
-from armswatch.schema import Article, EnrichedArticle, Money, Quantity, StateCount, TransferMention
+from armswatch import samples
+from armswatch.schema import Money, Quantity, StateCount
 from index.actions import bulk_actions, index_name
 from index.templates import ensure_templates, mapping
+
+pytestmark = pytest.mark.integration
 
 
 def test_index_templates_add_new_fields_to_existing_indices(
@@ -27,27 +31,18 @@ def test_index_templates_add_new_fields_to_existing_indices(
         es_client.indices.create(index=index_name(prefix, kind, when), mappings=body)
     try:
         ensure_templates(es_client, prefix)
-        enriched = EnrichedArticle(
-            article=Article(id="u1", url="https://example.org/u1", source="Example", fetched_at=when),
-            lang="en",
-            states=[StateCount(code="IR", name="Iran", count=1)],
-            transfers=[
-                TransferMention(
-                    supplier="IR",
-                    recipient="RU",
+        sentence = "Iran supplied drones to Russia."
+        enriched = samples.enriched(
+            samples.article("u1", text="", title="", when=when),
+            [
+                samples.transfer(
+                    sentence,
                     weapon="drones",
-                    category="drones",
-                    status="delivered",
-                    confidence=0.9,
-                    sentence="Iran supplied drones to Russia.",
-                    start=0,
-                    end=31,
                     quantity=Quantity(value=400, approximate=True),
                     value=Money(amount=1.7e9, currency="USD"),
                 )
             ],
-            extractor="test.v1",
-            enriched_at=when,
+            states=[StateCount(code="IR", name="Iran", count=1)],
         )
         indexed, errors = helpers.bulk(es_client, bulk_actions(enriched, prefix), refresh=True)
         assert (indexed, errors) == (2, [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import pytest
 from elasticsearch import Elasticsearch, helpers
 from kafka import KafkaProducer
 
@@ -15,6 +16,8 @@ from enrich.tagger import Tagger
 from index.actions import bulk_actions
 from index.rebuild import rebuild
 from index.templates import active_version, ensure_templates
+
+pytestmark = pytest.mark.integration
 
 
 def test_index_rebuild_replays_history_into_a_new_version(

@@ -11,44 +11,20 @@ import pytest
 from elasticsearch import Elasticsearch
 from kafka import KafkaConsumer, KafkaProducer
 
+from armswatch import samples
 from armswatch.config import Settings
 from armswatch.kafka import consumer_config, ensure_topics, producer_config
-from armswatch.schema import Article, DeadLetter, EnrichedArticle, StateCount, TransferMention
+from armswatch.schema import DeadLetter, EnrichedArticle
 from armswatch.stack import elasticsearch_server
 from armswatch.stage import StageStats
 from index import worker
 
+pytestmark = pytest.mark.integration
+
 
 def _enriched(article_id: str, url: str, published: datetime) -> EnrichedArticle:
-    article = Article(
-        id=article_id,
-        url=url,
-        title=f"Iran ships drones ({article_id})",
-        text="Iran has supplied Russia with hundreds of Shahed drones.",
-        source="Example",
-        source_domain="example.org",
-        published_at=published,
-        fetched_at=published,
-    )
-    mention = TransferMention(
-        supplier="IR",
-        recipient="RU",
-        weapon="Shahed drones",
-        category="drones",
-        status="delivered",
-        confidence=0.9,
-        sentence="Iran has supplied Russia with hundreds of Shahed drones.",
-        start=0,
-        end=56,
-    )
-    return EnrichedArticle(
-        article=article,
-        lang="en",
-        states=[StateCount(code="IR", name="Iran", count=1), StateCount(code="RU", name="Russia", count=1)],
-        transfers=[mention],
-        extractor="test.v1",
-        enriched_at=published,
-    )
+    title = f"Iran ships drones ({article_id})"
+    return samples.enriched(samples.article(article_id, url=url, title=title, when=published))
 
 
 @pytest.fixture

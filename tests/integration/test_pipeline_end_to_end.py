@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -30,6 +29,9 @@ from armswatch.schema import DeadLetter
 from index.search import Filters, QueryError, search
 from ingest.registry import Registry, new_feed
 from tests.alerts_receivers import http_receiver
+from tests.ports import free_port_block
+
+pytestmark = pytest.mark.integration
 
 ARMS_TEXT = (
     "Iran has delivered a new batch of Shahed drones to Russia, according to Western officials. "
@@ -37,23 +39,6 @@ ARMS_TEXT = (
 )
 CALM_TEXT = "The central bank left its main interest rate unchanged on Tuesday, citing slowing inflation."
 
-
-def _free_port_block(size: int) -> int:
-    """The first of ``size`` consecutive free ports on 127.0.0.1 (the workers' metrics endpoints)."""
-    for base in range(24000, 30000, size):
-        sockets = []
-        try:
-            for port in range(base, base + size):
-                sock = socket.socket()
-                sock.bind(("127.0.0.1", port))
-                sockets.append(sock)
-            return base
-        except OSError:
-            continue
-        finally:
-            for sock in sockets:
-                sock.close()
-    raise RuntimeError("no free port block")
 
 
 def _wait(condition: Callable[[], bool], timeout: float, what: str) -> float:
@@ -70,7 +55,7 @@ def namespaced(
     running_stack: Settings, unique: Callable[[str], str]
 ) -> Iterator[tuple[Settings, dict[str, str]]]:
     namespace = unique("e2e")
-    overrides = {**namespace_overrides(namespace), "run_metrics_base_port": _free_port_block(8)}
+    overrides = {**namespace_overrides(namespace), "run_metrics_base_port": free_port_block(8)}
     yield running_stack.model_copy(update=overrides), settings_env(overrides)
     delete_namespace(running_stack.model_copy(update=overrides), namespace, lambda _message: None)
 

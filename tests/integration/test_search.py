@@ -8,54 +8,30 @@ from datetime import UTC, datetime
 import pytest
 from elasticsearch import Elasticsearch, helpers
 
-from armswatch.schema import Article, EnrichedArticle, StateCount, TransferMention
+from armswatch import samples
+from armswatch.schema import Category, EnrichedArticle
 from enrich.tagger import Tagger
 from index.actions import bulk_actions
 from index.search import Filters, search
 from index.templates import ensure_templates
 
-NAMES = {"IR": "Iran", "RU": "Russia", "KP": "North Korea", "FR": "France", "UA": "Ukraine"}
-
+pytestmark = pytest.mark.integration
 
 def _enriched(
     number: int,
     supplier: str,
     recipient: str,
-    category: str,
+    category: Category,
     sentence: str,
     published: datetime,
     lang: str = "en",
 ) -> EnrichedArticle:
-    article = Article(
-        id=f"s{number}",
-        url=f"https://example.org/{number}",
-        title=sentence[:40],
-        text=sentence,
-        source="Example",
-        source_domain="example.org",
-        published_at=published,
-        fetched_at=published,
+    url = f"https://example.org/{number}"
+    article = samples.article(number, url=url, title=sentence[:40], text=sentence, when=published)
+    mention = samples.transfer(
+        sentence, supplier=supplier, recipient=recipient, weapon=category, category=category
     )
-    mention = TransferMention(
-        supplier=supplier,
-        recipient=recipient,
-        weapon=category,
-        category=category,  # type: ignore[arg-type]
-        status="delivered",
-        confidence=0.9,
-        sentence=sentence,
-        start=0,
-        end=len(sentence),
-    )
-    states = [StateCount(code=code, name=NAMES[code], count=1) for code in (supplier, recipient)]
-    return EnrichedArticle(
-        article=article,
-        lang=lang,
-        states=states,
-        transfers=[mention],
-        extractor="test.v1",
-        enriched_at=published,
-    )
+    return samples.enriched(article, [mention], lang=lang)
 
 
 @pytest.fixture

@@ -5,12 +5,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import pytest
 from elasticsearch import Elasticsearch, helpers
 from kafka import KafkaConsumer, KafkaProducer
 
 from armswatch import stack
 from armswatch.config import Settings
 from armswatch.kafka import consumer_config, producer_config
+
+pytestmark = pytest.mark.integration
 
 
 def test_stack_status_reports_both_services_ready(running_stack: Settings) -> None:

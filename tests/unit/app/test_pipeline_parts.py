@@ -3,6 +3,7 @@ metrics export and scrape, the live view's rendering."""
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from collections import deque
@@ -13,10 +14,11 @@ from rich.console import Console
 
 from app.health import Health
 from app.live import View, line, render, transfer_line
-from app.pipeline import Rate
+from app.pipeline import _logged_as_events
 from app.supervisor import Supervisor, WorkerSpec, plan_workers, restart_delay
-from armswatch.metrics import Scrape, parse_exposition
-from armswatch.schema import Quantity, TransferMention
+from armswatch import samples
+from armswatch.metrics import Rate, Scrape, parse_exposition
+from armswatch.schema import Quantity
 from armswatch.stage import StageStats
 
 
@@ -106,6 +108,7 @@ def _view() -> View:
         events=deque(["12:00:00 alerts-1 exited with code 1; restarting in 1 s"]),
         uptime=120,
         dead_letters=1,
+        latest_deals=deque(["North Korea → Russia · ammunition (KN-23) · delivered · 3 reports, 2 outlets"]),
     )
 
 
@@ -113,7 +116,15 @@ def test_live_view_shows_the_facts() -> None:
     console = Console(record=True, width=140)
     console.print(render(_view()))
     text = console.export_text()
-    for expected in ("feeds polled 30", "failing 2", "articles/min 42", "KP → RU · ammunition", "0/1", "12"):
+    for expected in (
+        "feeds polled 30",
+        "failing 2",
+        "articles/min 42",
+        "KP → RU · ammunition",
+        "0/1",
+        "12",
+        "North Korea → Russia · ammunition (KN-23) · delivered",
+    ):
         assert expected in text
     assert "restarting in 1 s" in text
 
@@ -121,7 +132,9 @@ def test_live_view_shows_the_facts() -> None:
 def test_plain_line_for_logs() -> None:
     text = line(_view())
     assert (
-        "feeds_polled=30" in text and "lag[enrich=12 index=0 alerts=–]" in text and "dead_letters=1" in text
+        "feeds_polled=30" in text
+        and "lag[enrich=12 index=0 deals=– alerts=–]" in text
+        and "dead_letters=1" in text
     )
 
 
@@ -133,17 +146,24 @@ def test_rate_per_minute() -> None:
 
 
 def test_latest_transfer_line_shows_the_stated_amounts() -> None:
-    transfer = TransferMention(
+    transfer = samples.transfer(
+        "Pyongyang is sending millions of shells to Moscow.",
         supplier="KP",
-        recipient="RU",
         weapon="artillery shells",
         category="ammunition",
         status="ongoing",
-        confidence=0.9,
-        sentence="Pyongyang is sending millions of shells to Moscow.",
-        start=0,
-        end=50,
     )
     assert transfer_line(transfer, "Demo Wire") == "KP → RU · ammunition · ongoing · Demo Wire"
     measured = transfer.model_copy(update={"quantity": Quantity(value=1_000_000, approximate=True)})
     assert transfer_line(measured, "Demo Wire") == "KP → RU · ammunition · ongoing · ~1,000,000 · Demo Wire"
+
+
+def test_live_view_takes_log_warnings_into_its_events_while_on_screen() -> None:
+    events: list[str] = []
+    root = logging.getLogger()
+    handlers = root.handlers[:]
+    with _logged_as_events(events.append):
+        logging.getLogger("tests.live.client").warning("node has failed for 4 times in a row")
+        logging.getLogger("tests.live.client").info("connected")
+    assert events == ["tests.live.client: node has failed for 4 times in a row"]
+    assert root.handlers == handlers

@@ -4,43 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from armswatch.schema import Article, EnrichedArticle, TransferMention
+from armswatch import samples
+from armswatch.schema import EnrichedArticle
 from enrich.worker import output, without_full_text
 
 
 def _enriched(text: str) -> EnrichedArticle:
-    now = datetime(2026, 1, 1, tzinfo=UTC)
-    sentence = "Iran has supplied Russia with hundreds of Shahed drones."
-    mention = TransferMention(
-        supplier="IR",
-        recipient="RU",
-        weapon="Shahed drones",
-        category="drones",
-        status="delivered",
-        confidence=0.9,
-        sentence=sentence,
-        sentence_lemmas="iran have supply russia with hundred of shahed drone .",
-        start=0,
-        end=len(sentence),
-    )
-    article = Article(
-        id="a1",
-        url="https://example.org/a1",
-        title="Drones",
-        summary="Shipments.",
-        text=text,
-        source="example.org",
-        fetched_at=now,
-    )
-    return EnrichedArticle(
-        article=article,
-        lang="en",
-        states=[],
-        transfers=[mention],
-        lemmas=text.lower(),
-        extractor="test.v1",
-        enriched_at=now,
-    )
+    when = datetime(2026, 1, 1, tzinfo=UTC)
+    article = samples.article("a1", title="Drones", text=text, when=when)
+    mention = samples.transfer(sentence_lemmas="iran have supply russia with hundred of shahed drone .")
+    summarised = article.model_copy(update={"summary": "Shipments."})
+    return samples.enriched(summarised, [mention], states=[], lemmas=text.lower(), extractor="test.v1")
 
 
 def test_without_full_text_keeps_transfers_and_flags_what_it_dropped() -> None:

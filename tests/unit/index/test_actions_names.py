@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from armswatch.schema import Article, EnrichedArticle, Money, Quantity, StateCount, TransferMention
+from armswatch import samples
+from armswatch.schema import EnrichedArticle, Money, Quantity, StateCount, TransferMention
 from index.actions import (
     article_document,
     mention_documents,
@@ -17,43 +18,26 @@ from index.actions import (
 )
 
 WHEN = datetime(2026, 3, 2, tzinfo=UTC)
+SENTENCE = "Pyongyang shipped artillery shells to Moscow."
 
 
 def _mention(
     supplier: str | None, recipient: str | None, supplier_name: str | None = None
 ) -> TransferMention:
-    return TransferMention(
+    return samples.transfer(
+        SENTENCE,
         supplier=supplier,
         recipient=recipient,
         supplier_name=supplier_name,
         weapon="artillery shells",
         category="ammunition",
-        status="delivered",
         confidence=0.8,
-        sentence="Pyongyang shipped artillery shells to Moscow.",
-        start=0,
-        end=45,
     )
 
 
 def _enriched(*mentions: TransferMention, states: list[StateCount] | None = None) -> EnrichedArticle:
-    article = Article(
-        id="n1",
-        url="https://example.org/n1",
-        source="Example",
-        title="Shells",
-        text="Pyongyang shipped artillery shells to Moscow.",
-        published_at=WHEN,
-        fetched_at=WHEN,
-    )
-    return EnrichedArticle(
-        article=article,
-        lang="en",
-        states=states or [],
-        transfers=list(mentions),
-        extractor="test.v1",
-        enriched_at=WHEN,
-    )
+    article = samples.article("n1", title="Shells", text=SENTENCE, when=WHEN)
+    return samples.enriched(article, mentions, states=states or [])
 
 
 @pytest.mark.parametrize(

@@ -94,10 +94,25 @@ def test_fulltext_bounded_per_poll(server: FeedServer) -> None:
 
 def test_robots_parser_reads_our_bytes() -> None:
     robots = parse_robots(b"User-agent: armswatch\nDisallow: /no/\n\nUser-agent: *\nDisallow: /\n")
-    assert robots.can_fetch("armswatch", "https://a.example/yes") and not robots.can_fetch(
-        "armswatch", "https://a.example/no/1"
+    assert robots.can_fetch("https://a.example/yes", "armswatch")
+    assert not robots.can_fetch("https://a.example/no/1", "armswatch")
+    assert not robots.can_fetch("https://a.example/yes", "otherbot")
+
+
+@pytest.mark.parametrize(
+    ("path", "allowed"),
+    [
+        ("/a/file.pdf", False),  # "*" and "$" wildcards
+        ("/a/file.pdf?x=1", True),  # "$" anchors the end
+        ("/private/page", False),
+        ("/private/public/page", True),  # the longest matching rule wins, not the first
+    ],
+)
+def test_robots_parser_follows_rfc_9309(path: str, allowed: bool) -> None:
+    robots = parse_robots(
+        b"User-agent: *\nDisallow: /*.pdf$\nDisallow: /private/\nAllow: /private/public/\n"
     )
-    assert not robots.can_fetch("otherbot", "https://a.example/yes")
+    assert robots.can_fetch(f"https://a.example{path}", "armswatch") is allowed
 
 
 def test_with_full_text_ignores_nothing_better() -> None:

@@ -8,16 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from armswatch.schema import Feed
-from ingest.parse import (
-    MAX_AUTHOR_CHARS,
-    MAX_ENTRIES,
-    MAX_FEED_BYTES,
-    FeedError,
-    ParsedFeed,
-    bound_author_fields,
-    parse_feed,
-    strip_declarations,
-)
+from ingest.parse import MAX_ENTRIES, MAX_FEED_BYTES, FeedError, ParsedFeed, parse_feed
+from ingest.xmlsafe import MAX_AUTHOR_CHARS, bound_author_fields, strip_declarations
 
 DATA = Path(__file__).parent / "data"
 FETCHED_AT = datetime(2024, 3, 6, 8, 0, tzinfo=UTC)
@@ -182,6 +174,20 @@ def test_parse_feed_source_falls_back_to_the_feed_title_then_the_domain() -> Non
     assert parse(rss(item, channel="<title>Desk &amp; co</title>")).articles[0].source == "Desk & co"
     article = parse(rss(item, channel="")).articles[0]
     assert article.source == article.source_domain == "x.example"
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<![CDATA[<script>alert(1)</script>T]]>",
+        "&lt;script&gt;alert(1)&lt;/script&gt;T",
+        "<![CDATA[<b>T</b>]]>",
+    ],
+)
+def test_parse_feed_titles_and_categories_are_text_without_markup(markup: str) -> None:
+    item = f"<item><link>https://x.example/a</link><title>{markup}</title><category>{markup}</category></item>"
+    article = parse(rss(item, channel=f"<title>{markup}</title>")).articles[0]
+    assert (article.title, article.categories, article.source) == ("T", ["T"], "T")
 
 
 def test_parse_feed_reads_at_most_max_entries() -> None:

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 import pytest
 
 from armswatch.schema import Feed
-from ingest.parse import FeedError, ParserPool, parse_bounded
+from ingest.parse import FeedError
+from ingest.pool import ParserPool
 
 FETCHED_AT = datetime(2024, 3, 6, 8, 0, tzinfo=UTC)
 FEED = Feed(url="https://x.example/rss.xml", added_at=FETCHED_AT)
@@ -74,8 +75,9 @@ def test_pool_reports_the_parsers_own_errors(pool: ParserPool) -> None:
     assert raised.value.reason == "not_a_feed"
 
 
-def test_parse_bounded_runs_one_feed_in_its_own_child() -> None:
-    assert len(parse_bounded(SMALL, FEED, fetched_at=FETCHED_AT).articles) == 1
+def test_parse_bounded_runs_one_feed_in_a_child_without_an_event_loop() -> None:
+    with ParserPool(1) as pool:
+        assert len(pool.parse_bounded(SMALL, FEED, fetched_at=FETCHED_AT).articles) == 1
 
 
 def test_pool_refuses_nonsense_bounds() -> None:

@@ -1,0 +1,53 @@
+"""The grammar words of the role and status rules, one data file per language (``data/grammar/<lang>.yaml``).
+
+Per-language tables, applied to that language's text only:
+
+    prepositions        preposition -> the position it gives a party (to, from, by, at, of, with, via)
+    other_prepositions  prepositions that relate a party to something other than the transfer
+    not_a_direction     preposition -> words before it that make it no direction ("according to")
+    references          noun phrases that refer back to a state named earlier ("the country")
+    subject_pronouns    sentence-initial pronouns that continue the previous sentence's subject
+
+Word sets, pooled over every language (news copy mixes languages, and no word in them means something
+else in another language's list):
+
+    articles, skippable (between a preposition and its state), coordination (continues a list of
+    parties), actor_nouns (make a demonym stand for the state), nominal_markers (the next word is a
+    noun), benefactive (their object benefits: "to help Russia"), defiance (a transfer against a veto),
+    reporting_verbs (their subject is a source), speaker_pronouns (take the speaker up), denial_pointers
+    (a denial points back at a report: "Tehran denies this"), claim_pointers (a sentence names the
+    source of the report before it: "Ukraine announced this"), future_markers, negations
+
+A language is added by adding its file; everything is read once, at import.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_FILES = resources.files("enrich") / "data" / "grammar"
+
+
+def _load() -> dict[str, dict[str, Any]]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return {
+        entry.name.removesuffix(".yaml"): yaml.load(entry.read_text(encoding="utf-8"), Loader=loader) or {}
+        for entry in sorted(_FILES.iterdir(), key=lambda entry: entry.name)
+        if entry.name.endswith(".yaml")
+    }
+
+
+_BY_LANGUAGE = _load()
+
+
+def table(key: str) -> dict[str, Any]:
+    """Language -> that language's entry under ``key`` (languages without one are left out)."""
+    return {lang: data[key] for lang, data in _BY_LANGUAGE.items() if key in data}
+
+
+def words(key: str) -> frozenset[str]:
+    """The words listed under ``key`` in any language."""
+    return frozenset(str(word) for entry in table(key).values() for word in entry)

@@ -1,0 +1,52 @@
+"""The grammar data files: known keys only, lower-case words, every preposition giving a known position."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import get_args
+
+import yaml
+
+from enrich import roles
+
+KEYS = {
+    "prepositions",
+    "other_prepositions",
+    "not_a_direction",
+    "references",
+    "subject_pronouns",
+    "benefactive",
+    "articles",
+    "skippable",
+    "coordination",
+    "actor_nouns",
+    "nominal_markers",
+    "defiance",
+    "reporting_verbs",
+    "speaker_pronouns",
+    "denial_pointers",
+    "claim_pointers",
+    "future_markers",
+    "negations",
+}
+
+
+def test_grammar_files_use_known_keys_and_lower_case_words() -> None:
+    files = [
+        f for f in (resources.files("enrich") / "data" / "grammar").iterdir() if f.name.endswith(".yaml")
+    ]
+    assert {"en.yaml", "fr.yaml"} <= {f.name for f in files}
+    for entry in files:
+        data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+        assert set(data) <= KEYS, f"{entry.name}: unknown keys {set(data) - KEYS}"
+        for key, value in data.items():
+            words = list(value) if isinstance(value, (list, dict)) else [value]
+            assert all(str(word) == str(word).lower() for word in words), (
+                f"{entry.name}: {key} not lower-case"
+            )
+
+
+def test_grammar_prepositions_give_known_positions() -> None:
+    positions = set(get_args(roles.Position))
+    assert {"en", "fr"} <= set(roles.PREPOSITIONS)
+    assert all(set(table.values()) <= positions for table in roles.PREPOSITIONS.values())
