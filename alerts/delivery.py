@@ -103,9 +103,10 @@ class Deliverer:
         prefix = self.settings.index_prefix
         hits = store.due_deliveries(self.es, prefix, now, BATCH_GRACE_SECONDS)
         with self._lock:
-            idle = [hit for hit in hits if hit["_source"]["channel_ref"] not in self._busy]
+            idle = [hit for hit in hits if hit["_source"].get("channel_ref") not in self._busy]
         specs = store.channels_of(self.es, prefix, {hit["_source"]["rule_id"] for hit in idle})
-        orphans = [hit for hit in idle if hit["_source"]["channel_ref"] not in specs]
+        # A delivery queued by a version that stored the channel's URL has no reference: given up too.
+        orphans = [hit for hit in idle if hit["_source"].get("channel_ref") not in specs]
         if orphans:
             store.mark_failed(self.es, prefix, orphans, "the rule or this channel was removed", None)
             self.stats.counts["alerts_failed"] += len(orphans)
