@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from armswatch.schema import Category, StateCount, TransferMention
-from enrich import grammar, roles, status
+from enrich import grammar, multilingual, roles, status
 from enrich.language import detect_language
 from enrich.lexicon import Lexicon, Status, lexicon
 from enrich.matching import Matchers, StateHit
@@ -131,11 +131,17 @@ class Tagger:
 
     def tag_many(self, items: Sequence[tuple[str, str, str | None]]) -> list[TagResult]:
         """Tag several articles, batching the parser over all their candidate sentences."""
-        prepared = []
+        prepared: list[_Prepared | TagResult] = []
         for text, title, hint in items:
             whole = f"{title}\n\n{text}" if title else text
             full_text = _within_chars(whole, self.max_chars)
             code = detect_language(full_text, hint)
+            if code not in TRAINED_PIPELINES and multilingual.covers(code):
+                # No parser for it: the token-and-case rules of the language's data file.
+                found = multilingual.tag(full_text, code)
+                truncated = len(full_text) < len(whole)
+                prepared.append(TagResult(code, found.states, found.transfers, found.lemmas, truncated))
+                continue
             language = self.language(_pipeline_language(code))
             doc = language.fast(full_text)
             # Matched once per article: the prefilter and the state counts both use these hits.
@@ -144,17 +150,21 @@ class Tagger:
         cut_short: set[int] = set()
         parsed = self._parse_candidates(prepared, cut_short)
         return [
-            _tag_document(article, parsed.get(index, []), self.max_seconds, index in cut_short)
+            article
+            if isinstance(article, TagResult)
+            else _tag_document(article, parsed.get(index, []), self.max_seconds, index in cut_short)
             for index, article in enumerate(prepared)
         ]
 
     def _parse_candidates(
-        self, prepared: list[_Prepared], cut_short: set[int]
+        self, prepared: list[_Prepared | TagResult], cut_short: set[int]
     ) -> dict[int, list[tuple[Span, int]]]:
         """Candidate sentences of every article, parsed by their language's full pipeline; the articles
         of which a sentence was cut or left unparsed (their time ran out) are added to ``cut_short``."""
         by_language: dict[str, list[tuple[int, Span]]] = {}
         for index, article in enumerate(prepared):
+            if isinstance(article, TagResult):
+                continue
             starts = [hit.start for hit in article.state_hits]
             since_candidate = CONTEXT_REACH + 1  # sentences since the last one worth parsing
             for sentence in article.doc.sents:

@@ -1,0 +1,1008 @@
+"""Transfers and states in languages without a trained spaCy pipeline: rules over tokens and case.
+
+Everything language-specific is data in ``data/lang/<code>.yaml`` (see ``data/lang/README.md``): state
+names come from CLDR (Babel) for the locale, the curated ``states.yaml`` where it has the language, and
+the file's own names, demonym stems and capitals; they are inflected by the file's rewrite rules
+(Slavic case endings, German genitive, Arabic clitics, Turkish suffixes), each form keeping the cases
+it can stand for. A party's position comes from the preposition before it and its case (``an``/``nach``
+vs ``aus``/``von``, ``в``+accusative vs ``из``+genitive, ``إلى``/``لـ`` vs ``من``), else from word
+order; the kind of the nearest transfer word (supply, acquire, arrival, deal) turns the position into
+supplier or recipient. Adding a language is adding its data file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any, Literal, cast
+
+import simplemma
+import yaml
+from babel import Locale, UnknownLocaleError
+from simplemma.strategies import DictionaryLookupStrategy
+from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+from armswatch.schema import StateCount, TransferMention
+from enrich import lexicon as base
+from enrich import status as statuses
+from enrich.lexicon import Status
+
+Kind = Literal["supply", "acquire", "arrival", "deal"]
+Position = Literal["subject", "object", "to", "from", "by", "at", "of", "with", "origin", "maybe_to"]
+Role = Literal["supplier", "recipient"]
+CUE_KINDS: tuple[Kind, ...] = ("supply", "acquire", "arrival", "deal")
+# What a party's position means for each kind of transfer word (language-independent).
+ROLES: dict[Kind, dict[Position, Role]] = {
+    "supply": {
+        "subject": "supplier",
+        "object": "recipient",
+        "to": "recipient",
+        "from": "supplier",
+        "by": "supplier",
+        "origin": "supplier",
+    },
+    "acquire": {
+        "subject": "recipient",
+        "to": "recipient",
+        "from": "supplier",
+        "by": "recipient",
+        "origin": "supplier",
+    },
+    "arrival": {"to": "recipient", "at": "recipient", "from": "supplier", "origin": "supplier"},
+    "deal": {"to": "recipient", "from": "supplier", "origin": "supplier"},
+}
+# Languages written without spaces between words: token rules cannot find names in them.
+UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo", "dz"})
+TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
+# A sentence ends at . ! ? ؟ followed by space, unless the dot closes a one-letter abbreviation (U.S.).
+SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<=[.!?؟])\s+")
+NOMINATIVE = "nom"
+CONJOINED = "conj"  # the case label of a form that carries its conjunction ("وفرنسا")
+WINDOW = 4  # tokens around a transfer word in which a negation cancels it
+BLOCK_REACH = 10  # ... and in which a blocker of its clause does ("Lieferungen an Katar gestoppt")
+MAX_FORM_TOKENS = 6
+PREPOSITION_REACH = 6  # tokens between a transfer word and a party its preposition relates to it
+OBJECT_REACH = 3  # tokens between a transfer verb and a bare object after it
+CONTEXT_REACH = 3  # sentences over which a transfer's parties carry to sentences that name fewer
+WEAPON_REACH = 4  # ... or between a weapon and that party ("F-16 from the United States")
+
+
+@dataclass(frozen=True)
+class Form:
+    code: str
+    kind: str  # name, metonym, demonym, company, forces
+    cases: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Words by label. An entry is a stem matched at the start of a token; ``=word`` must be the whole
+    token, ``*stem`` may sit inside a compound ("Waffenlieferungen"), several words are a phrase whose
+    last word is a stem, and ``a ... b`` means both occur in the sentence ("soll ... haben")."""
+
+    prefixes: dict[str, str]
+    exact: dict[str, str]
+    infixes: dict[str, str]
+    phrases: dict[tuple[str, ...], str]
+    together: tuple[tuple[tuple[str, ...], str], ...]
+    clitics: tuple[str, ...] = ()  # prefixes written onto a word (Arabic و، ب، ال): tried without them
+
+    def label(self, words: list[str], i: int) -> tuple[str, int] | None:
+        """The label of the cue starting at token ``i`` and its length in tokens."""
+        found = self._label(words, i)
+        for clitic in self.clitics:
+            if found is not None:
+                break
+            if words[i].startswith(clitic) and len(words[i]) - len(clitic) >= 3:
+                found = self._label([*words[:i], words[i][len(clitic) :], *words[i + 1 :]], i)
+        return found
+
+    def _label(self, words: list[str], i: int) -> tuple[str, int] | None:
+        for phrase, label in self.phrases.items():
+            end = i + len(phrase)
+            if (
+                end <= len(words)
+                and tuple(words[i : end - 1]) == phrase[:-1]
+                and words[end - 1].startswith(phrase[-1])
+            ):
+                return label, len(phrase)
+        word = words[i]
+        if word in self.exact:
+            return self.exact[word], 1
+        best = ("", "")
+        for length in range(len(word), 1, -1):
+            if word[:length] in self.prefixes:
+                best = (word[:length], self.prefixes[word[:length]])
+                break
+        for infix, label in self.infixes.items():
+            if len(infix) > len(best[0]) and infix in word:
+                best = (infix, label)
+        return (best[1], 1) if best[1] else None
+
+    def co_occurring(self, words: list[str]) -> set[str]:
+        """Labels of the ``a ... b`` entries whose words all start a token of ``words``."""
+        return {
+            label
+            for stems, label in self.together
+            if all(any(word.startswith(stem) for word in words) for stem in stems)
+        }
+
+
+def _cues(groups: Mapping[str, Iterable[str]], clitics: Iterable[str] = ()) -> Cues:
+    cues = Cues({}, {}, {}, {}, ())
+    together = []
+    for label, entries in groups.items():
+        for entry in entries or []:
+            text = str(entry).lower()
+            if " ... " in text:
+                together.append((tuple(text.split(" ... ")), label))
+            elif text.startswith("="):
+                cues.exact.setdefault(text[1:], label)
+            elif text.startswith("*"):
+                cues.infixes.setdefault(text[1:], label)
+            elif len(words := tokens_of(text)) > 1:
+                cues.phrases.setdefault(tuple(words), label)
+            else:
+                cues.prefixes.setdefault(text, label)
+    return Cues(cues.prefixes, cues.exact, cues.infixes, cues.phrases, tuple(together), tuple(clitics))
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    """One language's tables, built from its data file once per process."""
+
+    code: str
+    forms: dict[tuple[str, ...], Form]
+    cased_script: bool
+    prepositions: dict[str, dict[str, Position]]  # word -> case (or "any") -> position
+    postpositions: dict[str, Position]  # Turkish "tarafından" (by), Persian "را" (object)
+    articles: frozenset[str]
+    nominative_is_accusative: bool  # Slavic inanimate nouns: the name as written may be accusative
+    article_cases: dict[str, str]  # the case an article shows after a preposition: "die" accusative
+    conjunctions: frozenset[str]
+    suffix_cases: dict[str, str]  # Turkish "'den" -> abl, for a suffix split off by an apostrophe
+    case_positions: dict[str, Position]  # the position of a party in a case without a preposition
+    cues: Cues  # transfer words: supply, acquire, arrival, deal
+    status: Cues  # alleged, denied, agreed, ongoing, delivered, future
+    blockers: Cues  # words that cancel a transfer word nearby: sanctions, refused, requested...
+    negations: frozenset[str]
+    clause_breaks: frozenset[str]  # words that open a new clause: "что", "dass", "que"
+    past: tuple[re.Pattern[str], ...]
+    future: tuple[re.Pattern[str], ...]  # future forms of a transfer verb: "entregará"
+    roles: dict[Kind, dict[Position, Role]]
+    default_status: Status
+    weapon_terms: dict[tuple[str, ...], str]
+    weapon_words: Cues  # category -> stems of single words
+    non_state: dict[tuple[str, ...], str]
+    capitalised_nouns: bool
+    adjectives_follow_noun: bool  # "أسلحة إيرانية", "armas rusas": a demonym before a weapon is not its maker
+    subject_reach: int | None  # tokens between a verb and its bare subject, in verb-first languages
+    genitive_prepositions: frozenset[str]  # "de" in "el Ejército de Nicaragua"
+    made_in: tuple[str, ...]  # stems before a preposition that make the state a maker: "fabricados en"
+    genitive_articles: frozenset[str]  # "der" in "Außenministerium der USA": the state is an attribute
+    forces: tuple[str, ...]  # stems of nouns that make a demonym a state actor: "die russische Armee"
+    origins: dict[str, str] = field(default_factory=dict)
+
+
+def _normalise(text: str) -> str:
+    """One apostrophe, and a dotted capital I that lower-cases to one letter (Turkish "İran")."""
+    return text.replace("’", "'").replace("İ", "I")
+
+
+def tokens_of(text: str) -> list[str]:
+    return TOKEN.findall(_normalise(text).lower())
+
+
+def _lang_dir() -> Any:
+    return resources.files("enrich") / "data" / "lang"
+
+
+@cache
+def with_data() -> frozenset[str]:
+    """Languages that have a data file here (the others get CLDR's state names only)."""
+    return frozenset(
+        entry.name.removesuffix(".yaml") for entry in _lang_dir().iterdir() if entry.name.endswith(".yaml")
+    )
+
+
+@cache
+def covers(code: str) -> bool:
+    """A data file, or at least CLDR's country names for states: CLDR has them for some 200 languages."""
+    if code in with_data():
+        return True
+    if code in UNSPACED or code == "und":
+        return False
+    try:
+        return bool(Locale.parse(code).territories)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return False
+
+
+@cache
+def _raw(code: str) -> dict[str, Any]:
+    if code not in with_data():
+        return {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load((_lang_dir() / f"{code}.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"data/lang/{code}.yaml: expected a mapping at the top")
+    return data
+
+
+def _inflect(name: str, rules: list[list[Any]]) -> Iterator[tuple[str, frozenset[str]]]:
+    """The name itself (nominative) and every form the rewrite rules make of it; a multi-word name is
+    inflected word by word, keeping the cases all its words agree on."""
+    words = name.split(" ")
+    per_word: list[dict[str, set[str]]] = []
+    for word in words:
+        forms: dict[str, set[str]] = {word: {NOMINATIVE}}
+        for pattern, replacement, cases in rules:
+            if re.search(pattern, word):
+                forms.setdefault(re.sub(pattern, replacement, word, count=1), set()).update(cases)
+        per_word.append(forms)
+    combos: list[tuple[list[str], set[str]]] = [([], set())]
+    for position, forms in enumerate(per_word):
+        combos = [
+            ([*done, form], set(cases) if position == 0 else agreed & cases)
+            for done, agreed in combos
+            for form, cases in forms.items()
+            if position == 0 or agreed & cases
+        ][:200]
+    for done, cases in combos:
+        yield " ".join(done), frozenset(cases or {NOMINATIVE})
+
+
+def _cldr_metonyms(code: str) -> dict[str, list[str]]:
+    """Capitals in ``code``'s language from CLDR's exemplar cities: the English metonym of a state in
+    states.yaml that names a time-zone city gives that city's local name."""
+    english = Locale("en").time_zones
+    local = Locale(code).time_zones
+    found: dict[str, list[str]] = {}
+    curated = base._data("states.yaml")
+    city_zone = {
+        str(info.get("city")): zone for zone, info in english.items() if isinstance(info.get("city"), str)
+    }
+    for state, languages in curated.items():
+        for metonym in (languages.get("en") or {}).get("metonyms") or []:
+            zone = city_zone.get(str(metonym))
+            city = (local.get(zone) or {}).get("city") if zone else None
+            if isinstance(city, str):
+                found.setdefault(state, []).append(city)
+    return found
+
+
+def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]:
+    rules = data.get("inflection") or []
+    endings = data.get("adjective_endings") or []
+    forms: dict[tuple[str, ...], Form] = {}
+
+    def add(text: str, state: str, kind: str, cases: frozenset[str]) -> None:
+        key = tuple(tokens_of(text))
+        if key and key not in forms:
+            forms[key] = Form(state, kind, cases)
+
+    def add_name(text: str, state: str, kind: str) -> None:
+        for form, cases in _inflect(text, rules):
+            add(form, state, kind, cases)
+
+    own: dict[str, dict[str, list[str]]] = data.get("states") or {}
+    for state, entry in own.items():  # the language's own lists first: they settle ambiguities
+        for text in entry.get("names") or []:
+            add_name(str(text), state, "name")
+        for text in entry.get("metonyms") or []:
+            add_name(str(text), state, "metonym")
+        for stem in entry.get("demonyms") or []:
+            for ending, cases in endings:
+                add(f"{stem}{ending}", state, "demonym", frozenset(cases))
+        for text in entry.get("words") or []:  # demonym words given whole (no ending rules)
+            add(str(text), state, "demonym", frozenset({NOMINATIVE}))
+    territories = Locale(code).territories
+    for state in base._data("states.yaml"):
+        for text in base._clean_cldr_name(territories.get(state, "")):
+            add_name(text, state, "name")
+    for state, cities in _cldr_metonyms(code).items():
+        for city in cities:
+            add_name(city, state, "metonym")
+    for curated in base._state_forms(code) if code in base.BABEL_LANGUAGES or _curated(code) else []:
+        add(curated.text, curated.code, curated.kind, frozenset({NOMINATIVE}))
+    # Wire copy in any language quotes English names ("the Kremlin", "Nigeria"), as the lexicon does.
+    for english in base._state_forms("en"):
+        if (
+            english.kind in ("name", "metonym", "company")
+            and english.text[:1].isupper()
+            and len(english.text) > 3
+        ):
+            add(english.text, english.code, english.kind, frozenset({NOMINATIVE}))
+    return forms
+
+
+def _curated(code: str) -> bool:
+    return any(code in languages for languages in base._data("states.yaml").values())
+
+
+@cache
+def language_data(code: str) -> LanguageData:
+    """The tables of ``code`` (which must be ``covers``-ed)."""
+    data = _raw(code)
+    forms = _state_forms(code, data)
+    prepositions: dict[str, dict[str, Position]] = {}
+    for word, target in (data.get("prepositions") or {}).items():
+        prepositions[str(word).lower()] = dict(target) if isinstance(target, dict) else {"any": target}
+    weapons = base._weapons(code)
+    weapon_terms = {tuple(tokens_of(term)): category for term, category in weapons.items() if tokens_of(term)}
+    single: dict[str, list[str]] = {}
+    for category, entries in (data.get("weapons") or {}).items():
+        base._check_category(category)
+        for entry in entries or []:
+            text = str(entry).lower()
+            if len(tokens_of(text.lstrip("=*"))) > 1:
+                weapon_terms[tuple(tokens_of(text.lstrip("=*")))] = category
+            else:
+                single.setdefault(category, []).append(text)
+    clitics = [str(clitic) for clitic in data.get("clitics") or []]
+    for term in data.get("not_weapons") or []:
+        weapon_terms[tuple(tokens_of(str(term)))] = base.NOT_A_WEAPON
+    status = data.get("status") or {}
+    cases = data.get("cases") or {}
+    return LanguageData(
+        code=code,
+        forms=forms,
+        cased_script=any(ch.isupper() for text in forms for word in text for ch in word.upper()[:1])
+        and code not in ("ar", "fa"),
+        prepositions=prepositions,
+        postpositions={
+            str(word).lower(): position for word, position in (data.get("postpositions") or {}).items()
+        },
+        articles=frozenset(str(word).lower() for word in data.get("articles") or []),
+        nominative_is_accusative=bool(data.get("nominative_is_accusative")),
+        article_cases={str(k).lower(): str(v) for k, v in (data.get("article_cases") or {}).items()},
+        conjunctions=frozenset(str(word).lower() for word in data.get("conjunctions") or []),
+        suffix_cases={str(k).lower(): str(v) for k, v in (data.get("suffix_cases") or {}).items()},
+        case_positions={str(k): v for k, v in cases.items()},
+        cues=_cues(
+            {
+                f"{kind}{suffix}": (data.get("cues") or {}).get(f"{kind}{suffix}") or []
+                for kind in CUE_KINDS
+                for suffix in ("", "_noun")
+            },
+            clitics,
+        ),
+        status=_cues(status, clitics),
+        blockers=_cues({"block": data.get("blockers") or []}, clitics),
+        negations=frozenset(str(word).lower() for word in data.get("negations") or []),
+        clause_breaks=frozenset(str(word).lower() for word in data.get("clause_breaks") or []) | {";", ":"},
+        past=tuple(re.compile(str(pattern)) for pattern in data.get("past") or []),
+        future=tuple(re.compile(str(pattern)) for pattern in data.get("future") or []),
+        roles={kind: {**ROLES[kind], **((data.get("roles") or {}).get(kind) or {})} for kind in CUE_KINDS},
+        default_status=data.get("default_status", "agreed"),
+        weapon_terms=weapon_terms,
+        weapon_words=_cues(single, clitics),
+        non_state={
+            tuple(tokens_of(str(text))): str(name)
+            for name, texts in (data.get("non_state") or {}).items()
+            for text in texts or []
+        },
+        capitalised_nouns=bool(data.get("capitalised_nouns")),
+        adjectives_follow_noun=bool(data.get("adjectives_follow_noun")),
+        subject_reach=data.get("subject_reach"),
+        genitive_articles=frozenset(str(word).lower() for word in data.get("genitive_articles") or []),
+        genitive_prepositions=frozenset(
+            str(word).lower() for word in data.get("genitive_prepositions") or []
+        ),
+        made_in=tuple(str(word).lower() for word in data.get("made_in") or []),
+        forces=tuple(str(word).lower() for word in data.get("forces") or []),
+        origins={
+            str(name).lower(): str(state)
+            for name, state in (base._data("system_origins.yaml") or {}).get("origins", {}).items()
+        },
+    )
+
+
+@dataclass(frozen=True)
+class Party:
+    start: int
+    end: int
+    code: str | None
+    name: str | None
+    kind: str
+    position: Position | None
+    joined: bool = False  # written with a conjunction clitic: Arabic "وفرنسا"
+
+
+@dataclass(frozen=True)
+class Cue:
+    index: int
+    kind: Kind
+    noun: bool
+    last: int  # its last token ("satın aldı"): the one that shows the tense
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # character offset in the article
+    surface: list[str]  # tokens as written
+    words: list[str]  # lower-cased tokens
+
+
+@dataclass(frozen=True)
+class Result:
+    states: list[StateCount]
+    transfers: list[TransferMention]
+    lemmas: str
+
+
+def sentences(text: str) -> list[Sentence]:
+    found = []
+    position = 0
+    for piece in SENTENCE_END.split(text):
+        start = text.find(piece, position)
+        position = start + len(piece)
+        surface = TOKEN.findall(_normalise(piece))
+        if surface:
+            found.append(Sentence(piece, start, surface, [word.lower() for word in surface]))
+    return found
+
+
+def _state_matches(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, Form]]:
+    matches = []
+    i = 0
+    words = sentence.words
+    while i < len(words):
+        for length in range(min(MAX_FORM_TOKENS, len(words) - i), 0, -1):
+            form = data.forms.get(tuple(words[i : i + length]))
+            if form is None:
+                continue
+            first = sentence.surface[i]
+            if data.cased_script and form.kind in ("name", "metonym") and not first[:1].isupper():
+                continue  # "turkey", "china" (porcelain): names are capitalised
+            matches.append((i, i + length, form))
+            i += length - 1
+            break
+        i += 1
+    return matches
+
+
+def _position(start: int, end: int, form: Form, sentence: Sentence, data: LanguageData) -> Position | None:
+    """The position a preposition or a case suffix gives a party, else its case (unless ambiguous);
+    None when bare in the nominative: then only word order can tell."""
+    governed = _governed(start, end, form, sentence, data)
+    if governed is not None:
+        return governed
+    if NOMINATIVE in form.cases:
+        return None
+    positions = {data.case_positions.get(case) for case in form.cases}
+    if len(positions) == 1 and None not in positions:
+        return positions.pop()
+    # "России" is genitive, dative or locative: a recipient only right after a supply verb
+    return "maybe_to" if "to" in positions else "of"
+
+
+def _governed(start: int, end: int, form: Form, sentence: Sentence, data: LanguageData) -> Position | None:
+    words = sentence.words
+    if end + 1 < len(words) and words[end] == "'" and words[end + 1] in data.suffix_cases:
+        return data.case_positions.get(data.suffix_cases[words[end + 1]], "of")
+    if end < len(words) and words[end] in data.postpositions:
+        return data.postpositions[words[end]]  # "Türkiye tarafından", "روسیه را"
+    if start > 0 and words[start - 1].startswith(data.made_in or ("\0",)):
+        return "origin"  # "ساخت روسیه"
+    before = start - 1
+    article_case = None  # "in die Ukraine" (accusative: to) vs "in der Ukraine" (dative: at)
+    while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
+        article_case = data.article_cases.get(words[before], article_case)
+        before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
+    if before >= 0 and words[before] in data.prepositions:
+        if article_case and article_case in data.prepositions[words[before]]:
+            return data.prepositions[words[before]][article_case]
+        if before >= 1 and words[before - 1].startswith(data.made_in or ("\0",)):
+            return "origin"  # "fabricados en Rusia", "made in China"
+        if (
+            words[before] in data.genitive_prepositions
+            and before >= 1
+            and _is_forces(words[before - 1], data)
+        ):
+            # "a la Fuerza Aérea de Paraguay": the state acts through its forces, whose preposition counts
+            before -= 1
+            while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
+                before -= 1
+            if before < 0 or words[before] not in data.prepositions:
+                return None
+        by_case = data.prepositions[words[before]]
+        cases = form.cases
+        if data.nominative_is_accusative and NOMINATIVE in cases:
+            cases = cases | {"acc"}  # inanimate names: "в Иран"
+        for case in sorted(cases):
+            if case in by_case:
+                return by_case[case]
+        return by_case.get("any", "of")
+    return None
+
+
+def _is_forces(word: str, data: LanguageData) -> bool:
+    if not data.forces:
+        return False
+    bare = [word[len(clitic) :] for clitic in data.cues.clitics if word.startswith(clitic)]
+    return any(form.startswith(data.forces) for form in (word, *bare))  # "للجيش": ل + الجيش
+
+
+def _phrase_start(start: int, words: list[str], data: LanguageData) -> int:
+    """Where the phrase naming a state begins: before its articles and forces ("la Fuerza Aérea de")."""
+    i = start
+    while i > 0 and (
+        words[i - 1] in data.articles
+        or _is_forces(words[i - 1], data)
+        or (words[i - 1] in data.genitive_prepositions and i >= 2 and _is_forces(words[i - 2], data))
+    ):
+        i -= 1
+    return i
+
+
+def _attribute(start: int, sentence: Sentence, data: LanguageData) -> bool:
+    """A state in the genitive after a noun ("das Außenministerium der USA" acts for it, "Aussagen der
+    USA" do not transfer anything)."""
+    words, surface = sentence.words, sentence.surface
+    if start < 2 or words[start - 1] not in data.genitive_articles:
+        return False
+    noun = surface[start - 2]
+    return noun[:1].isupper() and not words[start - 2].startswith(data.forces or ("\0",))
+
+
+def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str, str]]:
+    """(start, end, category, text) of weapon mentions: system and term lists by whole tokens (longest
+    first), then the language's stems of single words (``*`` stems also inside a compound)."""
+    found: list[tuple[int, int, str, str]] = []
+    words = sentence.words
+    i = 0
+    while i < len(words):
+        hit = None
+        for length in range(min(5, len(words) - i), 1, -1):
+            category = data.weapon_terms.get(tuple(words[i : i + length]))
+            if category is not None:
+                hit = (i, i + length, category)
+                break
+        # a single word: the language file's stems first, then the shared term lists
+        word = data.weapon_words.label(words, i) if hit is None and words[i].isalpha() else None
+        if word is not None:
+            hit = (i, i + 1, word[0])
+        elif hit is None and (category := data.weapon_terms.get((words[i],))) is not None:
+            hit = (i, i + 1, category)
+        if hit is not None:
+            if found and found[-1][1] + 1 == hit[0] and words[hit[0] - 1] == "-":
+                # "зенитно-ракетный", "S-300-Flugabwehrraketen": one weapon, named by its first part
+                start, _end, category, _text = found.pop()
+                hit = (start, hit[1], category)
+            if hit[2] != base.NOT_A_WEAPON:
+                found.append(
+                    (hit[0], hit[1], hit[2], " ".join(sentence.surface[hit[0] : hit[1]]).replace(" - ", "-"))
+                )
+            i = hit[1]
+        else:
+            i += 1
+    return found
+
+
+def _cue_hits(sentence: Sentence, cues: Cues) -> list[tuple[int, int, str]]:
+    hits = []
+    i = 0
+    while i < len(sentence.words):
+        found = cues.label(sentence.words, i) if sentence.words[i].isalpha() else None
+        if found:
+            hits.append((i, i + found[1], found[0]))
+            i += found[1]
+        else:
+            i += 1
+    return hits
+
+
+def _parties(
+    sentence: Sentence, data: LanguageData, weapons: list[tuple[int, int, str, str]], cues: list[Cue]
+) -> list[Party]:
+    parties = []
+    words = sentence.words
+    [start for start, _end, _category, _text in weapons]
+    for start, end, form in _state_matches(sentence, data):
+        actor = (end < len(words) and _is_forces(words[end], data)) or any(
+            _is_forces(word, data) for word in words[max(0, start - 2) : start]
+        )
+        compound = end + 1 < len(words) and words[end] == "-" and words[end + 1].isalpha()
+        if compound and words[end + 1].startswith(data.forces or ("\0",)):
+            actor, compound = True, False  # "US-Verteidigungsministerium" is the state
+        if form.kind == "demonym" and not actor:
+            # "russische Panzer", "des russischen Raketenabwehrsystems": the maker, when next to a
+            # weapon; "для российской армии" takes its preposition's position
+            position = _governed(start, end, form, sentence, data)
+            if position is None and any(
+                (0 <= weapon_start - end <= 2 and not data.adjectives_follow_noun)
+                or 0 <= start - weapon_end <= 1
+                for weapon_start, weapon_end, _category, _text in weapons
+            ):  # before the weapon ("russische Panzer") or after it ("أسلحة إيرانية", "armas rusas")
+                position = "origin"
+            if position not in ("origin", "to", "from", "by"):
+                continue
+        elif _attribute(start, sentence, data):
+            position = "of"  # "Aussagen der USA", "Einmarsch der Sowjetunion"
+        else:
+            position = _position(start, end, form, sentence, data)
+            if compound and position not in (None, "subject", "object"):
+                continue  # "nach US-Angaben": the preposition governs "Angaben", not the state
+        if position == "at" or (position == "of" and form.kind == "metonym"):
+            continue  # "in Moskau", "in Kyiv": a place
+        anchor = _phrase_start(start, words, data)  # "a la Fuerza Aérea de Bolivia" counts from "a"
+        if position in ("to", "from", "by", "maybe_to") and not (
+            any(abs(cue.index - anchor) <= PREPOSITION_REACH for cue in cues)
+            or any(
+                weapon_start - end <= WEAPON_REACH and start - weapon_end <= WEAPON_REACH
+                for weapon_start, weapon_end, _category, _text in weapons
+            )
+        ):
+            continue  # "Kritik aus China": a preposition far from any transfer word or weapon
+        parties.append(Party(start, end, form.code, None, form.kind, position, CONJOINED in form.cases))
+    taken = {i for party in parties for i in range(party.start, party.end)}
+    for length_start in range(len(sentence.words)):
+        for phrase, name in data.non_state.items():
+            end = length_start + len(phrase)
+            if tuple(sentence.words[length_start:end]) == phrase and not taken & set(
+                range(length_start, end)
+            ):
+                form = Form("", "non_state", frozenset({NOMINATIVE}))
+                position = _position(length_start, end, form, sentence, data)
+                if position in ("at", "of"):
+                    continue
+                parties.append(Party(length_start, end, None, name, "non_state", position))
+    return sorted(parties, key=lambda party: party.start)
+
+
+def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData) -> list[Party]:
+    """Parties with no preposition or case get subject (first) and object (the next, unless joined to
+    the first by a conjunction: "Russland und Ägypten")."""
+    placed: list[Party] = []
+    subject_chain_end: int | None = None
+    seen_subject = False
+    for party in parties:
+        previous = placed[-1] if placed else None
+        if (
+            party.position is None
+            and previous is not None
+            and previous.position not in (None, "subject", "object", "origin")
+            and _coordinated(previous, party, sentence, data)
+        ):
+            placed.append(_with(party, previous.position))  # "an Polen und Litauen"
+            continue
+        if party.position is not None:
+            placed.append(party)
+            continue
+        if not seen_subject:
+            seen_subject = True
+            subject_chain_end = party.end
+            placed.append(_with(party, "subject"))
+            continue
+        between = sentence.words[subject_chain_end : party.start] if subject_chain_end is not None else []
+        joined = (not between and party.joined) or (
+            between and all(word in data.conjunctions or word == "," for word in between)
+        )
+        if subject_chain_end is not None and joined:
+            subject_chain_end = party.end
+            placed.append(_with(party, "subject"))
+        else:
+            subject_chain_end = None
+            placed.append(_with(party, "object"))
+    return placed
+
+
+def _within_subject_reach(party: Party, cues: list[Cue], data: LanguageData) -> bool:
+    """In verb-first languages the subject sits next to its verb ("تزويد طهران للحوثيين"): a bare party
+    far from every transfer word is not a party to it."""
+    if party.position is not None or data.subject_reach is None:
+        return True
+    return any(
+        -data.subject_reach <= party.start - cue.last <= data.subject_reach
+        or -data.subject_reach <= cue.index - party.end <= data.subject_reach
+        for cue in cues
+    )
+
+
+def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
+    """The clause number of each token: a subordinator ("что", "dass") or ";" opens a new one, so the
+    subject of "the US believe that North Korea supplies..." is not a party."""
+    numbers = []
+    clause = 0
+    for word in sentence.words:
+        if word in data.clause_breaks:
+            clause += 1
+        numbers.append(clause)
+    return numbers
+
+
+def _coordinated(previous: Party, party: Party, sentence: Sentence, data: LanguageData) -> bool:
+    between = sentence.words[previous.end : party.start]
+    return (not between and party.joined) or bool(
+        between and all(word in data.conjunctions or word == "," for word in between)
+    )
+
+
+def _with(party: Party, position: Position) -> Party:
+    return Party(party.start, party.end, party.code, party.name, party.kind, position, party.joined)
+
+
+@dataclass
+class _Found:
+    supplier: Party
+    recipient: Party
+    category: str
+    weapon: str
+    status: Status
+    confidence: float
+    sentence: Sentence
+
+
+def _negated(cue: Cue, sentence: Sentence, data: LanguageData) -> bool:
+    return any(
+        word in data.negations for word in sentence.words[max(0, cue.index - WINDOW) : cue.index + WINDOW]
+    )
+
+
+def _status(sentence: Sentence, data: LanguageData, cues: list[Cue]) -> Status:
+    """The status of the transfers a sentence reports: a denial word, a hedge, a future or agreement
+    word, a delivery word, the past tense of the transfer verb, else the language's default."""
+    labels = {label for _start, _end, label in _cue_hits(sentence, data.status)}
+    labels |= data.status.co_occurring(sentence.words)
+    past = any(
+        pattern.search(sentence.words[cue.last]) for cue in cues if not cue.noun for pattern in data.past
+    )
+    if "denied" in labels:
+        return "denied"
+    if "alleged" in labels:
+        return "alleged"
+    verbs = [sentence.words[cue.last] for cue in cues if not cue.noun]
+    if "future" in labels or any(pattern.search(verb) for verb in verbs for pattern in data.future):
+        return "agreed"
+    for fact in statuses.FACT_ORDER:
+        if fact in labels:
+            return fact
+    if past:
+        return "delivered"
+    return data.default_status
+
+
+def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_Found]) -> list[_Found]:
+    """The transfers one sentence reports; ``previous`` are those of the sentence before, whose parties
+    a sentence naming none continues ("Der Deal soll 108 Panzer umfassen")."""
+    weapons = _weapons(sentence, data)
+    if not weapons:
+        return []
+    clause_of = _clauses(sentence, data)
+    blockers = [start for start, _end, _label in _cue_hits(sentence, data.blockers)]
+    cues = [
+        Cue(
+            start,
+            cast(Kind, label.removesuffix("_noun")),
+            label.endswith("_noun") or label == "deal" or _capitalised_noun(sentence, data, start),
+            end - 1,
+        )
+        for start, end, label in _cue_hits(sentence, data.cues)
+        if not any(
+            clause_of[block] == clause_of[start] and abs(block - start) <= BLOCK_REACH for block in blockers
+        )
+    ]
+    denial = "denied" in {label for _start, _end, label in _cue_hits(sentence, data.status)}
+    if not denial:
+        # "liefert keine Kampfpanzer, will aber Flugabwehrsysteme liefern": a negated transfer word is none
+        cues = [cue for cue in cues if not _negated(cue, sentence, data)]
+    if not cues:
+        return []
+    parties = [
+        party
+        for clause in sorted(set(clause_of))
+        for party in _bare_positions(
+            [
+                p
+                for p in _parties(sentence, data, weapons, cues)
+                if clause_of[p.start] == clause and _within_subject_reach(p, cues, data)
+            ],
+            sentence,
+            data,
+        )
+    ]
+    transfer_status = _status(sentence, data, cues)
+    if not parties:
+        pairs = {(_key(item.supplier), _key(item.recipient)) for item in previous}
+        if len(pairs) != 1:
+            return []
+        first = previous[0]
+        return [
+            _Found(
+                first.supplier,
+                first.recipient,
+                category,
+                text,
+                first.status,
+                first.confidence - 0.1,
+                sentence,
+            )
+            for _start, _end, category, text in weapons
+        ]
+    suppliers: dict[str, Party] = {}
+    recipients: dict[str, Party] = {}
+    for party in parties:
+        if party.position == "origin":
+            continue
+        own = [cue for cue in cues if clause_of[cue.index] == clause_of[party.start]]
+        if party.position == "subject":
+            own = [cue for cue in own if not cue.noun] or own
+        if not own:
+            continue
+        cue = min(own, key=lambda c: abs(c.index - party.start))
+        position = party.position
+        if position == "object" and not _object_of(party, cue, parties):
+            continue
+        if position == "maybe_to":
+            position = "to" if cue.kind == "supply" and 0 < party.start - cue.index <= 2 else "of"
+        role = data.roles[cue.kind].get(position)  # type: ignore[arg-type]
+        if role == "supplier":
+            suppliers.setdefault(_key(party), party)
+        elif role == "recipient":
+            recipients.setdefault(_key(party), party)
+    makers = {data.origins[text.lower()] for _s, _e, _c, text in weapons if text.lower() in data.origins}
+    subjects = {_key(party): party for party in parties if party.position == "subject"}
+    if not recipients and len(makers) == 1 and len(subjects) >= 2 and next(iter(makers)) in subjects:
+        # "Russland und Ägypten haben einen Deal geschlossen" for a Russian system: the maker supplies
+        maker = makers.pop()
+        suppliers = {maker: subjects[maker]}
+        recipients = {key: party for key, party in subjects.items() if key != maker}
+    if suppliers and not recipients:
+        # "Sześć sztuk zostało przekazanych przez Francję": the recipient of the transfer just reported
+        recipients = {_key(item.recipient): item.recipient for item in previous}
+        if len(recipients) != 1:
+            return []
+    if not recipients:
+        return []
+    # The makers named beside a weapon ("russische S-400") supply that weapon.
+    sides: list[tuple[Party, list[tuple[int, int, str, str]]]] = [
+        (party, weapons) for party in suppliers.values()
+    ]
+    for party in parties:
+        if party.position == "origin" and _key(party) not in suppliers:
+            near = [
+                w for w in weapons if w[0] - party.end <= WEAPON_REACH and party.start - w[1] <= WEAPON_REACH
+            ]
+            sides.append((party, near or weapons))
+    if not sides and len(makers) == 1 and any(cue.kind != "arrival" for cue in cues):
+        # the maker of the system supplies it; not for arrivals, which may be a state's own ships
+        maker = makers.pop()
+        sides.append((Party(-1, -1, maker, None, "maker", "origin"), weapons))
+    reporters = _reporters(sentence, data)
+    found = []
+    for supplier, supplied in sides:
+        for recipient in recipients.values():
+            if _key(supplier) == _key(recipient) or (supplier.code is None and recipient.code is None):
+                continue
+            strength = 0.6 if {supplier.kind, recipient.kind} & {"demonym", "maker"} else 0.75
+            pair_status = transfer_status
+            if pair_status in statuses.FACT_ORDER and reporters - {supplier.code, recipient.code}:
+                pair_status = "alleged"  # what a third state says of others is a claim
+            for _start, _end, category, text in supplied:
+                found.append(_Found(supplier, recipient, category, text, pair_status, strength, sentence))
+    return found
+
+
+def _object_of(party: Party, cue: Cue, parties: list[Party]) -> bool:
+    """A bare party is the object of a transfer word right after it ("entregó Venezuela", "передала
+    России") or between its subject and it ("Nordkorea hat Russland Munition geliefert")."""
+    if 0 < party.start - cue.index <= OBJECT_REACH:
+        return True
+    subject = next((p for p in parties if p.position == "subject"), None)
+    return subject is not None and subject.end <= party.start < cue.index
+
+
+def _capitalised_noun(sentence: Sentence, data: LanguageData, index: int) -> bool:
+    """German writes nouns with a capital: "Lieferungen" is a noun, "liefert" a verb."""
+    return data.capitalised_nouns and index > 0 and sentence.surface[index][:1].isupper()
+
+
+def _reporters(sentence: Sentence, data: LanguageData) -> set[str]:
+    """States named right beside a reporting verb: "US-Angaben", "американский чиновник заявил"."""
+    reports = [start for start, _end, label in _cue_hits(sentence, data.status) if label == "report"]
+    return {
+        form.code
+        for start, end, form in _state_matches(sentence, data)
+        if any(-3 <= report - end <= 2 or 0 <= start - report <= 2 for report in reports)
+    }
+
+
+def _key(party: Party) -> str:
+    return party.code or f"name:{(party.name or '').lower()}"
+
+
+def _denials(split: list[Sentence], data: LanguageData) -> set[str]:
+    """States named in a sentence that denies something: a denial anywhere in the passage by (or about)
+    a party wins over the accusation it answers."""
+    codes: set[str] = set()
+    for sentence in split:
+        if any(label == "denied" for _s, _e, label in _cue_hits(sentence, data.status)):
+            codes |= {form.code for _s, _e, form in _state_matches(sentence, data)}
+    return codes
+
+
+# Dictionary look-up only: simplemma's guessing rules cost some fifteen times more per unknown word.
+# A language's dictionary takes 1-3 s to load and 60-150 MB: eight stay loaded (simplemma's default),
+# so a worker's memory stays bounded while a stream in more languages reloads the rarer ones.
+LEMMA_LANGUAGES = 8
+LEMMATIZER = simplemma.Lemmatizer(
+    lemmatization_strategy=DictionaryLookupStrategy(
+        dictionary_factory=DefaultDictionaryFactory(cache_max_size=LEMMA_LANGUAGES)
+    )
+)
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, code: str) -> str:
+    try:
+        return str(LEMMATIZER.lemmatize(word, lang=code)).lower()
+    except ValueError:  # simplemma has no dictionary for this language
+        return word
+
+
+def tag(text: str, code: str) -> Result:
+    """States named in ``text`` and the transfers it reports, in language ``code`` (``covers(code)``)."""
+    data = language_data(code)
+    split = sentences(text)
+    counts: Counter[str] = Counter()
+    found: list[_Found] = []
+    previous: list[_Found] = []
+    denials = _denials(split, data)
+    since = 0  # sentences since the last that reported a transfer
+    for sentence in split:
+        counts.update(form.code for _s, _e, form in _state_matches(sentence, data))
+        current = _sentence_transfers(sentence, data, previous)
+        for item in current:
+            if {item.supplier.code, item.recipient.code} & denials:
+                item.status = "denied"
+        found.extend(current)
+        if current:
+            previous, since = current, 0
+        else:
+            since += 1
+            if since > CONTEXT_REACH:
+                previous = []
+    names = base.english_names()
+    states = [
+        StateCount(code=state, name=names.get(state, state), count=n) for state, n in counts.most_common()
+    ]
+    lemmas = " ".join(_lemma(word, code) for sentence in split for word in sentence.words if word.isalpha())
+    return Result(states, _merge(found, code), lemmas)
+
+
+def _merge(found: list[_Found], code: str) -> list[TransferMention]:
+    grouped: dict[tuple[str, str, str], list[_Found]] = {}
+    for item in found:
+        grouped.setdefault((_key(item.supplier), _key(item.recipient), item.category), []).append(item)
+    specific = {(s, r) for s, r, category in grouped if category != "other"}
+    mentions = []
+    for (supplier_key, recipient_key, category), group in grouped.items():
+        if category == "other" and (supplier_key, recipient_key) in specific:
+            continue
+        best = max(group, key=lambda item: item.confidence)
+        supplier, recipient = best.supplier, best.recipient
+        mentions.append(
+            TransferMention(
+                supplier=supplier.code,
+                recipient=recipient.code,
+                supplier_name=supplier.name if supplier.code is None else None,
+                recipient_name=recipient.name if recipient.code is None else None,
+                weapon="; ".join(dict.fromkeys(item.weapon for item in group)),
+                category=category,  # type: ignore[arg-type]
+                status=statuses.merge(item.status for item in group),
+                confidence=best.confidence,
+                sentence=best.sentence.text,
+                sentence_lemmas=" ".join(
+                    _lemma(word, code) for word in best.sentence.words if word.isalpha()
+                ),
+                start=best.sentence.start,
+                end=best.sentence.start + len(best.sentence.text),
+            )
+        )
+    return mentions
