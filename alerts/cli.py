@@ -99,6 +99,19 @@ def add(
             "each transfer mention (evidence sentence, title, weapon).",
         ),
     ] = False,
+    deals: Annotated[
+        bool,
+        typer.Option(
+            "--deals",
+            help="Match deals (armswatch search --deals) instead of mentions: one alert when a deal appears, "
+            "then one each time its status, parties or quantities change or --every-outlets more outlets "
+            "report it.",
+        ),
+    ] = False,
+    every_outlets: Annotated[
+        int | None,
+        typer.Option("--every-outlets", help="With --deals: alert again each N more outlets (default 10)."),
+    ] = None,
     disabled: Annotated[bool, typer.Option("--disabled", help="Store the rule disabled.")] = False,
     json_output: JsonFlag = False,
     demo: DemoFlag = False,
@@ -118,17 +131,20 @@ def add(
     from alerts.channels import ChannelError, check_destination, parse_channel
     from alerts.rules import RuleError, new_rule
 
+    if articles and deals:
+        raise fail("choose one of --articles and --deals", 2)
     settings, es = _ready_client()
     try:
         rule = new_rule(
             name,
             query,
             now=datetime.now(UTC),
-            scope="articles" if articles else "mentions",
+            scope="deals" if deals else "articles" if articles else "mentions",
             min_confidence=min_confidence,
             channels=channel or [],
             mode=mode,
             every=every,
+            every_outlets=every_outlets,
         )
         if disabled:
             rule = rule.model_copy(update={"enabled": False})

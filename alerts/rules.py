@@ -8,12 +8,16 @@ each new article. Both come from the same query tree, so the stream and the hist
 Scope ``mentions`` (the default, like ``armswatch search``) matches each transfer mention on its own:
 ``supplier:IR AND category:drones`` needs one transfer that is both, and free words look in the
 evidence sentence, title and weapon. Scope ``articles`` matches the article as a whole (title and full
-text, every state and transfer it names); a minimum confidence needs the mentions scope.
+text, every state and transfer it names); a minimum confidence needs the mentions scope. Scope
+``deals`` matches the deals the deals stage folds reports into (``armswatch search --deals``): such a
+rule fires once when a deal appears, then only when what an analyst follows changes: its status, its
+parties, a larger quantity or value, or every ``every_outlets`` more outlets reporting it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,14 +29,17 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from alerts.channels import ChannelError, channel_label, parse_channel
 from alerts.matcher import DocumentView, FieldSpec, Node, UnsupportedQuery, compile_node, field_specs
-from armswatch.schema import Alert, AlertMode, EnrichedArticle, TransferMention
+from armswatch.schema import Alert, AlertMode, Deal, EnrichedArticle, TransferMention
+from deals.documents import deal_document, pair_name_of
+from deals.fold import deal_transfer
 from index.actions import article_document, fold, mention_documents, pair
 from index.search import QueryError, compile_query
 from index.templates import mapping
 
-Scope = Literal["mentions", "articles"]
+Scope = Literal["mentions", "articles", "deals"]
 MODES: tuple[AlertMode, ...] = ("immediate", "throttled", "digest")
 DEFAULT_EVERY_MINUTES = {"throttled": 60, "digest": 24 * 60}
+DEFAULT_EVERY_OUTLETS = 10
 EVERY_UNITS = {"m": 1, "h": 60, "d": 24 * 60}
 
 
@@ -53,6 +60,9 @@ class Rule(BaseModel):
     channels: list[str] = Field(default_factory=list)
     mode: AlertMode = "immediate"
     every_minutes: int | None = Field(default=None, description="throttle or digest period")
+    every_outlets: int | None = Field(
+        default=None, ge=1, description="a deals rule fires again each time this many more outlets report"
+    )
     enabled: bool = True
     created_at: datetime
     updated_at: datetime
@@ -100,6 +110,7 @@ def new_rule(
     channels: Sequence[str] = (),
     mode: str = "immediate",
     every: str | None = None,
+    every_outlets: int | None = None,
 ) -> Rule:
     """A validated rule. Raises RuleError with what to change (bad query, channel, mode or period)."""
     if mode not in MODES:
@@ -115,6 +126,12 @@ def new_rule(
         raise RuleError(
             "a minimum confidence applies to transfer mentions: drop --articles or --min-confidence"
         )
+    if every_outlets is not None and scope != "deals":
+        raise RuleError("--every-outlets applies to deals rules: add --deals or drop --every-outlets")
+    if every_outlets is not None and every_outlets < 1:
+        raise RuleError(f"--every-outlets must be at least 1, not {every_outlets}")
+    if min_confidence is not None and scope == "deals":
+        raise RuleError("a minimum confidence applies to transfer mentions: drop --deals or --min-confidence")
     for spec in channels:
         try:
             parse_channel(spec)
@@ -131,6 +148,7 @@ def new_rule(
         channels=list(channels),
         mode=mode,
         every_minutes=every_minutes,
+        every_outlets=(every_outlets or DEFAULT_EVERY_OUTLETS) if scope == "deals" else None,
         created_at=now,
         updated_at=now,
     )
@@ -181,7 +199,7 @@ def match(rules: Sequence[CompiledRule], enriched: EnrichedArticle) -> list[Hit]
     hits = []
     for compiled in rules:
         rule = compiled.rule
-        if not rule.enabled:
+        if not rule.enabled or rule.scope == "deals":
             continue
         if rule.scope == "articles":
             if compiled.predicate.matches(article):
@@ -231,4 +249,93 @@ def to_alert(hit: Hit, fired_at: datetime) -> Alert:
         fired_at=fired_at,
         transfers=hit.transfers,
         reason=hit.reason,
+    )
+
+
+# Per-deal rules.
+
+
+@dataclass(frozen=True)
+class DealHit:
+    """A deals rule that matched a deal in a state it has not alerted on (``change``)."""
+
+    rule: Rule
+    deal: Deal
+    change: str
+    reason: str
+
+
+def deal_change(deal: Deal, every_outlets: int) -> str:
+    """What makes a deal alert again: its status, its parties, a larger quantity or value than any
+    stated before (by steps of about three times: 1 million, 3 million, 10 million), and each
+    ``every_outlets`` more outlets reporting it. The same deal in the same state is the same change,
+    so the same alert; outlets quoting 3 and then 1 million shells again are no change."""
+    parties = ",".join([deal.key.split("|", 1)[0], *deal.via])
+    quantities = [report.quantity.value for report in deal.reports if report.quantity]
+    values = [report.value.amount for report in deal.reports if report.value]
+    scale = f"{_magnitude(max(quantities, default=0))},{_magnitude(max(values, default=0.0))}"
+    return f"{deal.status}|{parties}|{scale}|{deal.outlets // every_outlets}"
+
+
+def _magnitude(amount: float) -> int:
+    """Half orders of magnitude: 1-3 -> 0, 3.2-9 -> 1, 10-31 -> 2 … (0 for nothing stated)."""
+    return int(2 * math.log10(amount)) + 1 if amount >= 1 else 0
+
+
+def match_deal(rules: Sequence[CompiledRule], deal: Deal) -> list[DealHit]:
+    """Every enabled deals rule that matches the deal, with the deal's current change key."""
+    view = DocumentView(deal_document(deal), scope_fields("deals"))
+    hits = []
+    for compiled in rules:
+        rule = compiled.rule
+        if not rule.enabled or rule.scope != "deals" or not compiled.predicate.matches(view):
+            continue
+        change = deal_change(deal, rule.every_outlets or DEFAULT_EVERY_OUTLETS)
+        hits.append(DealHit(rule, deal, change, _reason(rule, compiled.predicate.explain(view))))
+    return hits
+
+
+def deal_alert_id(rule_id_: str, deal_id: str, change: str) -> str:
+    """Deterministic: one alert per rule, deal and change, however often the deal record comes by."""
+    return hashlib.sha256("|".join([rule_id_, deal_id, change]).encode()).hexdigest()[:32]
+
+
+def deal_title(deal: Deal) -> str:
+    """``North Korea → Russia · ammunition (KN-23) · delivered — and 12 more reports``."""
+    systems = f" ({', '.join(deal.designations)})" if deal.designations else ""
+    more = deal.distinct_reports - 1
+    return f"{pair_name_of(deal)} · {deal.category}{systems} · {deal.status}" + (
+        f" — and {more} more report{'s' if more > 1 else ''}" if more else ""
+    )
+
+
+def to_deal_alert(hit: DealHit, fired_at: datetime) -> Alert:
+    """The alert of a deal: the deal's newest report stands for the article, its evidence the transfer."""
+    deal = hit.deal
+    latest = max(deal.reports, key=lambda report: (report.published_at, report.article_id))
+    # The deal's current status and its newest stated quantity and value, whatever the report says.
+    transfer = deal_transfer(deal, latest).model_copy(
+        update={
+            "status": deal.status,
+            "quantity": deal.quantity_delivered or deal.quantity_ordered,
+            "value": deal.value,
+        }
+    )
+    counts = f"{deal.distinct_reports} reports, {deal.outlets} outlets, {deal.articles} articles"
+    return Alert(
+        alert_id=deal_alert_id(hit.rule.id, deal.id, hit.change),
+        rule_id=hit.rule.id,
+        rule_name=hit.rule.name,
+        query=hit.rule.query,
+        mode=hit.rule.mode,
+        channels=[parse_channel(spec).label for spec in hit.rule.channels],
+        article_id=latest.article_id,
+        title=deal_title(deal),
+        url=latest.url,
+        source=latest.source,
+        lang=latest.lang,
+        published_at=deal.last_seen,
+        fired_at=fired_at,
+        transfers=[transfer],
+        reason=f"deal {deal.id} ({counts}; since {deal.first_seen:%Y-%m-%d}): {hit.reason}",
     )

@@ -26,6 +26,11 @@ def history_body(rule: Rule, since: str, size: int) -> dict[str, Any]:
 
 def history_matches(es: Elasticsearch, prefix: str, rule: Rule, since: str, limit: int) -> dict[str, Any]:
     """The matching documents and the newest ``limit`` articles among them. Raises RuleError."""
+    if rule.scope == "deals":
+        raise RuleError(
+            "alerts test lists articles; list the deals a deals rule matches with "
+            f"armswatch search --deals {rule.query!r}"
+        )
     body = history_body(rule, since, PAGE if rule.scope == "mentions" else limit)
     if rule.scope == "mentions":
         body["aggs"] = {"articles": {"cardinality": {"field": "article_id"}}}

@@ -3,7 +3,8 @@
 The matching loop consumes the enriched topic (``armswatch.stage.run_worker``). For each batch it
 evaluates the compiled rules, records the alerts and queues their deliveries in Elasticsearch, and only
 then commits the offsets: a crash replays the batch, and the ``create``-only writes make the replay
-fire nothing twice. The deliverer (``alerts.delivery``) sends the queued deliveries in a thread
+fire nothing twice. A second loop, in a thread, evaluates the per-deal rules on the deals topic the
+same way. The deliverer (``alerts.delivery``) sends the queued deliveries in a thread
 beside it. The rule set is re-read every ``alerts_rules_refresh_seconds``.
 """
 
@@ -20,15 +21,28 @@ from elasticsearch import ApiError, Elasticsearch, TransportError
 
 from alerts import store
 from alerts.delivery import Deliverer
-from alerts.rules import CompiledRule, Hit, Rule, RuleError, compile_rule, match, to_alert
+from alerts.rules import (
+    CompiledRule,
+    Hit,
+    Rule,
+    RuleError,
+    compile_rule,
+    match,
+    match_deal,
+    to_alert,
+    to_deal_alert,
+)
 from armswatch import es as es_plumbing
 from armswatch.config import Settings
 from armswatch.metrics import observe_latency
-from armswatch.schema import Alert, EnrichedArticle
+from armswatch.schema import Alert, Deal, EnrichedArticle
 from armswatch.stage import Backpressure, Decoded, HandlerResult, StageStats, run_worker
+from deals.worker import ensure_deals_topic
 
 log = logging.getLogger(__name__)
 STAGE = "alerts"
+# The loop of per-deal rules, on the deals topic, beside the articles loop.
+DEALS_STAGE = "alerts-deals"
 RETRY_AFTER_SECONDS = 5.0
 
 
@@ -105,6 +119,35 @@ def make_handler(
     return handle
 
 
+def make_deal_handler(
+    es: Elasticsearch,
+    settings: Settings,
+    rules: RuleSet,
+    on_claimed: Callable[[], None],
+    stats: StageStats,
+) -> Any:
+    """Deals rules on the deals topic: every deal record evaluated in order, one alert per rule, deal
+    and change claimed like the others (a replayed record finds its alert there)."""
+
+    def handle(items: Sequence[Decoded[Deal]]) -> HandlerResult:
+        deals = [item.record for item in items]
+        try:
+            rules.refresh_if_due()
+            now = datetime.now(UTC)
+            fired_alerts = [
+                (to_deal_alert(hit, now), hit.rule) for deal in deals for hit in match_deal(rules.rules, deal)
+            ]
+            fired = store.claim(es, settings.index_prefix, fired_alerts, now) if fired_alerts else []
+        except (ApiError, TransportError, ConnectionError) as error:
+            raise Backpressure(f"Elasticsearch unavailable: {error}", RETRY_AFTER_SECONDS) from None
+        stats.counts["deal_alerts_fired"] += len(fired)
+        if fired:
+            on_claimed()
+        return [], []
+
+    return handle
+
+
 def run(
     settings: Settings,
     *,
@@ -114,8 +157,9 @@ def run(
     stats: StageStats | None = None,
     deliverer_factory: Callable[[Elasticsearch, Settings, StageStats], Deliverer] = Deliverer,
 ) -> StageStats:
-    """Match the enriched topic against the rules and deliver the alerts until stopped (or idle for
-    ``exit_when_idle`` seconds, after which pending deliveries get one more round). Blocks."""
+    """Match the enriched topic against the rules, and the deals topic against the deals rules, and
+    deliver the alerts until stopped (or idle for ``exit_when_idle`` seconds, after which pending
+    deliveries get one more round). Blocks; ``stop`` is set when it returns, ending both loops."""
     stats = stats or StageStats(STAGE)
     stop = stop or threading.Event()
     es = es_plumbing.client(settings)
@@ -126,6 +170,25 @@ def run(
     delivery = threading.Thread(target=deliverer.run, args=(delivery_stop,), name="alerts-deliverer")
     delivery.start()
     rules = RuleSet(es, settings.index_prefix, settings.alerts_rules_refresh_seconds, stats)
+    ensure_deals_topic(settings)  # compacted: it must not be auto-created as a plain topic
+    deal_stats = StageStats(DEALS_STAGE)
+    deal_rules = RuleSet(es, settings.index_prefix, settings.alerts_rules_refresh_seconds, deal_stats)
+    deal_loop = threading.Thread(
+        target=run_worker,
+        args=(settings,),
+        kwargs={
+            "stage": DEALS_STAGE,
+            "topic": settings.topic_deals,
+            "group_id": settings.alerts_deals_group,
+            "reads": Deal,
+            "handle": make_deal_handler(es, settings, deal_rules, deliverer.wake, deal_stats),
+            "stop": stop,
+            "exit_when_idle": exit_when_idle,
+            "stats": deal_stats,
+        },
+        name="alerts-deals",
+    )
+    deal_loop.start()
     try:
         return run_worker(
             settings,
@@ -139,6 +202,8 @@ def run(
             stats=stats,
         )
     finally:
+        stop.set()  # the deals loop ends with the articles loop
+        deal_loop.join()
         delivery_stop.set()
         deliverer.wake()
         delivery.join()

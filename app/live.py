@@ -37,6 +37,7 @@ class View:
     restarts: int = 0
     dead_letters: int | None = None
     notes: list[str] = field(default_factory=list)
+    latest_deals: deque[str] = field(default_factory=deque)
 
 
 def transfer_line(transfer: TransferMention, source: str) -> str:
@@ -107,16 +108,19 @@ def render(view: View) -> RenderableType:
     documents = view.health.documents
     store = Text(
         f"Elasticsearch: {_number(documents.get('articles'))} articles, "
-        f"{_number(documents.get('mentions'))} transfer mentions, {_number(documents.get('alerts'))} alerts"
+        f"{_number(documents.get('mentions'))} transfer mentions, {_number(documents.get('deals'))} deals, "
+        f"{_number(documents.get('alerts'))} alerts"
         f" · dead letters: {_number(view.dead_letters)}"
     )
     transfers = Text("\n".join(view.latest_transfers) or "none yet", style="cyan")
+    deals = Text("\n".join(view.latest_deals) or "none yet", style="green")
     events = Text("\n".join([*view.health.problems, *view.events]) or "none", style="yellow")
     return Group(
         header,
         Panel(stages, title="stages", title_align="left"),
         store,
         Panel(transfers, title="latest transfers", title_align="left"),
+        Panel(deals, title="latest deals (new or changed)", title_align="left"),
         Panel(events, title="events and errors", title_align="left"),
         *(Text(note, style="dim") for note in view.notes),
     )
@@ -132,7 +136,8 @@ def line(view: View) -> str:
         f"articles_per_min={_number(view.articles_per_minute)} transfers={view.transfers_seen} "
         f"alerts_sent={_number(metrics.event('alerts', 'alerts_sent'))} "
         f"articles={_number(view.health.documents.get('articles'))} "
-        f"mentions={_number(view.health.documents.get('mentions'))} lag[{lags}] "
+        f"mentions={_number(view.health.documents.get('mentions'))} "
+        f"deals={_number(view.health.documents.get('deals'))} lag[{lags}] "
         f"rejected={sum(metrics.rejected(s) for s in STAGES):.0f} dead_letters={_number(view.dead_letters)} "
         f"restarts={view.restarts}"
     )

@@ -34,7 +34,7 @@ from armswatch import es as es_plumbing
 from armswatch import stack
 from armswatch.config import Settings
 from armswatch.metrics import Rate
-from armswatch.schema import EnrichedArticle
+from armswatch.schema import Deal, EnrichedArticle
 from armswatch.stagespec import Progress
 
 if TYPE_CHECKING:
@@ -69,19 +69,22 @@ def plan(options: RunOptions, base_port: int) -> list[WorkerSpec]:
     return plan_workers(roles, base_port)
 
 
-class TransferTail:
-    """The newest transfers on the enriched topic, read without a consumer group (no offsets touched)."""
+class TopicTail:
+    """The newest records of a topic as view lines, read without a consumer group (no offsets touched)."""
 
-    def __init__(self, settings: Settings, keep: int = 6) -> None:
+    def __init__(
+        self, settings: Settings, topic: str, describe: Callable[[bytes], list[str]], keep: int = 6
+    ) -> None:
         self.consumer = KafkaConsumer(
             bootstrap_servers=settings.bootstrap_servers,
             client_id="armswatch-run-view",
             enable_auto_commit=False,
         )
-        partitions = self.consumer.partitions_for_topic(settings.topic_enriched) or set()
-        assigned = [TopicPartition(settings.topic_enriched, p) for p in partitions]
+        partitions = self.consumer.partitions_for_topic(topic) or set()
+        assigned = [TopicPartition(topic, p) for p in partitions]
         self.consumer.assign(assigned)
         self.consumer.seek_to_end(*assigned)
+        self.describe = describe
         self.latest: deque[str] = deque(maxlen=keep)
         self.seen = 0
 
@@ -93,15 +96,32 @@ class TransferTail:
         for records in batches.values():
             for record in records:
                 try:
-                    enriched = EnrichedArticle.model_validate_json(record.value)
+                    lines = self.describe(record.value)
                 except ValueError:
-                    continue  # the enrich stage dead-letters bad input; the view just skips it
-                for transfer in enriched.transfers:
-                    self.seen += 1
-                    self.latest.appendleft(transfer_line(transfer, enriched.article.source))
+                    continue  # the stages dead-letter bad input; the view just skips it
+                self.seen += len(lines)
+                self.latest.extendleft(lines)
 
     def close(self) -> None:
         self.consumer.close()
+
+
+def transfer_lines(value: bytes) -> list[str]:
+    """``KP → RU · ammunition · ongoing · source`` per transfer of an enriched article."""
+    enriched = EnrichedArticle.model_validate_json(value)
+    return [transfer_line(transfer, enriched.article.source) for transfer in enriched.transfers]
+
+
+def deal_lines(value: bytes) -> list[str]:
+    """``North Korea → Russia · ammunition (KN-23) · delivered · 12 reports, 9 outlets`` for a deal."""
+    from deals.documents import pair_name_of
+
+    deal = Deal.model_validate_json(value)
+    systems = f" ({', '.join(deal.designations)})" if deal.designations else ""
+    return [
+        f"{pair_name_of(deal)} · {deal.category}{systems} · {deal.status} · "
+        f"{deal.distinct_reports} reports, {deal.outlets} outlets"
+    ]
 
 
 @contextmanager
@@ -211,7 +231,8 @@ class Pipeline:
             self.specs, self.settings.stack_dir / "run" / "logs", self.env, self.announce, self.scope
         )
         probe = HealthProbe(self.settings)
-        tail = TransferTail(self.settings)
+        tail = TopicTail(self.settings, self.settings.topic_enriched, transfer_lines)
+        deal_tail = TopicTail(self.settings, self.settings.topic_deals, deal_lines)
         web_console = self._start_console() if self.options.web_console else None
         try:
             with _runtime_record(self.settings, self.specs, self.env):
@@ -221,7 +242,7 @@ class Pipeline:
                     f"logs in {supervisor.log_dir}; Ctrl-C stops"
                 )
                 try:
-                    return self._watch(stop, supervisor, probe, tail)
+                    return self._watch(stop, supervisor, probe, (tail, deal_tail))
                 finally:
                     self.progress("stopping workers (each finishes its batch and commits)")
                     supervisor.stop()
@@ -229,6 +250,7 @@ class Pipeline:
             if web_console is not None:
                 web_console.stop()
             tail.close()
+            deal_tail.close()
             probe.close()
             if self.options.stop_stack:
                 stack.down(self.settings, purge=False, progress=self.progress)
@@ -249,9 +271,14 @@ class Pipeline:
         self.progress(f"web console: {served.url}")
         return served
 
-    def snapshot(self, supervisor: Supervisor, probe: HealthProbe, tail: TransferTail) -> View:
+    def snapshot(
+        self, supervisor: Supervisor, probe: HealthProbe, tails: tuple[TopicTail, TopicTail]
+    ) -> View:
+        """``tails``: the transfers on the enriched topic and the deals on the deals topic."""
         supervisor.check()
+        tail, deal_tail = tails
         tail.poll()
+        deal_tail.poll()
         health = probe.snapshot([spec.metrics_url for spec in self.specs])
         view = View(
             health=health,
@@ -259,6 +286,7 @@ class Pipeline:
             articles_per_minute=self.rate.add(health.topic_messages.get(self.settings.topic_raw)),
             latest_transfers=tail.latest,
             transfers_seen=tail.seen,
+            latest_deals=deal_tail.latest,
             events=self.events,
             uptime=time.monotonic() - self.started,
             restarts=supervisor.restarts(),
@@ -270,9 +298,13 @@ class Pipeline:
         return view
 
     def _watch(
-        self, stop: threading.Event, supervisor: Supervisor, probe: HealthProbe, tail: TransferTail
+        self,
+        stop: threading.Event,
+        supervisor: Supervisor,
+        probe: HealthProbe,
+        tails: tuple[TopicTail, TopicTail],
     ) -> View:
-        view = self.snapshot(supervisor, probe, tail)
+        view = self.snapshot(supervisor, probe, tails)
         live = (
             Live(render(view), console=self.console, refresh_per_second=4)
             if self.console.is_terminal
@@ -291,7 +323,7 @@ class Pipeline:
                     ):
                         break
                     stop.wait(self.options.refresh_seconds)
-                    view = self.snapshot(supervisor, probe, tail)
+                    view = self.snapshot(supervisor, probe, tails)
                     if live is not None:
                         live.update(render(view))
                     else:

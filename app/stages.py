@@ -12,11 +12,12 @@ from armswatch.config import Settings
 from armswatch.kafka import ensure_topics
 from armswatch.stagespec import Progress, StageSpec
 from dashboards.stage import STAGE as DASHBOARDS
+from deals.stage import STAGE as DEALS
 from enrich.stage import STAGE as ENRICH
 from index.stage import STAGE as INDEX
 from ingest.stage import STAGE as INGEST
 
-STAGES: tuple[StageSpec, ...] = (INGEST, ENRICH, INDEX, ALERTS, DASHBOARDS)
+STAGES: tuple[StageSpec, ...] = (INGEST, ENRICH, INDEX, DEALS, ALERTS, DASHBOARDS)
 
 
 def worker_stages() -> list[StageSpec]:

@@ -118,6 +118,9 @@ class Settings(BaseSettings):
     enrich_group: str = "armswatch-enrich"
     index_group: str = "armswatch-index"
     alerts_group: str = "armswatch-alerts"
+    alerts_deals_group: str = Field(
+        default="armswatch-alerts-deals", description="group of the alerts workers' loop on the deals topic"
+    )
 
     # Pipeline (armswatch run) and metrics.
     metrics_port: int | None = Field(
@@ -214,6 +217,22 @@ class Settings(BaseSettings):
     alerts_delivery_threads: int = Field(default=4, description="channels delivered to at the same time")
     alerts_lease_seconds: float = Field(
         default=60.0, description="how long a worker holds a delivery before another may take it over"
+    )
+
+    # Deals.
+    topic_deals: str = Field(
+        default="armswatch.deals", description="every deal's newest record: compacted, keyed by deal id"
+    )
+    deals_partitions: int = 6
+    deals_group: str = "armswatch-deals"
+    deals_window_days: float = Field(
+        default=180.0, description="a report joins a deal whose reports lie within this many days of it"
+    )
+    deals_well_sourced_confidence: float = Field(
+        default=0.7, description="a status step this confident (or said by two reports) sets the status"
+    )
+    deals_signatures_kept: int = Field(
+        default=50, description="newest reports per deal whose near-duplicate signature is kept"
     )
 
     # Dashboards.

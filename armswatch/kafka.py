@@ -108,8 +108,11 @@ def topic_specs(settings: Settings) -> dict[str, int]:
     }
 
 
-def ensure_topics(settings: Settings, specs: dict[str, int] | None = None) -> list[str]:
-    """Create the missing topics (idempotent); return the names created."""
+def ensure_topics(
+    settings: Settings, specs: dict[str, int] | None = None, configs: dict[str, str] | None = None
+) -> list[str]:
+    """Create the missing topics (idempotent), with ``configs`` (e.g. compaction) if given; return the
+    names created."""
     wanted = specs if specs is not None else topic_specs(settings)
     admin = KafkaAdminClient(
         bootstrap_servers=settings.bootstrap_servers,
@@ -119,7 +122,12 @@ def ensure_topics(settings: Settings, specs: dict[str, int] | None = None) -> li
     try:
         existing = set(admin.list_topics())
         missing = [
-            NewTopic(name, num_partitions=partitions, replication_factor=settings.replication_factor)
+            NewTopic(
+                name,
+                num_partitions=partitions,
+                replication_factor=settings.replication_factor,
+                topic_configs=configs or {},
+            )
             for name, partitions in wanted.items()
             if name not in existing
         ]

@@ -6,6 +6,7 @@ Topics and their records:
 - dead-letter topic: ``DeadLetter`` (any stage), the rejected bytes and the reason.
 - feeds topic: ``Feed`` and feed-state topic: ``FeedState`` (ingest), keyed by feed URL.
 - alerts topic: ``Alert`` (alerts), keyed by alert id.
+- deals topic: ``Deal`` (deals), compacted, keyed by deal id: the newest state of every deal.
 
 A change that breaks readers adds a new ``schema_version``; it never edits the meaning of version 1.
 """
@@ -242,6 +243,88 @@ class Alert(Record):
     reason: str = Field(description="why the rule matched, in words")
 
 
+class DealReport(Record):
+    """One article reporting a deal, with what it says about it (a syndicated copy is kept, marked)."""
+
+    article_id: str
+    url: str
+    source: str = Field(description="the outlet")
+    lang: str
+    published_at: datetime
+    content_hash: str | None = None
+    status: Status
+    confidence: float = Field(ge=0.0, le=1.0)
+    weapon: str = Field(description="the weapon as the article names it")
+    evidence: str = Field(description="the evidence sentence")
+    said_by: str | None = Field(default=None, description="who the sentence attributes the claim to")
+    quantity: Quantity | None = Field(default=None, description="how many, as the sentence states it")
+    value: Money | None = Field(default=None, description="what it is worth, as the sentence states it")
+    copy_of: str | None = Field(
+        default=None, description="article id of the earlier report this one copies (wire, syndication)"
+    )
+    signature: list[str] = Field(
+        default_factory=list, description="near-duplicate band keys of the text (newest reports only)"
+    )
+
+
+class DealStep(Record):
+    """A run of reports with one status, in date order: alleged, then delivered, then denied..."""
+
+    status: Status
+    first_at: datetime
+    last_at: datetime
+    reports: int = Field(description="distinct reports (copies not counted) saying it")
+    confidence: float = Field(ge=0.0, le=1.0, description="the highest confidence among them")
+    evidence: str = Field(description="the first report's evidence sentence")
+    source: str
+    url: str
+    article_id: str
+    said_by: str | None = None
+    well_sourced: bool = Field(description="confident enough, or said by several reports")
+
+
+class Deal(Record):
+    """A transfer as an analyst thinks of it: one supplier, recipient and weapon, over many reports.
+
+    ``id`` is a hash of the deal key and its first report, so a replay rebuilds the same ids.
+    """
+
+    schema_version: Literal[1] = 1
+    id: str
+    key: str = Field(
+        description="supplier>recipient|category|tag (a tag only for a deal announced beside another)"
+    )
+    supplier: str | None = Field(description="ISO code, or None when the supplier is not a state")
+    recipient: str | None
+    supplier_name: str | None = Field(default=None, description="the party's name when it is not a state")
+    recipient_name: str | None = None
+    via: list[str] = Field(default_factory=list, description="transit states named by any report")
+    category: Category
+    designations: list[str] = Field(
+        default_factory=list, description="system names as first written: Shahed-136, KN-23, Leopard 2"
+    )
+    weapons: list[str] = Field(default_factory=list, description="the weapons as the reports name them")
+    quantity_ordered: Quantity | None = Field(
+        default=None, description="the newest quantity stated by a report that is not of a delivery"
+    )
+    quantity_delivered: Quantity | None = Field(
+        default=None, description="the newest quantity stated by a report of a delivery"
+    )
+    value: Money | None = Field(default=None, description="the newest value stated")
+    first_seen: datetime
+    last_seen: datetime
+    status: Status = Field(description="the latest well-sourced step's status")
+    timeline: list[DealStep]
+    reports: list[DealReport] = Field(description="every article, oldest first")
+    articles: int
+    distinct_reports: int = Field(description="articles that are not copies of another")
+    outlets: int = Field(description="distinct outlets")
+    languages: list[str]
+    evidence_lemmas: list[str] = Field(
+        default_factory=list, description="lemmas of each distinct evidence sentence, for searches"
+    )
+
+
 TOPIC_RECORDS: dict[str, type[Record]] = {
     "feed": Feed,
     "feed_state": FeedState,
@@ -249,6 +332,7 @@ TOPIC_RECORDS: dict[str, type[Record]] = {
     "enriched_article": EnrichedArticle,
     "dead_letter": DeadLetter,
     "alert": Alert,
+    "deal": Deal,
 }
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 

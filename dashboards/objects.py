@@ -4,8 +4,9 @@ beyond reading the packaged file.
 ``objects/armswatch.ndjson`` is the source of truth: one saved object per line, in the normalised form
 ``dumps_ndjson`` writes (objects by type then id, keys sorted, server-side bookkeeping dropped), so an
 export from Kibana diffs cleanly against it. Data views are named for the read aliases of the default
-index prefix (``armswatch-articles``, ``armswatch-mentions``, ``armswatch-alerts``); ``with_index_prefix``
-renames them for another prefix at install time and back at export time.
+index prefix (``armswatch-articles``, ``armswatch-mentions``, ``armswatch-alerts``,
+``armswatch-deals``); ``with_index_prefix`` renames them for another prefix at install time and back
+at export time.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ DATA_VIEW_KINDS = {
     "armswatch-articles": "articles",
     "armswatch-mentions": "mentions",
     "armswatch-alerts": "alerts",
+    "armswatch-deals": "deals",
 }
 # Fields Kibana adds when it stores or exports an object; they are not part of what we ship.
 SERVER_FIELDS = (

@@ -136,6 +136,9 @@ def search_command(
     articles: Annotated[
         bool, typer.Option("--articles", help="Search articles instead of mentions.")
     ] = False,
+    deals: Annotated[
+        bool, typer.Option("--deals", help="Search deals (reports folded per supplier, recipient, weapon).")
+    ] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="Results per page.")] = 20,
     pages: Annotated[
         int, typer.Option("--pages", min=1, metavar="N", help="How many pages to fetch (search_after).")
@@ -144,20 +147,23 @@ def search_command(
     json_output: JsonFlag = False,
     demo: DemoFlag = False,
 ) -> None:
-    """Search the indexed history, newest first: transfer mentions by default, or --articles.
+    """Search the indexed history, newest first: transfer mentions by default, --articles or --deals.
 
     Mentions also have numeric fields for what the evidence states: quantity (with approximate:true for
     "dozens", "about 70"), value (an amount) and currency (ISO 4217), as in
     'category:ammunition AND quantity:>=100000' or 'value:>1e9 AND currency:EUR'.
 
     Example: armswatch search 'category:drones AND "shahed"' --supplier Iran --since 2024-01-01 --stats
+    Deals: armswatch search 'supplier:KP AND category:ammunition' --deals --since 2024-01-01
     """
     from armswatch import es as es_plumbing
     from index.search import Filters, QueryError, search
 
     settings = settings_or_exit()
     filters = Filters(supplier, recipient, category, status, lang, source, since, until)
-    kind: Any = "articles" if articles else "mentions"
+    if articles and deals:
+        raise fail("choose one of --articles and --deals", 2)
+    kind: Any = "articles" if articles else "deals" if deals else "mentions"
     client = es_plumbing.client(settings)
     after = None
     out = Console(width=max(Console().width, 160))
@@ -200,6 +206,11 @@ def search_command(
 
 def _print_hits(out: Console, hits: list[dict[str, Any]], kind: str) -> None:
     """A readable table: one row per hit, the evidence sentence (or title) and the link in full."""
+    if kind == "deals":
+        from deals.cli import print_deals
+
+        print_deals(out, hits)
+        return
     if not hits:
         return
     table = Table(show_lines=True, expand=True)

@@ -23,7 +23,7 @@ from luqum.visitor import TreeTransformer
 from index.actions import fold, read_alias
 from index.templates import mapping
 
-Kind = Literal["mentions", "articles"]
+Kind = Literal["mentions", "articles", "deals"]
 LEMMA_LANGUAGES = ("en", "fr")
 # Names users write -> the field of each kind ("supplier:IR" works on both).
 FIELD_ALIASES: dict[Kind, dict[str, str]] = {
@@ -42,7 +42,18 @@ FIELD_ALIASES: dict[Kind, dict[str, str]] = {
         "state": "states",
         "date": "published_at",
     },
+    "deals": {
+        "evidence": "evidence",
+        "text": "search_text",
+        "lang": "languages",
+        "source": "sources",
+        "weapon": "weapons",
+        "designation": "designations",
+        "date": "last_seen",
+    },
 }
+# The date a kind is sorted and filtered by: a deal is as recent as its newest report.
+DATE_FIELD: dict[Kind, str] = {"mentions": "published_at", "articles": "published_at", "deals": "last_seen"}
 
 
 class QueryError(ValueError):
@@ -191,7 +202,9 @@ def build_body(
     clauses: list[dict[str, Any]] = [
         {"term": {aliases.get(name, name): value}} for name, value in exact.items() if value
     ]
-    if filters.source:
+    if filters.source and kind == "deals":
+        clauses.append({"term": {"sources": filters.source}})
+    elif filters.source:
         clauses.append(
             {
                 "bool": {
@@ -204,19 +217,19 @@ def build_body(
         )
     if filters.since or filters.until:
         bounds = {key: value for key, value in (("gte", filters.since), ("lte", filters.until)) if value}
-        clauses.append({"range": {"published_at": bounds}})
+        clauses.append({"range": {DATE_FIELD[kind]: bounds}})
     body: dict[str, Any] = {
         "query": {"bool": {"must": [compile_query(text, kind)], "filter": clauses}},
-        "sort": [{"published_at": "desc"}, {"id": "asc"}],
+        "sort": [{DATE_FIELD[kind]: "desc"}, {"id": "asc"}],
         "size": size,
         "track_total_hits": True,
     }
     if after:
         body["search_after"] = after
     if stats:
-        pair_field = "pair" if kind == "mentions" else "pairs"
+        pair_field = "pairs" if kind == "articles" else "pair"
         body["aggs"] = {
-            "per_month": {"date_histogram": {"field": "published_at", "calendar_interval": "month"}},
+            "per_month": {"date_histogram": {"field": DATE_FIELD[kind], "calendar_interval": "month"}},
             "top_pairs": {"terms": {"field": pair_field, "size": 10}},
         }
     return body
@@ -237,10 +250,10 @@ def search(
     try:
         response = es.search(index=read_alias(prefix, kind), **body)
     except NotFoundError:
+        worker = "armswatch deals run" if kind == "deals" else "armswatch index run"
         raise QueryError(
             f"nothing is indexed yet under {read_alias(prefix, kind)!r}: start the pipeline "
-            "(armswatch run) or an indexer (armswatch index run); for the demo's data (armswatch run "
-            "--demo) add --demo"
+            f"(armswatch run) or its worker ({worker}); for the demo's data (armswatch run --demo) add --demo"
         ) from None
     hits = response["hits"]["hits"]
     return Page(

@@ -14,8 +14,9 @@ from elasticsearch import Elasticsearch, helpers
 from armswatch import samples
 from armswatch.schema import EnrichedArticle, StateCount
 from dashboards.objects import FieldUse, check_field, field_uses, flatten_mapping, load, with_index_prefix
+from deals.documents import deals_index
 from index.actions import bulk_actions
-from index.templates import ensure_templates
+from index.templates import ensure_templates, mapping
 
 pytestmark = pytest.mark.integration
 
@@ -65,6 +66,7 @@ def field_types(
     enriched = [_enriched(n, datetime(2026, 4 + n % 2, 10, tzinfo=UTC), transfer=n != 3) for n in range(4)]
     helpers.bulk(es_client, [action for e in enriched for action in bulk_actions(e, prefix)], refresh=True)
     es_client.indices.create(index=f"{prefix}-alerts", mappings=json.loads(ALERTS_MAPPING.read_text()))
+    es_client.indices.create(index=deals_index(prefix), mappings=mapping("deals"))
     try:
         types: dict[str, dict[str, str]] = {}
         for view in with_index_prefix(load(), prefix):

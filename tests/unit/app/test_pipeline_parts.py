@@ -108,6 +108,7 @@ def _view() -> View:
         events=deque(["12:00:00 alerts-1 exited with code 1; restarting in 1 s"]),
         uptime=120,
         dead_letters=1,
+        latest_deals=deque(["North Korea → Russia · ammunition (KN-23) · delivered · 3 reports, 2 outlets"]),
     )
 
 
@@ -115,7 +116,15 @@ def test_live_view_shows_the_facts() -> None:
     console = Console(record=True, width=140)
     console.print(render(_view()))
     text = console.export_text()
-    for expected in ("feeds polled 30", "failing 2", "articles/min 42", "KP → RU · ammunition", "0/1", "12"):
+    for expected in (
+        "feeds polled 30",
+        "failing 2",
+        "articles/min 42",
+        "KP → RU · ammunition",
+        "0/1",
+        "12",
+        "North Korea → Russia · ammunition (KN-23) · delivered",
+    ):
         assert expected in text
     assert "restarting in 1 s" in text
 
@@ -123,7 +132,9 @@ def test_live_view_shows_the_facts() -> None:
 def test_plain_line_for_logs() -> None:
     text = line(_view())
     assert (
-        "feeds_polled=30" in text and "lag[enrich=12 index=0 alerts=–]" in text and "dead_letters=1" in text
+        "feeds_polled=30" in text
+        and "lag[enrich=12 index=0 deals=– alerts=–]" in text
+        and "dead_letters=1" in text
     )
 
 

@@ -158,6 +158,8 @@ def test_saved_objects_data_views_read_the_aliases_by_publication_or_firing_date
     assert views["armswatch-articles"]["timeFieldName"] == "published_at"
     assert views["armswatch-mentions"]["timeFieldName"] == "published_at"
     assert views["armswatch-alerts"]["timeFieldName"] == "fired_at"
+    assert views["armswatch-deals"]["title"] == "armswatch-deals"
+    assert views["armswatch-deals"]["timeFieldName"] == "last_seen"
 
 
 def test_saved_objects_lens_layers_reference_their_data_view_and_columns() -> None:
@@ -241,9 +243,13 @@ def test_saved_objects_live_dashboard_has_the_promised_views() -> None:
     assert {
         ("terms", field) for field in ("pair_name", "supplier_name", "recipient_name", "status", "lang")
     } <= (lens_fields)
-    latest = next(t for t in targets if t["type"] == "search")
+    latest, deals = (t for t in targets if t["type"] == "search")
     assert {"evidence", "source", "url"} <= set(latest["attributes"]["columns"])
     assert latest["attributes"]["sort"] == [["published_at", "desc"]]
+    assert {"pair_name", "status", "timeline_text", "outlets", "latest_url"} <= set(
+        deals["attributes"]["columns"]
+    )
+    assert deals["attributes"]["sort"] == [["last_seen", "desc"]]
     controls = json.loads(attributes["controlGroupInput"]["panelsJSON"]).values()
     assert {c["explicitInput"]["fieldName"] for c in controls} == {
         "supplier_name",
@@ -294,6 +300,7 @@ def test_saved_objects_index_prefix_renames_only_the_data_views() -> None:
         "armswatch-articles": "news-articles",
         "armswatch-mentions": "news-mentions",
         "armswatch-alerts": "news-alerts",
+        "armswatch-deals": "news-deals",
     }
     assert [saved for saved in renamed if saved["type"] != "index-pattern"] == [
         saved for saved in OBJECTS if saved["type"] != "index-pattern"

@@ -1,0 +1,165 @@
+"""Deals on real articles: BCubed precision, recall and F1 of the deals the stage builds, against the
+labelled set ``bench/data/deals/articles.jsonl``, and the share of syndicated copies folded.
+
+Each article goes through the real tagger, then the deals stage's fold (in publication order, then in a
+shuffled order). An article's predicted deal is the deal holding its transfer of the gold deal's pair and
+category; an article whose transfer the tagger missed is a deal of its own (extraction misses count
+against recall). The score of the deals stage alone is the same on the articles the tagger found.
+A copy is folded when the stage marks it as a copy of another report of its deal.
+
+    python bench/deals_quality.py [--windows 30,90,180,365] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from armswatch.schema import Article, Deal, EnrichedArticle
+from deals.fold import DealBook, FoldSettings, fold_articles
+from enrich.tagger import Tagger
+from enrich.worker import enriched
+
+DATA = Path(__file__).parent / "data" / "deals" / "articles.jsonl"
+# The gold deals' pair and category, as the deals stage keys them.
+GOLD_KEYS = {
+    "kp-ru-shells": "KP>RU|ammunition",
+    "kp-ru-kn23": "KP>RU|missiles",
+    "ir-ru-drones": "IR>RU|drones",
+    "ir-ru-fath360": "IR>RU|missiles",
+    "de-ua-leopard2": "DE>UA|armored_vehicles",
+    "ru-ir-su35": "RU>IR|aircraft",
+}
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def article_of(item: dict[str, Any]) -> Article:
+    """The labelled item as ingest would publish it (title: the text's first line, when it has two)."""
+    title, _, body = item["text"].partition("\n")
+    when = datetime.fromisoformat(item["date"]).replace(tzinfo=UTC)
+    return Article(
+        id=item["id"],
+        url=item["url"],
+        source=item["outlet"],
+        title=title if body else "",
+        text=body or title,
+        language=item["lang"],
+        published_at=when,
+        fetched_at=when,
+        content_hash=hashlib.sha1(item["text"].encode()).hexdigest(),
+    )
+
+
+def enrich(items: list[dict[str, Any]], tagger: Tagger) -> dict[str, EnrichedArticle]:
+    tagged = {}
+    for item in items:
+        article = article_of(item)
+        tagged[item["id"]] = enriched(article, tagger.tag(article.text, article.title, article.language))
+    return tagged
+
+
+def fold(articles: list[EnrichedArticle], window_days: float) -> dict[str, Deal]:
+    book = DealBook(FoldSettings(window=timedelta(days=window_days)))
+    deals: dict[str, Deal] = {}
+    for article in articles:
+        for deal in fold_articles(book, [article]):
+            deals[deal.id] = deal
+    return deals
+
+
+def predicted(items: list[dict[str, Any]], deals: dict[str, Deal]) -> dict[str, str]:
+    """Each article's predicted deal: the deal of its gold pair and category holding it, else itself."""
+    holding: dict[tuple[str, str], str] = {}
+    for deal in deals.values():
+        key = "|".join(deal.key.split("|")[:2])
+        for report in deal.reports:
+            holding[(report.article_id, key)] = deal.id
+    return {
+        item["id"]: holding.get((item["id"], GOLD_KEYS[item["deal"]]), f"alone:{item['id']}")
+        for item in items
+    }
+
+
+def bcubed(gold: dict[str, str], guess: dict[str, str]) -> tuple[float, float, float]:
+    """BCubed precision, recall and F1 (Bagga and Baldwin), averaged over items."""
+    by_gold: dict[str, set[str]] = defaultdict(set)
+    by_guess: dict[str, set[str]] = defaultdict(set)
+    for item, label in gold.items():
+        by_gold[label].add(item)
+        by_guess[guess[item]].add(item)
+    precision = recall = 0.0
+    for item in gold:
+        same_guess = by_guess[guess[item]]
+        same_gold = by_gold[gold[item]]
+        correct = len(same_guess & same_gold)
+        precision += correct / len(same_guess)
+        recall += correct / len(same_gold)
+    precision /= len(gold)
+    recall /= len(gold)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def copies(items: list[dict[str, Any]], deals: dict[str, Deal]) -> tuple[int, int, int]:
+    """(gold copies folded, gold copies, reports wrongly marked as copies)."""
+    marked = {report.article_id for deal in deals.values() for report in deal.reports if report.copy_of}
+    gold = {item["id"] for item in items if item["copy_of"]}
+    return len(gold & marked), len(gold), len(marked - gold)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--windows", default="30,90,180,365", help="deal windows to score, in days")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    items = load(args.data)
+    enriched = enrich(items, Tagger())
+    gold = {item["id"]: item["deal"] for item in items}
+    in_order = sorted(enriched.values(), key=lambda e: (e.article.published_at, e.article.id))
+    shuffled = list(in_order)
+    random.Random(7).shuffle(shuffled)
+    rows = []
+    for window in (float(days) for days in args.windows.split(",")):
+        for order, articles in (("publication", in_order), ("shuffled", shuffled)):
+            deals = fold(articles, window)
+            guess = predicted(items, deals)
+            precision, recall, f1 = bcubed(gold, guess)
+            folded, copies_total, wrong = copies(items, deals)
+            found = {item: label for item, label in gold.items() if not guess[item].startswith("alone:")}
+            _p, _r, assembled_f1 = bcubed(found, guess)
+            rows.append(
+                {
+                    "window_days": window,
+                    "order": order,
+                    "articles": len(items),
+                    "gold_deals": len(set(gold.values())),
+                    "deals": len(deals),
+                    "mentions": sum(len(e.transfers) for e in enriched.values()),
+                    "bcubed_precision": round(precision, 3),
+                    "bcubed_recall": round(recall, 3),
+                    "bcubed_f1": round(f1, 3),
+                    "articles_extracted": f"{len(found)}/{len(gold)}",
+                    # The deals stage alone: BCubed on the articles whose transfer the tagger found.
+                    "bcubed_f1_of_extracted": round(assembled_f1, 3),
+                    "copies_folded": f"{folded}/{copies_total}",
+                    "non_copies_marked_as_copies": wrong,
+                }
+            )
+    if args.json:
+        print(json.dumps(rows))
+        return
+    for row in rows:
+        print(" ".join(f"{key}={value}" for key, value in row.items()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,456 @@
+"""Mentions to deals: group an article's transfers, place them in the open deal they belong to, fold
+a deal's reports into its record (counts, timeline, status). Pure: no I/O, no clock.
+
+A deal is one supplier, recipient and weapon category, plus the system when the reports name one
+("Shahed-136", "KN-23"): an article's transfers of one pair and category are one report of one deal.
+A report joins the open deal of its pair and category whose reports lie within ``window`` of its
+publication date, else it opens a new deal. A different system or a new quantity for the same pair
+and category is a separate deal when the text says so: the sentence announces another deal ("a new
+contract for 24 more jets", "a second batch") and names a system or a quantity the deal has not got.
+Deal ids hash the deal key and the period of the window's length (counted from 1970) in which the
+deal's first report was published. A later deal of the same key starts more than a window after the
+earlier one's first report, hence in a later period, so the id is unique, and it does not depend on
+which report was folded first: a replay that reads the enriched topic's partitions in another
+interleaving rebuilds the same ids (unless a deal's first reports straddle two periods). A report
+already folded in (same article, same content) changes nothing, so a replayed batch counts nothing
+twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from operator import attrgetter
+from typing import TypeVar
+
+from armswatch.schema import (
+    Category,
+    Deal,
+    DealReport,
+    DealStep,
+    EnrichedArticle,
+    Money,
+    Quantity,
+    Status,
+    TransferMention,
+)
+from deals.attribution import read_claim
+from deals.designation import designation
+from deals.neardup import signature
+from index.actions import pair
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+BY_DATE = attrgetter("published_at", "article_id")
+# Bounds a deal's dates start from before its first report is folded in.
+NEVER_AFTER = datetime.max.replace(tzinfo=UTC)
+NEVER_BEFORE = datetime.min.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article's transfers of one pair and category: what it adds to a deal."""
+
+    pair: str
+    category: Category
+    designations: dict[str, str]  # designation key -> label as written
+    new_deal: bool  # the sentence announces another deal ("a new contract", "a second batch")
+    transfer: TransferMention  # the most confident of the article's transfers for this pair/category
+    via: tuple[str, ...]
+    weapons: tuple[str, ...]
+    lemmas: str
+    record: DealReport
+
+
+@dataclass(frozen=True)
+class FoldSettings:
+    window: timedelta = timedelta(days=180)
+    well_sourced_confidence: float = 0.7
+    signatures_kept: int = 50
+
+
+def reports_of(enriched: EnrichedArticle) -> list[Report]:
+    """The deal reports of an article: one per pair and category among its transfers; transfers with
+    an unnamed party are left out (a deal needs both sides)."""
+    groups: dict[tuple[str, str], list[TransferMention]] = {}
+    for transfer in enriched.transfers:
+        if not (transfer.supplier or transfer.supplier_name) or not (
+            transfer.recipient or transfer.recipient_name
+        ):
+            continue
+        groups.setdefault((pair(transfer), transfer.category), []).append(transfer)
+    if not groups:
+        return []
+    article = enriched.article
+    text_signature = signature(f"{article.title}\n{article.text}")
+    reports = []
+    for (pair_key, _category), transfers in groups.items():
+        best = max(transfers, key=lambda t: (t.confidence, -t.start))
+        named = {found.key: found.label for t in transfers if (found := designation(t.weapon)) is not None}
+        claim = read_claim(best.sentence, enriched.lang)
+        reports.append(
+            Report(
+                pair=pair_key,
+                category=best.category,
+                designations=named,
+                new_deal=claim.new_deal,
+                transfer=best,
+                via=tuple(sorted({state for t in transfers for state in t.via})),
+                weapons=tuple(dict.fromkeys(t.weapon for t in transfers)),
+                lemmas=" ".join(dict.fromkeys(t.sentence_lemmas for t in transfers if t.sentence_lemmas)),
+                record=DealReport(
+                    article_id=article.id,
+                    url=article.url,
+                    source=article.source,
+                    lang=enriched.lang,
+                    published_at=_aware(article.published_at or article.fetched_at),
+                    content_hash=article.content_hash,
+                    status=best.status,
+                    confidence=best.confidence,
+                    weapon=best.weapon,
+                    evidence=best.sentence,
+                    said_by=claim.said_by,
+                    quantity=next((t.quantity for t in transfers if t.quantity), None),
+                    value=next((t.value for t in transfers if t.value), None),
+                    signature=text_signature,
+                ),
+            )
+        )
+    return reports
+
+
+def _aware(when: datetime) -> datetime:
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def deal_key(pair_key: str, category: str, tag: str | None) -> str:
+    """``KP>RU|ammunition|``; a deal announced beside another of its pair and category adds a tag."""
+    return f"{pair_key}|{category}|{tag or ''}"
+
+
+def announced_tag(report: Report) -> str:
+    """What tells an announced deal from the open one: its system, else its quantity."""
+    if report.designations:
+        return next(iter(report.designations))
+    quantity = report.record.quantity
+    return f"q{quantity.value}" if quantity else report.record.article_id
+
+
+def deal_id(key: str, first_report_at: datetime, window: timedelta) -> str:
+    """The id of the deal of ``key`` whose first report was published at ``first_report_at``."""
+    period = int((first_report_at - EPOCH) / window)
+    return hashlib.sha256(f"{key}|{period}".encode()).hexdigest()[:20]
+
+
+@dataclass
+class OpenDeal:
+    """A deal being folded: the mutable working form of a ``Deal`` record."""
+
+    id: str
+    key: str
+    pair: str
+    template: TransferMention  # supplier, recipient and their names, category: the deal's parties
+    designations: dict[str, str] = field(default_factory=dict)
+    reports: dict[str, DealReport] = field(default_factory=dict)  # by article id
+    via: set[str] = field(default_factory=set)
+    weapons: dict[str, None] = field(default_factory=dict)
+    lemmas: dict[str, None] = field(default_factory=dict)
+    first_seen: datetime = NEVER_AFTER
+    last_seen: datetime = NEVER_BEFORE
+    # Near-duplicate look-up: band key or content hash -> article id, for the reports that keep a
+    # signature (``signed``, with their dates), so a new report is compared in 32 look-ups.
+    marks: dict[str, str] = field(default_factory=dict)
+    signed: dict[str, datetime] = field(default_factory=dict)
+
+    def covers(self, when: datetime, window: timedelta) -> bool:
+        return self.first_seen - window <= when <= self.last_seen + window
+
+    def agrees(self, report: Report) -> bool:
+        """The report may belong here: it announces no other deal ("a new contract for …") that names a
+        system or a quantity this deal has not got. Systems alone do not split a deal: reports of one
+        deal name its weapons loosely ("Shahed and Mohajer drones", "Shahed-136", "Iranian drones")."""
+        if not report.new_deal:
+            return True
+        quantity = report.record.quantity
+        other_system = bool(report.designations) and set(report.designations).isdisjoint(self.designations)
+        other_quantity = quantity is not None and bool(stated_quantities(self) - {quantity.value})
+        return not (other_system or other_quantity)
+
+    def add(self, report: Report, settings: FoldSettings) -> bool:
+        """Fold the report in; False when it changes nothing (the same article with the same content)."""
+        incoming = report.record
+        known = self.reports.get(incoming.article_id)
+        if known is not None and (known.content_hash, known.status) == (
+            incoming.content_hash,
+            incoming.status,
+        ):
+            return False
+        self.reports[incoming.article_id] = incoming
+        self._mark_copies(incoming)
+        self._remember_signature(incoming)
+        self.first_seen = min(self.first_seen, incoming.published_at)
+        self.last_seen = max(self.last_seen, incoming.published_at)
+        for key, label in report.designations.items():
+            self.designations.setdefault(key, label)
+        self.via.update(report.via)
+        self.weapons.update(dict.fromkeys(report.weapons))
+        if report.lemmas:
+            self.lemmas[report.lemmas] = None
+        self._forget_old_signatures(settings.signatures_kept)
+        return True
+
+    def _mark_copies(self, incoming: DealReport) -> None:
+        """Among the incoming report and the reports it nearly duplicates (with their own copies), the
+        earliest published is the original and the others its copies, whatever the folding order."""
+        group = {incoming.article_id}
+        for mark in _marks_of(incoming):
+            article = self.marks.get(mark)
+            if article is not None and article != incoming.article_id and article in self.reports:
+                group.add(self.reports[article].copy_of or article)
+        if len(group) == 1:
+            return
+        group |= {article for article, report in self.reports.items() if report.copy_of in group}
+        original = min(group, key=lambda article: (self.reports[article].published_at, article))
+        for article in group:
+            copy_of = None if article == original else original
+            if self.reports[article].copy_of != copy_of:
+                self.reports[article] = self.reports[article].model_copy(update={"copy_of": copy_of})
+
+    def _remember_signature(self, report: DealReport) -> None:
+        if report.signature:
+            self.signed[report.article_id] = report.published_at
+        for mark in _marks_of(report):
+            self.marks.setdefault(mark, report.article_id)
+
+    def _forget_old_signatures(self, kept: int) -> None:
+        """Only the newest ``kept`` reports keep a signature: copies follow the original within days,
+        and the record stays small however many outlets report the deal."""
+        while len(self.signed) > kept:
+            oldest = min(self.signed, key=lambda article: (self.signed[article], article))
+            del self.signed[oldest]
+            report = self.reports[oldest]
+            for mark in report.signature:
+                if self.marks.get(mark) == oldest:
+                    del self.marks[mark]
+            self.reports[oldest] = report.model_copy(update={"signature": []})
+
+    def record(self, settings: FoldSettings) -> Deal:
+        reports = sorted(self.reports.values(), key=BY_DATE)
+        timeline = fold_timeline(reports, settings.well_sourced_confidence)
+        template = self.template
+        return Deal(
+            id=self.id,
+            key=self.key,
+            supplier=template.supplier,
+            recipient=template.recipient,
+            supplier_name=template.supplier_name,
+            recipient_name=template.recipient_name,
+            via=sorted(self.via),
+            category=template.category,
+            designations=sorted(self.designations.values()),
+            weapons=sorted(self.weapons),
+            quantity_ordered=_newest(reports, lambda r: r.quantity if r.status != "delivered" else None),
+            quantity_delivered=_newest(reports, lambda r: r.quantity if r.status == "delivered" else None),
+            value=_newest(reports, lambda r: r.value),
+            first_seen=reports[0].published_at,
+            last_seen=reports[-1].published_at,
+            status=current_status(timeline),
+            timeline=timeline,
+            reports=reports,
+            articles=len(reports),
+            distinct_reports=sum(1 for report in reports if report.copy_of is None),
+            outlets=len({report.source for report in reports}),
+            languages=sorted({report.lang for report in reports}),
+            evidence_lemmas=sorted(self.lemmas),
+        )
+
+    @classmethod
+    def from_record(cls, deal: Deal) -> OpenDeal:
+        """The working form of a stored deal (a restarted worker continues from it)."""
+        first = min(deal.reports, key=lambda r: (r.published_at, r.article_id))
+        template = deal_transfer(deal, first)
+        designations = {}
+        for label in deal.designations:
+            found = designation(label)
+            designations[found.key if found else label.lower()] = label
+        opened = cls(
+            id=deal.id,
+            key=deal.key,
+            pair=deal.key.split("|", 1)[0],
+            template=template,
+            designations=designations,
+            reports={report.article_id: report for report in deal.reports},
+            via=set(deal.via),
+            weapons=dict.fromkeys(deal.weapons),
+            lemmas=dict.fromkeys(deal.evidence_lemmas),
+            first_seen=deal.first_seen,
+            last_seen=deal.last_seen,
+        )
+        for report in sorted(deal.reports, key=lambda r: (r.published_at, r.article_id)):
+            opened._remember_signature(report)
+        return opened
+
+
+Stated = TypeVar("Stated", Quantity, Money)
+
+
+def _newest(reports: Sequence[DealReport], stated: Callable[[DealReport], Stated | None]) -> Stated | None:
+    """What the newest report stating it says (``reports`` sorted by date)."""
+    return next((found for report in reversed(reports) if (found := stated(report)) is not None), None)
+
+
+def stated_quantities(deal: OpenDeal) -> set[int]:
+    return {report.quantity.value for report in deal.reports.values() if report.quantity}
+
+
+def deal_transfer(deal: Deal, report: DealReport) -> TransferMention:
+    """One report of a deal as a transfer mention: the deal's parties and category, the report's
+    weapon, status, confidence, evidence, quantity and value."""
+    return TransferMention(
+        supplier=deal.supplier,
+        recipient=deal.recipient,
+        supplier_name=deal.supplier_name,
+        recipient_name=deal.recipient_name,
+        via=deal.via,
+        weapon=report.weapon,
+        category=deal.category,
+        status=report.status,
+        confidence=report.confidence,
+        sentence=report.evidence,
+        start=0,
+        end=len(report.evidence),
+        quantity=report.quantity,
+        value=report.value,
+    )
+
+
+def _marks_of(report: DealReport) -> list[str]:
+    """What a copy shares with its original: a band key of the signature, or the content hash."""
+    marks = list(report.signature)
+    if report.content_hash:
+        marks.append(f"content:{report.content_hash}")
+    return marks
+
+
+def fold_timeline(reports: Sequence[DealReport], well_sourced_confidence: float) -> list[DealStep]:
+    """One step per status, in the order each was first reported; copies add no report to a step.
+
+    A step is well sourced when one of its reports is confident (``well_sourced_confidence``) or two
+    distinct reports say it. ``reports`` must be sorted by publication date.
+    """
+    steps: dict[str, list[DealReport]] = {}
+    for report in reports:
+        steps.setdefault(report.status, []).append(report)
+    timeline = []
+    for said in steps.values():
+        originals = [report for report in said if report.copy_of is None] or said[:1]
+        first = originals[0]
+        confidence = max(report.confidence for report in said)
+        timeline.append(
+            DealStep(
+                status=first.status,
+                first_at=first.published_at,
+                last_at=said[-1].published_at,
+                reports=len(originals),
+                confidence=confidence,
+                evidence=first.evidence,
+                source=first.source,
+                url=first.url,
+                article_id=first.article_id,
+                said_by=first.said_by,
+                well_sourced=confidence >= well_sourced_confidence or len(originals) >= 2,
+            )
+        )
+    return sorted(timeline, key=lambda step: (step.first_at, step.article_id))
+
+
+def current_status(timeline: Sequence[DealStep]) -> Status:
+    """The status of the latest well-sourced step (the latest step when none is well sourced)."""
+    sourced = [step for step in timeline if step.well_sourced] or list(timeline)
+    return sourced[-1].status
+
+
+class DealBook:
+    """The open deals of a worker, by pair; deals silent for longer than the window are closed and
+    leave memory (they stay in Kafka and Elasticsearch), so the state is bounded by the open deals."""
+
+    def __init__(self, settings: FoldSettings | None = None) -> None:
+        self.settings = settings or FoldSettings()
+        self.by_pair: dict[str, list[OpenDeal]] = {}
+        self.newest: datetime | None = None
+
+    def __len__(self) -> int:
+        return sum(len(deals) for deals in self.by_pair.values())
+
+    def restore(self, deals: Iterable[Deal]) -> None:
+        """Take over stored deals (the compacted deals topic), then close those past the window."""
+        for deal in deals:
+            opened = OpenDeal.from_record(deal)
+            self.by_pair.setdefault(opened.pair, []).append(opened)
+            self._advance(deal.last_seen)
+        for opened_deals in self.by_pair.values():
+            opened_deals.sort(key=lambda d: (d.first_seen, d.id))
+        self.close_stale()
+
+    def place(self, report: Report) -> OpenDeal | None:
+        """Fold one report into its deal (found or opened); the deal, or None if nothing changed."""
+        incoming = report.record
+        deals = self.by_pair.setdefault(report.pair, [])
+        same_category = [deal for deal in deals if deal.template.category == report.category]
+        deal = next((d for d in same_category if incoming.article_id in d.reports), None)
+        if deal is None:
+            deal = self._choose(same_category, report)
+        if deal is None:
+            # A deal the text announces beside an open one of the same pair and category is told apart
+            # by what it announces; otherwise the pair and category are the key.
+            announced = any(d.covers(incoming.published_at, self.settings.window) for d in same_category)
+            key = deal_key(report.pair, report.category, announced_tag(report) if announced else None)
+            identity = deal_id(key, incoming.published_at, self.settings.window)
+            if any(d.id == identity for d in deals):  # another announcement of the same period
+                identity = hashlib.sha256(f"{identity}|{incoming.article_id}".encode()).hexdigest()[:20]
+            deal = OpenDeal(identity, key, report.pair, report.transfer)
+            deals.append(deal)
+        self._advance(incoming.published_at)
+        return deal if deal.add(report, self.settings) else None
+
+    def _choose(self, deals: list[OpenDeal], report: Report) -> OpenDeal | None:
+        when = report.record.published_at
+        fitting = [d for d in deals if d.covers(when, self.settings.window) and d.agrees(report)]
+        if not fitting:
+            return None
+        # A named system prefers the deal that names it over one that names none yet.
+        return max(
+            fitting,
+            key=lambda d: (not set(report.designations).isdisjoint(d.designations), d.last_seen, d.id),
+        )
+
+    def _advance(self, when: datetime) -> None:
+        if self.newest is None or when > self.newest:
+            self.newest = when
+
+    def close_stale(self) -> int:
+        """Drop the deals whose last report is older than the newest report seen minus the window."""
+        if self.newest is None:
+            return 0
+        horizon = self.newest - self.settings.window
+        closed = 0
+        for pair_key in list(self.by_pair):
+            kept = [deal for deal in self.by_pair[pair_key] if deal.last_seen >= horizon]
+            closed += len(self.by_pair[pair_key]) - len(kept)
+            if kept:
+                self.by_pair[pair_key] = kept
+            else:
+                del self.by_pair[pair_key]
+        return closed
+
+
+def fold_articles(book: DealBook, articles: Iterable[EnrichedArticle]) -> list[Deal]:
+    """Fold articles into the book; the records of the deals that changed, each once, in order."""
+    changed: dict[str, OpenDeal] = {}
+    for enriched in articles:
+        for report in reports_of(enriched):
+            deal = book.place(report)
+            if deal is not None:
+                changed[deal.id] = deal
+    return [deal.record(book.settings) for deal in changed.values()]

@@ -1,0 +1,205 @@
+"""Mentions folded into deals: joining, splitting, copies, replays and the status timeline."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from armswatch.schema import Deal
+from deals.fold import DealBook, FoldSettings, fold_articles
+from tests.deals_articles import story
+
+WIRE = (
+    "North Korea has shipped more than a million artillery shells to Russia since August, South Korean "
+    "intelligence officials told lawmakers on Wednesday, warning that Pyongyang was receiving military "
+    "technology in return for the shipments, which went by sea and by rail across the border."
+)
+
+
+def _deals(*articles: object, settings: FoldSettings | None = None) -> dict[str, Deal]:
+    book = DealBook(settings)
+    found: dict[str, Deal] = {}
+    for deal in fold_articles(book, articles):  # type: ignore[arg-type]
+        found[deal.id] = deal
+    return found
+
+
+def test_fold_same_pair_and_weapon_within_window_is_one_deal() -> None:
+    deals = _deals(
+        story("a1"), story("a2", day=20, source="Outlet B"), story("a3", day=70, source="Outlet C")
+    )
+    [deal] = deals.values()
+    assert (deal.articles, deal.distinct_reports, deal.outlets) == (3, 3, 3)
+    assert deal.first_seen.day == 1 and (deal.last_seen - deal.first_seen).days == 70
+
+
+def test_fold_report_after_the_window_opens_a_new_deal() -> None:
+    deals = _deals(story("a1"), story("a2", day=200), settings=FoldSettings(window=timedelta(days=60)))
+    assert len(deals) == 2
+
+
+@pytest.mark.parametrize(
+    ("second", "separate"),
+    [
+        ({"weapon": "KN-23 missiles", "category": "missiles"}, True),  # another category
+        ({"supplier": "IR"}, True),  # another pair
+        ({"weapon": "155mm shells"}, False),  # same category, no system named
+    ],
+)
+def test_fold_other_category_or_pair_is_another_deal(second: dict[str, object], separate: bool) -> None:
+    deals = _deals(story("a1"), story("a2", day=3, **second))  # type: ignore[arg-type]
+    assert (len(deals) == 2) is separate
+
+
+def test_fold_systems_named_loosely_stay_one_deal_unless_the_text_announces_another() -> None:
+    drones = {"supplier": "IR", "category": "drones"}
+    deals = _deals(
+        story("a1", weapon="drones", **drones),  # type: ignore[arg-type]
+        story("a2", day=2, weapon="Shahed-136 drones", **drones),  # type: ignore[arg-type]
+        story("a3", day=4, weapon="Mohajer-6 drones", **drones),  # type: ignore[arg-type]
+        story(
+            "a4",
+            day=5,
+            weapon="Arash-2 drones",
+            sentence="Iran signed a new contract to sell Arash-2 drones to Russia.",
+            **drones,  # type: ignore[arg-type]
+        ),
+        story("a5", day=6, weapon="Arash-2", **drones),  # type: ignore[arg-type]
+    )
+    by_system = {tuple(deal.designations): deal.articles for deal in deals.values()}
+    assert by_system == {("Mohajer-6", "Shahed-136"): 3, ("Arash-2",): 2}
+
+
+def test_fold_non_state_recipient_is_a_deal_too() -> None:
+    [deal] = _deals(
+        story(
+            "a1",
+            supplier="IR",
+            recipient=None,
+            recipient_name="Houthis",
+            weapon="missiles",
+            category="missiles",
+        ),
+        story(
+            "a2",
+            day=9,
+            supplier="IR",
+            recipient=None,
+            recipient_name="Houthis",
+            weapon="missiles",
+            category="missiles",
+        ),
+    ).values()
+    assert deal.recipient_name == "Houthis" and deal.key.startswith("IR>~Houthis|missiles")
+
+
+def test_fold_syndicated_copy_counts_once_as_a_report() -> None:
+    deals = _deals(
+        story("a1", text=WIRE, source="Reuters"),
+        story("a2", day=1, text="SEOUL - " + WIRE[:-60], source="Daily Paper"),
+        story("a3", day=1, text=WIRE, source="Other Paper"),
+        story("a4", day=2, source="Own Reporting"),
+    )
+    [deal] = deals.values()
+    assert (deal.articles, deal.distinct_reports, deal.outlets) == (4, 2, 4)
+    assert {r.article_id: r.copy_of for r in deal.reports} == {"a1": None, "a2": "a1", "a3": "a1", "a4": None}
+
+
+def test_fold_the_earliest_copy_is_the_original_whatever_the_order() -> None:
+    [deal] = _deals(
+        story("late", day=2, text=WIRE, source="Other Paper"),
+        story("own", day=3, source="Own Reporting"),
+        story("wire", day=1, text=WIRE, source="Reuters"),
+    ).values()
+    assert {r.article_id: r.copy_of for r in deal.reports} == {"late": "wire", "own": None, "wire": None}
+
+
+def test_fold_replayed_article_changes_nothing_and_ids_are_reproducible() -> None:
+    articles = [story("a1"), story("a2", day=5, source="B"), story("b1", day=6, supplier="IR")]
+    book = DealBook()
+    first = {deal.id: deal for deal in fold_articles(book, articles)}
+    assert fold_articles(book, articles) == []
+    again = {deal.id: deal for deal in fold_articles(DealBook(), articles)}
+    assert first == again
+
+
+def test_fold_restored_book_continues_like_the_original() -> None:
+    early, late = (
+        [story("a1"), story("a2", day=5, source="B")],
+        [story("a3", day=9, source="C"), story("a2", day=5)],
+    )
+    whole = DealBook()
+    fold_articles(whole, early)
+    expected = fold_articles(whole, late)
+    restored = DealBook()
+    restored.restore(fold_articles(DealBook(), early))
+    assert fold_articles(restored, late) == expected
+
+
+def test_fold_timeline_keeps_a_denial_as_a_step() -> None:
+    [deal] = _deals(
+        story("a1", status="alleged", confidence=0.6, source="A"),
+        story("a2", day=10, status="alleged", confidence=0.6, source="B"),
+        story("a3", day=30, status="delivered", confidence=0.9, source="C"),
+        story(
+            "a4",
+            day=40,
+            status="denied",
+            confidence=0.5,
+            source="KCNA",
+            sentence="Pyongyang denied sending artillery shells to Russia.",
+        ),
+    ).values()
+    assert [(s.status, s.reports, s.well_sourced) for s in deal.timeline] == [
+        ("alleged", 2, True),
+        ("delivered", 1, True),
+        ("denied", 1, False),
+    ]
+    assert deal.timeline[-1].said_by == "Pyongyang"
+    assert deal.status == "delivered"  # the denial is one weak report: recorded, not the status
+
+
+def test_fold_closes_deals_past_the_window_and_keeps_memory_bounded() -> None:
+    book = DealBook(FoldSettings(window=timedelta(days=30)))
+    fold_articles(book, [story(f"a{day}", day=day * 40, supplier="IR") for day in range(10)])
+    assert len(book) == 10
+    assert book.close_stale() == 9 and len(book) == 1
+
+
+def test_fold_ids_do_not_depend_on_which_report_came_first() -> None:
+    articles = [
+        story("a1", day=3, text=WIRE),
+        story("a2", day=5, source="B", weapon="155mm shells", status="delivered"),
+        story("a3", day=9, source="C", text=WIRE),
+    ]
+    forward = _deals(*articles)
+    assert forward == _deals(*reversed(articles))
+    assert [(d.articles, d.distinct_reports) for d in forward.values()] == [(3, 2)]
+
+
+def test_fold_quantities_ordered_and_delivered_are_the_newest_stated() -> None:
+    [deal] = _deals(
+        story("a1", status="agreed", quantity=24, weapon="Su-35 jets", category="aircraft"),
+        story("a2", day=9, status="delivered", quantity=6, weapon="Su-35 jets", category="aircraft"),
+        story("a3", day=20, status="delivered", quantity=12, weapon="Su-35", category="aircraft"),
+    ).values()
+    assert deal.quantity_ordered is not None and deal.quantity_ordered.value == 24
+    assert deal.quantity_delivered is not None and deal.quantity_delivered.value == 12
+
+
+@pytest.mark.parametrize(
+    ("sentence", "separate"),
+    [
+        ("Russia signed a new contract for 40 more Su-35 jets with Iran.", True),
+        ("Russia signed a new contract for 24 Su-35 jets with Iran.", False),  # the quantity it has
+        ("Russia will send 40 Su-35 jets to Iran.", False),  # no new deal announced
+    ],
+)
+def test_fold_new_quantity_is_another_deal_when_the_text_says_so(sentence: str, separate: bool) -> None:
+    jets = {"supplier": "RU", "recipient": "IR", "weapon": "Su-35 jets", "category": "aircraft"}
+    deals = _deals(
+        story("a1", status="agreed", quantity=24, **jets),  # type: ignore[arg-type]
+        story("a2", day=30, quantity=40 if "40" in sentence else 24, sentence=sentence, **jets),  # type: ignore[arg-type]
+    )
+    assert (len(deals) == 2) is separate

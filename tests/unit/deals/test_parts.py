@@ -1,0 +1,73 @@
+"""The deals stage's small parts: system names, near-duplicate signatures, who says it."""
+
+from __future__ import annotations
+
+import pytest
+
+from deals.attribution import announces_new_deal, said_by
+from deals.designation import designation
+from deals.neardup import is_near_duplicate, signature
+
+
+@pytest.mark.parametrize(
+    ("weapon", "key"),
+    [
+        ("Su-35 fighter jets", "su35"),
+        ("Sukhoi Su-35S", "su35"),
+        ("Shahed-136 kamikaze drones", "shahed136"),
+        ("KN-23 missiles", "kn23"),
+        ("Leopard 2A6 tanks", "leopard2"),
+        ("artillery shells", None),
+        ("drones", None),
+    ],
+)
+def test_designation_names_the_system(weapon: str, key: str | None) -> None:
+    found = designation(weapon)
+    assert (found.key if found else None) == key
+
+
+STORY = (
+    "The frigate sailed from the northern port on Tuesday with a cargo that harbour officials described "
+    "as spare parts, although satellite images published later in the week suggested crates of rockets "
+    "were loaded at night under heavy guard by soldiers in unmarked uniforms."
+)
+
+
+def test_neardup_copy_with_new_headline_and_cut_ending_is_found() -> None:
+    copy = "BREAKING | Port watch: " + STORY[: int(len(STORY) * 0.8)]
+    assert is_near_duplicate(signature(STORY), signature(copy))
+
+
+def test_neardup_another_outlets_report_of_the_event_is_not() -> None:
+    own = (
+        "Satellite pictures show crates, possibly rockets, being loaded at night onto a frigate that left "
+        "the northern port on Tuesday; port officials speak of spare parts."
+    )
+    assert not is_near_duplicate(signature(STORY), signature(own))
+    assert signature("") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "speaker"),
+    [
+        ("Pyongyang denied sending any shells to Moscow.", "en", "Pyongyang"),
+        ("According to the Pentagon, Tehran shipped drones to Moscow.", "en", "Pentagon"),
+        ("Selon Kiev, Téhéran a livré des drones.", "fr", "Kiev"),
+        ("Tehran shipped drones to Moscow.", "en", None),
+        ("Tehran shipped drones to Moscow, officials said.", "en", None),
+    ],
+)
+def test_said_by_names_the_speaker(sentence: str, lang: str, speaker: str | None) -> None:
+    assert said_by(sentence, lang) == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "announced"),
+    [
+        ("Cairo signed a follow-on contract for 30 more jets.", "en", True),
+        ("Le Caire a signé un nouveau contrat pour 30 avions.", "fr", True),
+        ("Cairo received 30 more jets.", "en", False),
+    ],
+)
+def test_new_deal_announced_by_the_sentence(sentence: str, lang: str, announced: bool) -> None:
+    assert announces_new_deal(sentence, lang) is announced
