@@ -603,6 +603,7 @@ def _parties(
 ) -> list[Party]:
     parties = []
     words = sentence.words
+    after_content = {i for w in weapons for i in range(w[0], w[1])} | {cue.last for cue in cues}
     [start for start, _end, _category, _text in weapons]
     for start, end, form in _state_matches(sentence, data):
         actor = (end < len(words) and _is_forces(words[end], data)) or any(
@@ -627,6 +628,14 @@ def _parties(
             position = "of"  # "Aussagen der USA", "Einmarsch der Sowjetunion"
         else:
             position = _position(start, end, form, sentence, data)
+            if (
+                position is None
+                and start >= 2
+                and (start - 2 in after_content)
+                and words[start - 1] in data.prepositions
+            ):
+                # Portuguese "a" is an article or "to": after a weapon or a transfer word it is "to"
+                position = data.prepositions[words[start - 1]].get("any")
             if compound and position not in (None, "subject", "object"):
                 continue  # "nach US-Angaben": the preposition governs "Angaben", not the state
         if position == "at" or (position == "of" and form.kind == "metonym"):

@@ -85,6 +85,12 @@ def found(text: str, lang: str) -> set[Quad]:
             {("DE", "PL", "armored_vehicles", "delivered")},
         ),
         ("pt", "Portugal vai vender ao Brasil dois navios patrulha.", {("PT", "BR", "naval", "agreed")}),
+        # "a" after the weapon is "to", not the article
+        (
+            "pt",
+            "Soube-se que a Espanha forneceu munições a Marrocos.",
+            {("ES", "MA", "ammunition", "delivered")},
+        ),
         # Polish: dative recipient, "od" + genitive supplier, "przez" the agent of a passive
         ("pl", "Litwa otrzymała od Niemiec haubice.", {("DE", "LT", "artillery", "delivered")}),
         (
