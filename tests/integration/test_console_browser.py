@@ -47,7 +47,6 @@ XSS_TITLE = "<script>alert(1)</script> Drones for the front"
 XSS_SENTENCE = 'Iran delivered Shahed drones to Russia <img src=x onerror="alert(2)"> last week.'
 
 
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     executable = shutil.which("chromium")
@@ -462,7 +461,7 @@ def test_every_page_at_desktop_and_phone_width_light_and_dark(
         for width, height, label in ((1280, 800, "1280"), (390, 844, "phone")):
             context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
             page = context.new_page()
-            for name in ("live", "explore", "search", "alerts", "feeds"):
+            for name in ("live", "explore", "search", "deals", "alerts", "feeds"):
                 page.goto(console.url + name + ("?since=30d" if name == "explore" else ""))
                 page.wait_for_load_state("networkidle") if name != "live" else page.wait_for_timeout(1500)
                 overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
@@ -477,7 +476,7 @@ def test_keyboard_reaches_every_page(console: Served, page: Page) -> None:
     expect(page.locator(".skip")).to_be_focused()
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Live")).to_be_focused()
-    for name in ("Explore", "Search", "Alerts", "Feeds and health"):
+    for name in ("Explore", "Search", "Deals", "Alerts", "Feeds and health"):
         page.keyboard.press("Tab")
         expect(page.get_by_role("link", name=name)).to_be_focused()
     page.keyboard.press("Enter")
@@ -513,3 +512,27 @@ def test_token_required_off_loopback_and_checked(
         expect(page.locator("h1")).to_have_text("Live transfers")
         assert page.request.get(served.url + "api/rules").status == 200
         context.close()
+
+
+def test_deals_board_and_timeline(
+    ns_settings: Settings, console: Served, page: Page, es_client: Elasticsearch
+) -> None:
+    from armswatch.schema import SCHEMA_DIR, Deal
+    from deals.documents import deal_action
+    from deals.worker import setup as setup_deals
+
+    setup_deals(ns_settings, es_client)
+    deal = Deal.model_validate_json((SCHEMA_DIR / "examples" / "deal.v1.json").read_text())
+    helpers.bulk(es_client, [deal_action(deal, ns_settings.index_prefix)], refresh="wait_for")
+    page.goto(console.url + "deals")
+    column = page.locator("#board section", has_text="denied (1)")
+    expect(column).to_contain_text("North Korea → Russia")
+    expect(page.locator("#timeline li")).to_have_count(len(deal.timeline))
+    expect(page.locator("#timeline li").first).to_contain_text("alleged")
+    expect(page.locator("#timeline li").last).to_contain_text(
+        "Pyongyang denied sending artillery shells to Russia."
+    )
+    expect(page.locator("#timeline li").last.get_by_role("link", name="KCNA")).to_have_attribute(
+        "href", deal.timeline[-1].url
+    )
+    shoot(page, "deals-1280-light")
