@@ -151,7 +151,11 @@ async def live_events(request: Request) -> Response:
         predicate = _compiled(StreamFilters.from_params(request.query_params))
     except (UserError, QueryError) as error:
         return _error(400, str(error))
-    subscriber = state.stream.subscribe(predicate, asyncio.get_running_loop())
+    try:
+        deal_predicate = stream_predicate(StreamFilters.from_params(request.query_params), "deals")
+    except (QueryError, UnsupportedQuery):
+        deal_predicate = None  # a filter deals have not (a language): the page gets transfers only
+    subscriber = state.stream.subscribe(predicate, asyncio.get_running_loop(), deal_predicate)
 
     async def events() -> Any:
         try:

@@ -536,3 +536,22 @@ def test_deals_board_and_timeline(
         "href", deal.timeline[-1].url
     )
     shoot(page, "deals-1280-light")
+
+
+def test_live_shows_new_and_changed_deals(ns_settings: Settings, console: Served, page: Page) -> None:
+    from kafka import KafkaProducer
+
+    from armswatch.kafka import producer_config
+    from armswatch.schema import SCHEMA_DIR, Deal
+    from deals.worker import ensure_deals_topic
+
+    ensure_deals_topic(ns_settings)
+    page.goto(console.url + "live?state=KP")
+    expect(page.locator("#live-state")).to_contain_text("live", timeout=15_000)
+    time.sleep(3)  # the deals tail finds the topic made just now
+    deal = Deal.model_validate_json((SCHEMA_DIR / "examples" / "deal.v1.json").read_text())
+    producer = KafkaProducer(**producer_config(ns_settings, "console-test"))
+    producer.send(ns_settings.topic_deals, key=deal.id.encode(), value=deal.to_json()).get(timeout=30)
+    producer.close()
+    expect(page.locator("#deal-stream li")).to_contain_text("North Korea → Russia", timeout=15_000)
+    expect(page.locator("#deal-stream li")).to_contain_text("Pyongyang denied sending artillery shells")
