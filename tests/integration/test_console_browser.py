@@ -30,6 +30,7 @@ from alerts import store as alert_store
 from alerts.rules import compile_rule, match, to_alert
 from alerts.store import ensure_indices
 from app.demo.server import FeedServer, Item, rss_feed
+from app.live import STAGES
 from app.pipeline import Pipeline, RunOptions, delete_namespace
 from armswatch.config import Settings, namespace_overrides, settings_env
 from armswatch.kafka import ensure_topics
@@ -433,7 +434,7 @@ def test_feeds_health_and_dead_letters(
     producer.close()
     page.goto(console.url + "feeds")
     expect(page.locator("#feeds")).to_contain_text("<script>alert(1)</script>", timeout=30_000)
-    expect(page.locator("#stages tbody tr")).to_have_count(4)
+    expect(page.locator("#stages tbody tr")).to_have_count(len(STAGES))
     expect(page.locator("#dead")).to_contain_text("invalid_json")
     # Add, export, remove, import.
     page.fill("input[name=url]", "https://other.example.org/feed.xml")
