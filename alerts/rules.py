@@ -31,6 +31,7 @@ from alerts.channels import ChannelError, channel_label, parse_channel
 from alerts.matcher import DocumentView, FieldSpec, Node, UnsupportedQuery, compile_node, field_specs
 from armswatch.schema import Alert, AlertMode, Deal, EnrichedArticle, TransferMention
 from deals.documents import deal_document, pair_name_of
+from deals.fold import deal_transfer
 from index.actions import article_document, fold, mention_documents, pair
 from index.search import QueryError, compile_query
 from index.templates import mapping
@@ -312,21 +313,13 @@ def to_deal_alert(hit: DealHit, fired_at: datetime) -> Alert:
     """The alert of a deal: the deal's newest report stands for the article, its evidence the transfer."""
     deal = hit.deal
     latest = max(deal.reports, key=lambda report: (report.published_at, report.article_id))
-    transfer = TransferMention(
-        supplier=deal.supplier,
-        recipient=deal.recipient,
-        supplier_name=deal.supplier_name,
-        recipient_name=deal.recipient_name,
-        via=deal.via,
-        weapon=latest.weapon,
-        category=deal.category,
-        status=deal.status,
-        confidence=latest.confidence,
-        sentence=latest.evidence,
-        start=0,
-        end=len(latest.evidence),
-        quantity=deal.quantity_delivered or deal.quantity_ordered,
-        value=deal.value,
+    # The deal's current status and its newest stated quantity and value, whatever the report says.
+    transfer = deal_transfer(deal, latest).model_copy(
+        update={
+            "status": deal.status,
+            "quantity": deal.quantity_delivered or deal.quantity_ordered,
+            "value": deal.value,
+        }
     )
     counts = f"{deal.distinct_reports} reports, {deal.outlets} outlets, {deal.articles} articles"
     return Alert(

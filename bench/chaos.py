@@ -24,9 +24,9 @@ Scenarios (``--scenarios`` picks some; default: all but broker-150s, which ``--f
   empty, invalid UTF-8, JSON nested 100,000 deep, a 990,000-character article, 2 MB of 0x01;
 - huge-article: an article of 6,000-8,000 arms sentences, then a sentinel on the same partition.
 
-Broker and Elasticsearch faults run on a second stack of this suite's own (other ports and data
-directory, ``--stack-dir``), started for them and removed afterwards: the shared stack is never
-stopped or paused.
+Broker and Elasticsearch faults run on a second stack of this suite's own (free ports from 31000,
+data in ``--stack-dir``), started for them and removed afterwards: the shared stack is never stopped
+or paused.
 
     armswatch stack up && python bench/chaos.py [--articles 300] [--scenarios poison,kill-enrich]
         [--full] [--json]
@@ -57,7 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' recei
 
 from elasticsearch import ApiError, Elasticsearch, TransportError
 from enrich_bench import DEFAULT_DEV, build_mix
-from kafka import KafkaProducer
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.errors import KafkaError
 from pipeline_bench import feeds_of
 from rich.console import Console
@@ -66,6 +66,7 @@ from rich.table import Table
 from alerts import store
 from alerts.rules import new_rule
 from app.demo.server import FeedServer
+from app.health import HealthProbe
 from app.pipeline import RunOptions, delete_namespace, plan
 from app.stages import set_up
 from app.supervisor import Supervisor
@@ -87,8 +88,14 @@ ARMS_SENTENCES = (
     "Germany shipped Leopard tanks to Poland, officials said.",
 )
 QUIET_SECONDS = 8.0  # counts unchanged this long (and no delivery pending): the run is over
-PRIVATE_PORTS = {"kafka_port": 29092, "kafka_controller_port": 29093}
-PRIVATE_ES_PORTS = {"elasticsearch_port": 29200, "elasticsearch_transport_port": 29300}
+# The ports of the suite's own stack, in this order from the first of a free block: two runs of the
+# suite on one machine get their own stacks.
+OWN_STACK_PORTS = (
+    "kafka_port",
+    "kafka_controller_port",
+    "elasticsearch_port",
+    "elasticsearch_transport_port",
+)
 
 Say = Callable[[str], None]
 
@@ -125,12 +132,13 @@ class Scenario:
     killed: str | None = None  # the role whose worker the fault kills: one restart of it is expected
 
 
-def free_port_block(size: int) -> int:
-    """The first port of ``size`` consecutive free ports on 127.0.0.1 (for the workers' metrics)."""
-    for base in range(21000 + os.getpid() % 500 * 10, 30000, size):
+def free_port_block(size: int, start: int = 21000) -> int:
+    """The first port of ``size`` consecutive free ports on 127.0.0.1 from ``start`` (shifted by this
+    process's id, so that two suites rarely probe the same ports)."""
+    for base in range(start + os.getpid() % 500 * 10, start + 9000, size):
         if all(_port_free(base + n) for n in range(size)):
             return base
-    raise RuntimeError("no free block of ports for the workers' metrics endpoints")
+    raise RuntimeError(f"no {size} free consecutive ports from {start}")
 
 
 def _port_free(port: int) -> bool:
@@ -189,6 +197,7 @@ class Run:
         self.namespace = namespace
         self.say = say
         self.es: Elasticsearch = es_plumbing.client(settings)
+        self.probe = HealthProbe(settings)
         self.receiver: HttpReceiver | None = None
         self.supervisor = self.new_supervisor()
         self.fault_ended: float | None = None
@@ -301,8 +310,9 @@ class Run:
         )
 
     def wait_quiet(self, target_articles: int, timeout: float) -> float:
-        """Until the load is searchable, nothing is pending and the counts stayed put QUIET_SECONDS;
-        return the seconds it took (``timeout`` if it never was)."""
+        """Until the load is searchable, every stage's consumer group has committed its input, no
+        delivery is pending and the counts stayed put QUIET_SECONDS; return the seconds it took
+        (``timeout`` if it never was)."""
         began = time.monotonic()
         deadline = began + timeout
         last: tuple[int, ...] | None = None
@@ -312,7 +322,10 @@ class Run:
             if current != last:
                 last, since = current, time.monotonic()
             elif (
-                current[0] >= target_articles and current[4] == 0 and time.monotonic() - since > QUIET_SECONDS
+                current[0] >= target_articles
+                and current[4] == 0
+                and time.monotonic() - since > QUIET_SECONDS
+                and self.lag() == 0
             ):
                 return since - began
             time.sleep(1.0)
@@ -347,18 +360,25 @@ class Run:
         )
 
     def _dead_letters(self) -> int:
-        from kafka import KafkaConsumer, TopicPartition
+        return sum(self._end_offsets(self.settings.topic_dead_letter).values())
 
+    def _end_offsets(self, topic: str) -> dict[TopicPartition, int]:
         consumer = KafkaConsumer(bootstrap_servers=self.settings.bootstrap_servers, client_id="chaos-count")
         try:
-            partitions = consumer.partitions_for_topic(self.settings.topic_dead_letter) or set()
-            assigned = [TopicPartition(self.settings.topic_dead_letter, p) for p in partitions]
-            ends = consumer.end_offsets(assigned) if assigned else {}
-            return int(sum(ends.values()))
+            partitions = consumer.partitions_for_topic(topic) or set()
+            assigned = [TopicPartition(topic, p) for p in partitions]
+            return dict(consumer.end_offsets(assigned)) if assigned else {}
         finally:
             consumer.close()
 
+    def lag(self) -> int | None:
+        """Records the stages' consumer groups have not committed yet (None when unknown), as
+        ``armswatch status`` reports them."""
+        lags = self.probe.snapshot([]).group_lag
+        return None if not lags or None in lags.values() else sum(lag or 0 for lag in lags.values())
+
     def close(self) -> None:
+        self.probe.close()
         self.es.close()
 
 
@@ -486,13 +506,13 @@ class Suite:
         self.mix = build_mix(articles, DEFAULT_DEV)
         self.feeds = feeds
         self.say = say
+        first_port = free_port_block(len(OWN_STACK_PORTS), 31000)
         self.own_stack = base.model_copy(
             update={
                 "stack_dir": stack_dir,
                 "kafka_heap": "512m",
                 "elasticsearch_heap": "512m",
-                **PRIVATE_PORTS,
-                **PRIVATE_ES_PORTS,
+                **dict(zip(OWN_STACK_PORTS, range(first_port, first_port + 4), strict=True)),
             }
         )
         self.own_stack_started = False
@@ -532,7 +552,7 @@ class Suite:
             "alerts_delivery_poll_seconds": 1.0,
         }
         if scenario.own_stack:
-            overrides |= {**PRIVATE_PORTS, **PRIVATE_ES_PORTS, "stack_dir": base.stack_dir}
+            overrides |= {name: getattr(base, name) for name in (*OWN_STACK_PORTS, "stack_dir")}
         settings = base.model_copy(update=overrides)
         env = settings_env(overrides)
         self.say(f"{scenario.name}: namespace {namespace}")
@@ -673,7 +693,7 @@ def main() -> int:
     parser.add_argument(
         "--stack-dir",
         type=Path,
-        default=Path("/tmp/armswatch-chaos-stack"),
+        default=Path(f"/tmp/armswatch-chaos-stack-{os.getpid()}"),
         help="data of the suite's own Kafka and Elasticsearch (broker and Elasticsearch faults)",
     )
     parser.add_argument("--json", action="store_true", help="one JSON object: every outcome")

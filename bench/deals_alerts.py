@@ -11,10 +11,10 @@ stage writes, one article at a time (the most records it can write): one per rul
 
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import UTC, datetime
 from pathlib import Path
+
+from deals_quality import article_of, load
 
 from alerts.rules import alert_id, compile_rule, match, match_deal, new_rule, to_deal_alert
 from app.demo import PLACEHOLDER_BASE_URL, demo_feed_files, feed_info, shifted_feed
@@ -45,25 +45,7 @@ def demo_articles() -> list[Article]:
 
 
 def labelled_articles() -> list[Article]:
-    articles = []
-    for line in LABELLED.read_text(encoding="utf-8").splitlines():
-        item = json.loads(line)
-        title, _, body = item["text"].partition("\n")
-        when = datetime.fromisoformat(item["date"]).replace(tzinfo=UTC)
-        articles.append(
-            Article(
-                id=item["id"],
-                url=item["url"],
-                source=item["outlet"],
-                title=title if body else "",
-                text=body or title,
-                language=item["lang"],
-                published_at=when,
-                fetched_at=when,
-                content_hash=hashlib.sha1(item["text"].encode()).hexdigest(),
-            )
-        )
-    return articles
+    return [article_of(item) for item in load(LABELLED)]
 
 
 def tag(articles: list[Article], tagger: Tagger) -> list[EnrichedArticle]:

@@ -23,7 +23,8 @@ from typing import Any
 
 from armswatch.schema import Article, Deal, EnrichedArticle
 from deals.fold import DealBook, FoldSettings, fold_articles
-from enrich.tagger import EXTRACTOR, Tagger
+from enrich.tagger import Tagger
+from enrich.worker import enriched
 
 DATA = Path(__file__).parent / "data" / "deals" / "articles.jsonl"
 # The gold deals' pair and category, as the deals stage keys them.
@@ -41,33 +42,29 @@ def load(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def article_of(item: dict[str, Any]) -> Article:
+    """The labelled item as ingest would publish it (title: the text's first line, when it has two)."""
+    title, _, body = item["text"].partition("\n")
+    when = datetime.fromisoformat(item["date"]).replace(tzinfo=UTC)
+    return Article(
+        id=item["id"],
+        url=item["url"],
+        source=item["outlet"],
+        title=title if body else "",
+        text=body or title,
+        language=item["lang"],
+        published_at=when,
+        fetched_at=when,
+        content_hash=hashlib.sha1(item["text"].encode()).hexdigest(),
+    )
+
+
 def enrich(items: list[dict[str, Any]], tagger: Tagger) -> dict[str, EnrichedArticle]:
-    enriched = {}
+    tagged = {}
     for item in items:
-        title, _, body = item["text"].partition("\n")
-        when = datetime.fromisoformat(item["date"]).replace(tzinfo=UTC)
-        result = tagger.tag(body or title, title if body else "", item["lang"])
-        article = Article(
-            id=item["id"],
-            url=item["url"],
-            source=item["outlet"],
-            title=title if body else "",
-            text=body or title,
-            language=item["lang"],
-            published_at=when,
-            fetched_at=when,
-            content_hash=hashlib.sha1(item["text"].encode()).hexdigest(),
-        )
-        enriched[item["id"]] = EnrichedArticle(
-            article=article,
-            lang=result.lang,
-            states=result.states,
-            transfers=result.transfers,
-            lemmas=result.lemmas,
-            extractor=EXTRACTOR,
-            enriched_at=when,
-        )
-    return enriched
+        article = article_of(item)
+        tagged[item["id"]] = enriched(article, tagger.tag(article.text, article.title, article.language))
+    return tagged
 
 
 def fold(articles: list[EnrichedArticle], window_days: float) -> dict[str, Deal]:

@@ -269,19 +269,7 @@ class OpenDeal:
     def from_record(cls, deal: Deal) -> OpenDeal:
         """The working form of a stored deal (a restarted worker continues from it)."""
         first = min(deal.reports, key=lambda r: (r.published_at, r.article_id))
-        template = TransferMention(
-            supplier=deal.supplier,
-            recipient=deal.recipient,
-            supplier_name=deal.supplier_name,
-            recipient_name=deal.recipient_name,
-            weapon=first.weapon,
-            category=deal.category,
-            status=first.status,
-            confidence=first.confidence,
-            sentence=first.evidence,
-            start=0,
-            end=len(first.evidence),
-        )
+        template = deal_transfer(deal, first)
         designations = {}
         for label in deal.designations:
             found = designation(label)
@@ -314,6 +302,27 @@ def _newest(reports: Sequence[DealReport], stated: Callable[[DealReport], Stated
 
 def stated_quantities(deal: OpenDeal) -> set[int]:
     return {report.quantity.value for report in deal.reports.values() if report.quantity}
+
+
+def deal_transfer(deal: Deal, report: DealReport) -> TransferMention:
+    """One report of a deal as a transfer mention: the deal's parties and category, the report's
+    weapon, status, confidence, evidence, quantity and value."""
+    return TransferMention(
+        supplier=deal.supplier,
+        recipient=deal.recipient,
+        supplier_name=deal.supplier_name,
+        recipient_name=deal.recipient_name,
+        via=deal.via,
+        weapon=report.weapon,
+        category=deal.category,
+        status=report.status,
+        confidence=report.confidence,
+        sentence=report.evidence,
+        start=0,
+        end=len(report.evidence),
+        quantity=report.quantity,
+        value=report.value,
+    )
 
 
 def _marks_of(report: DealReport) -> list[str]:
