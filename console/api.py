@@ -45,7 +45,7 @@ from console.security import redact_urls
 from console.stream import LiveStream, stream_predicate
 from console.views import StreamFilters, article_card, filters_query, flat_row, mention_card
 from index.actions import read_alias, state_name
-from index.search import Filters, Kind, QueryError
+from index.search import Filters, Kind, QueryError, build_body
 from ingest.opml import OpmlError, read_opml, write_opml
 from ingest.registry import Registry, RegistryError, new_feed
 
@@ -151,7 +151,11 @@ async def live_events(request: Request) -> Response:
         predicate = _compiled(StreamFilters.from_params(request.query_params))
     except (UserError, QueryError) as error:
         return _error(400, str(error))
-    subscriber = state.stream.subscribe(predicate, asyncio.get_running_loop())
+    try:
+        deal_predicate = stream_predicate(StreamFilters.from_params(request.query_params), "deals")
+    except (QueryError, UnsupportedQuery):
+        deal_predicate = None  # a filter deals have not (a language): the page gets transfers only
+    subscriber = state.stream.subscribe(predicate, asyncio.get_running_loop(), deal_predicate)
 
     async def events() -> Any:
         try:
@@ -655,4 +659,48 @@ def _letter(record: Any) -> dict[str, Any]:
         "offset": letter.offset,
         "payload": letter.payload[:500],
         "at": letter.at.isoformat(),
+    }
+
+
+# Deals.
+
+DEAL_FIELDS = (
+    "id",
+    "pair",
+    "pair_name",
+    "supplier",
+    "recipient",
+    "supplier_name",
+    "recipient_name",
+    "category",
+    "weapons",
+    "designations",
+    "status",
+    "statuses",
+    "first_seen",
+    "last_seen",
+    "quantity_ordered",
+    "quantity_delivered",
+    "value",
+    "timeline",
+    "articles",
+    "distinct_reports",
+    "outlets",
+    "sources",
+)
+
+
+@answers
+def deals(state: ConsoleState, request: Request) -> Any:
+    """The deals the query and filters select, newest report first (at most 500), for the board."""
+    text, filters, _kind = _filters(request)
+    body = build_body(text, filters, "deals", 500, None)
+    body["_source"] = list(DEAL_FIELDS)
+    try:
+        response = state.es.search(index=read_alias(state.prefix, "deals"), **body)
+    except NotFoundError:
+        return {"total": 0, "deals": []}
+    return {
+        "total": response["hits"]["total"]["value"],
+        "deals": [hit["_source"] for hit in response["hits"]["hits"]],
     }

@@ -39,6 +39,7 @@ PAGES = {
     "live": "Live",
     "explore": "Explore",
     "search": "Search",
+    "deals": "Deals",
     "alerts": "Alerts",
     "feeds": "Feeds and health",
 }
@@ -108,6 +109,7 @@ def create_app(settings: Settings, *, token: str | None = None, loopback_only: b
         Route("/api/search", api.search),
         Route("/api/search/export", api.export),
         Route("/api/explore", api.explore),
+        Route("/api/deals", api.deals),
         Route("/api/rules", api.rules),
         Route("/api/rules", api.create_rule, methods=["POST"]),
         Route("/api/rules/check", api.check_rule),

@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from elasticsearch import ApiError, Elasticsearch, TransportError
 from kafka import KafkaConsumer, TopicPartition
@@ -27,22 +27,37 @@ from alerts.rules import scope_fields
 from alerts.store import index_of
 from armswatch.config import Settings
 from armswatch.metrics import Rate
-from armswatch.schema import EnrichedArticle
+from armswatch.schema import Deal, EnrichedArticle
 from console.views import StreamFilters, filters_query, mention_card
+from deals.documents import deal_document
 from index.actions import mention_documents, read_alias
 from index.search import compile_query
 
 log = logging.getLogger(__name__)
 QUEUE_SIZE = 500
+# What the Live page shows of a new or changed deal.
+DEAL_CARD = (
+    "id",
+    "pair_name",
+    "category",
+    "weapons",
+    "status",
+    "timeline_text",
+    "latest_evidence",
+    "latest_url",
+    "latest_source",
+    "outlets",
+    "last_seen",
+)
 POLL_MS = 200
 COUNTERS_SECONDS = 5.0
 FEEDS_SECONDS = 60.0
 
 
-def stream_predicate(filters: StreamFilters) -> Node:
-    """The filters' predicate on mention documents. Raises QueryError (bad query) or UnsupportedQuery
-    (a construct the stream cannot evaluate exactly, such as a wildcard in a free word)."""
-    return compile_node(compile_query(filters_query(filters), "mentions"), scope_fields("mentions"))
+def stream_predicate(filters: StreamFilters, kind: Literal["mentions", "deals"] = "mentions") -> Node:
+    """The filters' predicate on mention (or deal) documents. Raises QueryError (bad query, or a field
+    the kind has not) or UnsupportedQuery (a construct the stream cannot evaluate exactly)."""
+    return compile_node(compile_query(filters_query(filters), kind), scope_fields(kind))
 
 
 @dataclass(eq=False)
@@ -51,6 +66,7 @@ class Subscriber:
 
     predicate: Node
     loop: asyncio.AbstractEventLoop
+    deal_predicate: Node | None = None  # None: the filters do not apply to deals (e.g. a language)
     queue: asyncio.Queue[tuple[str, Any] | None] = field(default_factory=lambda: asyncio.Queue(QUEUE_SIZE))
 
     def push(self, item: tuple[str, Any] | None) -> None:
@@ -78,7 +94,15 @@ class LiveStream:
         self.stop = threading.Event()
         self.counters: dict[str, Any] = {}
         self.threads = [
-            threading.Thread(target=self._tail, name="console-tail", daemon=True),
+            threading.Thread(
+                target=self._tail,
+                args=(settings.topic_enriched, self._transfers),
+                name="console-tail",
+                daemon=True,
+            ),
+            threading.Thread(
+                target=self._tail, args=(settings.topic_deals, self._deal), name="console-deals", daemon=True
+            ),
             threading.Thread(target=self._count, name="console-counters", daemon=True),
         ]
 
@@ -94,8 +118,10 @@ class LiveStream:
         for thread in self.threads:
             thread.join(timeout=5)
 
-    def subscribe(self, predicate: Node, loop: asyncio.AbstractEventLoop) -> Subscriber:
-        subscriber = Subscriber(predicate, loop)
+    def subscribe(
+        self, predicate: Node, loop: asyncio.AbstractEventLoop, deal_predicate: Node | None = None
+    ) -> Subscriber:
+        subscriber = Subscriber(predicate, loop, deal_predicate=deal_predicate)
         with self.lock:
             self.subscribers.add(subscriber)
         if self.counters:
@@ -121,8 +147,20 @@ class LiveStream:
                     sent += 1
         return sent
 
-    def _tail(self) -> None:
-        topic = self.settings.topic_enriched
+    def publish_deal(self, deal: Deal) -> int:
+        """Send a new or changed deal to the pages whose filters match it."""
+        document = deal_document(deal)
+        view = DocumentView(document, scope_fields("deals"))
+        with self.lock:
+            subscribers = list(self.subscribers)
+        sent = 0
+        for subscriber in subscribers:
+            if subscriber.deal_predicate is not None and subscriber.deal_predicate.matches(view):
+                subscriber.push(("deal", {key: document.get(key) for key in DEAL_CARD}))
+                sent += 1
+        return sent
+
+    def _tail(self, topic: str, handle: Callable[[bytes], None]) -> None:
         consumer: KafkaConsumer | None = None
         try:
             while not self.stop.is_set():
@@ -134,7 +172,8 @@ class LiveStream:
                             continue
                     for records in consumer.poll(timeout_ms=POLL_MS, max_records=500).values():
                         for record in records:
-                            self._decode_and_publish(record.value)
+                            if record.value is not None:
+                                handle(record.value)
                 except KafkaError as error:
                     log.warning("live tail: Kafka error, reconnecting", extra={"error": str(error)})
                     if consumer is not None:
@@ -162,14 +201,19 @@ class LiveStream:
             consumer.position(partition)  # fix the start now: what is enriched from here on is new
         return consumer
 
-    def _decode_and_publish(self, value: bytes | None) -> None:
-        if value is None:
-            return
+    def _transfers(self, value: bytes) -> None:
         try:
             enriched = EnrichedArticle.model_validate_json(value)
         except ValueError:
             return  # the enrich stage dead-letters what it cannot read; the page skips it
         self.publish(enriched)
+
+    def _deal(self, value: bytes) -> None:
+        try:
+            deal = Deal.model_validate_json(value)
+        except ValueError:
+            return
+        self.publish_deal(deal)
 
     def _count(self) -> None:
         rate = Rate()

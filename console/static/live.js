@@ -23,6 +23,23 @@
     while (list.children.length > KEEP) list.lastElementChild.remove();
   }
 
+  function addDeal(deal) {
+    const list = document.getElementById("deal-stream");
+    document.getElementById("live-deals").hidden = false;
+    list.querySelector(`li[data-id="${CSS.escape(deal.id)}"]`)?.remove();
+    const href = AW.safeHref(deal.latest_url);
+    const card = el("li", {class: "card new", "data-id": deal.id},
+      el("div", {class: "pair"}, deal.pair_name),
+      el("div", {class: "facts"}, el("span", {class: "fact"}, deal.category),
+        el("span", {class: "fact"}, (deal.weapons || []).join(", ")), el("span", {class: `status ${deal.status}`}, deal.status),
+        el("span", {class: "fact"}, `${number(deal.outlets)} outlets`)),
+      el("div", {class: "source"}, deal.timeline_text || ""),
+      el("blockquote", {class: "evidence"}, deal.latest_evidence || ""),
+      el("div", {class: "source"}, href ? el("a", {href, rel: "noopener noreferrer", target: "_blank"}, deal.latest_source || href) : ""));
+    list.prepend(card);
+    while (list.children.length > 20) list.lastElementChild.remove();
+  }
+
   async function start() {
     const params = formParams(form);
     history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
@@ -41,6 +58,7 @@
     source.addEventListener("open", () => { status.textContent = "live: new transfers appear as they are indexed"; });
     source.addEventListener("error", () => { status.textContent = "connection lost, reconnecting…"; });
     source.addEventListener("transfer", (event) => add(JSON.parse(event.data), true));
+    source.addEventListener("deal", (event) => addDeal(JSON.parse(event.data)));
     source.addEventListener("counters", (event) => counters(JSON.parse(event.data)));
   }
 

@@ -30,6 +30,7 @@ from alerts import store as alert_store
 from alerts.rules import compile_rule, match, to_alert
 from alerts.store import ensure_indices
 from app.demo.server import FeedServer, Item, rss_feed
+from app.live import STAGES
 from app.pipeline import Pipeline, RunOptions, delete_namespace
 from armswatch.config import Settings, namespace_overrides, settings_env
 from armswatch.kafka import ensure_topics
@@ -45,7 +46,6 @@ pytestmark = [pytest.mark.integration, pytest.mark.browser]
 SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "console"
 XSS_TITLE = "<script>alert(1)</script> Drones for the front"
 XSS_SENTENCE = 'Iran delivered Shahed drones to Russia <img src=x onerror="alert(2)"> last week.'
-
 
 
 @pytest.fixture(scope="module")
@@ -434,7 +434,7 @@ def test_feeds_health_and_dead_letters(
     producer.close()
     page.goto(console.url + "feeds")
     expect(page.locator("#feeds")).to_contain_text("<script>alert(1)</script>", timeout=30_000)
-    expect(page.locator("#stages tbody tr")).to_have_count(4)
+    expect(page.locator("#stages tbody tr")).to_have_count(len(STAGES))
     expect(page.locator("#dead")).to_contain_text("invalid_json")
     # Add, export, remove, import.
     page.fill("input[name=url]", "https://other.example.org/feed.xml")
@@ -462,7 +462,7 @@ def test_every_page_at_desktop_and_phone_width_light_and_dark(
         for width, height, label in ((1280, 800, "1280"), (390, 844, "phone")):
             context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
             page = context.new_page()
-            for name in ("live", "explore", "search", "alerts", "feeds"):
+            for name in ("live", "explore", "search", "deals", "alerts", "feeds"):
                 page.goto(console.url + name + ("?since=30d" if name == "explore" else ""))
                 page.wait_for_load_state("networkidle") if name != "live" else page.wait_for_timeout(1500)
                 overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
@@ -477,7 +477,7 @@ def test_keyboard_reaches_every_page(console: Served, page: Page) -> None:
     expect(page.locator(".skip")).to_be_focused()
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Live")).to_be_focused()
-    for name in ("Explore", "Search", "Alerts", "Feeds and health"):
+    for name in ("Explore", "Search", "Deals", "Alerts", "Feeds and health"):
         page.keyboard.press("Tab")
         expect(page.get_by_role("link", name=name)).to_be_focused()
     page.keyboard.press("Enter")
@@ -513,3 +513,46 @@ def test_token_required_off_loopback_and_checked(
         expect(page.locator("h1")).to_have_text("Live transfers")
         assert page.request.get(served.url + "api/rules").status == 200
         context.close()
+
+
+def test_deals_board_and_timeline(
+    ns_settings: Settings, console: Served, page: Page, es_client: Elasticsearch
+) -> None:
+    from armswatch.schema import SCHEMA_DIR, Deal
+    from deals.documents import deal_action
+    from deals.worker import setup as setup_deals
+
+    setup_deals(ns_settings, es_client)
+    deal = Deal.model_validate_json((SCHEMA_DIR / "examples" / "deal.v1.json").read_text())
+    helpers.bulk(es_client, [deal_action(deal, ns_settings.index_prefix)], refresh="wait_for")
+    page.goto(console.url + "deals")
+    column = page.locator("#board section", has_text="denied (1)")
+    expect(column).to_contain_text("North Korea → Russia")
+    expect(page.locator("#timeline li")).to_have_count(len(deal.timeline))
+    expect(page.locator("#timeline li").first).to_contain_text("alleged")
+    expect(page.locator("#timeline li").last).to_contain_text(
+        "Pyongyang denied sending artillery shells to Russia."
+    )
+    expect(page.locator("#timeline li").last.get_by_role("link", name="KCNA")).to_have_attribute(
+        "href", deal.timeline[-1].url
+    )
+    shoot(page, "deals-1280-light")
+
+
+def test_live_shows_new_and_changed_deals(ns_settings: Settings, console: Served, page: Page) -> None:
+    from kafka import KafkaProducer
+
+    from armswatch.kafka import producer_config
+    from armswatch.schema import SCHEMA_DIR, Deal
+    from deals.worker import ensure_deals_topic
+
+    ensure_deals_topic(ns_settings)
+    page.goto(console.url + "live?state=KP")
+    expect(page.locator("#live-state")).to_contain_text("live", timeout=15_000)
+    time.sleep(3)  # the deals tail finds the topic made just now
+    deal = Deal.model_validate_json((SCHEMA_DIR / "examples" / "deal.v1.json").read_text())
+    producer = KafkaProducer(**producer_config(ns_settings, "console-test"))
+    producer.send(ns_settings.topic_deals, key=deal.id.encode(), value=deal.to_json()).get(timeout=30)
+    producer.close()
+    expect(page.locator("#deal-stream li")).to_contain_text("North Korea → Russia", timeout=15_000)
+    expect(page.locator("#deal-stream li")).to_contain_text("Pyongyang denied sending artillery shells")
