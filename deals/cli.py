@@ -9,9 +9,9 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from armswatch.clikit import JsonFlag, fail, settings_or_exit
+from index.cli import print_deals
 
 commands = typer.Typer(
     help="Deals: every report of one supplier, recipient and weapon folded into one deal, with the "
@@ -62,29 +62,6 @@ def _search(query: str, filters: Any, limit: int) -> tuple[int, list[dict[str, A
     finally:
         client.close()
     return page.total, page.hits
-
-
-def print_deals(out: Console, hits: list[dict[str, Any]]) -> None:
-    """One row per deal: id, pair and weapon, status, reports, dates and the timeline."""
-    if not hits:
-        return
-    table = Table(show_lines=True, expand=True)
-    for column in ("deal", "transfer", "status", "reports", "seen"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("timeline", ratio=1)
-    for hit in hits:
-        weapon = ", ".join(hit.get("designations") or []) or hit["category"]
-        more = hit["articles"] - 1
-        table.add_row(
-            hit["id"],
-            f"{hit['pair_name']}\n{hit['category']} · {weapon}",
-            hit["status"],
-            f"{hit['distinct_reports']} reports\n{hit['outlets']} outlets\n{hit['articles']} articles",
-            f"{hit['first_seen'][:10]}\n{hit['last_seen'][:10]}",
-            f"{hit['timeline_text']}\n“{escape(hit['latest_evidence'])}” ({escape(hit['latest_source'])}"
-            + (f", and {more} more reports)" if more else ")"),
-        )
-    out.print(table)
 
 
 @commands.command("show")

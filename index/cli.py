@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from armswatch.clikit import DemoFlag, JsonFlag, console, fail, progress, settings_or_exit
@@ -207,8 +208,6 @@ def search_command(
 def _print_hits(out: Console, hits: list[dict[str, Any]], kind: str) -> None:
     """A readable table: one row per hit, the evidence sentence (or title) and the link in full."""
     if kind == "deals":
-        from deals.cli import print_deals
-
         print_deals(out, hits)
         return
     if not hits:
@@ -258,3 +257,26 @@ def _print_stats(out: Console, aggregations: dict[str, Any]) -> None:
     )
     pairs = aggregations.get("top_pairs", {}).get("buckets", [])
     out.print("top pairs: " + ", ".join(f"{b['key']} {b['doc_count']}" for b in pairs))
+
+
+def print_deals(out: Console, hits: list[dict[str, Any]]) -> None:
+    """One row per deal: id, pair and weapon, status, reports, dates and the timeline."""
+    if not hits:
+        return
+    table = Table(show_lines=True, expand=True)
+    for column in ("deal", "transfer", "status", "reports", "seen"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("timeline", ratio=1)
+    for hit in hits:
+        weapon = ", ".join(hit.get("designations") or []) or hit["category"]
+        more = hit["articles"] - 1
+        table.add_row(
+            hit["id"],
+            f"{hit['pair_name']}\n{hit['category']} · {weapon}",
+            hit["status"],
+            f"{hit['distinct_reports']} reports\n{hit['outlets']} outlets\n{hit['articles']} articles",
+            f"{hit['first_seen'][:10]}\n{hit['last_seen'][:10]}",
+            f"{hit['timeline_text']}\n“{escape(hit['latest_evidence'])}” ({escape(hit['latest_source'])}"
+            + (f", and {more} more reports)" if more else ")"),
+        )
+    out.print(table)

@@ -42,7 +42,14 @@ FIELD_TERMS = [
     "status:delivered", "lang:fr", "lang:en", 'source:"Le Monde"', "source:Reu*", "source:*News",
     'pair:"IR>RU"', "title:drones", 'title.raw:"Iran drones"', "date:[2024-02-01 TO 2024-03-15]",
 ]  # fmt: skip
-MENTION_TERMS = ["confidence:[0.5 TO 1]", "evidence:iran", "weapon:shahed", "via:UA", "supplier_name:Wagner"]
+MENTION_TERMS = [
+    "confidence:[0.5 TO 1]",
+    "confidence:>=0.7",
+    "evidence:iran",
+    "weapon:shahed",
+    "via:UA",
+    "supplier_name:Wagner",
+]
 ARTICLE_TERMS = ["state:IR", "transfer_count:1", "has_transfer:true", "categories:news"]
 
 
