@@ -162,49 +162,47 @@ def run(
     deliveries get one more round). Blocks; ``stop`` is set when it returns, ending both loops."""
     stats = stats or StageStats(STAGE)
     stop = stop or threading.Event()
-    es = es_plumbing.client(settings)
-    es_plumbing.wait_until_ready(es, timeout=120)
-    store.ensure_indices(es, settings.index_prefix, settings.index_replicas)
-    deliverer = deliverer_factory(es, settings, stats)
-    delivery_stop = threading.Event()
-    delivery = threading.Thread(target=deliverer.run, args=(delivery_stop,), name="alerts-deliverer")
-    delivery.start()
-    rules = RuleSet(es, settings.index_prefix, settings.alerts_rules_refresh_seconds, stats)
-    ensure_deals_topic(settings)  # compacted: it must not be auto-created as a plain topic
-    deal_stats = StageStats(DEALS_STAGE)
-    deal_rules = RuleSet(es, settings.index_prefix, settings.alerts_rules_refresh_seconds, deal_stats)
-    deal_loop = threading.Thread(
-        target=run_worker,
-        args=(settings,),
-        kwargs={
-            "stage": DEALS_STAGE,
-            "topic": settings.topic_deals,
-            "group_id": settings.alerts_deals_group,
-            "reads": Deal,
-            "handle": make_deal_handler(es, settings, deal_rules, deliverer.wake, deal_stats),
-            "stop": stop,
-            "exit_when_idle": exit_when_idle,
-            "stats": deal_stats,
-        },
-        name="alerts-deals",
-    )
-    deal_loop.start()
-    try:
-        return run_worker(
-            settings,
-            stage=STAGE,
-            topic=settings.topic_enriched,
-            group_id=group_id or settings.alerts_group,
-            reads=EnrichedArticle,
-            handle=make_handler(es, settings, rules, deliverer.wake, stats),
-            stop=stop,
-            exit_when_idle=exit_when_idle,
-            stats=stats,
+    with es_plumbing.ready_client(settings) as es:
+        store.ensure_indices(es, settings.index_prefix, settings.index_replicas)
+        deliverer = deliverer_factory(es, settings, stats)
+        delivery_stop = threading.Event()
+        delivery = threading.Thread(target=deliverer.run, args=(delivery_stop,), name="alerts-deliverer")
+        delivery.start()
+        rules = RuleSet(es, settings.index_prefix, settings.alerts_rules_refresh_seconds, stats)
+        ensure_deals_topic(settings)  # compacted: it must not be auto-created as a plain topic
+        deal_stats = StageStats(DEALS_STAGE)
+        deal_rules = RuleSet(es, settings.index_prefix, settings.alerts_rules_refresh_seconds, deal_stats)
+        deal_loop = threading.Thread(
+            target=run_worker,
+            args=(settings,),
+            kwargs={
+                "stage": DEALS_STAGE,
+                "topic": settings.topic_deals,
+                "group_id": settings.alerts_deals_group,
+                "reads": Deal,
+                "handle": make_deal_handler(es, settings, deal_rules, deliverer.wake, deal_stats),
+                "stop": stop,
+                "exit_when_idle": exit_when_idle,
+                "stats": deal_stats,
+            },
+            name="alerts-deals",
         )
-    finally:
-        stop.set()  # the deals loop ends with the articles loop
-        deal_loop.join()
-        delivery_stop.set()
-        deliverer.wake()
-        delivery.join()
-        es.close()
+        deal_loop.start()
+        try:
+            return run_worker(
+                settings,
+                stage=STAGE,
+                topic=settings.topic_enriched,
+                group_id=group_id or settings.alerts_group,
+                reads=EnrichedArticle,
+                handle=make_handler(es, settings, rules, deliverer.wake, stats),
+                stop=stop,
+                exit_when_idle=exit_when_idle,
+                stats=stats,
+            )
+        finally:
+            stop.set()  # the deals loop ends with the articles loop
+            deal_loop.join()
+            delivery_stop.set()
+            deliverer.wake()
+            delivery.join()

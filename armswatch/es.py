@@ -7,6 +7,8 @@ Readiness uses cluster health, never ``info()``: the core-only node armswatch ru
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.serializer import OrjsonSerializer
@@ -54,3 +56,15 @@ def wait_until_ready(es: Elasticsearch, timeout: float = 60.0) -> str:
         f"Elasticsearch at {es.transport.node_pool.all()[0].base_url} was not ready "
         f"after {timeout:.0f}s: {last_error}"
     )
+
+
+@contextmanager
+def ready_client(settings: Settings, timeout: float = 120.0) -> Iterator[Elasticsearch]:
+    """A client of the configured cluster once it is ready (see ``wait_until_ready``), closed when the
+    block ends, whether it returns or raises. Raises TimeoutError when the cluster stays unready."""
+    es = client(settings)
+    try:
+        wait_until_ready(es, timeout)
+        yield es
+    finally:
+        es.close()

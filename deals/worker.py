@@ -137,9 +137,7 @@ def run(
 ) -> StageStats:
     """Fold the enriched topic into deals until stopped (or idle for ``exit_when_idle`` seconds). Blocks."""
     stats = stats or StageStats(STAGE)
-    es = es_plumbing.client(settings)
-    try:
-        es_plumbing.wait_until_ready(es, timeout=120)
+    with es_plumbing.ready_client(settings) as es:
         setup(settings, es)
         book = restored_book(settings)
         return run_worker(
@@ -153,5 +151,3 @@ def run(
             exit_when_idle=exit_when_idle,
             stats=stats,
         )
-    finally:
-        es.close()

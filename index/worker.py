@@ -147,9 +147,7 @@ def run(
 ) -> StageStats:
     """Consume the enriched topic into Elasticsearch until stopped (or idle for ``exit_when_idle`` s)."""
     stop = stop or threading.Event()
-    es = es_plumbing.client(settings)
-    try:
-        es_plumbing.wait_until_ready(es, timeout=120)
+    with es_plumbing.ready_client(settings) as es:
         version, _templates = setup(settings, es)
         # A poll's records become one bulk request: as many as a bulk request holds.
         return run_worker(
@@ -164,5 +162,3 @@ def run(
             stats=stats,
             max_poll_records=settings.bulk_max_documents,
         )
-    finally:
-        es.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from elasticsearch import Elasticsearch
@@ -55,6 +56,26 @@ def running_stack(settings: Settings) -> Iterator[Settings]:
 def unique() -> Callable[[str], str]:
     """Names that no other test (or earlier run) uses: ``unique("topic")`` -> ``test-topic-1a2b3c4d``."""
     return lambda kind: f"test-{kind}-{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture
+def isolated_settings(running_stack: Settings, unique: Callable[[str], str]) -> Callable[..., Settings]:
+    """Settings of the running stack with this test's own enriched and dead-letter topics (created) and
+    index prefix, then ``overrides``: ``isolated_settings(topic_raw=unique("raw"))``."""
+
+    def make(**overrides: Any) -> Settings:
+        settings = running_stack.model_copy(
+            update={
+                "topic_enriched": unique("enriched"),
+                "topic_dead_letter": unique("dlq"),
+                "index_prefix": unique("ix"),
+                **overrides,
+            }
+        )
+        ensure_topics(settings)
+        return settings
+
+    return make
 
 
 @pytest.fixture

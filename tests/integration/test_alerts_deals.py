@@ -13,7 +13,7 @@ from kafka import KafkaProducer
 from alerts import store, worker
 from alerts.rules import new_rule
 from armswatch.config import Settings
-from armswatch.kafka import ensure_topics, producer_config
+from armswatch.kafka import producer_config
 from deals.fold import DealBook, fold_articles
 from deals.worker import ensure_deals_topic
 from tests.deals_articles import story
@@ -23,20 +23,14 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def deal_alert_settings(
-    running_stack: Settings, es_client: Elasticsearch, unique: Callable[[str], str]
+    isolated_settings: Callable[..., Settings], es_client: Elasticsearch, unique: Callable[[str], str]
 ) -> Iterator[Settings]:
-    settings = running_stack.model_copy(
-        update={
-            "topic_enriched": unique("enriched"),
-            "topic_dead_letter": unique("dlq"),
-            "topic_deals": unique("deals"),
-            "index_prefix": unique("dealalerts"),
-            "alerts_group": unique("group"),
-            "alerts_deals_group": unique("group"),
-            "alerts_rules_refresh_seconds": 0.5,
-        }
+    settings = isolated_settings(
+        topic_deals=unique("deals"),
+        alerts_group=unique("group"),
+        alerts_deals_group=unique("group"),
+        alerts_rules_refresh_seconds=0.5,
     )
-    ensure_topics(settings)
     ensure_deals_topic(settings)
     store.ensure_indices(es_client, settings.index_prefix)
     yield settings

@@ -16,7 +16,7 @@ from kafka import KafkaProducer
 from alerts import store, worker
 from alerts.rules import new_rule
 from armswatch.config import Settings
-from armswatch.kafka import ensure_topics, producer_config
+from armswatch.kafka import producer_config
 from armswatch.schema import DeadLetter
 from armswatch.stage import StageStats
 from tests.alerts_receivers import HttpReceiver, enriched, http_receiver
@@ -30,21 +30,15 @@ class Crash(Exception):
 
 @pytest.fixture
 def worker_settings(
-    running_stack: Settings, es_client: Elasticsearch, unique: Callable[[str], str]
+    isolated_settings: Callable[..., Settings], es_client: Elasticsearch, unique: Callable[[str], str]
 ) -> Iterator[Settings]:
-    settings = running_stack.model_copy(
-        update={
-            "topic_enriched": unique("enriched"),
-            "topic_dead_letter": unique("dlq"),
-            "topic_alerts": unique("alerts"),
-            "index_prefix": unique("alertworker"),
-            "alerts_group": unique("group"),
-            "alerts_rules_refresh_seconds": 0.5,
-            "alerts_delivery_poll_seconds": 0.5,
-            "allow_private_addresses": True,  # the receivers listen on 127.0.0.1
-        }
+    settings = isolated_settings(
+        topic_alerts=unique("alerts"),
+        alerts_group=unique("group"),
+        alerts_rules_refresh_seconds=0.5,
+        alerts_delivery_poll_seconds=0.5,
+        allow_private_addresses=True,  # the receivers listen on 127.0.0.1
     )
-    ensure_topics(settings)
     store.ensure_indices(es_client, settings.index_prefix)
     yield settings
     es_client.indices.delete(

@@ -10,7 +10,7 @@ import pytest
 from kafka import KafkaConsumer, KafkaProducer
 
 from armswatch.config import Settings
-from armswatch.kafka import consumer_config, ensure_topics, producer_config
+from armswatch.kafka import consumer_config, producer_config
 from armswatch.schema import Article, DeadLetter, EnrichedArticle
 from enrich import worker
 from enrich.tagger import Tagger
@@ -30,16 +30,9 @@ def _read_all(settings: Settings, topic: str, expected: int, timeout: float = 30
 
 
 def test_enrich_worker_enriches_articles_and_dead_letters_bad_messages(
-    running_stack: Settings, unique: Callable[[str], str]
+    isolated_settings: Callable[..., Settings], unique: Callable[[str], str]
 ) -> None:
-    settings = running_stack.model_copy(
-        update={
-            "topic_raw": unique("raw"),
-            "topic_enriched": unique("enriched"),
-            "topic_dead_letter": unique("dlq"),
-        }
-    )
-    ensure_topics(settings)
+    settings = isolated_settings(topic_raw=unique("raw"))
     now = datetime.now(UTC)
     articles = [
         Article(

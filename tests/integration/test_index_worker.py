@@ -13,7 +13,7 @@ from kafka import KafkaConsumer, KafkaProducer
 
 from armswatch import samples
 from armswatch.config import Settings
-from armswatch.kafka import consumer_config, ensure_topics, producer_config
+from armswatch.kafka import consumer_config, producer_config
 from armswatch.schema import DeadLetter, EnrichedArticle
 from armswatch.stack import elasticsearch_server
 from armswatch.stage import StageStats
@@ -29,16 +29,9 @@ def _enriched(article_id: str, url: str, published: datetime) -> EnrichedArticle
 
 @pytest.fixture
 def index_settings(
-    running_stack: Settings, es_client: Elasticsearch, unique: Callable[[str], str]
+    isolated_settings: Callable[..., Settings], es_client: Elasticsearch
 ) -> Iterator[Settings]:
-    settings = running_stack.model_copy(
-        update={
-            "topic_enriched": unique("enriched"),
-            "topic_dead_letter": unique("dlq"),
-            "index_prefix": unique("ix"),
-        }
-    )
-    ensure_topics(settings)
+    settings = isolated_settings()
     yield settings
     created = list(es_client.indices.get(index=f"{settings.index_prefix}-*"))
     if created:

@@ -19,7 +19,6 @@ from armswatch.kafka import (
     DEFAULT_MAX_MESSAGE_BYTES,
     consumer,
     consumer_config,
-    ensure_topics,
     producer_config,
 )
 from armswatch.schema import Article, DeadLetter, EnrichedArticle
@@ -65,16 +64,8 @@ def _article(article_id: str, text: str) -> Article:
 
 
 @pytest.fixture
-def stage_settings(running_stack: Settings, unique: Callable[[str], str]) -> Settings:
-    settings = running_stack.model_copy(
-        update={
-            "topic_raw": unique("raw"),
-            "topic_enriched": unique("enriched"),
-            "topic_dead_letter": unique("dlq"),
-        }
-    )
-    ensure_topics(settings)
-    return settings
+def stage_settings(isolated_settings: Callable[..., Settings], unique: Callable[[str], str]) -> Settings:
+    return isolated_settings(topic_raw=unique("raw"))
 
 
 def test_oversized_article_and_dead_letter_lose_nothing_else(stage_settings: Settings) -> None:
