@@ -20,7 +20,7 @@ _LOCATION = Path(
     os.environ.get("ARMSWATCH_DEV_SET", Path(__file__).resolve().parents[3].parent / "shared" / "eval")
 )
 DEV_SETS = [
-    (_LOCATION if _LOCATION.is_dir() else _LOCATION.parent) / name for name in ("dev.jsonl", "dev2.jsonl")
+    (_LOCATION.parent if _LOCATION.is_file() else _LOCATION) / name for name in ("dev.jsonl", "dev2.jsonl")
 ]
 # Measured with `armswatch eval ../shared/eval/dev.jsonl ../shared/eval/dev2.jsonl --part holdout`;
 # keep each floor a little under the figure.
