@@ -186,6 +186,9 @@ class LanguageData:
     genitive_articles: frozenset[str]  # "der" in "Außenministerium der USA": the state is an attribute
     forces: tuple[str, ...]  # stems of nouns that make a demonym a state actor: "die russische Armee"
     origins: dict[str, str] = field(default_factory=dict)
+    # stems of nouns that take the preposition after them: "вторжение в Украину" (invasion), not a direction
+    not_a_direction: tuple[str, ...] = ()
+    shared_subject: frozenset[str] = frozenset()  # breaks that open no clause before a transfer word
 
 
 def _normalise(text: str) -> str:
@@ -291,6 +294,8 @@ def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]
 
     own: dict[str, dict[str, list[str]]] = data.get("states") or {}
     for state, entry in own.items():  # the language's own lists first: they settle ambiguities
+        if not isinstance(state, str):  # YAML reads a bare NO (Norway) as false
+            raise ValueError(f"data/lang/{code}.yaml: quote the state code {state!r} ('NO')")
         for text in entry.get("names") or []:
             add_name(str(text), state, "name")
         for text in entry.get("metonyms") or []:
@@ -300,6 +305,9 @@ def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]
                 add(f"{stem}{ending}", state, "demonym", frozenset(cases))
         for text in entry.get("words") or []:  # demonym words given whole (no ending rules)
             add(str(text), state, "demonym", frozenset({NOMINATIVE}))
+    for state, leaders in (base._data("leaders.yaml") or {}).items():
+        for text in leaders or []:  # "předáme", řekl Putin: a leader acting for the state, in every case
+            add_name(str(text), state, "leader")
     territories = Locale(code).territories
     for state in base._data("states.yaml"):
         for text in base._clean_cldr_name(territories.get(state, "")):
@@ -399,6 +407,8 @@ def language_data(code: str) -> LanguageData:
             str(name).lower(): str(state)
             for name, state in (base._data("system_origins.yaml") or {}).get("origins", {}).items()
         },
+        not_a_direction=tuple(str(word).lower() for word in data.get("not_a_direction") or []),
+        shared_subject=frozenset(str(word).lower() for word in data.get("shared_subject") or []),
     )
 
 
@@ -458,7 +468,7 @@ def _state_matches(sentence: Sentence, data: LanguageData) -> list[tuple[int, in
             if form is None:
                 continue
             first = sentence.surface[i]
-            if data.cased_script and form.kind in ("name", "metonym") and not first[:1].isupper():
+            if data.cased_script and form.kind in ("name", "metonym", "leader") and not first[:1].isupper():
                 continue  # "turkey", "china" (porcelain): names are capitalised
             matches.append((i, i + length, form))
             i += length - 1
@@ -496,6 +506,8 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
         article_case = data.article_cases.get(words[before], article_case)
         before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
     if before >= 0 and words[before] in data.prepositions:
+        if before >= 1 and data.not_a_direction and words[before - 1].startswith(data.not_a_direction):
+            return "at"  # "Invasion in die Ukraine", "вторжение в Украину": the noun's own preposition
         if article_case and article_case in data.prepositions[words[before]]:
             return data.prepositions[words[before]][article_case]
         if before >= 1 and words[before - 1].startswith(data.made_in or ("\0",)):
@@ -674,12 +686,13 @@ def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData
     for party in parties:
         previous = placed[-1] if placed else None
         if (
-            party.position is None
+            party.position in (None, "maybe_to", "of")
             and previous is not None
-            and previous.position not in (None, "subject", "object", "origin")
+            and previous.position not in (None, "subject", "object", "origin", "maybe_to", "of")
             and _coordinated(previous, party, sentence, data)
         ):
-            placed.append(_with(party, previous.position))  # "an Polen und Litauen"
+            # "an Polen und Litauen", "від Північної Кореї та Ірану": one preposition governs both
+            placed.append(_with(party, previous.position))
             continue
         if party.position is not None:
             placed.append(party)
@@ -716,11 +729,14 @@ def _within_subject_reach(party: Party, cues: list[Cue], data: LanguageData) -> 
 
 def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
     """The clause number of each token: a subordinator ("что", "dass") or ";" opens a new one, so the
-    subject of "the US believe that North Korea supplies..." is not a party."""
+    subject of "the US believe that North Korea supplies..." is not a party. A ``shared_subject`` break
+    right before a transfer word opens none: the verb has no subject of its own ("Иран признал, что
+    поставлял"), or the word is an infinitive marker (Swedish "beslutat att skicka")."""
+    cue_starts = {start for start, _end, _label in _cue_hits(sentence, data.cues)}
     numbers = []
     clause = 0
-    for word in sentence.words:
-        if word in data.clause_breaks:
+    for i, word in enumerate(sentence.words):
+        if word in data.clause_breaks and not (word in data.shared_subject and i + 1 in cue_starts):
             clause += 1
         numbers.append(clause)
     return numbers
@@ -754,6 +770,11 @@ def _negated(cue: Cue, sentence: Sentence, data: LanguageData) -> bool:
     )
 
 
+def _negated_weapon(weapon: tuple[int, int, str, str], sentence: Sentence, data: LanguageData) -> bool:
+    """A weapon its determiner negates is not transferred ("keine Kampfpanzer, aber Flugabwehrsysteme")."""
+    return any(word in data.negations for word in sentence.words[max(0, weapon[0] - 2) : weapon[0]])
+
+
 def _status(sentence: Sentence, data: LanguageData, cues: list[Cue]) -> Status:
     """The status of the transfers a sentence reports: a denial word, a hedge, a future or agreement
     word, a delivery word, the past tense of the transfer verb, else the language's default."""
@@ -780,7 +801,10 @@ def _status(sentence: Sentence, data: LanguageData, cues: list[Cue]) -> Status:
 def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_Found]) -> list[_Found]:
     """The transfers one sentence reports; ``previous`` are those of the sentence before, whose parties
     a sentence naming none continues ("Der Deal soll 108 Panzer umfassen")."""
-    weapons = _weapons(sentence, data)
+    denial = "denied" in {label for _start, _end, label in _cue_hits(sentence, data.status)}
+    weapons = [
+        weapon for weapon in _weapons(sentence, data) if denial or not _negated_weapon(weapon, sentence, data)
+    ]
     if not weapons:
         return []
     clause_of = _clauses(sentence, data)
@@ -797,7 +821,6 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             clause_of[block] == clause_of[start] and abs(block - start) <= BLOCK_REACH for block in blockers
         )
     ]
-    denial = "denied" in {label for _start, _end, label in _cue_hits(sentence, data.status)}
     if not denial:
         # "liefert keine Kampfpanzer, will aber Flugabwehrsysteme liefern": a negated transfer word is none
         cues = [cue for cue in cues if not _negated(cue, sentence, data)]

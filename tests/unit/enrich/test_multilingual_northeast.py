@@ -1,0 +1,121 @@
+"""The multilingual path for Swedish, Czech, German, Dutch and the Slavic languages, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from enrich import multilingual
+from tests.tagged import Quad
+
+
+def found(text: str, lang: str) -> set[Quad]:
+    return {(t.supplier, t.recipient, t.category, t.status) for t in multilingual.tag(text, lang).transfers}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # Swedish: till/åt the recipient, från/av the supplier, genitive -s, the past tense delivered
+        (
+            "sv",
+            "Norge har levererat stridsvagnar till Litauen.",
+            {("NO", "LT", "armored_vehicles", "delivered")},
+        ),
+        ("sv", "Finland köper luftvärnsrobotar av Israel.", {("IL", "FI", "air_defense", "agreed")}),
+        # "att" before a transfer verb is the infinitive marker: the subject of "beslutat" sends
+        (
+            "sv",
+            "Danmark har beslutat att skicka artillerigranater till Ukraina.",
+            {("DK", "UA", "ammunition", "agreed")},
+        ),
+        # reportative "ska ha", a company with its nationality, a denial
+        (
+            "sv",
+            "Iran ska ha skickat drönare till Ryssland i hemlighet.",
+            {("IR", "RU", "drones", "alleged")},
+        ),
+        (
+            "sv",
+            "Det franska försvarsföretaget har sålt två korvetter till Grekland.",
+            {("FR", "GR", "naval", "agreed")},
+        ),
+        (
+            "sv",
+            "Polen dementerar uppgifterna om leveranser av stridsflygplan till Slovakien.",
+            {("PL", "SK", "aircraft", "denied")},
+        ),
+        # talks, offers and embargoes are no transfers
+        ("sv", "Norge erbjöd Estland begagnade stridsvagnar.", set()),
+        ("sv", "Danmark stoppar all export av granater till Turkiet.", set()),
+        # Czech: the dative or do + genitive is the recipient, z/od + genitive the supplier
+        ("cs", "Slovensko předalo Ukrajině stíhačky MiG-29.", {("SK", "UA", "aircraft", "delivered")}),
+        (
+            "cs",
+            "Maďarsko koupilo od Izraele protivzdušné systémy.",
+            {("IL", "HU", "air_defense", "delivered")},
+        ),
+        ("cs", "Polsko pošle do Estonska houfnice.", {("PL", "EE", "artillery", "agreed")}),
+        # the instrumental is the agent of a passive; "údajně" is a claim
+        ("cs", "Tanky byly dodány Slovinsku Německem.", {("DE", "SI", "armored_vehicles", "delivered")}),
+        ("cs", "Írán údajně dodal Rusku bezpilotní letouny.", {("IR", "RU", "drones", "alleged")}),
+        # a leader stands for the state, inflected like a name; the conditional is no transfer
+        (
+            "cs",
+            "„Dodáme Arménii obrněná vozidla,“ řekl Macron.",
+            {("FR", "AM", "armored_vehicles", "agreed")},
+        ),
+        ("cs", "Norsko by mohlo prodat Litvě rakety.", set()),
+        # German: "keine Panzer" is no part of the transfer beside it; "mögliche" deliveries are none
+        (
+            "de",
+            "Spanien schickt keine Kampfpanzer, will aber Haubitzen an Lettland liefern.",
+            {("ES", "LV", "artillery", "agreed")},
+        ),
+        ("de", "Polen kritisiert mögliche Raketenlieferungen Chinas an Serbien.", set()),
+        ("de", "Norwegen hat den Rebellen Haubitzen geliefert.", {("NO", None, "artillery", "delivered")}),
+        (
+            "de",
+            "Italien will Lettland Flugabwehrsysteme zur Verfügung stellen.",
+            {("IT", "LV", "air_defense", "agreed")},
+        ),
+        # the preposition of an invasion is no direction of the transfer
+        (
+            "ru",
+            "Беларусь передала Казахстану танки до вторжения в Армению.",
+            {("BY", "KZ", "armored_vehicles", "delivered")},
+        ),
+        # a subordinate clause without its own subject shares the main clause's
+        ("ru", "Египет признал, что закупал у Франции истребители.", {("FR", "EG", "aircraft", "delivered")}),
+        # one preposition governs both parties of "from X and Y"
+        (
+            "uk",
+            "Литва отримала гаубиці від Норвегії та Данії.",
+            {("NO", "LT", "artillery", "delivered"), ("DK", "LT", "artillery", "delivered")},
+        ),
+        (
+            "uk",
+            "До Польщі надійшли перші танки від Південної Кореї.",
+            {("KR", "PL", "armored_vehicles", "delivered")},
+        ),
+        # Polish: a training that goes on is no ongoing delivery
+        (
+            "pl",
+            "Norwegia zadeklarowała przekazanie Litwie haubic, trwa szkolenie żołnierzy.",
+            {("NO", "LT", "artillery", "agreed")},
+        ),
+    ],
+)
+def test_northeast_transfers(lang: str, text: str, expected: set[Quad]) -> None:
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "codes"),
+    [
+        ("cs", "Delegace z Německa, Ukrajiny a Spojených států jednala v Praze.", {"DE", "UA", "US", "CZ"}),
+        ("cs", "Ministr mluvil se Spojenými arabskými emiráty a s Francií.", {"AE", "FR"}),
+        ("sv", "Sveriges och Finlands regeringar möttes i Helsingfors.", {"SE", "FI"}),
+    ],
+)
+def test_northeast_states(lang: str, text: str, codes: set[str]) -> None:
+    assert {state.code for state in multilingual.tag(text, lang).states} == codes
