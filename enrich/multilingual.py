@@ -31,10 +31,10 @@ from enrich import lexicon as base
 from enrich import status as statuses
 from enrich.lexicon import Status
 
-Kind = Literal["supply", "acquire", "arrival", "deal"]
+Kind = Literal["supply", "acquire", "arrival", "deal", "thanks"]
 Position = Literal["subject", "object", "to", "from", "by", "at", "of", "with", "origin", "maybe_to"]
 Role = Literal["supplier", "recipient"]
-CUE_KINDS: tuple[Kind, ...] = ("supply", "acquire", "arrival", "deal")
+CUE_KINDS: tuple[Kind, ...] = ("supply", "acquire", "arrival", "deal", "thanks")
 # What a party's position means for each kind of transfer word (language-independent).
 ROLES: dict[Kind, dict[Position, Role]] = {
     "supply": {
@@ -54,6 +54,8 @@ ROLES: dict[Kind, dict[Position, Role]] = {
     },
     "arrival": {"to": "recipient", "at": "recipient", "from": "supplier", "origin": "supplier"},
     "deal": {"to": "recipient", "from": "supplier", "origin": "supplier"},
+    # "Zelensky thanked Germany for the tanks": the thanked state gave them to the one that thanks
+    "thanks": {"subject": "recipient", "object": "supplier", "to": "supplier", "origin": "supplier"},
 }
 # Languages written without spaces between words: token rules cannot find names in them.
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo", "dz"})
@@ -69,6 +71,7 @@ PREPOSITION_REACH = 6  # tokens between a transfer word and a party its preposit
 OBJECT_REACH = 3  # tokens between a transfer verb and a bare object after it
 CONTEXT_REACH = 3  # sentences over which a transfer's parties carry to sentences that name fewer
 WEAPON_REACH = 4  # ... or between a weapon and that party ("F-16 from the United States")
+ELLIPTIC = -100  # the position of a weapon a sentence leaves out: far from every word of it
 
 
 @dataclass(frozen=True)
@@ -640,6 +643,15 @@ def _parties(
             position = "of"  # "Aussagen der USA", "Einmarsch der Sowjetunion"
         else:
             position = _position(start, end, form, sentence, data)
+            if position == "of" and start >= 1 and _is_forces(words[start - 1], data):
+                # "Минобороны России", "Sił Zbrojnych Ukrainy": the state acts through the noun before it,
+                # whose preposition (or none) places it
+                head = _phrase_start(start - 1, words, data)
+                position = (
+                    _governed(head, start, form, sentence, data)
+                    if head >= 1 and words[head - 1] in data.prepositions
+                    else None
+                )
             if (
                 position is None
                 and start >= 2
@@ -805,8 +817,12 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     weapons = [
         weapon for weapon in _weapons(sentence, data) if denial or not _negated_weapon(weapon, sentence, data)
     ]
-    if not weapons:
-        return []
+    elliptic = not weapons
+    if elliptic:
+        # "Ще кілька прибудуть з Данії": more of the one weapon the sentence before transferred
+        if len({item.category for item in previous}) != 1:
+            return []
+        weapons = [(ELLIPTIC, ELLIPTIC, previous[0].category, previous[0].weapon)]
     clause_of = _clauses(sentence, data)
     blockers = [start for start, _end, _label in _cue_hits(sentence, data.blockers)]
     cues = [
@@ -840,6 +856,8 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         )
     ]
     transfer_status = _status(sentence, data, cues)
+    if elliptic and not any(party.position in ("to", "from", "by") for party in parties):
+        return []
     if not parties:
         pairs = {(_key(item.supplier), _key(item.recipient)) for item in previous}
         if len(pairs) != 1:
@@ -864,7 +882,10 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             continue
         own = [cue for cue in cues if clause_of[cue.index] == clause_of[party.start]]
         if party.position == "subject":
-            own = [cue for cue in own if not cue.noun] or own
+            # a noun has no subject after it: "передача Україні ... з ударами РФ" is no transfer by Russia
+            own = [cue for cue in own if not cue.noun] or [cue for cue in own if party.start < cue.index]
+        if party.position == "maybe_to":
+            own = [cue for cue in own if cue.last < party.start] or own  # a dative follows its verb
         if not own:
             continue
         cue = min(own, key=lambda c: abs(c.index - party.start))
@@ -872,7 +893,11 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if position == "object" and not _object_of(party, cue, parties):
             continue
         if position == "maybe_to":
-            position = "to" if cue.kind == "supply" and 0 < party.start - cue.index <= 2 else "of"
+            position = (
+                "to"
+                if cue.kind in ("supply", "thanks") and _next_to(party, cue, parties, sentence, data)
+                else "of"
+            )
         role = data.roles[cue.kind].get(position)  # type: ignore[arg-type]
         if role == "supplier":
             suppliers.setdefault(_key(party), party)
@@ -919,6 +944,21 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             for _start, _end, category, text in supplied:
                 found.append(_Found(supplier, recipient, category, text, pair_status, strength, sentence))
     return found
+
+
+def _next_to(party: Party, cue: Cue, parties: list[Party], sentence: Sentence, data: LanguageData) -> bool:
+    """A party in an ambiguous case (genitive, dative or locative "России") right after the verb: at most
+    one word between them, beside other parties, their prepositions and conjunctions ("передала России",
+    "przekazanych przez Polskę Ukrainie", "podziękował Polsce i Czechom")."""
+    if party.start <= cue.last:
+        return False
+    others = {i for p in parties if p is not party for i in range(p.start, p.end)}
+    between = [
+        word
+        for i, word in enumerate(sentence.words[cue.last + 1 : party.start], start=cue.last + 1)
+        if i not in others and word not in data.prepositions and word not in data.conjunctions and word != ","
+    ]
+    return len(between) <= 1
 
 
 def _object_of(party: Party, cue: Cue, parties: list[Party]) -> bool:

@@ -97,6 +97,38 @@ def found(text: str, lang: str) -> set[Quad]:
             "До Польщі надійшли перші танки від Південної Кореї.",
             {("KR", "PL", "armored_vehicles", "delivered")},
         ),
+        # a state in the genitive after "ministry", "forces" acts through them
+        (
+            "uk",
+            "Міністерство оборони Литви передало Україні гаубиці.",
+            {("LT", "UA", "artillery", "delivered")},
+        ),
+        (
+            "ru",
+            "Минобороны Казахстана получило от Турции беспилотники.",
+            {("TR", "KZ", "drones", "delivered")},
+        ),
+        # the thanked state is the supplier, the one that thanks the recipient
+        (
+            "pl",
+            "Armia Litwy podziękowała Norwegii i Danii za haubice.",
+            {("NO", "LT", "artillery", "delivered"), ("DK", "LT", "artillery", "delivered")},
+        ),
+        ("de", "Selenskyj dankte Norwegen für die Haubitzen.", {("NO", "UA", "artillery", "delivered")}),
+        # an ambiguous dative after the agent of a passive is the recipient
+        (
+            "pl",
+            "Haubice przekazane przez Koreę Południową Łotwie trafiły już do jednostek.",
+            {("KR", "LV", "artillery", "delivered")},
+        ),
+        # a noun has no subject after it: North Korea does not transfer anything here
+        ("uk", "Передача Польщі гаубиць відбулася попри атаки КНДР.", set()),
+        # a sentence that leaves the weapon out continues the one before
+        (
+            "pl",
+            "Norwegia przekazała Litwie haubice. Kolejne trafią do Litwy od Danii.",
+            {("NO", "LT", "artillery", "delivered"), ("DK", "LT", "artillery", "agreed")},
+        ),
         # Polish: a training that goes on is no ongoing delivery
         (
             "pl",
