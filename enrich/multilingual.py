@@ -192,6 +192,10 @@ class LanguageData:
     # stems of nouns that take the preposition after them: "вторжение в Украину" (invasion), not a direction
     not_a_direction: tuple[str, ...] = ()
     shared_subject: frozenset[str] = frozenset()  # breaks that open no clause before a transfer word
+    comitative: frozenset[str] = frozenset()  # "samen" in "samen met": the party joins the subject
+    back_references: Cues = field(
+        default_factory=lambda: _cues({})
+    )  # "Об этом", "Про це": the sentence before
 
 
 def _normalise(text: str) -> str:
@@ -412,6 +416,8 @@ def language_data(code: str) -> LanguageData:
         },
         not_a_direction=tuple(str(word).lower() for word in data.get("not_a_direction") or []),
         shared_subject=frozenset(str(word).lower() for word in data.get("shared_subject") or []),
+        comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
+        back_references=_cues({"back": data.get("back_references") or []}),
     )
 
 
@@ -509,6 +515,12 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
         article_case = data.article_cases.get(words[before], article_case)
         before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
     if before >= 0 and words[before] in data.prepositions:
+        if (
+            before >= 1
+            and words[before - 1] in data.comitative
+            and "with" in data.prepositions[words[before]].values()
+        ):
+            return "subject"  # "samen met Denemarken", "вместе с Германией": a second subject
         if before >= 1 and data.not_a_direction and words[before - 1].startswith(data.not_a_direction):
             return "at"  # "Invasion in die Ukraine", "вторжение в Украину": the noun's own preposition
         if article_case and article_case in data.prepositions[words[before]]:
@@ -716,7 +728,8 @@ def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData
             continue
         between = sentence.words[subject_chain_end : party.start] if subject_chain_end is not None else []
         joined = (not between and party.joined) or (
-            between and all(word in data.conjunctions or word == "," for word in between)
+            between
+            and all(word in data.conjunctions or word in data.articles or word == "," for word in between)
         )
         if subject_chain_end is not None and joined:
             subject_chain_end = party.end
@@ -757,7 +770,7 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
 def _coordinated(previous: Party, party: Party, sentence: Sentence, data: LanguageData) -> bool:
     between = sentence.words[previous.end : party.start]
     return (not between and party.joined) or bool(
-        between and all(word in data.conjunctions or word == "," for word in between)
+        between and all(word in data.conjunctions or word in data.articles or word == "," for word in between)
     )
 
 
@@ -774,6 +787,7 @@ class _Found:
     status: Status
     confidence: float
     sentence: Sentence
+    guessed: bool = False  # the status is the language's default: the sentence did not tell it
 
 
 def _negated(cue: Cue, sentence: Sentence, data: LanguageData) -> bool:
@@ -787,9 +801,9 @@ def _negated_weapon(weapon: tuple[int, int, str, str], sentence: Sentence, data:
     return any(word in data.negations for word in sentence.words[max(0, weapon[0] - 2) : weapon[0]])
 
 
-def _status(sentence: Sentence, data: LanguageData, cues: list[Cue]) -> Status:
+def _status(sentence: Sentence, data: LanguageData, cues: list[Cue]) -> Status | None:
     """The status of the transfers a sentence reports: a denial word, a hedge, a future or agreement
-    word, a delivery word, the past tense of the transfer verb, else the language's default."""
+    word, a delivery word, the past tense of the transfer verb; None when nothing tells."""
     labels = {label for _start, _end, label in _cue_hits(sentence, data.status)}
     labels |= data.status.co_occurring(sentence.words)
     past = any(
@@ -807,7 +821,7 @@ def _status(sentence: Sentence, data: LanguageData, cues: list[Cue]) -> Status:
             return fact
     if past:
         return "delivered"
-    return data.default_status
+    return None
 
 
 def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_Found]) -> list[_Found]:
@@ -855,7 +869,12 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             data,
         )
     ]
-    transfer_status = _status(sentence, data, cues)
+    # the tense of the verb that governs a weapon ("предоставил снимки ... для доставки боеприпасов": none)
+    governing = [
+        cue for cue in cues if any(cue == min(cues, key=lambda c: abs(c.index - w[0])) for w in weapons)
+    ]
+    told = _status(sentence, data, governing)
+    transfer_status = told or data.default_status
     if elliptic and not any(party.position in ("to", "from", "by") for party in parties):
         return []
     if not parties:
@@ -922,11 +941,15 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         (party, weapons) for party in suppliers.values()
     ]
     for party in parties:
-        if party.position == "origin" and _key(party) not in suppliers:
+        if party.position == "origin" and not suppliers:  # "Polen liefert sowjetische Panzer": Poland only
             near = [
                 w for w in weapons if w[0] - party.end <= WEAPON_REACH and party.start - w[1] <= WEAPON_REACH
             ]
             sides.append((party, near or weapons))
+    carried = {_key(item.supplier): item.supplier for item in previous if _key(item.recipient) in recipients}
+    if not sides and len(carried) == 1:
+        # "Schweden kündigte Panzer an. »Wir liefern Leopard 2 an die Ukraine«": the supplier just named
+        sides.append((next(iter(carried.values())), weapons))
     if not sides and len(makers) == 1 and any(cue.kind != "arrival" for cue in cues):
         # the maker of the system supplies it; not for arrivals, which may be a state's own ships
         maker = makers.pop()
@@ -942,7 +965,9 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             if pair_status in statuses.FACT_ORDER and reporters - {supplier.code, recipient.code}:
                 pair_status = "alleged"  # what a third state says of others is a claim
             for _start, _end, category, text in supplied:
-                found.append(_Found(supplier, recipient, category, text, pair_status, strength, sentence))
+                found.append(
+                    _Found(supplier, recipient, category, text, pair_status, strength, sentence, told is None)
+                )
     return found
 
 
@@ -983,6 +1008,18 @@ def _reporters(sentence: Sentence, data: LanguageData) -> set[str]:
         for start, end, form in _state_matches(sentence, data)
         if any(-3 <= report - end <= 2 or 0 <= start - report <= 2 for report in reports)
     }
+
+
+def _claims_back(sentence: Sentence, data: LanguageData, before: list[_Found]) -> bool:
+    """A sentence that names the source of the one before ("Про це з посиланням на джерела пише
+    Spiegel", "Об этом заявил представитель США") makes its transfers a claim: when the source is
+    hedged, or a state that is no party to them."""
+    if not before or not _cue_hits(sentence, data.back_references):
+        return False
+    if "alleged" in {label for _s, _e, label in _cue_hits(sentence, data.status)}:
+        return True
+    parties = {code for item in before for code in (item.supplier.code, item.recipient.code)}
+    return bool(_reporters(sentence, data) - parties)
 
 
 def _key(party: Party) -> str:
@@ -1027,9 +1064,15 @@ def tag(text: str, code: str) -> Result:
     previous: list[_Found] = []
     denials = _denials(split, data)
     since = 0  # sentences since the last that reported a transfer
+    just_before: list[_Found] = []
     for sentence in split:
         counts.update(form.code for _s, _e, form in _state_matches(sentence, data))
         current = _sentence_transfers(sentence, data, previous)
+        if not current and _claims_back(sentence, data, just_before):
+            for item in just_before:  # "Об этом сообщил ... со ссылкой на источники"
+                if item.status in statuses.FACT_ORDER:
+                    item.status = "alleged"
+        just_before = current
         for item in current:
             if {item.supplier.code, item.recipient.code} & denials:
                 item.status = "denied"
@@ -1067,7 +1110,8 @@ def _merge(found: list[_Found], code: str) -> list[TransferMention]:
                 recipient_name=recipient.name if recipient.code is None else None,
                 weapon="; ".join(dict.fromkeys(item.weapon for item in group)),
                 category=category,  # type: ignore[arg-type]
-                status=statuses.merge(item.status for item in group),
+                # a status the passage tells wins over the default of a sentence that tells none
+                status=statuses.merge(item.status for item in [i for i in group if not i.guessed] or group),
                 confidence=best.confidence,
                 sentence=best.sentence.text,
                 sentence_lemmas=" ".join(

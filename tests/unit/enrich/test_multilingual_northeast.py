@@ -129,6 +129,54 @@ def found(text: str, lang: str) -> set[Quad]:
             "Norwegia przekazała Litwie haubice. Kolejne trafią do Litwy od Danii.",
             {("NO", "LT", "artillery", "delivered"), ("DK", "LT", "artillery", "agreed")},
         ),
+        # "together with" makes a second subject; "die" between "und" and a name keeps them together
+        (
+            "nl",
+            "België gaat samen met Luxemburg pantservoertuigen aan Litouwen leveren.",
+            {("BE", "LT", "armored_vehicles", "agreed"), ("LU", "LT", "armored_vehicles", "agreed")},
+        ),
+        (
+            "de",
+            "Dänemark und die Niederlande werden Estland Kampfjets liefern.",
+            {("DK", "EE", "aircraft", "agreed"), ("NL", "EE", "aircraft", "agreed")},
+        ),
+        # the sentence after names a hedged source, or a third state, of the one before
+        (
+            "uk",
+            "Румунія передала Молдові бронетехніку. Про це з посиланням на джерела пише видання.",
+            {("RO", "MD", "armored_vehicles", "alleged")},
+        ),
+        (
+            "ru",
+            "Белоруссия передала Мали вертолеты. Об этом заявил представитель Франции.",
+            {("BY", "ML", "aircraft", "alleged")},
+        ),
+        # the supplier just named, not the maker of the system, sends it; a maker beside a supplier is none
+        (
+            "de",
+            "Spanien hat die Lieferung von Panzern an Lettland angekündigt. "
+            "»Wir werden Leopard 2 an Lettland liefern«, sagte der Minister.",
+            {("ES", "LV", "armored_vehicles", "agreed")},
+        ),
+        (
+            "cs",
+            "Slovensko poslalo Ukrajině tanky sovětské výroby.",
+            {("SK", "UA", "armored_vehicles", "delivered")},
+        ),
+        # an intention to buy, a readiness to send are no transfers
+        ("ru", "Вьетнам собирается приобрести российские истребители.", set()),
+        ("sv", "Norge är berett att skicka stridsflygplan till Ukraina.", set()),
+        # the tense of the verb that governs the weapon; a sentence that tells no status does not override one
+        (
+            "ru",
+            "Польша отправила документы для поставки танков Литве.",
+            {("PL", "LT", "armored_vehicles", "agreed")},
+        ),
+        (
+            "ru",
+            "Северная Корея якобы поставила России снаряды. Их доставка в Россию шла по железной дороге.",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
         # Polish: a training that goes on is no ongoing delivery
         (
             "pl",
