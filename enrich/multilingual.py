@@ -626,8 +626,14 @@ def _cue_hits(sentence: Sentence, cues: Cues) -> list[tuple[int, int, str]]:
 
 
 def _parties(
-    sentence: Sentence, data: LanguageData, weapons: list[tuple[int, int, str, str]], cues: list[Cue]
+    sentence: Sentence,
+    data: LanguageData,
+    weapons: list[tuple[int, int, str, str]],
+    cues: list[Cue],
+    heard: list[Cue],
 ) -> list[Party]:
+    """The states and armed groups of a sentence with the position each holds; ``heard`` are the transfer
+    words before negation, whose prepositions may name the parties of the ones that remain."""
     parties = []
     words = sentence.words
     after_content = {i for w in weapons for i in range(w[0], w[1])} | {cue.last for cue in cues}
@@ -678,7 +684,7 @@ def _parties(
             continue  # "in Moskau", "in Kyiv": a place
         anchor = _phrase_start(start, words, data)  # "a la Fuerza Aérea de Bolivia" counts from "a"
         if position in ("to", "from", "by", "maybe_to") and not (
-            any(abs(cue.index - anchor) <= PREPOSITION_REACH for cue in cues)
+            any(abs(cue.index - anchor) <= PREPOSITION_REACH for cue in heard)
             or any(
                 weapon_start - end <= WEAPON_REACH and start - weapon_end <= WEAPON_REACH
                 for weapon_start, weapon_end, _category, _text in weapons
@@ -851,6 +857,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             clause_of[block] == clause_of[start] and abs(block - start) <= BLOCK_REACH for block in blockers
         )
     ]
+    heard = cues  # a negated transfer word still relates its parties to the one that follows it
     if not denial:
         # "liefert keine Kampfpanzer, will aber Flugabwehrsysteme liefern": a negated transfer word is none
         cues = [cue for cue in cues if not _negated(cue, sentence, data)]
@@ -862,7 +869,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         for party in _bare_positions(
             [
                 p
-                for p in _parties(sentence, data, weapons, cues)
+                for p in _parties(sentence, data, weapons, cues, heard)
                 if clause_of[p.start] == clause and _within_subject_reach(p, cues, data)
             ],
             sentence,

@@ -177,6 +177,16 @@ def found(text: str, lang: str) -> set[Quad]:
             "Северная Корея якобы поставила России снаряды. Их доставка в Россию шла по железной дороге.",
             {("KP", "RU", "ammunition", "alleged")},
         ),
+        # the recipient a negated transfer word names is the one of the transfer word that follows it
+        (
+            "de",
+            "Norwegen liefert zwar keine Kampfpanzer nach Estland, will aber jetzt moderne Flugabwehrsysteme "
+            "zur Verfügung stellen.",
+            {("NO", "EE", "air_defense", "agreed")},
+        ),
+        # a tanker is no tank; "offenbar" hedges
+        ("nl", "Nederland heeft twee olietankers aan Polen verkocht.", set()),
+        ("de", "Serbien hat offenbar chinesische Drohnen erhalten.", {("CN", "RS", "drones", "alleged")}),
         # Polish: a training that goes on is no ongoing delivery
         (
             "pl",
