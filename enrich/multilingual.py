@@ -807,11 +807,16 @@ def _negated_weapon(weapon: tuple[int, int, str, str], sentence: Sentence, data:
     return any(word in data.negations for word in sentence.words[max(0, weapon[0] - 2) : weapon[0]])
 
 
-def _status(sentence: Sentence, data: LanguageData, cues: list[Cue]) -> Status | None:
+def _status(
+    sentence: Sentence, data: LanguageData, cues: list[Cue], speaker_is_party: bool = False
+) -> Status | None:
     """The status of the transfers a sentence reports: a denial word, a hedge, a future or agreement
-    word, a delivery word, the past tense of the transfer verb; None when nothing tells."""
+    word, a delivery word, the past tense of the transfer verb; None when nothing tells. Indirect speech
+    ("reported": German "seien angekommen") is a claim, unless a party to the transfer says it."""
     labels = {label for _start, _end, label in _cue_hits(sentence, data.status)}
     labels |= data.status.co_occurring(sentence.words)
+    if "reported" in labels and not speaker_is_party:
+        labels.add("alleged")
     past = any(
         pattern.search(sentence.words[cue.last]) for cue in cues if not cue.noun for pattern in data.past
     )
@@ -969,6 +974,9 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
                 continue
             strength = 0.6 if {supplier.kind, recipient.kind} & {"demonym", "maker"} else 0.75
             pair_status = transfer_status
+            if pair_status == "alleged" and reporters and reporters <= {supplier.code, recipient.code}:
+                # "der ukrainische Minister sagte, die Panzer seien angekommen": a party's own account
+                pair_status = _status(sentence, data, governing, speaker_is_party=True) or data.default_status
             if pair_status in statuses.FACT_ORDER and reporters - {supplier.code, recipient.code}:
                 pair_status = "alleged"  # what a third state says of others is a claim
             for _start, _end, category, text in supplied:

@@ -184,6 +184,17 @@ def found(text: str, lang: str) -> set[Quad]:
             "zur Verfügung stellen.",
             {("NO", "EE", "air_defense", "agreed")},
         ),
+        # indirect speech is a claim, unless a party to the transfer speaks
+        (
+            "de",
+            "Der estnische Minister sagte, die Haubitzen aus Finnland seien nach Estland geliefert worden.",
+            {("FI", "EE", "artillery", "delivered")},
+        ),
+        (
+            "de",
+            "Der lettische Minister sagte, die Haubitzen aus Finnland seien nach Estland geliefert worden.",
+            {("FI", "EE", "artillery", "alleged")},
+        ),
         # a tanker is no tank; "offenbar" hedges
         ("nl", "Nederland heeft twee olietankers aan Polen verkocht.", set()),
         ("de", "Serbien hat offenbar chinesische Drohnen erhalten.", {("CN", "RS", "drones", "alleged")}),
