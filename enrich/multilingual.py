@@ -192,6 +192,7 @@ class LanguageData:
     # stems of nouns that take the preposition after them: "вторжение в Украину" (invasion), not a direction
     not_a_direction: tuple[str, ...] = ()
     shared_subject: frozenset[str] = frozenset()  # breaks that open no clause before a transfer word
+    prepositional_cases: frozenset[str] = frozenset()  # cases never without a preposition (locative)
     comitative: frozenset[str] = frozenset()  # "samen" in "samen met": the party joins the subject
     back_references: Cues = field(
         default_factory=lambda: _cues({})
@@ -417,6 +418,7 @@ def language_data(code: str) -> LanguageData:
         not_a_direction=tuple(str(word).lower() for word in data.get("not_a_direction") or []),
         shared_subject=frozenset(str(word).lower() for word in data.get("shared_subject") or []),
         comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
+        prepositional_cases=frozenset(str(case) for case in data.get("prepositional_cases") or []),
         back_references=_cues({"back": data.get("back_references") or []}),
     )
 
@@ -494,7 +496,9 @@ def _position(start: int, end: int, form: Form, sentence: Sentence, data: Langua
         return governed
     if NOMINATIVE in form.cases:
         return None
-    positions = {data.case_positions.get(case) for case in form.cases}
+    # the Slavic locative comes only after a preposition: bare "Ukrajině", "Ukrainie" are datives
+    cases = form.cases - data.prepositional_cases or form.cases
+    positions = {data.case_positions.get(case) for case in cases}
     if len(positions) == 1 and None not in positions:
         return positions.pop()
     # "России" is genitive, dative or locative: a recipient only right after a supply verb

@@ -195,6 +195,14 @@ def found(text: str, lang: str) -> set[Quad]:
             "Der lettische Minister sagte, die Haubitzen aus Finnland seien nach Estland geliefert worden.",
             {("FI", "EE", "artillery", "alleged")},
         ),
+        # a bare form that may be locative is a dative: the locative needs a preposition
+        (
+            "cs",
+            "Litevská vláda schválila předání dvaceti obrněných transportérů a munice Moldavsku.",
+            {("LT", "MD", "armored_vehicles", "agreed"), ("LT", "MD", "ammunition", "agreed")},
+        ),
+        # "was supposed to" speaks of a transfer that did not happen
+        ("ru", "Болгария должна была отправить Грузии танки.", set()),
         # a tanker is no tank; "offenbar" hedges
         ("nl", "Nederland heeft twee olietankers aan Polen verkocht.", set()),
         ("de", "Serbien hat offenbar chinesische Drohnen erhalten.", {("CN", "RS", "drones", "alleged")}),
