@@ -16,16 +16,20 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 
+from enrich import roles
+from enrich.lexicon import Lexicon
 from enrich.matching import Matchers, StateHit
 
 PIECE = re.compile(r"\s+|\S+")
-# Distinct pieces remembered per language (some MB); the memory starts afresh when it is full.
-REMEMBERED_PIECES = 200_000
+# Distinct pieces remembered per language (about 130 bytes each); the memory starts afresh when full.
+REMEMBERED_PIECES = 100_000
 
 
 def lemma_text(tokens: Iterable[Token]) -> str:
@@ -116,3 +120,88 @@ class FirstPass:
                 lemmas = self.pieces[piece] = tuple(lemma_words(self.nlp(piece)))
             words.extend(lemmas)
         return " ".join(words)
+
+
+# Every part of speech a tagger may give a token: the lemmatizer's answer depends on it.
+PARTS_OF_SPEECH = (
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT",
+    "SCONJ", "SYM", "VERB", "X", "SPACE",
+)  # fmt: skip
+
+
+class TransferWords:
+    """Whether a sentence, as the full pipeline will tokenise it, has a word the rules could read as a
+    transfer predicate: a cue phrase, or a token whose lower case, lemma (under any part of speech the
+    tagger may give it, or as the attribute ruler sets it) or French infinitive is a cue word
+    (``roles.find_predicates``). A sentence without one yields no transfer, so it need not be parsed."""
+
+    def __init__(self, full: Language, lexicon: Lexicon, phrases: Matchers) -> None:
+        self.nlp = full
+        self.phrases = phrases
+        self.cues = frozenset(lexicon.cues.verbs) | frozenset(lexicon.cues.nouns)
+        lemmatizer = full.get_pipe("lemmatizer") if "lemmatizer" in full.pipe_names else None
+        self.lemmatizer = lemmatizer if isinstance(lemmatizer, Lemmatizer) else None
+        self.french = lexicon.lang == "fr"
+        # Words the attribute ruler gives a cue lemma; None when a pattern does so without naming words.
+        self.ruled = _ruled_words(full, self.cues)
+        self.words: dict[str, bool] = {}
+
+    def in_sentence(self, text: str) -> bool:
+        if self.lemmatizer is None or self.ruled is None:
+            return True
+        doc = self.nlp.make_doc(text)
+        if any(self._may_be_a_cue(token.text) for token in doc):
+            return True
+        return any(kind in ("supply", "acquire") for kind, _, _ in self.phrases.phrase_hits(doc))
+
+    def _may_be_a_cue(self, text: str) -> bool:
+        found = self.words.get(text)
+        if found is None:
+            if len(self.words) >= REMEMBERED_PIECES:
+                self.words.clear()
+            found = self.words[text] = self._read(text)
+        return found
+
+    def _read(self, text: str) -> bool:
+        lower = text.lower()
+        if lower in self.cues or (self.ruled and lower in self.ruled):
+            return True
+        if self.french and self.cues.intersection(roles._french_infinitives(lower)):
+            return True
+        assert self.lemmatizer is not None  # in_sentence reads no word without it
+        token = Doc(self.nlp.vocab, words=[text])[0]
+        for part in PARTS_OF_SPEECH:
+            token.pos_ = part
+            if any(lemma.lower() in self.cues for lemma in self.lemmatizer.lemmatize(token)):
+                return True
+        return False
+
+
+def _ruled_words(full: Language, cues: frozenset[str]) -> frozenset[str] | None:
+    if "attribute_ruler" not in full.pipe_names:
+        return frozenset()
+    ruler = full.get_pipe("attribute_ruler")
+    assert isinstance(ruler, AttributeRuler)
+    words: set[str] = set()
+    patterns: list[dict[str, Any]] = ruler.patterns
+    for pattern in patterns:
+        if str(pattern.get("attrs", {}).get("LEMMA", "")).lower() not in cues:
+            continue
+        for tokens in pattern["patterns"]:
+            named = [_named_words(spec) for spec in tokens]
+            if not all(named):
+                return None
+            words.update(word for accepted in named for word in accepted)
+    return frozenset(words)
+
+
+def _named_words(spec: dict[str, Any]) -> list[str]:
+    """The words a token pattern accepts, lower-cased; none when it accepts any word."""
+    words: list[str] = []
+    for key in ("ORTH", "LOWER", "TEXT", "NORM"):
+        value = spec.get(key)
+        if isinstance(value, str):
+            words.append(value.lower())
+        elif isinstance(value, dict):
+            words.extend(str(word).lower() for word in value.get("IN", []))
+    return words

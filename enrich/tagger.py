@@ -33,7 +33,7 @@ from enrich import grammar, multilingual, roles, status
 from enrich.language import detect_language
 from enrich.lexicon import Lexicon, Status, lexicon
 from enrich.matching import Matchers, StateHit
-from enrich.prefilter import Article, FirstPass, lemma_text
+from enrich.prefilter import Article, FirstPass, TransferWords, lemma_text
 from enrich.quantities import with_amounts
 from enrich.roles import Party, Predicate, Role
 
@@ -82,6 +82,7 @@ class _Language:
     fast_matchers: Matchers
     full_matchers: Matchers | None
     first_pass: FirstPass
+    transfer_words: TransferWords | None  # of the full pipeline, which parses only sentences that have one
 
 
 @dataclass(frozen=True)
@@ -191,23 +192,27 @@ class Tagger:
                 for index, sentence, offset in sentences:
                     parsed.setdefault(index, []).append((_capped(sentence, index, cut_short), offset))
                 continue
-            timed = self._within_time(sentences, cut_short)
+            timed = self._within_time(sentences, cut_short, language.transfer_words)
             for doc, (index, offset) in language.full.pipe(timed, batch_size=64, as_tuples=True):
                 parsed.setdefault(index, []).append((doc[:], offset))
         return parsed
 
     def _within_time(
-        self, sentences: list[tuple[int, Span, int]], cut_short: set[int]
+        self, sentences: list[tuple[int, Span, int]], cut_short: set[int], words: TransferWords | None
     ) -> Iterator[tuple[str, tuple[int, int]]]:
         """The sentences to parse, each article's only until ``max_seconds`` after its first one was
-        handed to the parser (which takes them a batch at a time, so the cut lags by one batch)."""
+        handed to the parser (which takes them a batch at a time, so the cut lags by one batch), and
+        with the prefilter only those with a word that may be a transfer predicate."""
         first_taken: dict[int, float] = {}
         for index, sentence, offset in sentences:
             now = time.monotonic()
             if now - first_taken.setdefault(index, now) > self.max_seconds:
                 cut_short.add(index)
                 continue
-            yield _capped(sentence, index, cut_short).text, (index, offset)
+            text = _capped(sentence, index, cut_short).text
+            if self.prefilter and words is not None and not words.in_sentence(text):
+                continue
+            yield text, (index, offset)
 
 
 def _within_chars(text: str, limit: int) -> str:
@@ -248,14 +253,16 @@ def _build_language(code: str) -> _Language:
     if code in TRAINED_PIPELINES:
         full = spacy.load(TRAINED_PIPELINES[code], exclude=list(UNUSED_COMPONENTS))
     fast_matchers = Matchers(fast, lex)
+    full_matchers = Matchers(full, lex) if full else None
     return _Language(
         code,
         lex,
         fast,
         full,
         fast_matchers,
-        Matchers(full, lex) if full else None,
+        full_matchers,
         FirstPass(fast, fast_matchers),
+        TransferWords(full, lex, full_matchers) if full and full_matchers else None,
     )
 
 

@@ -1,5 +1,6 @@
 """The tagger's first pass takes the lemmas from the raw text's pieces and leaves the tokens' own lemmas for
-the articles it parses: nothing it finds may differ from running the whole pipeline over the text, and the
+the articles it parses, and only sentences with a word that may be a transfer predicate are parsed: nothing
+found may differ from running the whole pipeline over the text and parsing every sentence, so the
 tagger's results must be the same with the prefilter and without. Sentences are invented."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import dataclasses
 
 import pytest
 
+from enrich import roles
 from enrich.prefilter import Article
 from enrich.tagger import Tagger
 
@@ -51,6 +53,44 @@ def test_first_pass_of_a_tokenizer_that_reads_the_whole_text_runs_the_whole_pipe
     assert _seen(first_pass.read(text)) == _seen(first_pass.whole(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # inflected and irregular forms, capitals, hyphens, possessives
+        ("France SELLS Rafale jets to India.", "en"),
+        ("Iran has been supplying drones to Russia's army.", "en"),
+        ("Seoul bought K9 howitzers and re-sold them to Warsaw.", "en"),
+        ("The deliveries of Patriot batteries to Kyiv resumed.", "en"),
+        ("Berlin got the Leopard tanks from Madrid.", "en"),
+        ("Norway's transfer of NASAMS to Ukraine was approved.", "en"),
+        ("Poland is to receive Abrams tanks — США поставят их в 2025 году.", "en"),
+        # French: apostrophes straight and curly, elisions, present tenses read as infinitives
+        ("La Turquie livre des drones au Maroc.", "fr"),
+        ("La Russie livrent des S-400 qu’elle a vendus à l’Algérie.", "fr"),
+        ("Paris a livré des canons Caesar à l'Ukraine, selon l’Élysée.", "fr"),
+        ("La vente de sous-marins au Brésil est signée.", "fr"),
+        ("L'Iran expédie des drones — 伊朗 — vers la Russie.", "fr"),
+    ],
+)
+def test_a_sentence_with_a_transfer_predicate_is_parsed(tagger: Tagger, text: str, lang: str) -> None:
+    assert _predicates(tagger, text, lang)
+    words = tagger.language(lang).transfer_words
+    assert words is not None and words.in_sentence(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russian drones struck Kyiv overnight, Ukraine said.", "en"),
+        ("Des drones iraniens ont frappé Kiev dans la nuit.", "fr"),
+    ],
+)
+def test_a_sentence_without_a_word_for_a_transfer_is_not_parsed(tagger: Tagger, text: str, lang: str) -> None:
+    assert not _predicates(tagger, text, lang)
+    words = tagger.language(lang).transfer_words
+    assert words is not None and not words.in_sentence(text)
+
+
 MIX = [
     ("Germany delivered Leopard 2 tanks to Ukraine. Berlin had approved the sale in January.", "", "en"),
     ("The cabinet met in Paris. Chad Smith and Jordan Peterson spoke in Georgia, Atlanta.", "", "en"),
@@ -63,6 +103,7 @@ MIX = [
     ),
     ("Le gouvernement a présenté son budget. Les députés voteront mardi.", "", "fr"),
     ("Russland hat Panzer an Serbien geliefert.", "", "de"),
+    ("Russian drones struck Kyiv overnight. Moscow sold the drones to no one.", "", "en"),
     (
         "Poland sent T-72 tanks to Ukraine. Moscow denies this. It also sent drones to Kyiv. The "
         "weather was mild.",
@@ -78,6 +119,16 @@ def test_the_tagger_finds_the_same_with_and_without_the_prefilter(tagger: Tagger
     assert with_prefilter == [dataclasses.asdict(result) for result in everything.tag_many(MIX)]
     assert any(result["transfers"] for result in with_prefilter)
     assert all(result["lemmas"] for result in with_prefilter)
+
+
+def _predicates(tagger: Tagger, text: str, lang: str) -> list[roles.Predicate]:
+    language = tagger.language(lang)
+    matchers = language.full_matchers
+    assert language.full is not None and matchers is not None
+    sentence = language.full(text)[:]
+    named = [*matchers.weapon_hits(sentence), *matchers.state_hits(sentence)]
+    taken = {i for hit in named for i in range(hit.start, hit.end)}
+    return roles.find_predicates(sentence, language.lexicon.cues, matchers.phrase_hits(sentence), taken)
 
 
 def _seen(article: Article) -> tuple[object, ...]:
