@@ -8,6 +8,10 @@ piece (a run of whitespace or of other characters) on its own, and the lookup le
 time, so the lemmas of a piece are the same wherever it stands. Each distinct piece is lemmatised once and
 remembered, and an article's lemmas are a dictionary look-up per piece. The tokens get their own lemmas
 only in the articles whose sentences are parsed (``Article.lemmatise``), where the rules read them.
+
+Of the candidate sentences (a weapon and a party), only those with a word that may be a transfer
+predicate go to the parser (``TransferWords``): the full pipeline's tokenizer is cheap, and whether a word
+may be one is decided once per word from the lemmatizer's own tables.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from enrich import roles
 from enrich.lexicon import Lexicon
 from enrich.matching import Matchers, StateHit
 
-PIECE = re.compile(r"\s+|\S+")
+PIECE = re.compile(r"\S+")  # whitespace makes tokens of its own, but no words
 # Distinct pieces remembered per language (about 130 bytes each); the memory starts afresh when full.
 REMEMBERED_PIECES = 100_000
 
@@ -109,10 +113,7 @@ class FirstPass:
     def lemmas(self, text: str) -> str:
         """``lemma_text`` of ``text``'s tokens, from the lemmas of its pieces."""
         words: list[str] = []
-        for match in PIECE.finditer(text):
-            piece = match.group()
-            if piece[0].isspace():
-                continue  # whitespace tokens are no words
+        for piece in PIECE.findall(text):
             lemmas = self.pieces.get(piece)
             if lemmas is None:
                 if len(self.pieces) >= REMEMBERED_PIECES:

@@ -165,7 +165,7 @@ class Tagger:
     ) -> dict[int, list[tuple[Span, int]]]:
         """Candidate sentences of every article, parsed by their language's full pipeline; the articles
         of which a sentence was cut or left unparsed (their time ran out) are added to ``cut_short``."""
-        by_language: dict[str, list[tuple[int, Span, int]]] = {}
+        by_language: dict[str, list[tuple[int, Span]]] = {}
         for index, prepared_article in enumerate(prepared):
             if isinstance(prepared_article, TagResult):
                 continue
@@ -174,23 +174,22 @@ class Tagger:
             since_candidate = CONTEXT_REACH + 1  # sentences since the last one worth parsing
             for sentence in article.sentences:
                 since_candidate += 1
-                start = sentence.start_char
                 if not self.prefilter or _is_candidate(
                     sentence,
                     matchers,
-                    bool(article.hits_between(start, sentence.end_char)),
+                    bool(article.hits_between(sentence.start_char, sentence.end_char)),
                     since_candidate <= CONTEXT_REACH,
                 ):
-                    by_language.setdefault(prepared_article.language.code, []).append(
-                        (index, sentence, start)
-                    )
+                    by_language.setdefault(prepared_article.language.code, []).append((index, sentence))
                     since_candidate = 0
         parsed: dict[int, list[tuple[Span, int]]] = {}
         for code, sentences in by_language.items():
             language = self.languages[code]
             if language.full is None:
-                for index, sentence, offset in sentences:
-                    parsed.setdefault(index, []).append((_capped(sentence, index, cut_short), offset))
+                for index, sentence in sentences:
+                    parsed.setdefault(index, []).append(
+                        (_capped(sentence, index, cut_short), sentence.start_char)
+                    )
                 continue
             timed = self._within_time(sentences, cut_short, language.transfer_words)
             for doc, (index, offset) in language.full.pipe(timed, batch_size=64, as_tuples=True):
@@ -198,13 +197,13 @@ class Tagger:
         return parsed
 
     def _within_time(
-        self, sentences: list[tuple[int, Span, int]], cut_short: set[int], words: TransferWords | None
+        self, sentences: list[tuple[int, Span]], cut_short: set[int], words: TransferWords | None
     ) -> Iterator[tuple[str, tuple[int, int]]]:
         """The sentences to parse, each article's only until ``max_seconds`` after its first one was
         handed to the parser (which takes them a batch at a time, so the cut lags by one batch), and
         with the prefilter only those with a word that may be a transfer predicate."""
         first_taken: dict[int, float] = {}
-        for index, sentence, offset in sentences:
+        for index, sentence in sentences:
             now = time.monotonic()
             if now - first_taken.setdefault(index, now) > self.max_seconds:
                 cut_short.add(index)
@@ -212,7 +211,7 @@ class Tagger:
             text = _capped(sentence, index, cut_short).text
             if self.prefilter and words is not None and not words.in_sentence(text):
                 continue
-            yield text, (index, offset)
+            yield text, (index, sentence.start_char)
 
 
 def _within_chars(text: str, limit: int) -> str:
