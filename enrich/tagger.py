@@ -482,6 +482,8 @@ def _extract(
             )
     named_buyers |= _assign_counterparties(placements, assigned)
     reporters = {p.party.code for p in placements if p.position == "reporter" and p.party.code}
+    attributed, unnamed_source = status.attributed_sources(sentence, parties)
+    reporters |= attributed
     # "Poland delivered Soviet-made T-72 tanks": where a clause names who hands the weapon over, its
     # maker is no supplier; but in "… from the Soviets … US aircraft sold to Pakistan" the US is.
     makers_only = {
@@ -515,6 +517,8 @@ def _extract(
         return []
     main = predicates[0] if len(predicates) == 1 else max(predicates, key=lambda p: p.is_verb)
     reported_status = status.sentence_status(sentence, lex.cues, phrases, main, context_denial=False)
+    if unnamed_source and reported_status in status.FACT_ORDER:
+        reported_status = "alleged"
     denied_codes, denial_points_back = _later_denials(later, lex, fast_matchers)
     sources = reporters | _later_sources(later, fast_matchers)
     denial_scope = status.denial_scope(sentence, lex.cues)

@@ -28,6 +28,11 @@ KEYS = {
     "claim_pointers",
     "future_markers",
     "negations",
+    "reflexive_clitics",
+    "making_words",
+    "accusing_verbs",
+    "attribution_markers",
+    "not_a_source",
 }
 
 

@@ -1,0 +1,112 @@
+"""French transfer rules beyond the basic patterns: verb forms the small model mistags, reflexive
+acquisitions, coordinated prepositions, makers, accusations, attributions and the safeguards against
+questions, refusals and halts. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from enrich.tagger import Tagger
+from tests.tagged import Quad, quads
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a present tense the model lemmatises to itself (« livre ») is still the verb « livrer »
+        (
+            "La Turquie livre actuellement des drones Bayraktar à l'Ukraine.",
+            {("TR", "UA", "drones", "ongoing")},
+        ),
+        # a participle after « avoir » is a verb whatever its tag
+        (
+            "Le Caire accuse Ankara d'avoir livré des blindés aux rebelles de l'est.",
+            {("TR", None, "armored_vehicles", "alleged")},
+        ),
+        # a reflexive supply verb gives to its subject: « s'offrir », « se procurer »
+        ("La Slovénie s'est offert douze Rafale d'occasion.", {("FR", "SI", "aircraft", "agreed")}),
+        (
+            "La Serbie s'est procuré des missiles sol-air auprès de la Chine.",
+            {("CN", "RS", "air_defense", "agreed")},
+        ),
+        # « fabriqués en Russie »: the maker supplies the acquisition
+        (
+            "Le Mali a acquis des hélicoptères fabriqués en Russie.",
+            {("RU", "ML", "aircraft", "agreed")},
+        ),
+        # the last of coordinated phrases shares the preposition of the first
+        (
+            "Paris a annoncé un contrat entre le groupe Naval, le motoriste Safran, et le Brésil pour la "
+            "livraison de sous-marins.",
+            {("FR", "BR", "naval", "agreed")},
+        ),
+        # « importé » is a delivery, « a commencé » an ongoing one
+        ("L'Arménie a importé des obusiers depuis l'Inde.", {("IN", "AM", "artillery", "delivered")}),
+        (
+            "La livraison de chars Abrams à la Roumanie par les États-Unis a commencé.",
+            {("US", "RO", "armored_vehicles", "ongoing")},
+        ),
+    ],
+)
+def test_tagger_french_verb_forms_and_roles(tagger: Tagger, text: str, expected: set[Quad]) -> None:
+    assert quads(tagger, text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the accuser is a source; the accused, taken up by « l' », is the one who gives
+        (
+            "Kiev a convoqué l'ambassadeur d'Iran, l'accusant d'avoir fourni des drones à la Russie.",
+            {("IR", "RU", "drones", "alleged")},
+        ),
+        # « par X » after another participle is that participle's agent, not the supplier
+        (
+            "La Syrie a livré des fusils aux milices, financées par le Qatar, selon l'opposition.",
+            {("SY", None, "small_arms", "alleged")},
+        ),
+        # an attribution to an unnamed or non-state source makes a claim ...
+        (
+            "Selon le quotidien Le Monde, la Hongrie a vendu des obus à l'Égypte.",
+            {("HU", "EG", "ammunition", "alleged")},
+        ),
+        (
+            "D'après des sources militaires, le Bélarus a livré des chars T-72 à la Russie.",
+            {("BY", "RU", "armored_vehicles", "alleged")},
+        ),
+        # ... one to a third state too; but a side's own word is a fact
+        (
+            "Selon Washington, l'Iran a fourni des missiles balistiques à la Russie.",
+            {("IR", "RU", "missiles", "alleged")},
+        ),
+        (
+            "Selon le ministère sud-coréen de la Défense, la Corée du Sud a livré des obusiers K9 à la "
+            "Pologne.",
+            {("KR", "PL", "artillery", "delivered")},
+        ),
+        # a document cited is no source
+        (
+            "Selon les termes du contrat, la France livrera douze Rafale à la Serbie.",
+            {("FR", "RS", "aircraft", "agreed")},
+        ),
+    ],
+)
+def test_tagger_french_sources_and_agents(tagger: Tagger, text: str, expected: set[Quad]) -> None:
+    assert quads(tagger, text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # questions are asked, not reported
+        ("Faut-il livrer des chars Leclerc à l'Ukraine ?", "fr"),
+        ("Will Germany send Taurus missiles to Ukraine?", "en"),
+        # refusals, suspensions and bans are not transfers
+        ("L'Autriche refuse de livrer des obus à la Moldavie.", "fr"),
+        ("Le Danemark suspend ses livraisons de munitions à l'Égypte.", "fr"),
+        ("Berne interdit l'exportation de blindés vers l'Arabie saoudite.", "fr"),
+        ("L'Espagne renonce à vendre des frégates au Maroc.", "fr"),
+    ],
+)
+def test_tagger_french_safeguards_give_no_transfer(tagger: Tagger, text: str, lang: str) -> None:
+    assert quads(tagger, text, lang) == set()
