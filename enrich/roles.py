@@ -344,6 +344,12 @@ def position_of(
     preposition = _governing_preposition(party, sentence, lang)
     if preposition == "by" and _agent_of_another_verb(party, sentence, predicate):
         return None  # « livré des armes au Polisario, soutenu par l'Algérie »: Algeria supports
+    if (
+        preposition == "of"
+        and abs(party.start - predicate.index) > 6
+        and not _governed_by(party, predicate, sentence)
+    ):
+        return None  # « … a indiqué la télévision, dans une dépêche datée de Jérusalem »: far and unrelated
     if preposition is not None:
         # "to India's neighbouring country" goes to the neighbour, not to India.
         return None if preposition == "other" or owner else preposition
@@ -396,6 +402,22 @@ def _origin_of_weapon(party: Party, sentence: Span, weapons: list[tuple[int, int
         and doc[party.end].text in ("-", "–")
         and doc[party.end + 1].lower_ in ("made", "built", "designed", "manufactured", "produced", "supplied")
     )
+
+
+def _governed_by(party: Party, predicate: Predicate, sentence: Span) -> bool:
+    """The parse puts the party within three steps below the predicate (« réceptionné … plusieurs avions
+    de la Russie »); True without a parse, which cannot tell."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP"):
+        return True
+    token = doc[party.start : party.end].root
+    for _step in range(3):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == predicate.index:
+            return True
+    return False
 
 
 def _accused_by_clitic(party: Party, sentence: Span, predicate: Predicate) -> bool:

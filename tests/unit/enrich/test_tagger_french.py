@@ -46,6 +46,22 @@ from tests.tagged import Quad, quads
             "La livraison de chars Abrams à la Roumanie par les États-Unis a commencé.",
             {("US", "RO", "armored_vehicles", "ongoing")},
         ),
+        # « prendre livraison »: the subject receives; « construits en France » names the maker
+        (
+            "Le Togo a pris livraison de deux patrouilleurs construits en France.",
+            {("FR", "TG", "naval", "delivered")},
+        ),
+        # anti-tank rockets are missiles
+        (
+            "La Syrie a fourni des roquettes antichars au Hezbollah.",
+            {("SY", None, "missiles", "delivered")},
+        ),
+        # a « de X » far from the predicate and outside its phrase is no supplier
+        (
+            "Des camions en provenance de Turquie ont débarqué des armes destinées aux rebelles, a indiqué "
+            "une radio citée dans une dépêche datée de Jérusalem.",
+            {("TR", None, "other", "delivered")},
+        ),
     ],
 )
 def test_tagger_french_verb_forms_and_roles(tagger: Tagger, text: str, expected: set[Quad]) -> None:
@@ -106,6 +122,9 @@ def test_tagger_french_sources_and_agents(tagger: Tagger, text: str, expected: s
         ("Le Danemark suspend ses livraisons de munitions à l'Égypte.", "fr"),
         ("Berne interdit l'exportation de blindés vers l'Arabie saoudite.", "fr"),
         ("L'Espagne renonce à vendre des frégates au Maroc.", "fr"),
+        # wishes and hopes are not transfers
+        ("Le Vietnam veut acheter des avions de combat à la Suède.", "fr"),
+        ("La Moldavie espère recevoir des systèmes antiaériens de la Roumanie.", "fr"),
     ],
 )
 def test_tagger_french_safeguards_give_no_transfer(tagger: Tagger, text: str, lang: str) -> None:
