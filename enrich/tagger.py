@@ -293,6 +293,7 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
     deadline = time.monotonic() + seconds
     candidates: list[_Candidate] = []
     context: list[tuple[Party, Party]] = []  # the pairs of the last sentence that had any
+    claimed: set[tuple[str, str]] = set()  # those of its pairs it reported as a claim
     context_end = 0
     for sentence, offset in parsed:
         if time.monotonic() > deadline:
@@ -320,8 +321,17 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
         found = _extract(
             sentence, offset, lex, matchers, earlier, later, language.fast_matchers, topic, context
         )
+        for candidate in found:
+            # A sentence that only continues a claim does not make it a fact: « … a affirmé que la Corée
+            # du Nord avait livré des armes. Plus d'un million d'obus ont été transférés ».
+            pair = (_party_key(candidate.supplier), _party_key(candidate.recipient))
+            if candidate.implied and pair in claimed and candidate.status in status.FACT_ORDER:
+                candidate.status = "alleged"
         if found:
             context = [(c.supplier, c.recipient) for c in found if c.supplier and c.recipient]
+            claimed = {
+                (_party_key(c.supplier), _party_key(c.recipient)) for c in found if c.status == "alleged"
+            }
             context_end = offset + len(sentence.text)
         candidates.extend(found)
     return TagResult(

@@ -129,3 +129,25 @@ def test_tagger_french_sources_and_agents(tagger: Tagger, text: str, expected: s
 )
 def test_tagger_french_safeguards_give_no_transfer(tagger: Tagger, text: str, lang: str) -> None:
     assert quads(tagger, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Selon Séoul, la Corée du Nord a fourni des armes à la Russie. Plus de mille obus d'artillerie "
+            "ont été transférés en un mois.",
+            "fr",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "Ukraine says Belarus has sent weapons to Russia. Dozens of T-72 tanks were delivered by rail.",
+            "en",
+            {("BY", "RU", "armored_vehicles", "alleged")},
+        ),
+    ],
+)
+def test_tagger_continuation_of_a_claim_stays_a_claim(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
