@@ -151,3 +151,24 @@ def test_tagger_continuation_of_a_claim_stays_a_claim(
     tagger: Tagger, text: str, lang: str, expected: set[Quad]
 ) -> None:
     assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Le département d'État a approuvé la vente de missiles Patriot à la Suisse.",
+            "fr",
+            {("US", "CH", "air_defense", "agreed")},
+        ),
+        (
+            "Russia delivered S-400 missile systems to Turkey.",
+            "en",
+            {("RU", "TR", "air_defense", "delivered")},
+        ),
+    ],
+)
+def test_tagger_generic_noun_beside_a_named_system_takes_its_category(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
