@@ -305,6 +305,7 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
     deadline = time.monotonic() + seconds
     candidates: list[_Candidate] = []
     context: list[tuple[Party, Party]] = []  # the pairs of the last sentence that had any
+    claimed: set[tuple[str, str]] = set()  # those of its pairs it reported as a claim
     context_end = 0
     for sentence, offset in parsed:
         if time.monotonic() > deadline:
@@ -329,8 +330,17 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
         found = _extract(
             sentence, offset, lex, matchers, earlier, later, language.fast_matchers, topic, context
         )
+        for candidate in found:
+            # A sentence that only continues a claim does not make it a fact: « … a affirmé que la Corée
+            # du Nord avait livré des armes. Plus d'un million d'obus ont été transférés ».
+            pair = (_party_key(candidate.supplier), _party_key(candidate.recipient))
+            if candidate.implied and pair in claimed and candidate.status in status.FACT_ORDER:
+                candidate.status = "alleged"
         if found:
             context = [(c.supplier, c.recipient) for c in found if c.supplier and c.recipient]
+            claimed = {
+                (_party_key(c.supplier), _party_key(c.recipient)) for c in found if c.status == "alleged"
+            }
             context_end = offset + len(sentence.text)
         candidates.extend(found)
     return TagResult(
@@ -491,6 +501,8 @@ def _extract(
             )
     named_buyers |= _assign_counterparties(placements, assigned)
     reporters = {p.party.code for p in placements if p.position == "reporter" and p.party.code}
+    attributed, unnamed_source = status.attributed_sources(sentence, parties)
+    reporters |= attributed
     # "Poland delivered Soviet-made T-72 tanks": where a clause names who hands the weapon over, its
     # maker is no supplier; but in "… from the Soviets … US aircraft sold to Pakistan" the US is.
     makers_only = {
@@ -524,6 +536,8 @@ def _extract(
         return []
     main = predicates[0] if len(predicates) == 1 else max(predicates, key=lambda p: p.is_verb)
     reported_status = status.sentence_status(sentence, lex.cues, phrases, main, context_denial=False)
+    if unnamed_source and reported_status in status.FACT_ORDER:
+        reported_status = "alleged"
     denied_codes, denial_points_back = _later_denials(later, lex, fast_matchers)
     sources = reporters | _later_sources(later, fast_matchers)
     denial_scope = status.denial_scope(sentence, lex.cues)
