@@ -320,6 +320,13 @@ def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]
     return forms
 
 
+def _cased(code: str) -> bool:
+    """Whether the language's script has capitals, so that a name must be capitalised ("china" is
+    porcelain): CLDR's name of the language in itself tells ("română" has, "עברית" and "العربية" do not)."""
+    name = Locale(code).get_display_name(code) or ""
+    return name != name.upper()
+
+
 def _curated(code: str) -> bool:
     return any(code in languages for languages in base._data("states.yaml").values())
 
@@ -351,8 +358,7 @@ def language_data(code: str) -> LanguageData:
     return LanguageData(
         code=code,
         forms=forms,
-        cased_script=any(ch.isupper() for text in forms for word in text for ch in word.upper()[:1])
-        and code not in ("ar", "fa"),
+        cased_script=_cased(code),
         prepositions=prepositions,
         postpositions={
             str(word).lower(): position for word, position in (data.get("postpositions") or {}).items()

@@ -1,0 +1,146 @@
+"""Languages added by data file alone (ro, hu, el, he), on invented sentences: a delivery, a hedged claim,
+a denial, a negated delivery or an offer, inflected names and capitals as metonyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from enrich import multilingual
+from enrich.language import detect_language
+from enrich.tagger import Tagger
+from tests.tagged import Quad, quads
+
+
+def found(text: str, lang: str) -> set[Quad]:
+    return {(t.supplier, t.recipient, t.category, t.status) for t in multilingual.tag(text, lang).transfers}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # Romanian: the genitive-dative after a supply verb is the recipient, "de la"/"din" the supplier
+        ("ro", "Rusia a livrat Iranului drone de atac.", {("RU", "IR", "drones", "delivered")}),
+        ("ro", "Ucraina a primit din Germania obuziere.", {("DE", "UA", "artillery", "delivered")}),
+        (
+            "ro",
+            "Polonia a cumpărat de la Coreea de Sud tancuri.",
+            {("KR", "PL", "armored_vehicles", "agreed")},
+        ),
+        ("ro", "Kievul a primit tancuri de la Berlin.", {("DE", "UA", "armored_vehicles", "delivered")}),
+        ("ro", "Moscova ar fi trimis rachete în Venezuela.", {("RU", "VE", "missiles", "alleged")}),
+        (
+            "ro",
+            "Iranul ar fi livrat drone Rusiei. Teheranul neagă acuzațiile.",
+            {("IR", "RU", "drones", "denied")},
+        ),
+        ("ro", "Germania nu va livra tancuri Ucrainei.", set()),
+        ("ro", "Franța a oferit Poloniei avioane de luptă.", set()),
+        # Hungarian: case suffixes with vowel harmony; "által" marks the agent
+        ("hu", "Oroszország drónokat szállított Iránnak.", {("RU", "IR", "drones", "delivered")}),
+        ("hu", "Ukrajna tarackokat kapott Németországtól.", {("DE", "UA", "artillery", "delivered")}),
+        ("hu", "Izrael rakétákat küldött Azerbajdzsánba.", {("IL", "AZ", "missiles", "delivered")}),
+        (
+            "hu",
+            "Az USA által szállított vadászgépek megérkeztek Romániába.",
+            {("US", "RO", "aircraft", "delivered")},
+        ),
+        (
+            "hu",
+            "Kijev megkapta az első harckocsikat Berlintől.",
+            {("DE", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "hu",
+            "A hírszerzés szerint Irán rakétákat küldött Oroszországba.",
+            {("IR", "RU", "missiles", "alleged")},
+        ),
+        (
+            "hu",
+            "Irán állítólag drónokat szállított Oroszországnak. Teherán cáfolta a vádakat.",
+            {("IR", "RU", "drones", "denied")},
+        ),
+        ("hu", "Németország nem szállít harckocsikat Ukrajnának.", set()),
+        ("hu", "Franciaország vadászgépeket ajánlott fel Lengyelországnak.", set()),
+        # Greek: "σε" fused with the article names the recipient, "από" the supplier
+        ("el", "Η Ρωσία παρέδωσε drones στο Ιράν.", {("RU", "IR", "drones", "delivered")}),
+        ("el", "Η Ελλάδα παρέλαβε μαχητικά από τη Γαλλία.", {("FR", "GR", "aircraft", "delivered")}),
+        ("el", "Η Μόσχα πούλησε υποβρύχια στην Ινδία.", {("RU", "IN", "naval", "agreed")}),
+        (
+            "el",
+            "Η Άγκυρα φέρεται να έχει στείλει drones στο Αζερμπαϊτζάν.",
+            {("TR", "AZ", "drones", "alleged")},
+        ),
+        (
+            "el",
+            "Το Ιράν φέρεται να έστειλε drones στη Ρωσία. Η Τεχεράνη διαψεύδει τις κατηγορίες.",
+            {("IR", "RU", "drones", "denied")},
+        ),
+        ("el", "Η Γερμανία δεν θα παραδώσει άρματα μάχης στην Ουκρανία.", set()),
+        ("el", "Η Γαλλία πρόσφερε φρεγάτες στην Ελλάδα.", set()),
+        # Hebrew: ל/מ written onto the name, acronyms with gershayim
+        ("he", 'רוסיה סיפקה לאיראן מל"טים.', {("RU", "IR", "drones", "delivered")}),
+        ("he", "פולין רכשה טנקים מדרום קוריאה.", {("KR", "PL", "armored_vehicles", "delivered")}),
+        ("he", "הקרמלין העביר מערכות הגנה אווירית לסוריה.", {("RU", "SY", "air_defense", "delivered")}),
+        ("he", 'ארה"ב אישרה מכירת מטוסי קרב לאיחוד האמירויות.', {("US", "AE", "aircraft", "agreed")}),
+        (
+            "he",
+            "לפי גורמי מודיעין, צפון קוריאה שלחה פגזים לרוסיה.",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "he",
+            "איראן העבירה לכאורה רחפנים לרוסיה. טהרן הכחישה את הדיווח.",
+            {("IR", "RU", "drones", "denied")},
+        ),
+        ("he", "גרמניה לא תספק טנקים לאוקראינה.", set()),
+        ("he", "צרפת הציעה ליוון צוללות.", set()),
+    ],
+)
+def test_new_language_transfers(lang: str, text: str, expected: set[Quad]) -> None:
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "codes"),
+    [
+        ("ro", "Delegațiile Ucrainei și Statelor Unite s-au întâlnit la Chișinău.", {"UA", "US", "MD"}),
+        ("hu", "Tárgyalások Lengyelországban és Kínában.", {"PL", "CN"}),
+        ("el", "Η κυβέρνηση της Τουρκίας και των ΗΠΑ.", {"TR", "US"}),
+        # a script without capitals: names need no capital letter to count
+        ("he", "שיחות בין ישראל למצרים בקהיר.", {"IL", "EG"}),
+    ],
+)
+def test_new_language_states(lang: str, text: str, codes: set[str]) -> None:
+    assert {state.code for state in multilingual.tag(text, lang).states} == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Coreea de Nord a furnizat Rusiei obuze de artilerie, potrivit serviciilor de informații.",
+            "ro",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "Észak-Korea tüzérségi lőszert szállított Oroszországnak a dél-koreai hírszerzés szerint.",
+            "hu",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "Σύμφωνα με τις μυστικές υπηρεσίες, η Βόρεια Κορέα έστειλε πυρομαχικά στη Ρωσία.",
+            "el",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "לפי גורמי מודיעין במערב, צפון קוריאה שלחה פגזים רבים לרוסיה בחודשים האחרונים.",
+            "he",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+    ],
+)
+def test_new_languages_are_detected_and_routed(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert detect_language(text) == lang
+    assert quads(tagger, text) == expected
