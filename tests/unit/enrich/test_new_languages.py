@@ -33,6 +33,17 @@ def found(text: str, lang: str) -> set[Quad]:
             "Iranul ar fi livrat drone Rusiei. Teheranul neagă acuzațiile.",
             {("IR", "RU", "drones", "denied")},
         ),
+        # "de" alone is the agent of a passive; sites that write without diacritics
+        (
+            "ro",
+            "Tancurile au fost livrate Ucrainei de Germania.",
+            {("DE", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "ro",
+            "Avioanele achizitionate de Romania din Norvegia au sosit.",
+            {("NO", "RO", "aircraft", "delivered")},
+        ),
         ("ro", "Germania nu va livra tancuri Ucrainei.", set()),
         ("ro", "Franța a oferit Poloniei avioane de luptă.", set()),
         # Hungarian: case suffixes with vowel harmony; "által" marks the agent
@@ -60,6 +71,8 @@ def found(text: str, lang: str) -> set[Quad]:
             {("IR", "RU", "drones", "denied")},
         ),
         ("hu", "Németország nem szállít harckocsikat Ukrajnának.", set()),
+        # letting shipments through is transit, no transfer
+        ("hu", "Szlovákia nem engedi át a Lengyelországnak szánt fegyverszállítmányokat.", set()),
         ("hu", "Franciaország vadászgépeket ajánlott fel Lengyelországnak.", set()),
         # Greek: "σε" fused with the article names the recipient, "από" the supplier
         ("el", "Η Ρωσία παρέδωσε drones στο Ιράν.", {("RU", "IR", "drones", "delivered")}),
@@ -74,6 +87,12 @@ def found(text: str, lang: str) -> set[Quad]:
             "el",
             "Το Ιράν φέρεται να έστειλε drones στη Ρωσία. Η Τεχεράνη διαψεύδει τις κατηγορίες.",
             {("IR", "RU", "drones", "denied")},
+        ),
+        # a relative clause inside the transfer; the perfect is a delivery
+        (
+            "el",
+            "Η Βόρεια Κορέα έχει στείλει κιβώτια που μεταφέρουν οβίδες στη Ρωσία.",
+            {("KP", "RU", "ammunition", "delivered")},
         ),
         ("el", "Η Γερμανία δεν θα παραδώσει άρματα μάχης στην Ουκρανία.", set()),
         ("el", "Η Γαλλία πρόσφερε φρεγάτες στην Ελλάδα.", set()),
