@@ -1,4 +1,4 @@
-"""Languages added by data file alone (ro, hu, el, he), on invented sentences: a delivery, a hedged claim,
+"""Languages added by data file alone (ro, hu, el, he, ko), on invented sentences: a delivery, a hedged claim,
 a denial, a negated delivery or an offer, inflected names and capitals as metonyms."""
 
 from __future__ import annotations
@@ -113,6 +113,25 @@ def found(text: str, lang: str) -> set[Quad]:
         ),
         ("he", "גרמניה לא תספק טנקים לאוקראינה.", set()),
         ("he", "צרפת הציעה ליוון צוללות.", set()),
+        # Korean: particles on the name (이/가 subject, 에 to, 로부터 from, 산 maker), tense inside the verb
+        ("ko", "러시아가 이란에 전투기를 공급했다.", {("RU", "IR", "aircraft", "delivered")}),
+        ("ko", "포탄을 북한이 러시아에 보냈다.", {("KP", "RU", "ammunition", "delivered")}),
+        ("ko", "러시아는 북한으로부터 포탄을 공급받았다.", {("KP", "RU", "ammunition", "delivered")}),
+        (
+            "ko",
+            "폴란드는 한국으로부터 K2 전차를 도입할 예정이다.",
+            {("KR", "PL", "armored_vehicles", "agreed")},
+        ),
+        ("ko", "이집트는 한국산 자주포를 구매했다.", {("KR", "EG", "artillery", "delivered")}),
+        ("ko", "모스크바는 평양에 방공 시스템을 넘겼다.", {("RU", "KP", "air_defense", "delivered")}),
+        (
+            "ko",
+            "국정원에 따르면 북한은 러시아에 포탄을 보냈다.",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        ("ko", "북한은 러시아에 무기를 제공했다는 의혹을 부인했다.", {("KP", "RU", "other", "denied")}),
+        ("ko", "한국은 우크라이나에 살상무기를 지원하지 않는다.", set()),
+        ("ko", "우크라이나는 한국에 무기 지원을 요청했다.", set()),
     ],
 )
 def test_new_language_transfers(lang: str, text: str, expected: set[Quad]) -> None:
@@ -125,6 +144,8 @@ def test_new_language_transfers(lang: str, text: str, expected: set[Quad]) -> No
         ("ro", "Delegațiile Ucrainei și Statelor Unite s-au întâlnit la Chișinău.", {"UA", "US", "MD"}),
         ("hu", "Tárgyalások Lengyelországban és Kínában.", {"PL", "CN"}),
         ("el", "Η κυβέρνηση της Τουρκίας και των ΗΠΑ.", {"TR", "US"}),
+        # a name before "war" names the war; "에서" is "in"
+        ("ko", "러시아-우크라이나 전쟁 중 모스크바에서 회담이 열렸다.", {"RU", "UA"}),
         # a script without capitals: names need no capital letter to count
         ("he", "שיחות בין ישראל למצרים בקהיר.", {"IL", "EG"}),
     ],
@@ -154,6 +175,11 @@ def test_new_language_states(lang: str, text: str, codes: set[str]) -> None:
         (
             "לפי גורמי מודיעין במערב, צפון קוריאה שלחה פגזים רבים לרוסיה בחודשים האחרונים.",
             "he",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "국가정보원에 따르면 북한은 지난해부터 러시아에 포탄 수백만 발을 보냈다.",
+            "ko",
             {("KP", "RU", "ammunition", "alleged")},
         ),
     ],
