@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from enrich import grammar
 from enrich.lexicon import CueLexicon, Status
-from enrich.roles import Predicate
+from enrich.roles import Predicate, guesses_at_the_past
 
 FUTURE_MARKERS = grammar.words("future_markers")
 NEGATIONS = grammar.words("negations")
@@ -103,9 +103,9 @@ def sentence_status(
         found.discard("denied")
     if "denied" in found or context_denial or negated(sentence, predicate):
         return "denied"
-    if "alleged" in found:
-        return "alleged"
     token = sentence.doc[predicate.index]
+    if "alleged" in found or guesses_at_the_past(token, sentence):
+        return "alleged"
     # The tense of the verb decides only when no word says it: small models mistag tenses.
     if (
         not found & set(FACT_ORDER)

@@ -138,3 +138,36 @@ def test_tagger_framing_non_state_names(tagger: Tagger) -> None:
 )
 def test_tagger_framing_denials_sources_and_transit(tagger: Tagger, text: str, expected: set[Quad]) -> None:
     assert quads(tagger, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a modal with the perfect guesses at the past: an alleged transfer ...
+        (
+            "Thousands of shells could have been shipped to Serbia by Belarus.",
+            {("BY", "RS", "ammunition", "alleged")},
+        ),
+        ("Egypt may have sold drones to Sudan.", {("EG", "SD", "drones", "alleged")}),
+        (
+            "Officials say Iran might have supplied Venezuela with missiles.",
+            {("IR", "VE", "missiles", "alleged")},
+        ),
+        # ... a bare modal only a possibility, "should have" what did not happen
+        ("Egypt could sell drones to Sudan.", set()),
+        ("Critics say Spain should have sent more tanks to Chile.", set()),
+        # what became of the weapons afterwards does not undo the transfer
+        (
+            "Turkey delivered drones to Azerbaijan that Azerbaijani troops later deployed on the border.",
+            {("TR", "AZ", "drones", "delivered")},
+        ),
+        (
+            "Sweden sold howitzers to Brazil which were deployed in the south.",
+            {("SE", "BR", "artillery", "agreed")},
+        ),
+        # ... but a deployment that is the transfer's own frame still vetoes it
+        ("Russia sent tanks to Belarus as part of the deployment of a joint force.", set()),
+    ],
+)
+def test_tagger_framing_guesses_and_later_use(tagger: Tagger, text: str, expected: set[Quad]) -> None:
+    assert quads(tagger, text, "en") == expected
