@@ -58,8 +58,11 @@ ROLES: dict[Kind, dict[Position, Role]] = {
 # Languages written without spaces between words: token rules cannot find names in them.
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo", "dz"})
 TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
-# A sentence ends at . ! ? ؟ followed by space, unless the dot closes a one-letter abbreviation (U.S.).
-SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<=[.!?؟])\s+")
+# A sentence ends at . ! ? ؟ followed by space, unless the dot closes a one-letter abbreviation (U.S.),
+# or at the full-width 。！？ of Chinese and Japanese, which need no space after them.
+SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*")
+# Kana and CJK ideographs: runs of them are cut into words by a dictionary (``segmentation: dictionary``).
+UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 NOMINATIVE = "nom"
 CONJOINED = "conj"  # the case label of a form that carries its conjunction ("وفرنسا")
 WINDOW = 4  # tokens around a transfer word in which a negation cancels it
@@ -152,6 +155,56 @@ def _cues(groups: Mapping[str, Iterable[str]], clitics: Iterable[str] = ()) -> C
 
 
 @dataclass(frozen=True)
+class Lexicon:
+    """The words a text without spaces is cut into: every entry of the language's data, longest first."""
+
+    words: frozenset[str]
+    longest: int
+
+    def cut(self, token: str) -> list[str]:
+        """``token`` with its runs of kana and ideographs cut into the longest known words; an unknown
+        character is a word of its own, letters and digits between runs stay whole ("F-35", "155")."""
+        pieces: list[str] = []
+        done = 0
+        for run in UNSPACED_RUN.finditer(token):
+            pieces += [token[done : run.start()]] if run.start() > done else []
+            text, i = run.group(), 0
+            while i < len(text):
+                length = next(
+                    n
+                    for n in range(min(self.longest, len(text) - i), 0, -1)
+                    if n == 1 or text[i : i + n].lower() in self.words
+                )
+                pieces.append(text[i : i + length])
+                i += length
+            done = run.end()
+        return pieces + ([token[done:]] if done < len(token) else [])
+
+
+def _lexicon(data: Any, forms: Iterable[tuple[str, ...]], terms: Iterable[tuple[str, ...]]) -> Lexicon:
+    """Every word of the data file (each string, split at spaces, without its ``=``/``*`` mark), of the
+    state names and of the weapon terms, that is written in kana or ideographs."""
+    words: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(key)
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            words.update(word.lstrip("=*").lower() for word in value.split())
+
+    walk(data)
+    for key in (*forms, *terms):
+        words.update(key)
+    words = {word for word in words if UNSPACED_RUN.search(word)}
+    return Lexicon(frozenset(words), max((len(word) for word in words), default=1))
+
+
+@dataclass(frozen=True)
 class LanguageData:
     """One language's tables, built from its data file once per process."""
 
@@ -186,6 +239,7 @@ class LanguageData:
     genitive_articles: frozenset[str]  # "der" in "Außenministerium der USA": the state is an attribute
     forces: tuple[str, ...]  # stems of nouns that make a demonym a state actor: "die russische Armee"
     origins: dict[str, str] = field(default_factory=dict)
+    lexicon: Lexicon | None = None  # the words of a language written without spaces (Chinese, Japanese)
 
 
 def _normalise(text: str) -> str:
@@ -355,6 +409,7 @@ def language_data(code: str) -> LanguageData:
         weapon_terms[tuple(tokens_of(str(term)))] = base.NOT_A_WEAPON
     status = data.get("status") or {}
     cases = data.get("cases") or {}
+    segmented = data.get("segmentation") == "dictionary"
     return LanguageData(
         code=code,
         forms=forms,
@@ -405,6 +460,7 @@ def language_data(code: str) -> LanguageData:
             str(name).lower(): str(state)
             for name, state in (base._data("system_origins.yaml") or {}).get("origins", {}).items()
         },
+        lexicon=_lexicon(data, forms, weapon_terms) if segmented else None,
     )
 
 
@@ -442,13 +498,15 @@ class Result:
     lemmas: str
 
 
-def sentences(text: str) -> list[Sentence]:
+def sentences(text: str, lexicon: Lexicon | None = None) -> list[Sentence]:
     found = []
     position = 0
     for piece in SENTENCE_END.split(text):
         start = text.find(piece, position)
         position = start + len(piece)
         surface = TOKEN.findall(_normalise(piece))
+        if lexicon is not None:
+            surface = [word for token in surface for word in lexicon.cut(token)]
         if surface:
             found.append(Sentence(piece, start, surface, [word.lower() for word in surface]))
     return found
@@ -964,7 +1022,7 @@ def _lemma(word: str, code: str) -> str:
 def tag(text: str, code: str) -> Result:
     """States named in ``text`` and the transfers it reports, in language ``code`` (``covers(code)``)."""
     data = language_data(code)
-    split = sentences(text)
+    split = sentences(text, data.lexicon)
     counts: Counter[str] = Counter()
     found: list[_Found] = []
     previous: list[_Found] = []

@@ -1,5 +1,5 @@
-"""Languages added by data file alone (ro, hu, el, he, ko), on invented sentences: a delivery, a hedged claim,
-a denial, a negated delivery or an offer, inflected names and capitals as metonyms."""
+"""Languages added by data file alone (ro, hu, el, he, ko, zh), on invented sentences: a delivery, a hedged
+claim, a denial, a negated delivery or an offer, inflected names and capitals as metonyms."""
 
 from __future__ import annotations
 
@@ -132,6 +132,17 @@ def found(text: str, lang: str) -> set[Quad]:
         ("ko", "북한은 러시아에 무기를 제공했다는 의혹을 부인했다.", {("KP", "RU", "other", "denied")}),
         ("ko", "한국은 우크라이나에 살상무기를 지원하지 않는다.", set()),
         ("ko", "우크라이나는 한국에 무기 지원을 요청했다.", set()),
+        # Chinese: cut into the file's words; 向 before the recipient, 从 before the supplier, 制 the maker
+        ("zh", "俄罗斯向伊朗交付了无人机。", {("RU", "IR", "drones", "delivered")}),
+        ("zh", "波兰从韩国购买了K2坦克。", {("KR", "PL", "armored_vehicles", "delivered")}),
+        ("zh", "美國將向臺灣出售愛國者防空系統。", {("US", "TW", "air_defense", "agreed")}),
+        ("zh", "莫斯科向平壤移交了防空系统。", {("RU", "KP", "air_defense", "delivered")}),
+        ("zh", "俄制S-400防空系统已运抵土耳其。", {("RU", "TR", "air_defense", "delivered")}),
+        ("zh", "美国称伊朗向俄罗斯提供了导弹。", {("IR", "RU", "missiles", "alleged")}),
+        ("zh", "据报道，朝鲜已向俄罗斯运送了炮弹。", {("KP", "RU", "ammunition", "alleged")}),
+        ("zh", "伊朗否认向俄罗斯提供无人机。", {("IR", "RU", "drones", "denied")}),
+        ("zh", "德国不会向乌克兰提供坦克。", set()),
+        ("zh", "乌克兰请求德国提供防空系统。", set()),
     ],
 )
 def test_new_language_transfers(lang: str, text: str, expected: set[Quad]) -> None:
@@ -182,6 +193,11 @@ def test_new_language_states(lang: str, text: str, codes: set[str]) -> None:
             "ko",
             {("KP", "RU", "ammunition", "alleged")},
         ),
+        (
+            "据韩国情报机构称，朝鲜自去年八月以来已向俄罗斯运送了数百万发炮弹，用于乌克兰战场。",
+            "zh",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
     ],
 )
 def test_new_languages_are_detected_and_routed(
@@ -189,3 +205,16 @@ def test_new_languages_are_detected_and_routed(
 ) -> None:
     assert detect_language(text) == lang
     assert quads(tagger, text) == expected
+
+
+def test_a_text_without_spaces_is_cut_into_the_longest_known_words() -> None:
+    lexicon = multilingual.Lexicon(
+        frozenset({"俄罗斯", "向", "伊朗", "交付", "无人机", "防空", "防空系统"}), 4
+    )
+    assert lexicon.cut("俄罗斯向伊朗交付了无人机") == ["俄罗斯", "向", "伊朗", "交付", "了", "无人机"]
+    # letters and digits between the runs stay whole, the longest entry wins
+    assert lexicon.cut("交付F16和防空系统") == ["交付", "F16", "和", "防空系统"]
+    # sentences end at a full-width stop without a space after it
+    split = multilingual.sentences("俄罗斯交付了。伊朗否认。", lexicon)
+    assert [sentence.text for sentence in split] == ["俄罗斯交付了。", "伊朗否认。"]
+    assert [sentence.start for sentence in split] == [0, 7]
