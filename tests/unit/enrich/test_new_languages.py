@@ -141,6 +141,14 @@ def found(text: str, lang: str) -> set[Quad]:
         ("zh", "美国称伊朗向俄罗斯提供了导弹。", {("IR", "RU", "missiles", "alleged")}),
         ("zh", "据报道，朝鲜已向俄罗斯运送了炮弹。", {("KP", "RU", "ammunition", "alleged")}),
         ("zh", "伊朗否认向俄罗斯提供无人机。", {("IR", "RU", "drones", "denied")}),
+        # Taiwan as 台 after a preposition; a reporting verb opens the clause it reports; 无端指责 denies
+        ("zh", "美国批准对台军售，包括导弹。", {("US", "TW", "missiles", "agreed")}),
+        (
+            "zh",
+            "情报显示伊朗已向俄罗斯提供火药。伊朗外交部反对无端指责。",
+            {("IR", "RU", "ammunition", "denied")},
+        ),
+        ("zh", "台风过后，平台上的坦克被运走。", set()),
         ("zh", "德国不会向乌克兰提供坦克。", set()),
         ("zh", "乌克兰请求德国提供防空系统。", set()),
     ],
