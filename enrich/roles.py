@@ -516,6 +516,13 @@ def speaks(party: Party, sentence: Span) -> bool:
     return token.dep_.startswith("nsubj") and token.head.lemma_.lower() in REPORTING_VERBS
 
 
+def someone_speaks(sentence: Span) -> bool:
+    """A verb of saying has a subject: "…, its foreign minister said", "“…,” Ma said"."""
+    return any(
+        token.dep_.startswith("nsubj") and token.head.lemma_.lower() in REPORTING_VERBS for token in sentence
+    )
+
+
 def reports(party: Party, predicate: Predicate, sentence: Span) -> bool:
     """The party is the subject of a verb of saying that governs the predicate, and the reported clause
     has its own agent: "U.S. officials disclosed that shells were delivered to Iran" (a source, not a

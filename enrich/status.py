@@ -74,6 +74,19 @@ def negated(sentence: Span, predicate: Predicate) -> bool:
     return any(word.lower_ in NEGATIONS for word in window)
 
 
+def negation_only(
+    sentence: Span, cues: CueLexicon, phrases: list[tuple[str, int, int]], predicate: Predicate
+) -> bool:
+    """The predicate is negated ("has not delivered", "will not buy") and no word of the sentence denies a
+    report: a denial only when a side says it, otherwise no transfer at all."""
+    return "denied" not in cue_statuses(sentence, cues, phrases) and negated(sentence, predicate)
+
+
+def refused(sentence: Span, predicate: Predicate) -> bool:
+    """A negated future ("will not supply", "would not buy"): a refusal, never a transfer."""
+    return _future(sentence.doc[predicate.index])
+
+
 def _restrictive(sentence: Span, token: Token) -> bool:
     """French « ne … que » means "only", not "not": « Washington ne livre des missiles qu'à la Pologne »
     delivers. True when the only negation words near the predicate are « ne » and a later « que »."""

@@ -171,3 +171,25 @@ def test_tagger_framing_denials_sources_and_transit(tagger: Tagger, text: str, e
 )
 def test_tagger_framing_guesses_and_later_use(tagger: Tagger, text: str, expected: set[Quad]) -> None:
     assert quads(tagger, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negated transfer in narration is no transfer, a refusal neither ...
+        ("Norway has not delivered any howitzers to Kenya.", set()),
+        ("Chile will not buy Brazilian tanks.", set()),
+        ("Austria said it would not sell rifles to Nigeria.", set()),
+        # ... a negation somebody says in answer to a report is a denial
+        (
+            "Belarus has never sent shells to Russia, its defence minister said.",
+            {("BY", "RU", "ammunition", "denied")},
+        ),
+        ("“Cuba buys no missiles from Russia,” the spokesman said.", {("RU", "CU", "missiles", "denied")}),
+        ("Iran said it had never sent drones to Sudan.", {("IR", "SD", "drones", "denied")}),
+    ],
+)
+def test_tagger_framing_negation_is_a_denial_only_when_said(
+    tagger: Tagger, text: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, "en") == expected
