@@ -162,21 +162,28 @@ class Lexicon:
     longest: int
 
     def cut(self, token: str) -> list[str]:
-        """``token`` with its runs of kana and ideographs cut into the longest known words; an unknown
-        character is a word of its own, letters and digits between runs stay whole ("F-35", "155")."""
+        """``token`` with its runs of kana and ideographs cut into the longest known words; characters that
+        start no known word stay together ("数百万発"), as do letters and digits between runs ("F-35")."""
         pieces: list[str] = []
         done = 0
         for run in UNSPACED_RUN.finditer(token):
             pieces += [token[done : run.start()]] if run.start() > done else []
-            text, i = run.group(), 0
+            text, i, unknown = run.group(), 0, ""
             while i < len(text):
                 length = next(
-                    n
-                    for n in range(min(self.longest, len(text) - i), 0, -1)
-                    if n == 1 or text[i : i + n].lower() in self.words
+                    (
+                        n
+                        for n in range(min(self.longest, len(text) - i), 0, -1)
+                        if text[i : i + n].lower() in self.words
+                    ),
+                    0,
                 )
-                pieces.append(text[i : i + length])
-                i += length
+                if length:
+                    pieces += [unknown, text[i : i + length]] if unknown else [text[i : i + length]]
+                    unknown, i = "", i + length
+                else:
+                    unknown, i = unknown + text[i], i + 1
+            pieces += [unknown] if unknown else []
             done = run.end()
         return pieces + ([token[done:]] if done < len(token) else [])
 
@@ -550,8 +557,11 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     words = sentence.words
     if end + 1 < len(words) and words[end] == "'" and words[end + 1] in data.suffix_cases:
         return data.case_positions.get(data.suffix_cases[words[end + 1]], "of")
-    if end < len(words) and words[end] in data.postpositions:
-        return data.postpositions[words[end]]  # "Türkiye tarafından", "روسیه را"
+    after = end
+    while after < len(words) and _is_forces(words[after], data):
+        after += 1  # "米政府によると", "Türkiye hükümeti tarafından": the particle after the state's forces
+    if after < len(words) and words[after] in data.postpositions:
+        return data.postpositions[words[after]]  # "Türkiye tarafından", "روسیه را"
     if start > 0 and words[start - 1].startswith(data.made_in or ("\0",)):
         return "origin"  # "ساخت روسیه"
     before = start - 1

@@ -1,5 +1,5 @@
-"""Languages added by data file alone (ro, hu, el, he, ko, zh), on invented sentences: a delivery, a hedged
-claim, a denial, a negated delivery or an offer, inflected names and capitals as metonyms."""
+"""Languages added by data file alone (ro, hu, el, he, ko, zh, ja), on invented sentences: a delivery, a
+hedged claim, a denial, a negated delivery or an offer, inflected names and capitals as metonyms."""
 
 from __future__ import annotations
 
@@ -134,7 +134,8 @@ def found(text: str, lang: str) -> set[Quad]:
         ("ko", "우크라이나는 한국에 무기 지원을 요청했다.", set()),
         # Chinese: cut into the file's words; 向 before the recipient, 从 before the supplier, 制 the maker
         ("zh", "俄罗斯向伊朗交付了无人机。", {("RU", "IR", "drones", "delivered")}),
-        ("zh", "波兰从韩国购买了K2坦克。", {("KR", "PL", "armored_vehicles", "delivered")}),
+        ("zh", "波兰从韩国购买了K2坦克。", {("KR", "PL", "armored_vehicles", "agreed")}),
+        ("zh", "美国批准了对台军售，包括导弹。", {("US", "TW", "missiles", "agreed")}),
         ("zh", "美國將向臺灣出售愛國者防空系統。", {("US", "TW", "air_defense", "agreed")}),
         ("zh", "莫斯科向平壤移交了防空系统。", {("RU", "KP", "air_defense", "delivered")}),
         ("zh", "俄制S-400防空系统已运抵土耳其。", {("RU", "TR", "air_defense", "delivered")}),
@@ -151,6 +152,16 @@ def found(text: str, lang: str) -> set[Quad]:
         ("zh", "台风过后，平台上的坦克被运走。", set()),
         ("zh", "德国不会向乌克兰提供坦克。", set()),
         ("zh", "乌克兰请求德国提供防空系统。", set()),
+        # Japanese: particles after the name (は subject, に to, から from), the verb and its tense one word
+        ("ja", "ロシアはイランに無人機を供与した。", {("RU", "IR", "drones", "delivered")}),
+        ("ja", "ポーランドは韓国から戦車を購入した。", {("KR", "PL", "armored_vehicles", "agreed")}),
+        ("ja", "モスクワは平壌に防空システムを引き渡した。", {("RU", "KP", "air_defense", "delivered")}),
+        ("ja", "米国は台湾へのミサイル売却を承認した。", {("US", "TW", "missiles", "agreed")}),
+        # the particle after the state's government counts ("米政府によると": a source, no party)
+        ("ja", "米政府によると、北朝鮮はロシアに砲弾を送った。", {("KP", "RU", "ammunition", "alleged")}),
+        ("ja", "イランはロシアへの無人機供与を否定した。", {("IR", "RU", "drones", "denied")}),
+        ("ja", "ドイツはウクライナに戦車を供与しない方針だ。", set()),
+        ("ja", "ウクライナはドイツに防空システムの供与を要請した。", set()),
     ],
 )
 def test_new_language_transfers(lang: str, text: str, expected: set[Quad]) -> None:
@@ -206,6 +217,11 @@ def test_new_language_states(lang: str, text: str, codes: set[str]) -> None:
             "zh",
             {("KP", "RU", "ammunition", "alleged")},
         ),
+        (
+            "韓国の情報機関によると、北朝鮮は昨年8月以降、ロシアに数百万発の砲弾を送った。",
+            "ja",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
     ],
 )
 def test_new_languages_are_detected_and_routed(
@@ -220,8 +236,9 @@ def test_a_text_without_spaces_is_cut_into_the_longest_known_words() -> None:
         frozenset({"俄罗斯", "向", "伊朗", "交付", "无人机", "防空", "防空系统"}), 4
     )
     assert lexicon.cut("俄罗斯向伊朗交付了无人机") == ["俄罗斯", "向", "伊朗", "交付", "了", "无人机"]
-    # letters and digits between the runs stay whole, the longest entry wins
+    # letters and digits between the runs stay whole, the longest entry wins, unknown characters stay together
     assert lexicon.cut("交付F16和防空系统") == ["交付", "F16", "和", "防空系统"]
+    assert lexicon.cut("向伊朗交付数百万发无人机") == ["向", "伊朗", "交付", "数百万发", "无人机"]
     # sentences end at a full-width stop without a space after it
     split = multilingual.sentences("俄罗斯交付了。伊朗否认。", lexicon)
     assert [sentence.text for sentence in split] == ["俄罗斯交付了。", "伊朗否认。"]
