@@ -160,6 +160,12 @@ def found(text: str, lang: str) -> set[Quad]:
         # the particle after the state's government counts ("米政府によると": a source, no party)
         ("ja", "米政府によると、北朝鮮はロシアに砲弾を送った。", {("KP", "RU", "ammunition", "alleged")}),
         ("ja", "イランはロシアへの無人機供与を否定した。", {("IR", "RU", "drones", "denied")}),
+        # "との" (with) names the other side of a war; an intelligence agency's finding is alleged
+        (
+            "ja",
+            "国家情報院は、北朝鮮がウクライナとの戦闘が続くロシアに自走砲を輸出したと明らかにした。",
+            {("KP", "RU", "artillery", "alleged")},
+        ),
         ("ja", "ドイツはウクライナに戦車を供与しない方針だ。", set()),
         ("ja", "ウクライナはドイツに防空システムの供与を要請した。", set()),
     ],
