@@ -64,6 +64,7 @@ REFLEXIVE_CLITICS = grammar.words("reflexive_clitics")
 MAKING_WORDS = grammar.words("making_words")
 ACCUSING_VERBS = grammar.words("accusing_verbs")
 EPISTEMIC_MODALS = grammar.words("epistemic_modals")
+NEGATIONS = grammar.words("negations")
 PREVENTIVE_PREPOSITIONS = grammar.words("preventive_prepositions")
 PERFECT_AUXILIARIES = frozenset({"have", "'ve", "’ve"})
 
@@ -277,18 +278,29 @@ def _question(sentence: Span) -> bool:
 
 
 def _vetoed(token: Token, sentence: Span, cues: CueLexicon) -> bool:
-    """Sanctions, seizures, cancellations, exercises next to the predicate: not a transfer.
+    """Sanctions, seizures, cancellations, exercises, halts next to the predicate: not a transfer.
 
     An accusation or denial between the veto word and the predicate keeps it: "imposed sanctions,
     alleging that Iran transferred missiles" reports an (alleged) transfer.
     """
     doc = sentence.doc
     start = max(token.i - 8, sentence.start)
-    vetoes = [i for i in range(start, min(token.i + 4, sentence.end)) if _listed(doc[i], cues.not_transfer)]
+    vetoes = [
+        i
+        for i in range(start, min(token.i + 4, sentence.end))
+        if _listed(doc[i], cues.not_transfer) and not _negated_word(doc[i], sentence)
+    ]
     if not vetoes:
         return _framed_by_veto(token, cues)
     claims = cues.status["alleged"] | cues.status["denied"]
     return not any(doc[i].lower_ in claims for i in range(vetoes[0], token.i))
+
+
+def _negated_word(word: Token, sentence: Span) -> bool:
+    """ "has not stopped Beijing from selling": a veto that is itself negated lets the transfer be."""
+    return any(
+        before.lower_ in NEGATIONS for before in sentence.doc[max(word.i - 3, sentence.start) : word.i]
+    )
 
 
 def party_of_veto(party: Party, sentence: Span, cues: CueLexicon) -> bool:

@@ -205,6 +205,14 @@ def test_tagger_framing_negation_is_a_denial_only_when_said(
         # warnings against a transfer and unlikely ones are none
         ("France warned Italy against supplying drones to Libya.", set()),
         ("Brazil is unlikely to deliver tanks to Chile soon, analysts said.", set()),
+        # halts and freezes
+        ("Norway will stop exporting frigate parts to Peru, a court ruled.", set()),
+        ("Spain froze the sale of bombs to Qatar.", set()),
+        # ... unless negated
+        (
+            "The agreement has not stopped Egypt from selling rifles to Libya.",
+            {("EG", "LY", "small_arms", "agreed")},
+        ),
     ],
 )
 def test_tagger_framing_makers_warnings_and_unlikely(tagger: Tagger, text: str, expected: set[Quad]) -> None:
