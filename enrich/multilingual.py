@@ -69,6 +69,9 @@ PREPOSITION_REACH = 6  # tokens between a transfer word and a party its preposit
 OBJECT_REACH = 3  # tokens between a transfer verb and a bare object after it
 CONTEXT_REACH = 3  # sentences over which a transfer's parties carry to sentences that name fewer
 WEAPON_REACH = 4  # ... or between a weapon and that party ("F-16 from the United States")
+ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after which the main one goes on
+ATTRIBUTION_OPENING = 3  # tokens at the start of a sentence in which a reporting verb attributes the last
+ATTRIBUTION_REACH = 12  # ... and in which it names the source
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,9 @@ class LanguageData:
     made_in: tuple[str, ...]  # stems before a preposition that make the state a maker: "fabricados en"
     genitive_articles: frozenset[str]  # "der" in "Außenministerium der USA": the state is an attribute
     forces: tuple[str, ...]  # stems of nouns that make a demonym a state actor: "die russische Armee"
+    companies: tuple[str, ...] = ()  # stems of maker nouns, also state actors: "la empresa española"
+    phrase_prepositions: dict[tuple[str, ...], Position] = field(default_factory=dict)  # "por parte de"
+    genitive_source: bool = False  # "compra de cazas de Francia", "recibió de Rusia": "of" there is "from"
     origins: dict[str, str] = field(default_factory=dict)
 
 
@@ -330,8 +336,12 @@ def language_data(code: str) -> LanguageData:
     data = _raw(code)
     forms = _state_forms(code, data)
     prepositions: dict[str, dict[str, Position]] = {}
+    phrase_prepositions: dict[tuple[str, ...], Position] = {}
     for word, target in (data.get("prepositions") or {}).items():
-        prepositions[str(word).lower()] = dict(target) if isinstance(target, dict) else {"any": target}
+        if len(words := tokens_of(str(word))) > 1:
+            phrase_prepositions[tuple(words)] = target  # "por parte de": its last word is a preposition
+        else:
+            prepositions[str(word).lower()] = dict(target) if isinstance(target, dict) else {"any": target}
     weapons = base._weapons(code)
     weapon_terms = {tuple(tokens_of(term)): category for term, category in weapons.items() if tokens_of(term)}
     single: dict[str, list[str]] = {}
@@ -394,7 +404,12 @@ def language_data(code: str) -> LanguageData:
             str(word).lower() for word in data.get("genitive_prepositions") or []
         ),
         made_in=tuple(str(word).lower() for word in data.get("made_in") or []),
-        forces=tuple(str(word).lower() for word in data.get("forces") or []),
+        forces=tuple(
+            str(word).lower() for word in [*(data.get("forces") or []), *(data.get("companies") or [])]
+        ),
+        companies=tuple(str(word).lower() for word in data.get("companies") or []),
+        phrase_prepositions=phrase_prepositions,
+        genitive_source=bool(data.get("genitive_source")),
         origins={
             str(name).lower(): str(state)
             for name, state in (base._data("system_origins.yaml") or {}).get("origins", {}).items()
@@ -491,35 +506,42 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     if start > 0 and words[start - 1].startswith(data.made_in or ("\0",)):
         return "origin"  # "ساخت روسیه"
     before = start - 1
+    if (
+        before >= 1
+        and sentence.surface[before].islower()
+        and words[before] not in data.prepositions
+        and words[before - 1] in data.articles
+    ):
+        before -= 1  # "a la extinta Unión Soviética": an adjective between the article and the name
     article_case = None  # "in die Ukraine" (accusative: to) vs "in der Ukraine" (dative: at)
     while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
         article_case = data.article_cases.get(words[before], article_case)
         before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
-    if before >= 0 and words[before] in data.prepositions:
-        if article_case and article_case in data.prepositions[words[before]]:
-            return data.prepositions[words[before]][article_case]
-        if before >= 1 and words[before - 1].startswith(data.made_in or ("\0",)):
-            return "origin"  # "fabricados en Rusia", "made in China"
-        if (
-            words[before] in data.genitive_prepositions
-            and before >= 1
-            and _is_forces(words[before - 1], data)
-        ):
-            # "a la Fuerza Aérea de Paraguay": the state acts through its forces, whose preposition counts
+    if before < 0 or words[before] not in data.prepositions:
+        return None
+    if article_case and article_case in data.prepositions[words[before]]:
+        return data.prepositions[words[before]][article_case]
+    if before >= 1 and words[before - 1].startswith(data.made_in or ("\0",)):
+        return "origin"  # "fabricados en Rusia", "made in China"
+    while words[before] in data.genitive_prepositions and before >= 1 and _is_forces(words[before - 1], data):
+        # "a la Fuerza Aérea de Paraguay", "el jefe del Ejército de Nicaragua": the state acts through its
+        # forces (and their people), whose own preposition counts
+        before -= 1
+        while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
             before -= 1
-            while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
-                before -= 1
-            if before < 0 or words[before] not in data.prepositions:
-                return None
-        by_case = data.prepositions[words[before]]
-        cases = form.cases
-        if data.nominative_is_accusative and NOMINATIVE in cases:
-            cases = cases | {"acc"}  # inanimate names: "в Иран"
-        for case in sorted(cases):
-            if case in by_case:
-                return by_case[case]
-        return by_case.get("any", "of")
-    return None
+        if before < 0 or words[before] not in data.prepositions:
+            return None
+    for phrase, position in data.phrase_prepositions.items():
+        if before + 1 >= len(phrase) and tuple(words[before + 1 - len(phrase) : before + 1]) == phrase:
+            return position  # "por parte de", "da parte dei"
+    by_case = data.prepositions[words[before]]
+    cases = form.cases
+    if data.nominative_is_accusative and NOMINATIVE in cases:
+        cases = cases | {"acc"}  # inanimate names: "в Иран"
+    for case in sorted(cases):
+        if case in by_case:
+            return by_case[case]
+    return by_case.get("any", "of")
 
 
 def _is_forces(word: str, data: LanguageData) -> bool:
@@ -575,14 +597,37 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
                 # "зенитно-ракетный", "S-300-Flugabwehrraketen": one weapon, named by its first part
                 start, _end, category, _text = found.pop()
                 hit = (start, hit[1], category)
+            if not any(tuple(words[hit[1] : hit[1] + n]) in data.weapon_terms for n in range(1, 6)):
+                hit = (hit[0], _designation_end(sentence, hit[1]), hit[2])  # unless it names a known system
             if hit[2] != base.NOT_A_WEAPON:
                 found.append(
-                    (hit[0], hit[1], hit[2], " ".join(sentence.surface[hit[0] : hit[1]]).replace(" - ", "-"))
+                    (
+                        hit[0],
+                        hit[1],
+                        hit[2],
+                        " ".join(sentence.surface[hit[0] : hit[1]]).replace(" - ", "-").replace(" ' ", "'"),
+                    )
                 )
             i = hit[1]
         else:
             i += 1
     return found
+
+
+def _designation_end(sentence: Sentence, end: int) -> int:
+    """Where the model designation after a weapon word ends: "helicópteros T-129 Atak", "caccia M-346
+    Master" (codes with digits, the capitals and dashes that join them, and the name after them)."""
+    surface = sentence.surface
+    i = end
+    while i < len(surface) and (
+        any(ch.isdigit() for ch in surface[i])
+        or (surface[i] == "-" and i + 1 < len(surface) and surface[i + 1][:1].isalnum() and i > end)
+        or (surface[i].isupper() and len(surface[i]) <= 4 and i + 1 < len(surface) and surface[i + 1] == "-")
+    ):
+        i += 1
+    if i > end and i < len(surface) and surface[i][:1].isupper() and surface[i][1:].islower():
+        i += 1  # the name of a designated model: "T-129 Atak"
+    return i
 
 
 def _cue_hits(sentence: Sentence, cues: Cues) -> list[tuple[int, int, str]]:
@@ -604,7 +649,6 @@ def _parties(
     parties = []
     words = sentence.words
     after_content = {i for w in weapons for i in range(w[0], w[1])} | {cue.last for cue in cues}
-    [start for start, _end, _category, _text in weapons]
     for start, end, form in _state_matches(sentence, data):
         actor = (end < len(words) and _is_forces(words[end], data)) or any(
             _is_forces(word, data) for word in words[max(0, start - 2) : start]
@@ -612,10 +656,11 @@ def _parties(
         compound = end + 1 < len(words) and words[end] == "-" and words[end + 1].isalpha()
         if compound and words[end + 1].startswith(data.forces or ("\0",)):
             actor, compound = True, False  # "US-Verteidigungsministerium" is the state
-        if form.kind == "demonym" and not actor:
+        beside_weapon = data.adjectives_follow_noun and any(0 <= start - w[1] <= 1 for w in weapons)
+        if form.kind == "demonym" and (not actor or beside_weapon):
             # "russische Panzer", "des russischen Raketenabwehrsystems": the maker, when next to a
             # weapon; "для российской армии" takes its preposition's position
-            position = _governed(start, end, form, sentence, data)
+            position = "origin" if beside_weapon else _governed(start, end, form, sentence, data)
             if position is None and any(
                 (0 <= weapon_start - end <= 2 and not data.adjectives_follow_noun)
                 or 0 <= start - weapon_end <= 1
@@ -638,9 +683,11 @@ def _parties(
                 position = data.prepositions[words[start - 1]].get("any")
             if compound and position not in (None, "subject", "object"):
                 continue  # "nach US-Angaben": the preposition governs "Angaben", not the state
+        anchor = _phrase_start(start, words, data)  # "a la Fuerza Aérea de Bolivia" counts from "a"
+        if position == "of" and _genitive_source(anchor, start, words, weapons, cues, data):
+            position = "from"
         if position == "at" or (position == "of" and form.kind == "metonym"):
             continue  # "in Moskau", "in Kyiv": a place
-        anchor = _phrase_start(start, words, data)  # "a la Fuerza Aérea de Bolivia" counts from "a"
         if position in ("to", "from", "by", "maybe_to") and not (
             any(abs(cue.index - anchor) <= PREPOSITION_REACH for cue in cues)
             or any(
@@ -663,6 +710,30 @@ def _parties(
                     continue
                 parties.append(Party(length_start, end, None, name, "non_state", position))
     return sorted(parties, key=lambda party: party.start)
+
+
+def _genitive_source(
+    anchor: int,
+    start: int,
+    words: list[str],
+    weapons: list[tuple[int, int, str, str]],
+    cues: list[Cue],
+    data: LanguageData,
+) -> bool:
+    """In Romance languages "de" right after the weapon or the transfer verb names where it comes from
+    ("compra de cazas de Francia", "recebeu da Rússia", "KC-390 da fabricante brasileira"); not the
+    armed forces that hold it ("aviones de la Fuerza Aérea de Chile"), only a state or a maker."""
+    if not data.genitive_source or anchor < 1 or words[anchor - 1] not in data.genitive_prepositions:
+        return False
+    military = [
+        word
+        for word in words[anchor:start]
+        if _is_forces(word, data) and not word.startswith(data.companies or ("\0",))
+    ]
+    return not military and (
+        any(weapon_end == anchor - 1 for _s, weapon_end, _c, _t in weapons)
+        or any(not cue.noun and cue.last == anchor - 2 for cue in cues)
+    )
 
 
 def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData) -> list[Party]:
@@ -715,13 +786,20 @@ def _within_subject_reach(party: Party, cues: list[Cue], data: LanguageData) -> 
 
 
 def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
-    """The clause number of each token: a subordinator ("что", "dass") or ";" opens a new one, so the
-    subject of "the US believe that North Korea supplies..." is not a party."""
-    numbers = []
+    """The clause number of each token: a subordinator ("что", "dass", "que") or ";" opens a new one, so
+    the subject of "the US believe that North Korea supplies..." is not a party; a comma closes a short
+    one, an aside ("Colombia, en los años que han pasado, compró...")."""
+    numbers: list[int] = []
     clause = 0
-    for word in sentence.words:
+    opened: tuple[int, int] | None = None  # the clause an aside interrupted, and where the aside began
+    for index, word in enumerate(sentence.words):
         if word in data.clause_breaks:
-            clause += 1
+            opened = (clause, index) if word not in (";", ":") else None
+            clause = max(numbers, default=0) + 1
+        elif word == "," and opened is not None:
+            if index - opened[1] <= ASIDE:
+                clause = opened[0]
+            opened = None
         numbers.append(clause)
     return numbers
 
@@ -777,9 +855,12 @@ def _status(sentence: Sentence, data: LanguageData, cues: list[Cue]) -> Status:
     return data.default_status
 
 
-def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_Found]) -> list[_Found]:
+def _sentence_transfers(
+    sentence: Sentence, data: LanguageData, previous: list[_Found], attributed: frozenset[str] = frozenset()
+) -> list[_Found]:
     """The transfers one sentence reports; ``previous`` are those of the sentence before, whose parties
-    a sentence naming none continues ("Der Deal soll 108 Panzer umfassen")."""
+    a sentence naming none continues ("Der Deal soll 108 Panzer umfassen"); ``attributed`` the states
+    the next sentence names as its source ("Lo ha dichiarato la Casa Bianca")."""
     weapons = _weapons(sentence, data)
     if not weapons:
         return []
@@ -844,8 +925,8 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             own = [cue for cue in own if not cue.noun] or own
         if not own:
             continue
-        cue = min(own, key=lambda c: abs(c.index - party.start))
         position = party.position
+        cue = min(own, key=lambda c: abs(c.index - party.start))
         if position == "object" and not _object_of(party, cue, parties):
             continue
         if position == "maybe_to":
@@ -883,7 +964,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         # the maker of the system supplies it; not for arrivals, which may be a state's own ships
         maker = makers.pop()
         sides.append((Party(-1, -1, maker, None, "maker", "origin"), weapons))
-    reporters = _reporters(sentence, data)
+    reporters = _reporters(sentence, data) | attributed
     found = []
     for supplier, supplied in sides:
         for recipient in recipients.values():
@@ -920,6 +1001,19 @@ def _reporters(sentence: Sentence, data: LanguageData) -> set[str]:
         for start, end, form in _state_matches(sentence, data)
         if any(-3 <= report - end <= 2 or 0 <= start - report <= 2 for report in reports)
     }
+
+
+def _attribution(sentence: Sentence | None, data: LanguageData) -> frozenset[str]:
+    """The states a sentence that opens with a reporting verb names as the source of the sentence before
+    it: "«...» Lo ha dichiarato la Casa Bianca", "Así lo afirmó el Pentágono"."""
+    if sentence is None or not any(
+        label == "report" and start < ATTRIBUTION_OPENING
+        for start, _end, label in _cue_hits(sentence, data.status)
+    ):
+        return frozenset()
+    return frozenset(
+        form.code for start, _end, form in _state_matches(sentence, data) if start < ATTRIBUTION_REACH
+    )
 
 
 def _key(party: Party) -> str:
@@ -964,9 +1058,10 @@ def tag(text: str, code: str) -> Result:
     previous: list[_Found] = []
     denials = _denials(split, data)
     since = 0  # sentences since the last that reported a transfer
-    for sentence in split:
+    for index, sentence in enumerate(split):
         counts.update(form.code for _s, _e, form in _state_matches(sentence, data))
-        current = _sentence_transfers(sentence, data, previous)
+        following = split[index + 1] if index + 1 < len(split) else None
+        current = _sentence_transfers(sentence, data, previous, _attribution(following, data))
         for item in current:
             if {item.supplier.code, item.recipient.code} & denials:
                 item.status = "denied"
