@@ -15,6 +15,7 @@ import typer.main
 from rich.console import Console
 from rich.table import Table
 
+from app.console import cli as console_commands
 from armswatch import stack
 from armswatch.clikit import (
     DemoFlag,
@@ -29,7 +30,6 @@ from armswatch.clikit import (
 from armswatch.config import Settings
 from armswatch.log import configure_logging
 from armswatch.stagespec import StageSpec, WorkerOptions
-from console import cli as console_commands
 
 app = typer.Typer(
     help="Find reports of arms transfers between states in live news; watch, search and alert on them.",

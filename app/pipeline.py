@@ -38,7 +38,7 @@ from armswatch.schema import Deal, EnrichedArticle
 from armswatch.stagespec import Progress
 
 if TYPE_CHECKING:
-    from console.server import Served
+    from app.console.server import Served
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class RunOptions:
     refresh_seconds: float = 1.0
     plain_interval_seconds: float = 10.0
     exit_after: float | None = None
-    # Serve the web console (console/) beside the workers, at the settings' ui_host and ui_port.
+    # Serve the web console (app/console/) beside the workers, at the settings' ui_host and ui_port.
     web_console: bool = False
 
 
@@ -257,8 +257,8 @@ class Pipeline:
 
     def _start_console(self) -> Served | None:
         """The web console in this process, or None (said why) when it cannot be served."""
-        from console.security import BindRefused
-        from console.server import start
+        from app.console.security import BindRefused
+        from app.console.server import start
 
         settings = self.settings
         token = settings.ui_token.get_secret_value() if settings.ui_token else None

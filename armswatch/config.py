@@ -225,8 +225,10 @@ class Settings(BaseSettings):
     )
     deals_partitions: int = 6
     deals_group: str = "armswatch-deals"
+    # Deliveries of one order run for months to years and its reports come in bursts; a year without
+    # a report is what closes a deal (bench/deals_quality.py measures 30 to 365 days).
     deals_window_days: float = Field(
-        default=180.0, description="a report joins a deal whose reports lie within this many days of it"
+        default=365.0, description="a report joins a deal whose reports lie within this many days of it"
     )
     deals_well_sourced_confidence: float = Field(
         default=0.7, description="a status step this confident (or said by two reports) sets the status"

@@ -32,13 +32,13 @@ from elasticsearch import Elasticsearch, helpers
 from playwright.sync_api import sync_playwright
 
 from alerts.store import ensure_indices
+from app.console.queries import explore_body, search_body
+from app.console.server import serving
 from app.pipeline import delete_namespace
 from armswatch import es as es_plumbing
 from armswatch.config import Settings, load_settings, namespace_overrides
 from armswatch.kafka import ensure_topics
 from armswatch.schema import CATEGORIES, Article, EnrichedArticle, StateCount, TransferMention
-from console.queries import explore_body, search_body
-from console.server import serving
 from index.actions import bulk_actions, read_alias, state_name
 from index.search import Filters
 from index.worker import setup as setup_index

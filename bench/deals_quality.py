@@ -7,7 +7,9 @@ category; an article whose transfer the tagger missed is a deal of its own (extr
 against recall). The score of the deals stage alone is the same on the articles the tagger found.
 A copy is folded when the stage marks it as a copy of another report of its deal.
 
-    python bench/deals_quality.py [--windows 30,90,180,365] [--json]
+The gold deals' pair and category are in ``bench/data/deals/deals.json``.
+
+    python bench/deals_quality.py [--data FILE.jsonl] [--deals deals.json] [--windows 30,90,180,365] [--json]
 """
 
 from __future__ import annotations
@@ -27,19 +29,21 @@ from enrich.tagger import Tagger
 from enrich.worker import enriched
 
 DATA = Path(__file__).parent / "data" / "deals" / "articles.jsonl"
-# The gold deals' pair and category, as the deals stage keys them.
-GOLD_KEYS = {
-    "kp-ru-shells": "KP>RU|ammunition",
-    "kp-ru-kn23": "KP>RU|missiles",
-    "ir-ru-drones": "IR>RU|drones",
-    "ir-ru-fath360": "IR>RU|missiles",
-    "de-ua-leopard2": "DE>UA|armored_vehicles",
-    "ru-ir-su35": "RU>IR|aircraft",
-}
+# The gold deals: label -> supplier, recipient, category (as the deals stage keys them) and weapon.
+GOLD_DEALS = DATA.parent / "deals.json"
 
 
 def load(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def gold_keys(path: Path, items: list[dict[str, Any]]) -> dict[str, str]:
+    """Each gold deal's pair and category, as the deals stage keys them ("KP>RU|ammunition")."""
+    deals = json.loads(path.read_text(encoding="utf-8"))
+    unknown = sorted({item["deal"] for item in items} - deals.keys())
+    if unknown:
+        raise SystemExit(f"{path} has no entry for the deals {', '.join(unknown)}: add them there")
+    return {label: f"{d['supplier']}>{d['recipient']}|{d['category']}" for label, d in deals.items()}
 
 
 def article_of(item: dict[str, Any]) -> Article:
@@ -76,7 +80,7 @@ def fold(articles: list[EnrichedArticle], window_days: float) -> dict[str, Deal]
     return deals
 
 
-def predicted(items: list[dict[str, Any]], deals: dict[str, Deal]) -> dict[str, str]:
+def predicted(items: list[dict[str, Any]], deals: dict[str, Deal], keys: dict[str, str]) -> dict[str, str]:
     """Each article's predicted deal: the deal of its gold pair and category holding it, else itself."""
     holding: dict[tuple[str, str], str] = {}
     for deal in deals.values():
@@ -84,8 +88,7 @@ def predicted(items: list[dict[str, Any]], deals: dict[str, Deal]) -> dict[str, 
         for report in deal.reports:
             holding[(report.article_id, key)] = deal.id
     return {
-        item["id"]: holding.get((item["id"], GOLD_KEYS[item["deal"]]), f"alone:{item['id']}")
-        for item in items
+        item["id"]: holding.get((item["id"], keys[item["deal"]]), f"alone:{item['id']}") for item in items
     }
 
 
@@ -117,11 +120,13 @@ def copies(items: list[dict[str, Any]], deals: dict[str, Deal]) -> tuple[int, in
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--data", type=Path, default=DATA, help="labelled articles (JSON lines)")
+    parser.add_argument("--deals", type=Path, default=GOLD_DEALS, help="the gold deals' keys (JSON)")
     parser.add_argument("--windows", default="30,90,180,365", help="deal windows to score, in days")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     items = load(args.data)
+    keys = gold_keys(args.deals, items)
     enriched = enrich(items, Tagger())
     gold = {item["id"]: item["deal"] for item in items}
     in_order = sorted(enriched.values(), key=lambda e: (e.article.published_at, e.article.id))
@@ -131,7 +136,7 @@ def main() -> None:
     for window in (float(days) for days in args.windows.split(",")):
         for order, articles in (("publication", in_order), ("shuffled", shuffled)):
             deals = fold(articles, window)
-            guess = predicted(items, deals)
+            guess = predicted(items, deals, keys)
             precision, recall, f1 = bcubed(gold, guess)
             folded, copies_total, wrong = copies(items, deals)
             found = {item: label for item, label in gold.items() if not guess[item].startswith("alone:")}

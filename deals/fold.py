@@ -65,7 +65,7 @@ class Report:
 
 @dataclass(frozen=True)
 class FoldSettings:
-    window: timedelta = timedelta(days=180)
+    window: timedelta = timedelta(days=365)
     well_sourced_confidence: float = 0.7
     signatures_kept: int = 50
 

@@ -60,6 +60,8 @@ NOMINAL_MARKERS = ARTICLES | grammar.words("nominal_markers")
 DEFIANCE = grammar.words("defiance")
 REPORTING_VERBS = grammar.words("reporting_verbs")
 SPEAKER_PRONOUNS = grammar.words("speaker_pronouns")
+EPISTEMIC_MODALS = grammar.words("epistemic_modals")
+PERFECT_AUXILIARIES = frozenset({"have", "'ve", "’ve"})
 
 
 @dataclass(frozen=True)
@@ -208,7 +210,19 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
     if _reduced_relative(token):
         return False
     window = sentence.doc[max(token.i - 8, sentence.start) : token.i]
-    return any(_listed(word, cues.intent) for word in window)
+    return any(_listed(word, cues.intent) and not _guessing(word) for word in window)
+
+
+def guesses_at_the_past(token: Token, sentence: Span) -> bool:
+    """ "may have shipped", "could have been sent": a modal with the perfect guesses at something that
+    happened (an alleged transfer), where "could send" is only a possibility."""
+    window = sentence.doc[max(token.i - 4, sentence.start) : token.i]
+    return any(_guessing(word) for word in window)
+
+
+def _guessing(word: Token) -> bool:
+    following = word.nbor(1).lower_ if word.i + 1 < len(word.doc) else ""
+    return word.lower_ in EPISTEMIC_MODALS and following in PERFECT_AUXILIARIES
 
 
 def _vetoed(token: Token, sentence: Span, cues: CueLexicon) -> bool:
@@ -243,6 +257,8 @@ def _framed_by_veto(token: Token, cues: CueLexicon) -> bool:
     for word in token.subtree:
         if word.i == token.i or not _listed(word, cues.not_transfer):
             continue
+        if word.pos_ == "VERB" and any(child.dep_.startswith("nsubj") for child in word.children):
+            continue  # a clause of its own: "missiles that Russian forces deployed" tells what came after
         path = []
         node = word.head
         while node.i != token.i and node.pos_ in ("ADP", "NOUN", "PROPN", "ADJ", "DET"):
@@ -498,6 +514,13 @@ def speaks(party: Party, sentence: Span) -> bool:
             break
         token = token.head
     return token.dep_.startswith("nsubj") and token.head.lemma_.lower() in REPORTING_VERBS
+
+
+def someone_speaks(sentence: Span) -> bool:
+    """A verb of saying has a subject: "…, its foreign minister said", "“…,” Ma said"."""
+    return any(
+        token.dep_.startswith("nsubj") and token.head.lemma_.lower() in REPORTING_VERBS for token in sentence
+    )
 
 
 def reports(party: Party, predicate: Predicate, sentence: Span) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from enrich import grammar
 from enrich.lexicon import CueLexicon, Status
-from enrich.roles import Predicate
+from enrich.roles import Predicate, guesses_at_the_past
 
 FUTURE_MARKERS = grammar.words("future_markers")
 NEGATIONS = grammar.words("negations")
@@ -74,6 +74,19 @@ def negated(sentence: Span, predicate: Predicate) -> bool:
     return any(word.lower_ in NEGATIONS for word in window)
 
 
+def negation_only(
+    sentence: Span, cues: CueLexicon, phrases: list[tuple[str, int, int]], predicate: Predicate
+) -> bool:
+    """The predicate is negated ("has not delivered", "will not buy") and no word of the sentence denies a
+    report: a denial only when a side says it, otherwise no transfer at all."""
+    return "denied" not in cue_statuses(sentence, cues, phrases) and negated(sentence, predicate)
+
+
+def refused(sentence: Span, predicate: Predicate) -> bool:
+    """A negated future ("will not supply", "would not buy"): a refusal, never a transfer."""
+    return _future(sentence.doc[predicate.index])
+
+
 def _restrictive(sentence: Span, token: Token) -> bool:
     """French « ne … que » means "only", not "not": « Washington ne livre des missiles qu'à la Pologne »
     delivers. True when the only negation words near the predicate are « ne » and a later « que »."""
@@ -103,9 +116,9 @@ def sentence_status(
         found.discard("denied")
     if "denied" in found or context_denial or negated(sentence, predicate):
         return "denied"
-    if "alleged" in found:
-        return "alleged"
     token = sentence.doc[predicate.index]
+    if "alleged" in found or guesses_at_the_past(token, sentence):
+        return "alleged"
     # The tense of the verb decides only when no word says it: small models mistag tenses.
     if (
         not found & set(FACT_ORDER)

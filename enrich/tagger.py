@@ -538,6 +538,11 @@ def _extract(
         not {_party_key(supplier), _party_key(recipient)} & named_in_denial
         for supplier, _, recipient, _ in pairs
     ]
+    # "Germany has not delivered Taurus to Ukraine", "Greece will not buy drones": no transfer; "Iran has
+    # never sent drones to Russia, its minister said" answers a report: a denial.
+    negation_alone = reported_status == "denied" and status.negation_only(sentence, lex.cues, phrases, main)
+    refusal = negation_alone and status.refused(sentence, main)
+    speaker = negation_alone and roles.someone_speaks(sentence)
     undenied_status = reported_status
     if reported_status == "denied" and named_in_denial and not all(outside_denial):
         undenied_status = status.sentence_status(
@@ -548,6 +553,8 @@ def _extract(
         pairs, outside_denial, strict=True
     ):
         denied = denial_points_back or bool(denied_codes & {supplier.code, recipient.code})
+        if negation_alone and not denied and (refusal or not speaker):
+            continue
         transfer_status: Status = "denied" if denied else (undenied_status if outside else reported_status)
         if transfer_status in status.FACT_ORDER and sources - {supplier.code, recipient.code}:
             transfer_status = "alleged"  # what a third state says of others is a claim

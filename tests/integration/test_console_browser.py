@@ -29,13 +29,13 @@ from rich.console import Console
 from alerts import store as alert_store
 from alerts.rules import compile_rule, match, to_alert
 from alerts.store import ensure_indices
+from app.console.server import Served, serving
 from app.demo.server import FeedServer, Item, rss_feed
 from app.live import STAGES
 from app.pipeline import Pipeline, RunOptions, delete_namespace
 from armswatch.config import Settings, namespace_overrides, settings_env
 from armswatch.kafka import ensure_topics
 from armswatch.schema import Article, EnrichedArticle, StateCount, TransferMention
-from console.server import Served, serving
 from index.actions import bulk_actions, state_name
 from index.worker import setup as setup_index
 from ingest.registry import Registry, ensure_feed_topics, new_feed

@@ -8,7 +8,15 @@ from typing import Any
 
 import pytest
 
-from console.security import CSRF_HEADER, BindRefused, Guard, check_bind, host_name, is_loopback, redact_urls
+from app.console.security import (
+    CSRF_HEADER,
+    BindRefused,
+    Guard,
+    check_bind,
+    host_name,
+    is_loopback,
+    redact_urls,
+)
 
 CSRF = "the-page-csrf-token"
 TOKEN = "a-sufficiently-long-token"

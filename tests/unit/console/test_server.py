@@ -6,9 +6,9 @@ import socket
 
 import pytest
 
+from app.console.security import BindRefused
+from app.console.server import address, start
 from armswatch.config import load_settings
-from console.security import BindRefused
-from console.server import address, start
 
 
 def test_start_refuses_a_taken_port_at_once() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from console.queries import explore_result, interval_for, search_body
-from console.views import (
+from app.console.queries import explore_result, interval_for, search_body
+from app.console.views import (
     MATCH_END,
     MATCH_START,
     StreamFilters,

@@ -26,6 +26,7 @@ KEYS = {
     "speaker_pronouns",
     "denial_pointers",
     "claim_pointers",
+    "epistemic_modals",
     "future_markers",
     "negations",
 }

@@ -62,7 +62,8 @@ from tests.tagged import Quad, quads
         ),
         # a party the parse gives to a seizure is no party of the transfer in the same sentence
         (
-            "Syria captured the tanks from Turkey in battle and did not buy them from Russia.",
+            "Syria captured the tanks from Turkey in battle and did not buy them from Russia, "
+            "the Syrian army said.",
             "en",
             {("RU", "SY", "armored_vehicles", "denied")},
         ),

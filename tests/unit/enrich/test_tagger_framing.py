@@ -138,3 +138,58 @@ def test_tagger_framing_non_state_names(tagger: Tagger) -> None:
 )
 def test_tagger_framing_denials_sources_and_transit(tagger: Tagger, text: str, expected: set[Quad]) -> None:
     assert quads(tagger, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a modal with the perfect guesses at the past: an alleged transfer ...
+        (
+            "Thousands of shells could have been shipped to Serbia by Belarus.",
+            {("BY", "RS", "ammunition", "alleged")},
+        ),
+        ("Egypt may have sold drones to Sudan.", {("EG", "SD", "drones", "alleged")}),
+        (
+            "Officials say Iran might have supplied Venezuela with missiles.",
+            {("IR", "VE", "missiles", "alleged")},
+        ),
+        # ... a bare modal only a possibility, "should have" what did not happen
+        ("Egypt could sell drones to Sudan.", set()),
+        ("Critics say Spain should have sent more tanks to Chile.", set()),
+        # what became of the weapons afterwards does not undo the transfer
+        (
+            "Turkey delivered drones to Azerbaijan that Azerbaijani troops later deployed on the border.",
+            {("TR", "AZ", "drones", "delivered")},
+        ),
+        (
+            "Sweden sold howitzers to Brazil which were deployed in the south.",
+            {("SE", "BR", "artillery", "agreed")},
+        ),
+        # ... but a deployment that is the transfer's own frame still vetoes it
+        ("Russia sent tanks to Belarus as part of the deployment of a joint force.", set()),
+    ],
+)
+def test_tagger_framing_guesses_and_later_use(tagger: Tagger, text: str, expected: set[Quad]) -> None:
+    assert quads(tagger, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negated transfer in narration is no transfer, a refusal neither ...
+        ("Norway has not delivered any howitzers to Kenya.", set()),
+        ("Chile will not buy Brazilian tanks.", set()),
+        ("Austria said it would not sell rifles to Nigeria.", set()),
+        # ... a negation somebody says in answer to a report is a denial
+        (
+            "Belarus has never sent shells to Russia, its defence minister said.",
+            {("BY", "RU", "ammunition", "denied")},
+        ),
+        ("“Cuba buys no missiles from Russia,” the spokesman said.", {("RU", "CU", "missiles", "denied")}),
+        ("Iran said it had never sent drones to Sudan.", {("IR", "SD", "drones", "denied")}),
+    ],
+)
+def test_tagger_framing_negation_is_a_denial_only_when_said(
+    tagger: Tagger, text: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, "en") == expected

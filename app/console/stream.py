@@ -25,10 +25,10 @@ from kafka.errors import KafkaError
 from alerts.matcher import DocumentView, Node, compile_node
 from alerts.rules import scope_fields
 from alerts.store import index_of
+from app.console.views import StreamFilters, filters_query, mention_card
 from armswatch.config import Settings
 from armswatch.metrics import Rate
 from armswatch.schema import Deal, EnrichedArticle
-from console.views import StreamFilters, filters_query, mention_card
 from deals.documents import deal_document
 from index.actions import mention_documents, read_alias
 from index.search import compile_query

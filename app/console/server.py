@@ -26,12 +26,12 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from app.console import api
+from app.console.security import Guard, check_bind, is_loopback, new_csrf_token
+from app.console.views import party_spans
 from armswatch import es as es_plumbing
 from armswatch.config import Settings
 from armswatch.schema import CATEGORIES, Status
-from console import api
-from console.security import Guard, check_bind, is_loopback, new_csrf_token
-from console.views import party_spans
 from index.search import compile_query
 
 HERE = Path(__file__).parent

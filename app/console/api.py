@@ -28,11 +28,7 @@ from alerts.channels import channel_label
 from alerts.matcher import UnsupportedQuery
 from alerts.rules import Rule, RuleError, new_rule, rule_id
 from alerts.testing import history_matches
-from app.health import HealthProbe, read_runtime
-from app.live import stage_rows
-from armswatch.config import Settings
-from armswatch.schema import DeadLetter
-from console.queries import (
+from app.console.queries import (
     RANGES,
     explore_body,
     explore_result,
@@ -41,9 +37,13 @@ from console.queries import (
     interval_for,
     search_body,
 )
-from console.security import redact_urls
-from console.stream import LiveStream, stream_predicate
-from console.views import StreamFilters, article_card, filters_query, flat_row, mention_card
+from app.console.security import redact_urls
+from app.console.stream import LiveStream, stream_predicate
+from app.console.views import StreamFilters, article_card, filters_query, flat_row, mention_card
+from app.health import HealthProbe, read_runtime
+from app.live import stage_rows
+from armswatch.config import Settings
+from armswatch.schema import DeadLetter
 from index.actions import read_alias, state_name
 from index.search import Filters, Kind, QueryError, build_body
 from ingest.opml import OpmlError, read_opml, write_opml

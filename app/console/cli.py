@@ -42,9 +42,9 @@ def ui_command(
 
     Example: armswatch ui --port 8765   then open http://127.0.0.1:8765/
     """
+    from app.console.security import BindRefused
+    from app.console.server import address, serve
     from armswatch.config import DEMO_NAMESPACE, namespace_overrides
-    from console.security import BindRefused
-    from console.server import address, serve
 
     settings = settings_or_exit()
     if demo:

@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from console.views import MATCH_END, MATCH_START
+from app.console.views import MATCH_END, MATCH_START
 from index.search import Filters, Kind, build_body
 
 FACETS: dict[Kind, dict[str, str]] = {
