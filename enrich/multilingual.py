@@ -593,6 +593,8 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
         elif hit is None and (category := data.weapon_terms.get((words[i],))) is not None:
             hit = (i, i + 1, category)
         if hit is not None:
+            if found and found[-1][1] == hit[0] and _names_a_system(sentence, hit[0], data):
+                found.pop()  # "misiles HIMARS", "mísseis Patriot": the system says what the weapon is
             if found and found[-1][1] + 1 == hit[0] and words[hit[0] - 1] == "-":
                 # "зенитно-ракетный", "S-300-Flugabwehrraketen": one weapon, named by its first part
                 start, _end, category, _text = found.pop()
@@ -612,6 +614,17 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
         else:
             i += 1
     return found
+
+
+def _names_a_system(sentence: Sentence, index: int, data: LanguageData) -> bool:
+    """A weapon named by a proper name or a code ("Patriot", "F-16"), not a common noun (German
+    capitalises every noun: there only codes and acronyms count)."""
+    word = sentence.surface[index]
+    return (
+        (word[:1].isupper() and not data.capitalised_nouns)
+        or word.isupper()
+        or any(ch.isdigit() for ch in word)
+    )
 
 
 def _designation_end(sentence: Sentence, end: int) -> int:
@@ -927,6 +940,10 @@ def _sentence_transfers(
             continue
         position = party.position
         cue = min(own, key=lambda c: abs(c.index - party.start))
+        purpose = [c for c in own if not c.noun and c.index > cue.index]
+        if cue.kind == "deal" and position not in data.roles["deal"] and purpose:
+            # "firmó un contrato para vender...": the subject of the deal is that of the verb it is for
+            cue = min(purpose, key=lambda c: c.index)
         if position == "object" and not _object_of(party, cue, parties):
             continue
         if position == "maybe_to":
@@ -936,8 +953,24 @@ def _sentence_transfers(
             suppliers.setdefault(_key(party), party)
         elif role == "recipient":
             recipients.setdefault(_key(party), party)
+    # "firmó con Francia un contrato", "un accordo con la Polonia per fornire": the other side of the deal
+    partners = {
+        _key(party): party
+        for party in parties
+        if party.position == "with"
+        and any(
+            cue.kind == "deal"
+            and clause_of[cue.index] == clause_of[party.start]
+            and abs(cue.index - party.start) <= PREPOSITION_REACH
+            for cue in cues
+        )
+    }
+    if suppliers and not recipients:
+        recipients = {key: party for key, party in partners.items() if key not in suppliers}
+    elif recipients and not suppliers:
+        suppliers = {key: party for key, party in partners.items() if key not in recipients}
     makers = {data.origins[text.lower()] for _s, _e, _c, text in weapons if text.lower() in data.origins}
-    subjects = {_key(party): party for party in parties if party.position == "subject"}
+    subjects = {_key(party): party for party in parties if party.position == "subject"} | partners
     if not recipients and len(makers) == 1 and len(subjects) >= 2 and next(iter(makers)) in subjects:
         # "Russland und Ägypten haben einen Deal geschlossen" for a Russian system: the maker supplies
         maker = makers.pop()

@@ -80,6 +80,29 @@ def found(text: str, lang: str) -> set[Quad]:
             {("US", "MA", "armored_vehicles", "delivered")},
         ),
         ("it", "L'Egitto ha acquistato due fregate dell'Italia.", {("IT", "EG", "naval", "delivered")}),
+        # a contract "para vender/comprar" has the verb's subject; "con X" is the other side
+        (
+            "es",
+            "Perú firmó un acuerdo con Corea del Sur para comprar tanques.",
+            {("KR", "PE", "armored_vehicles", "agreed")},
+        ),
+        (
+            "pt",
+            "A Espanha assinou um acordo com o Chile para vender fragatas.",
+            {("ES", "CL", "naval", "agreed")},
+        ),
+        # the maker of the system is the side of the deal that supplies
+        (
+            "it",
+            "L'India ha firmato con la Russia un accordo per dieci sistemi S-400.",
+            {("RU", "IN", "air_defense", "agreed")},
+        ),
+        # a system named after a generic word says what it is
+        (
+            "es",
+            "Washington aprobó la venta de misiles Patriot a Polonia.",
+            {("US", "PL", "air_defense", "agreed")},
+        ),
         # Portuguese: a maker named by its nationality; "devem" is still to come
         (
             "pt",
@@ -94,6 +117,8 @@ def found(text: str, lang: str) -> set[Quad]:
         # refusals and studies are no transfers
         ("pt", "O Brasil recusou-se a vender munições à Alemanha.", set()),
         ("pt", "Portugal estuda comprar fragatas da França.", set()),
+        # with a purchase "a" names the seller
+        ("pt", "O Peru comprou ao Brasil dez aviões.", {("BR", "PE", "aircraft", "delivered")}),
         # "teria" is alleged; "mísseis antiaéreos" air defence; "recebeu da" names the source
         (
             "pt",
