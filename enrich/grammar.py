@@ -17,7 +17,7 @@ else in another language's list):
     reporting_verbs (their subject is a source), speaker_pronouns (take the speaker up), denial_pointers
     (a denial points back at a report: "Tehran denies this"), claim_pointers (a sentence names the
     source of the report before it: "Ukraine announced this"), epistemic_modals (with "have": a guess
-    at the past), future_markers, negations
+    at the past), preventive_prepositions ("against supplying"), future_markers, negations
 
 A language is added by adding its file; everything is read once, at import.
 """

@@ -61,6 +61,7 @@ DEFIANCE = grammar.words("defiance")
 REPORTING_VERBS = grammar.words("reporting_verbs")
 SPEAKER_PRONOUNS = grammar.words("speaker_pronouns")
 EPISTEMIC_MODALS = grammar.words("epistemic_modals")
+PREVENTIVE_PREPOSITIONS = grammar.words("preventive_prepositions")
 PERFECT_AUXILIARIES = frozenset({"have", "'ve", "’ve"})
 
 
@@ -203,12 +204,15 @@ def _listed(word: Token, words: frozenset[str]) -> bool:
 
 
 def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
-    """ "keen to sell", "asked ... to facilitate the delivery", « souhaitait acquérir »: not a transfer.
+    """ "keen to sell", "asked ... to facilitate the delivery", « souhaitait acquérir », "warned against
+    supplying": not a transfer.
 
     A participle describing a noun reports a fact whatever governs the noun: "it wants for countering
     US aircraft sold to Pakistan"."""
     if _reduced_relative(token):
         return False
+    if token.tag_ == "VBG" and token.head.lower_ in PREVENTIVE_PREPOSITIONS:
+        return True  # "warned China against supplying", "decided against selling"
     window = sentence.doc[max(token.i - 8, sentence.start) : token.i]
     return any(_listed(word, cues.intent) and not _guessing(word) for word in window)
 
@@ -285,8 +289,10 @@ def position_of(
     """The grammatical position of ``party`` with respect to ``predicate`` (None: unrelated)."""
     if party.kind == "demonym" and _origin_of_weapon(party, sentence, weapons, lang):
         return "origin"
-    if party.kind in ("name", "metonym") and any(start == party.end for start, _end in weapons):
-        return "origin"  # "UK Challenger 2 tanks", "14 U.S. F-16 jets"
+    if party.kind in ("name", "metonym") and (
+        any(start == party.end for start, _end in weapons) or _maker_compound(party, sentence)
+    ):
+        return "origin"  # "UK Challenger 2 tanks", "14 U.S. F-16 jets", "US-made Patriots"
     if party.kind == "demonym" and not _names_an_actor(party, sentence):
         return None  # "an Iranian lawmaker", "American and British media"
     owner = _possessive(party, sentence) and not _names_an_actor(party, sentence)
@@ -335,8 +341,13 @@ def _possessive(party: Party, sentence: Span) -> bool:
 
 def _origin_of_weapon(party: Party, sentence: Span, weapons: list[tuple[int, int]], lang: str) -> bool:
     """ "Turkish TB-2 drones", "Russian-made Su-35", « drones iraniens »: the weapon's maker."""
+    return _next_to_weapon(party, weapons, lang, sentence) or _maker_compound(party, sentence)
+
+
+def _maker_compound(party: Party, sentence: Span) -> bool:
+    """ "Russian-made", "US-built": the party names who made what follows."""
     doc = sentence.doc
-    if _next_to_weapon(party, weapons, lang, sentence) or doc[party.end - 1].lower_.endswith("-made"):
+    if doc[party.end - 1].lower_.endswith("-made"):
         return True
     return (
         party.end + 1 < sentence.end

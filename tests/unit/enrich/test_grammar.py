@@ -27,6 +27,7 @@ KEYS = {
     "denial_pointers",
     "claim_pointers",
     "epistemic_modals",
+    "preventive_prepositions",
     "future_markers",
     "negations",
 }

@@ -193,3 +193,19 @@ def test_tagger_framing_negation_is_a_denial_only_when_said(
     tagger: Tagger, text: str, expected: set[Quad]
 ) -> None:
     assert quads(tagger, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a maker named with "-made" beside the state that hands the weapon over is no supplier ...
+        ("Kenya received US-made Hawk systems from Norway.", {("NO", "KE", "air_defense", "delivered")}),
+        # ... but is the supplier of an acquisition
+        ("Peru bought US-made Abrams tanks.", {("US", "PE", "armored_vehicles", "agreed")}),
+        # warnings against a transfer and unlikely ones are none
+        ("France warned Italy against supplying drones to Libya.", set()),
+        ("Brazil is unlikely to deliver tanks to Chile soon, analysts said.", set()),
+    ],
+)
+def test_tagger_framing_makers_warnings_and_unlikely(tagger: Tagger, text: str, expected: set[Quad]) -> None:
+    assert quads(tagger, text, "en") == expected
