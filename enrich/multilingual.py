@@ -70,6 +70,7 @@ OBJECT_REACH = 3  # tokens between a transfer verb and a bare object after it
 CONTEXT_REACH = 3  # sentences over which a transfer's parties carry to sentences that name fewer
 WEAPON_REACH = 4  # ... or between a weapon and that party ("F-16 from the United States")
 ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after which the main one goes on
+SOURCE_REACH = 3  # tokens between "según" and the state it names as the source ("según el gobierno ruso")
 ATTRIBUTION_OPENING = 3  # tokens at the start of a sentence in which a reporting verb attributes the last
 ATTRIBUTION_REACH = 12  # ... and in which it names the source
 
@@ -998,6 +999,7 @@ def _sentence_transfers(
         maker = makers.pop()
         sides.append((Party(-1, -1, maker, None, "maker", "origin"), weapons))
     reporters = _reporters(sentence, data) | attributed
+    sources = _sources(sentence, data)
     found = []
     for supplier, supplied in sides:
         for recipient in recipients.values():
@@ -1007,6 +1009,10 @@ def _sentence_transfers(
             pair_status = transfer_status
             if pair_status in statuses.FACT_ORDER and reporters - {supplier.code, recipient.code}:
                 pair_status = "alleged"  # what a third state says of others is a claim
+            parties_of_pair = {supplier.code, recipient.code} - {None}
+            if pair_status in statuses.FACT_ORDER and sources and not sources & parties_of_pair:
+                # "según fuentes", "segundo Washington"; not "segundo o governo angolano"
+                pair_status = "alleged"
             for _start, _end, category, text in supplied:
                 found.append(_Found(supplier, recipient, category, text, pair_status, strength, sentence))
     return found
@@ -1047,6 +1053,20 @@ def _attribution(sentence: Sentence | None, data: LanguageData) -> frozenset[str
     return frozenset(
         form.code for start, _end, form in _state_matches(sentence, data) if start < ATTRIBUTION_REACH
     )
+
+
+def _sources(sentence: Sentence, data: LanguageData) -> set[str | None]:
+    """Who a "según"/"secondo" names as the source of the sentence: the states right after it, or None
+    for a source that is no state ("según fuentes locales"); empty when the sentence names no source."""
+    starts = [end for _start, end, label in _cue_hits(sentence, data.status) if label == "source"]
+    if not starts:
+        return set()
+    named: set[str | None] = {
+        form.code
+        for start, _end, form in _state_matches(sentence, data)
+        if any(0 <= start - after <= SOURCE_REACH for after in starts)
+    }
+    return named or {None}
 
 
 def _key(party: Party) -> str:

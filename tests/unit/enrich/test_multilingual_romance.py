@@ -103,6 +103,24 @@ def found(text: str, lang: str) -> set[Quad]:
             "Washington aprobó la venta de misiles Patriot a Polonia.",
             {("US", "PL", "air_defense", "agreed")},
         ),
+        # "según X" is a claim unless X is a side; the source is no party; ruling out is no transfer
+        (
+            "es",
+            "Argelia recibió submarinos de China, según la prensa local.",
+            {("CN", "DZ", "naval", "alleged")},
+        ),
+        (
+            "pt",
+            "Angola recebeu da Rússia dois helicópteros, segundo o governo angolano.",
+            {("RU", "AO", "aircraft", "delivered")},
+        ),
+        (
+            "it",
+            "Secondo la Francia, l'Egitto avrebbe venduto missili alla Libia.",
+            {("EG", "LY", "missiles", "alleged")},
+        ),
+        ("es", "Japón descartó enviar armas a Ucrania.", set()),
+        ("pt", "A Argentina rejeitou o pedido do Reino Unido para vender munições ao Chile.", set()),
         # Portuguese: a maker named by its nationality; "devem" is still to come
         (
             "pt",
