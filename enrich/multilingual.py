@@ -60,9 +60,10 @@ ROLES: dict[Kind, dict[Position, Role]] = {
 # Languages written without spaces between words: token rules cannot find names in them.
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo", "dz"})
 TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
-# A sentence ends at . ! ? ؟ followed by space, unless the dot closes a one-letter abbreviation (U.S.),
+# A sentence ends at . ! ? ؟ followed by space, unless the dot closes a one-letter abbreviation (U.S.)
+# or a doubled-capital one (Spanish "EE. UU.", "FF. AA."),
 # or at the full-width 。！？ of Chinese and Japanese, which need no space after them.
-SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*")
+SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<!\b[A-Z][A-Z]\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*")
 # Kana and CJK ideographs: runs of them are cut into words by a dictionary (``segmentation: dictionary``).
 UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 NOMINATIVE = "nom"

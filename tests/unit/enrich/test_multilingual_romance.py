@@ -40,6 +40,8 @@ def found(text: str, lang: str) -> set[Quad]:
         # a demonym right after the weapon is its maker, even after "defensa aérea"
         ("es", "Turquía compró sistemas de defensa aérea rusos.", {("RU", "TR", "air_defense", "delivered")}),
         ("es", "Venezuela compró material de guerra ruso.", {("RU", "VE", "other", "delivered")}),
+        # "EE. UU." ends no sentence
+        ("es", "Chile recibió de EE. UU. ocho helicópteros.", {("US", "CL", "aircraft", "delivered")}),
         # the conditional is alleged; "procedentes de" names the origin
         (
             "es",
