@@ -698,7 +698,12 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
         elif hit is None and (category := data.weapon_terms.get((words[i],))) is not None:
             hit = (i, i + 1, category)
         if hit is not None:
-            if found and found[-1][1] == hit[0] and _names_a_system(sentence, hit[0], data):
+            if (
+                found
+                and found[-1][1] == hit[0]
+                and _names_a_system(sentence, hit[0], data)
+                and not _names_a_system(sentence, found[-1][0], data)
+            ):
                 found.pop()  # "misiles HIMARS", "mísseis Patriot": the system says what the weapon is
             if found and found[-1][1] + 1 == hit[0] and words[hit[0] - 1] == "-":
                 # "зенитно-ракетный", "S-300-Flugabwehrraketen": one weapon, named by its first part
