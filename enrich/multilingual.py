@@ -60,9 +60,10 @@ ROLES: dict[Kind, dict[Position, Role]] = {
 # Languages written without spaces between words: token rules cannot find names in them.
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo", "dz"})
 TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
-# A sentence ends at . ! ? ؟ followed by space, unless the dot closes a one-letter abbreviation (U.S.),
+# A sentence ends at . ! ? ؟ followed by space, unless the dot closes a one-letter abbreviation (U.S.)
+# or a doubled-capital one (Spanish "EE. UU.", "FF. AA."),
 # or at the full-width 。！？ of Chinese and Japanese, which need no space after them.
-SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*")
+SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<!\b[A-Z][A-Z]\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*")
 # Kana and CJK ideographs: runs of them are cut into words by a dictionary (``segmentation: dictionary``).
 UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 NOMINATIVE = "nom"
@@ -74,6 +75,8 @@ PREPOSITION_REACH = 6  # tokens between a transfer word and a party its preposit
 OBJECT_REACH = 3  # tokens between a transfer verb and a bare object after it
 CONTEXT_REACH = 3  # sentences over which a transfer's parties carry to sentences that name fewer
 WEAPON_REACH = 4  # ... or between a weapon and that party ("F-16 from the United States")
+ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after which the main one goes on
+SOURCE_REACH = 3  # tokens between "según" and the state it names as the source ("según el gobierno ruso")
 ELLIPTIC = -100  # the position of a weapon a sentence leaves out: far from every word of it
 
 
@@ -248,6 +251,9 @@ class LanguageData:
     made_in: tuple[str, ...]  # stems before a preposition that make the state a maker: "fabricados en"
     genitive_articles: frozenset[str]  # "der" in "Außenministerium der USA": the state is an attribute
     forces: tuple[str, ...]  # stems of nouns that make a demonym a state actor: "die russische Armee"
+    companies: tuple[str, ...] = ()  # stems of maker nouns, also state actors: "la empresa española"
+    phrase_prepositions: dict[tuple[str, ...], Position] = field(default_factory=dict)  # "por parte de"
+    genitive_source: bool = False  # "compra de cazas de Francia", "recibió de Rusia": "of" there is "from"
     origins: dict[str, str] = field(default_factory=dict)
     # stems of nouns that take the preposition after them: "вторжение в Украину" (invasion), not a direction
     not_a_direction: tuple[str, ...] = ()
@@ -414,8 +420,12 @@ def language_data(code: str) -> LanguageData:
     data = _raw(code)
     forms = _state_forms(code, data)
     prepositions: dict[str, dict[str, Position]] = {}
+    phrase_prepositions: dict[tuple[str, ...], Position] = {}
     for word, target in (data.get("prepositions") or {}).items():
-        prepositions[str(word).lower()] = dict(target) if isinstance(target, dict) else {"any": target}
+        if len(words := tokens_of(str(word))) > 1:
+            phrase_prepositions[tuple(words)] = target  # "por parte de": its last word is a preposition
+        else:
+            prepositions[str(word).lower()] = dict(target) if isinstance(target, dict) else {"any": target}
     weapons = base._weapons(code)
     weapon_terms = {tuple(tokens_of(term)): category for term, category in weapons.items() if tokens_of(term)}
     single: dict[str, list[str]] = {}
@@ -478,7 +488,12 @@ def language_data(code: str) -> LanguageData:
             str(word).lower() for word in data.get("genitive_prepositions") or []
         ),
         made_in=tuple(str(word).lower() for word in data.get("made_in") or []),
-        forces=tuple(str(word).lower() for word in data.get("forces") or []),
+        forces=tuple(
+            str(word).lower() for word in [*(data.get("forces") or []), *(data.get("companies") or [])]
+        ),
+        companies=tuple(str(word).lower() for word in data.get("companies") or []),
+        phrase_prepositions=phrase_prepositions,
+        genitive_source=bool(data.get("genitive_source")),
         origins={
             str(name).lower(): str(state)
             for name, state in (base._data("system_origins.yaml") or {}).get("origins", {}).items()
@@ -588,43 +603,50 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     if start > 0 and words[start - 1].startswith(data.made_in or ("\0",)):
         return "origin"  # "ساخت روسیه"
     before = start - 1
+    if (
+        before >= 1
+        and sentence.surface[before].islower()
+        and words[before] not in data.prepositions
+        and words[before - 1] in data.articles
+    ):
+        before -= 1  # "a la extinta Unión Soviética": an adjective between the article and the name
     article_case = None  # "in die Ukraine" (accusative: to) vs "in der Ukraine" (dative: at)
     while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
         article_case = data.article_cases.get(words[before], article_case)
         before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
-    if before >= 0 and words[before] in data.prepositions:
-        if (
-            before >= 1
-            and words[before - 1] in data.comitative
-            and "with" in data.prepositions[words[before]].values()
-        ):
-            return "subject"  # "samen met Denemarken", "вместе с Германией": a second subject
-        if before >= 1 and data.not_a_direction and words[before - 1].startswith(data.not_a_direction):
-            return "at"  # "Invasion in die Ukraine", "вторжение в Украину": the noun's own preposition
-        if article_case and article_case in data.prepositions[words[before]]:
-            return data.prepositions[words[before]][article_case]
-        if before >= 1 and words[before - 1].startswith(data.made_in or ("\0",)):
-            return "origin"  # "fabricados en Rusia", "made in China"
-        if (
-            words[before] in data.genitive_prepositions
-            and before >= 1
-            and _is_forces(words[before - 1], data)
-        ):
-            # "a la Fuerza Aérea de Paraguay": the state acts through its forces, whose preposition counts
+    if before < 0 or words[before] not in data.prepositions:
+        return None
+    if (
+        before >= 1
+        and words[before - 1] in data.comitative
+        and "with" in data.prepositions[words[before]].values()
+    ):
+        return "subject"  # "samen met Denemarken", "вместе с Германией": a second subject
+    if before >= 1 and data.not_a_direction and words[before - 1].startswith(data.not_a_direction):
+        return "at"  # "Invasion in die Ukraine", "вторжение в Украину": the noun's own preposition
+    if article_case and article_case in data.prepositions[words[before]]:
+        return data.prepositions[words[before]][article_case]
+    if before >= 1 and words[before - 1].startswith(data.made_in or ("\0",)):
+        return "origin"  # "fabricados en Rusia", "made in China"
+    while words[before] in data.genitive_prepositions and before >= 1 and _is_forces(words[before - 1], data):
+        # "a la Fuerza Aérea de Paraguay", "el jefe del Ejército de Nicaragua": the state acts through its
+        # forces (and their people), whose own preposition counts
+        before -= 1
+        while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
             before -= 1
-            while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
-                before -= 1
-            if before < 0 or words[before] not in data.prepositions:
-                return None
-        by_case = data.prepositions[words[before]]
-        cases = form.cases
-        if data.nominative_is_accusative and NOMINATIVE in cases:
-            cases = cases | {"acc"}  # inanimate names: "в Иран"
-        for case in sorted(cases):
-            if case in by_case:
-                return by_case[case]
-        return by_case.get("any", "of")
-    return None
+        if before < 0 or words[before] not in data.prepositions:
+            return None
+    for phrase, position in data.phrase_prepositions.items():
+        if before + 1 >= len(phrase) and tuple(words[before + 1 - len(phrase) : before + 1]) == phrase:
+            return position  # "por parte de", "da parte dei"
+    by_case = data.prepositions[words[before]]
+    cases = form.cases
+    if data.nominative_is_accusative and NOMINATIVE in cases:
+        cases = cases | {"acc"}  # inanimate names: "в Иран"
+    for case in sorted(cases):
+        if case in by_case:
+            return by_case[case]
+    return by_case.get("any", "of")
 
 
 def _is_forces(word: str, data: LanguageData) -> bool:
@@ -676,18 +698,59 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
         elif hit is None and (category := data.weapon_terms.get((words[i],))) is not None:
             hit = (i, i + 1, category)
         if hit is not None:
+            if (
+                found
+                and found[-1][1] == hit[0]
+                and _names_a_system(sentence, hit[0], data)
+                and not _names_a_system(sentence, found[-1][0], data)
+            ):
+                found.pop()  # "misiles HIMARS", "mísseis Patriot": the system says what the weapon is
             if found and found[-1][1] + 1 == hit[0] and words[hit[0] - 1] == "-":
                 # "зенитно-ракетный", "S-300-Flugabwehrraketen": one weapon, named by its first part
                 start, _end, category, _text = found.pop()
                 hit = (start, hit[1], category)
+            if not any(tuple(words[hit[1] : hit[1] + n]) in data.weapon_terms for n in range(1, 6)):
+                hit = (hit[0], _designation_end(sentence, hit[1]), hit[2])  # unless it names a known system
             if hit[2] != base.NOT_A_WEAPON:
                 found.append(
-                    (hit[0], hit[1], hit[2], " ".join(sentence.surface[hit[0] : hit[1]]).replace(" - ", "-"))
+                    (
+                        hit[0],
+                        hit[1],
+                        hit[2],
+                        " ".join(sentence.surface[hit[0] : hit[1]]).replace(" - ", "-").replace(" ' ", "'"),
+                    )
                 )
             i = hit[1]
         else:
             i += 1
     return found
+
+
+def _names_a_system(sentence: Sentence, index: int, data: LanguageData) -> bool:
+    """A weapon named by a proper name or a code ("Patriot", "F-16"), not a common noun (German
+    capitalises every noun: there only codes and acronyms count)."""
+    word = sentence.surface[index]
+    return (
+        (word[:1].isupper() and not data.capitalised_nouns)
+        or word.isupper()
+        or any(ch.isdigit() for ch in word)
+    )
+
+
+def _designation_end(sentence: Sentence, end: int) -> int:
+    """Where the model designation after a weapon word ends: "helicópteros T-129 Atak", "caccia M-346
+    Master" (codes with digits, the capitals and dashes that join them, and the name after them)."""
+    surface = sentence.surface
+    i = end
+    while i < len(surface) and (
+        any(ch.isdigit() for ch in surface[i])
+        or (surface[i] == "-" and i + 1 < len(surface) and surface[i + 1][:1].isalnum() and i > end)
+        or (surface[i].isupper() and len(surface[i]) <= 4 and i + 1 < len(surface) and surface[i + 1] == "-")
+    ):
+        i += 1
+    if i > end and i < len(surface) and surface[i][:1].isupper() and surface[i][1:].islower():
+        i += 1  # the name of a designated model: "T-129 Atak"
+    return i
 
 
 def _cue_hits(sentence: Sentence, cues: Cues) -> list[tuple[int, int, str]]:
@@ -715,7 +778,6 @@ def _parties(
     parties = []
     words = sentence.words
     after_content = {i for w in weapons for i in range(w[0], w[1])} | {cue.last for cue in cues}
-    [start for start, _end, _category, _text in weapons]
     for start, end, form in _state_matches(sentence, data):
         actor = (end < len(words) and _is_forces(words[end], data)) or any(
             _is_forces(word, data) for word in words[max(0, start - 2) : start]
@@ -723,10 +785,11 @@ def _parties(
         compound = end + 1 < len(words) and words[end] == "-" and words[end + 1].isalpha()
         if compound and words[end + 1].startswith(data.forces or ("\0",)):
             actor, compound = True, False  # "US-Verteidigungsministerium" is the state
-        if form.kind == "demonym" and not actor:
+        beside_weapon = data.adjectives_follow_noun and any(0 <= start - w[1] <= 1 for w in weapons)
+        if form.kind == "demonym" and (not actor or beside_weapon):
             # "russische Panzer", "des russischen Raketenabwehrsystems": the maker, when next to a
             # weapon; "для российской армии" takes its preposition's position
-            position = _governed(start, end, form, sentence, data)
+            position = "origin" if beside_weapon else _governed(start, end, form, sentence, data)
             if position is None and any(
                 (0 <= weapon_start - end <= 2 and not data.adjectives_follow_noun)
                 or 0 <= start - weapon_end <= 1
@@ -758,9 +821,11 @@ def _parties(
                 position = data.prepositions[words[start - 1]].get("any")
             if compound and position not in (None, "subject", "object"):
                 continue  # "nach US-Angaben": the preposition governs "Angaben", not the state
+        anchor = _phrase_start(start, words, data)  # "a la Fuerza Aérea de Bolivia" counts from "a"
+        if position == "of" and _genitive_source(anchor, start, words, weapons, cues, data):
+            position = "from"
         if position == "at" or (position == "of" and form.kind == "metonym"):
             continue  # "in Moskau", "in Kyiv": a place
-        anchor = _phrase_start(start, words, data)  # "a la Fuerza Aérea de Bolivia" counts from "a"
         if position in ("to", "from", "by", "maybe_to") and not (
             any(abs(cue.index - anchor) <= PREPOSITION_REACH for cue in heard)
             or any(
@@ -783,6 +848,30 @@ def _parties(
                     continue
                 parties.append(Party(length_start, end, None, name, "non_state", position))
     return sorted(parties, key=lambda party: party.start)
+
+
+def _genitive_source(
+    anchor: int,
+    start: int,
+    words: list[str],
+    weapons: list[tuple[int, int, str, str]],
+    cues: list[Cue],
+    data: LanguageData,
+) -> bool:
+    """In Romance languages "de" right after the weapon or the transfer verb names where it comes from
+    ("compra de cazas de Francia", "recebeu da Rússia", "KC-390 da fabricante brasileira"); not the
+    armed forces that hold it ("aviones de la Fuerza Aérea de Chile"), only a state or a maker."""
+    if not data.genitive_source or anchor < 1 or words[anchor - 1] not in data.genitive_prepositions:
+        return False
+    military = [
+        word
+        for word in words[anchor:start]
+        if _is_forces(word, data) and not word.startswith(data.companies or ("\0",))
+    ]
+    return not military and (
+        any(weapon_end == anchor - 1 for _s, weapon_end, _c, _t in weapons)
+        or any(not cue.noun and cue.last == anchor - 2 for cue in cues)
+    )
 
 
 def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData) -> list[Party]:
@@ -837,16 +926,23 @@ def _within_subject_reach(party: Party, cues: list[Cue], data: LanguageData) -> 
 
 
 def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
-    """The clause number of each token: a subordinator ("что", "dass") or ";" opens a new one, so the
-    subject of "the US believe that North Korea supplies..." is not a party. A ``shared_subject`` break
-    right before a transfer word opens none: the verb has no subject of its own ("Иран признал, что
+    """The clause number of each token: a subordinator ("что", "dass", "que") or ";" opens a new one, so
+    the subject of "the US believe that North Korea supplies..." is not a party; a comma closes a short
+    one, an aside ("Colombia, en los años que han pasado, compró..."). A ``shared_subject`` break right
+    before a transfer word opens none: the verb has no subject of its own ("Иран признал, что
     поставлял"), or the word is an infinitive marker (Swedish "beslutat att skicka")."""
     cue_starts = {start for start, _end, _label in _cue_hits(sentence, data.cues)}
-    numbers = []
+    numbers: list[int] = []
     clause = 0
-    for i, word in enumerate(sentence.words):
-        if word in data.clause_breaks and not (word in data.shared_subject and i + 1 in cue_starts):
-            clause += 1
+    opened: tuple[int, int] | None = None  # the clause an aside interrupted, and where the aside began
+    for index, word in enumerate(sentence.words):
+        if word in data.clause_breaks and not (word in data.shared_subject and index + 1 in cue_starts):
+            opened = (clause, index) if word not in (";", ":") else None
+            clause = max(numbers, default=0) + 1
+        elif word == "," and opened is not None:
+            if index - opened[1] <= ASIDE:
+                clause = opened[0]
+            opened = None
         numbers.append(clause)
     return numbers
 
@@ -997,8 +1093,12 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             own = [cue for cue in own if cue.last < party.start] or own  # a dative follows its verb
         if not own:
             continue
-        cue = min(own, key=lambda c: abs(c.index - party.start))
         position = party.position
+        cue = min(own, key=lambda c: abs(c.index - party.start))
+        purpose = [c for c in own if not c.noun and c.index > cue.index]
+        if cue.kind == "deal" and position not in data.roles["deal"] and purpose:
+            # "firmó un contrato para vender...": the subject of the deal is that of the verb it is for
+            cue = min(purpose, key=lambda c: c.index)
         if position == "object" and not _object_of(party, cue, parties):
             continue
         if position == "maybe_to":
@@ -1012,8 +1112,24 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             suppliers.setdefault(_key(party), party)
         elif role == "recipient":
             recipients.setdefault(_key(party), party)
+    # "firmó con Francia un contrato", "un accordo con la Polonia per fornire": the other side of the deal
+    partners = {
+        _key(party): party
+        for party in parties
+        if party.position == "with"
+        and any(
+            cue.kind == "deal"
+            and clause_of[cue.index] == clause_of[party.start]
+            and abs(cue.index - party.start) <= PREPOSITION_REACH
+            for cue in cues
+        )
+    }
+    if suppliers and not recipients:
+        recipients = {key: party for key, party in partners.items() if key not in suppliers}
+    elif recipients and not suppliers:
+        suppliers = {key: party for key, party in partners.items() if key not in recipients}
     makers = {data.origins[text.lower()] for _s, _e, _c, text in weapons if text.lower() in data.origins}
-    subjects = {_key(party): party for party in parties if party.position == "subject"}
+    subjects = {_key(party): party for party in parties if party.position == "subject"} | partners
     if not recipients and len(makers) == 1 and len(subjects) >= 2 and next(iter(makers)) in subjects:
         # "Russland und Ägypten haben einen Deal geschlossen" for a Russian system: the maker supplies
         maker = makers.pop()
@@ -1045,6 +1161,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         maker = makers.pop()
         sides.append((Party(-1, -1, maker, None, "maker", "origin"), weapons))
     reporters = _reporters(sentence, data)
+    sources = _sources(sentence, data)
     found = []
     for supplier, supplied in sides:
         for recipient in recipients.values():
@@ -1057,6 +1174,10 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
                 pair_status = _status(sentence, data, governing, speaker_is_party=True) or data.default_status
             if pair_status in statuses.FACT_ORDER and reporters - {supplier.code, recipient.code}:
                 pair_status = "alleged"  # what a third state says of others is a claim
+            parties_of_pair = {supplier.code, recipient.code} - {None}
+            if pair_status in statuses.FACT_ORDER and sources and not sources & parties_of_pair:
+                # "según fuentes", "segundo Washington"; not "segundo o governo angolano"
+                pair_status = "alleged"
             for _start, _end, category, text in supplied:
                 found.append(
                     _Found(supplier, recipient, category, text, pair_status, strength, sentence, told is None)
@@ -1094,13 +1215,31 @@ def _capitalised_noun(sentence: Sentence, data: LanguageData, index: int) -> boo
 
 
 def _reporters(sentence: Sentence, data: LanguageData) -> set[str]:
-    """States named right beside a reporting verb: "US-Angaben", "американский чиновник заявил"."""
-    reports = [start for start, _end, label in _cue_hits(sentence, data.status) if label == "report"]
+    """States named right beside a reporting verb: "US-Angaben", "американский чиновник заявил", "ha
+    dichiarato il governo ucraino" (after it, counted from the end of the verb to the state's phrase)."""
+    reports = [(start, end) for start, end, label in _cue_hits(sentence, data.status) if label == "report"]
     return {
         form.code
         for start, end, form in _state_matches(sentence, data)
-        if any(-3 <= report - end <= 2 or 0 <= start - report <= 2 for report in reports)
+        if any(
+            -3 <= report - end <= 2 or 0 <= _phrase_start(start, sentence.words, data) - report_end <= 2
+            for report, report_end in reports
+        )
     }
+
+
+def _sources(sentence: Sentence, data: LanguageData) -> set[str | None]:
+    """Who a "según"/"secondo" names as the source of the sentence: the states right after it, or None
+    for a source that is no state ("según fuentes locales"); empty when the sentence names no source."""
+    starts = [end for _start, end, label in _cue_hits(sentence, data.status) if label == "source"]
+    if not starts:
+        return set()
+    named: set[str | None] = {
+        form.code
+        for start, _end, form in _state_matches(sentence, data)
+        if any(0 <= start - after <= SOURCE_REACH for after in starts)
+    }
+    return named or {None}
 
 
 def _claims_back(sentence: Sentence, data: LanguageData, before: list[_Found]) -> bool:
