@@ -1,5 +1,5 @@
-"""Languages added by data file alone (ro, hu, el, he, ko, zh, ja, fi), on invented sentences: a delivery,
-a hedged claim, a denial, a negated delivery or an offer, inflected names and capitals as metonyms."""
+"""Languages added by data file alone (ro, hu, el, he, ko, zh, ja, fi, id), on invented sentences: a
+delivery, a hedged claim, a denial, a negated delivery or an offer, inflected names, capitals as metonyms."""
 
 from __future__ import annotations
 
@@ -186,6 +186,28 @@ def found(text: str, lang: str) -> set[Quad]:
         ("fi", "Iran kiisti toimittaneensa ohjuksia Venäjälle.", {("IR", "RU", "missiles", "denied")}),
         ("fi", "Saksa ei toimita taistelupanssarivaunuja Ukrainaan.", set()),
         ("fi", "Ukraina pyysi Saksalta ilmatorjuntaa.", set()),
+        # Indonesian: ke/kepada to, dari from, oleh the agent of a di- passive, buatan the maker
+        ("id", "Rusia mengirim drone ke Iran.", {("RU", "IR", "drones", "delivered")}),
+        ("id", "Rusia akan mengirim jet tempur ke Iran.", {("RU", "IR", "aircraft", "agreed")}),
+        ("id", "Drone buatan Turki telah diterima oleh Ukraina.", {("TR", "UA", "drones", "delivered")}),
+        (
+            "id",
+            "Indonesia menandatangani kontrak pembelian jet tempur dari Prancis.",
+            {("FR", "ID", "aircraft", "agreed")},
+        ),
+        (
+            "id",
+            "Moskow memasok sistem pertahanan udara ke Suriah.",
+            {("RU", "SY", "air_defense", "delivered")},
+        ),
+        (
+            "id",
+            "Menurut intelijen Korea Selatan, Korea Utara telah mengirim peluru artileri ke Rusia.",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        ("id", "Teheran membantah telah mengirim rudal ke Rusia.", {("IR", "RU", "missiles", "denied")}),
+        ("id", "Jerman tidak akan mengirim tank ke Ukraina.", set()),
+        ("id", "Ukraina meminta Jerman mengirim tank.", set()),
     ],
 )
 def test_new_language_transfers(lang: str, text: str, expected: set[Quad]) -> None:
