@@ -208,6 +208,9 @@ def found(text: str, lang: str) -> set[Quad]:
         ("id", "Teheran membantah telah mengirim rudal ke Rusia.", {("IR", "RU", "missiles", "denied")}),
         ("id", "Jerman tidak akan mengirim tank ke Ukraina.", set()),
         ("id", "Ukraina meminta Jerman mengirim tank.", set()),
+        # "dapat" (could) is no transfer; an anti-tank rocket is no tank
+        ("id", "Rusia dapat membeli rudal dari Iran.", set()),
+        ("id", "Iran telah mengirim roket anti-tank ke Sudan.", {("IR", "SD", "missiles", "delivered")}),
     ],
 )
 def test_new_language_transfers(lang: str, text: str, expected: set[Quad]) -> None:
