@@ -1,5 +1,5 @@
-"""Languages added by data file alone (ro, hu, el, he, ko, zh, ja), on invented sentences: a delivery, a
-hedged claim, a denial, a negated delivery or an offer, inflected names and capitals as metonyms."""
+"""Languages added by data file alone (ro, hu, el, he, ko, zh, ja, fi, id), on invented sentences: a
+delivery, a hedged claim, a denial, a negated delivery or an offer, inflected names, capitals as metonyms."""
 
 from __future__ import annotations
 
@@ -168,6 +168,49 @@ def found(text: str, lang: str) -> set[Quad]:
         ),
         ("ja", "ドイツはウクライナに戦車を供与しない方針だ。", set()),
         ("ja", "ウクライナはドイツに防空システムの供与を要請した。", set()),
+        # Finnish: allative/illative to, ablative/elative from, with vowel harmony; stems that change
+        ("fi", "Venäjä toimitti Iranille lennokkeja.", {("RU", "IR", "drones", "delivered")}),
+        ("fi", "Ruotsi on toimittanut Ukrainaan haupitseja.", {("SE", "UA", "artillery", "delivered")}),
+        ("fi", "Suomi ostaa Yhdysvalloilta hävittäjiä.", {("US", "FI", "aircraft", "agreed")}),
+        (
+            "fi",
+            "Moskova luovutti Syyrialle ilmatorjuntajärjestelmiä.",
+            {("RU", "SY", "air_defense", "delivered")},
+        ),
+        ("fi", "Turkki myi Puolalle lennokkeja.", {("TR", "PL", "drones", "agreed")}),
+        (
+            "fi",
+            "Yhdysvaltojen mukaan Iran olisi toimittanut Venäjälle ohjuksia.",
+            {("IR", "RU", "missiles", "alleged")},
+        ),
+        ("fi", "Iran kiisti toimittaneensa ohjuksia Venäjälle.", {("IR", "RU", "missiles", "denied")}),
+        ("fi", "Saksa ei toimita taistelupanssarivaunuja Ukrainaan.", set()),
+        ("fi", "Ukraina pyysi Saksalta ilmatorjuntaa.", set()),
+        # Indonesian: ke/kepada to, dari from, oleh the agent of a di- passive, buatan the maker
+        ("id", "Rusia mengirim drone ke Iran.", {("RU", "IR", "drones", "delivered")}),
+        ("id", "Rusia akan mengirim jet tempur ke Iran.", {("RU", "IR", "aircraft", "agreed")}),
+        ("id", "Drone buatan Turki telah diterima oleh Ukraina.", {("TR", "UA", "drones", "delivered")}),
+        (
+            "id",
+            "Indonesia menandatangani kontrak pembelian jet tempur dari Prancis.",
+            {("FR", "ID", "aircraft", "agreed")},
+        ),
+        (
+            "id",
+            "Moskow memasok sistem pertahanan udara ke Suriah.",
+            {("RU", "SY", "air_defense", "delivered")},
+        ),
+        (
+            "id",
+            "Menurut intelijen Korea Selatan, Korea Utara telah mengirim peluru artileri ke Rusia.",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        ("id", "Teheran membantah telah mengirim rudal ke Rusia.", {("IR", "RU", "missiles", "denied")}),
+        ("id", "Jerman tidak akan mengirim tank ke Ukraina.", set()),
+        ("id", "Ukraina meminta Jerman mengirim tank.", set()),
+        # "dapat" (could) is no transfer; an anti-tank rocket is no tank
+        ("id", "Rusia dapat membeli rudal dari Iran.", set()),
+        ("id", "Iran telah mengirim roket anti-tank ke Sudan.", {("IR", "SD", "missiles", "delivered")}),
     ],
 )
 def test_new_language_transfers(lang: str, text: str, expected: set[Quad]) -> None:
@@ -226,6 +269,11 @@ def test_new_language_states(lang: str, text: str, codes: set[str]) -> None:
         (
             "韓国の情報機関によると、北朝鮮は昨年8月以降、ロシアに数百万発の砲弾を送った。",
             "ja",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "Tiedustelun mukaan Pohjois-Korea on lähettänyt Venäjälle miljoonia tykistön ammuksia.",
+            "fi",
             {("KP", "RU", "ammunition", "alleged")},
         ),
     ],
