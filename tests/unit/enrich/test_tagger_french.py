@@ -51,6 +51,22 @@ from tests.tagged import Quad, quads
             "Le Togo a pris livraison de deux patrouilleurs construits en France.",
             {("FR", "TG", "naval", "delivered")},
         ),
+        # a present tense between a name and a determiner is the verb (« Le Chili achète des … »)
+        (
+            "Le Kazakhstan achète des hélicoptères Airbus à la France.",
+            {("FR", "KZ", "aircraft", "agreed")},
+        ),
+        # « obtenu » is a delivery; a demonym before the verb does not make the weapon's maker
+        ("Kiev a obtenu de Paris des canons Caesar.", {("FR", "UA", "artillery", "delivered")}),
+        (
+            "Le gouvernement algérien a acquis des sous-marins russes de classe Kilo.",
+            {("RU", "DZ", "naval", "agreed")},
+        ),
+        # two states sign a deal for one's system: the maker sells
+        (
+            "Le Pérou et la Corée du Sud ont signé un accord pour 20 avions FA-50.",
+            {("KR", "PE", "aircraft", "agreed")},
+        ),
         # anti-tank rockets are missiles
         (
             "La Syrie a fourni des roquettes antichars au Hezbollah.",
