@@ -31,10 +31,10 @@ from enrich import lexicon as base
 from enrich import status as statuses
 from enrich.lexicon import Status
 
-Kind = Literal["supply", "acquire", "arrival", "deal"]
+Kind = Literal["supply", "acquire", "arrival", "deal", "thanks"]
 Position = Literal["subject", "object", "to", "from", "by", "at", "of", "with", "origin", "maybe_to"]
 Role = Literal["supplier", "recipient"]
-CUE_KINDS: tuple[Kind, ...] = ("supply", "acquire", "arrival", "deal")
+CUE_KINDS: tuple[Kind, ...] = ("supply", "acquire", "arrival", "deal", "thanks")
 # What a party's position means for each kind of transfer word (language-independent).
 ROLES: dict[Kind, dict[Position, Role]] = {
     "supply": {
@@ -54,12 +54,17 @@ ROLES: dict[Kind, dict[Position, Role]] = {
     },
     "arrival": {"to": "recipient", "at": "recipient", "from": "supplier", "origin": "supplier"},
     "deal": {"to": "recipient", "from": "supplier", "origin": "supplier"},
+    # "Zelensky thanked Germany for the tanks": the thanked state gave them to the one that thanks
+    "thanks": {"subject": "recipient", "object": "supplier", "to": "supplier", "origin": "supplier"},
 }
 # Languages written without spaces between words: token rules cannot find names in them.
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo", "dz"})
 TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
-# A sentence ends at . ! ? ؟ followed by space, unless the dot closes a one-letter abbreviation (U.S.).
-SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<=[.!?؟])\s+")
+# A sentence ends at . ! ? ؟ followed by space, unless the dot closes a one-letter abbreviation (U.S.),
+# or at the full-width 。！？ of Chinese and Japanese, which need no space after them.
+SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*")
+# Kana and CJK ideographs: runs of them are cut into words by a dictionary (``segmentation: dictionary``).
+UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 NOMINATIVE = "nom"
 CONJOINED = "conj"  # the case label of a form that carries its conjunction ("وفرنسا")
 WINDOW = 4  # tokens around a transfer word in which a negation cancels it
@@ -69,6 +74,7 @@ PREPOSITION_REACH = 6  # tokens between a transfer word and a party its preposit
 OBJECT_REACH = 3  # tokens between a transfer verb and a bare object after it
 CONTEXT_REACH = 3  # sentences over which a transfer's parties carry to sentences that name fewer
 WEAPON_REACH = 4  # ... or between a weapon and that party ("F-16 from the United States")
+ELLIPTIC = -100  # the position of a weapon a sentence leaves out: far from every word of it
 
 
 @dataclass(frozen=True)
@@ -152,6 +158,63 @@ def _cues(groups: Mapping[str, Iterable[str]], clitics: Iterable[str] = ()) -> C
 
 
 @dataclass(frozen=True)
+class Lexicon:
+    """The words a text without spaces is cut into: every entry of the language's data, longest first."""
+
+    words: frozenset[str]
+    longest: int
+
+    def cut(self, token: str) -> list[str]:
+        """``token`` with its runs of kana and ideographs cut into the longest known words; characters that
+        start no known word stay together ("数百万発"), as do letters and digits between runs ("F-35")."""
+        pieces: list[str] = []
+        done = 0
+        for run in UNSPACED_RUN.finditer(token):
+            pieces += [token[done : run.start()]] if run.start() > done else []
+            text, i, unknown = run.group(), 0, ""
+            while i < len(text):
+                length = next(
+                    (
+                        n
+                        for n in range(min(self.longest, len(text) - i), 0, -1)
+                        if text[i : i + n].lower() in self.words
+                    ),
+                    0,
+                )
+                if length:
+                    pieces += [unknown, text[i : i + length]] if unknown else [text[i : i + length]]
+                    unknown, i = "", i + length
+                else:
+                    unknown, i = unknown + text[i], i + 1
+            pieces += [unknown] if unknown else []
+            done = run.end()
+        return pieces + ([token[done:]] if done < len(token) else [])
+
+
+def _lexicon(data: Any, forms: Iterable[tuple[str, ...]], terms: Iterable[tuple[str, ...]]) -> Lexicon:
+    """Every word of the data file (each string, split at spaces, without its ``=``/``*`` mark), of the
+    state names and of the weapon terms, that is written in kana or ideographs."""
+    words: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(key)
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            words.update(word.lstrip("=*").lower() for word in value.split())
+
+    walk(data)
+    for key in (*forms, *terms):
+        words.update(key)
+    words = {word for word in words if UNSPACED_RUN.search(word)}
+    return Lexicon(frozenset(words), max((len(word) for word in words), default=1))
+
+
+@dataclass(frozen=True)
 class LanguageData:
     """One language's tables, built from its data file once per process."""
 
@@ -186,6 +249,15 @@ class LanguageData:
     genitive_articles: frozenset[str]  # "der" in "Außenministerium der USA": the state is an attribute
     forces: tuple[str, ...]  # stems of nouns that make a demonym a state actor: "die russische Armee"
     origins: dict[str, str] = field(default_factory=dict)
+    # stems of nouns that take the preposition after them: "вторжение в Украину" (invasion), not a direction
+    not_a_direction: tuple[str, ...] = ()
+    shared_subject: frozenset[str] = frozenset()  # breaks that open no clause before a transfer word
+    prepositional_cases: frozenset[str] = frozenset()  # cases never without a preposition (locative)
+    comitative: frozenset[str] = frozenset()  # "samen" in "samen met": the party joins the subject
+    back_references: Cues = field(
+        default_factory=lambda: _cues({})
+    )  # "Об этом", "Про це": the sentence before
+    lexicon: Lexicon | None = None  # the words of a language written without spaces (Chinese, Japanese)
 
 
 def _normalise(text: str) -> str:
@@ -291,6 +363,8 @@ def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]
 
     own: dict[str, dict[str, list[str]]] = data.get("states") or {}
     for state, entry in own.items():  # the language's own lists first: they settle ambiguities
+        if not isinstance(state, str):  # YAML reads a bare NO (Norway) as false
+            raise ValueError(f"data/lang/{code}.yaml: quote the state code {state!r} ('NO')")
         for text in entry.get("names") or []:
             add_name(str(text), state, "name")
         for text in entry.get("metonyms") or []:
@@ -300,6 +374,9 @@ def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]
                 add(f"{stem}{ending}", state, "demonym", frozenset(cases))
         for text in entry.get("words") or []:  # demonym words given whole (no ending rules)
             add(str(text), state, "demonym", frozenset({NOMINATIVE}))
+    for state, leaders in (base._data("leaders.yaml") or {}).items():
+        for text in leaders or []:  # "předáme", řekl Putin: a leader acting for the state, in every case
+            add_name(str(text), state, "leader")
     territories = Locale(code).territories
     for state in base._data("states.yaml"):
         for text in base._clean_cldr_name(territories.get(state, "")):
@@ -318,6 +395,13 @@ def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]
         ):
             add(english.text, english.code, english.kind, frozenset({NOMINATIVE}))
     return forms
+
+
+def _cased(code: str) -> bool:
+    """Whether the language's script has capitals, so that a name must be capitalised ("china" is
+    porcelain): CLDR's name of the language in itself tells ("română" has, "עברית" and "العربية" do not)."""
+    name = Locale(code).get_display_name(code) or ""
+    return name != name.upper()
 
 
 def _curated(code: str) -> bool:
@@ -348,11 +432,11 @@ def language_data(code: str) -> LanguageData:
         weapon_terms[tuple(tokens_of(str(term)))] = base.NOT_A_WEAPON
     status = data.get("status") or {}
     cases = data.get("cases") or {}
+    segmented = data.get("segmentation") == "dictionary"
     return LanguageData(
         code=code,
         forms=forms,
-        cased_script=any(ch.isupper() for text in forms for word in text for ch in word.upper()[:1])
-        and code not in ("ar", "fa"),
+        cased_script=_cased(code),
         prepositions=prepositions,
         postpositions={
             str(word).lower(): position for word, position in (data.get("postpositions") or {}).items()
@@ -399,6 +483,12 @@ def language_data(code: str) -> LanguageData:
             str(name).lower(): str(state)
             for name, state in (base._data("system_origins.yaml") or {}).get("origins", {}).items()
         },
+        not_a_direction=tuple(str(word).lower() for word in data.get("not_a_direction") or []),
+        shared_subject=frozenset(str(word).lower() for word in data.get("shared_subject") or []),
+        comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
+        prepositional_cases=frozenset(str(case) for case in data.get("prepositional_cases") or []),
+        back_references=_cues({"back": data.get("back_references") or []}),
+        lexicon=_lexicon(data, forms, weapon_terms) if segmented else None,
     )
 
 
@@ -436,13 +526,15 @@ class Result:
     lemmas: str
 
 
-def sentences(text: str) -> list[Sentence]:
+def sentences(text: str, lexicon: Lexicon | None = None) -> list[Sentence]:
     found = []
     position = 0
     for piece in SENTENCE_END.split(text):
         start = text.find(piece, position)
         position = start + len(piece)
         surface = TOKEN.findall(_normalise(piece))
+        if lexicon is not None:
+            surface = [word for token in surface for word in lexicon.cut(token)]
         if surface:
             found.append(Sentence(piece, start, surface, [word.lower() for word in surface]))
     return found
@@ -458,7 +550,7 @@ def _state_matches(sentence: Sentence, data: LanguageData) -> list[tuple[int, in
             if form is None:
                 continue
             first = sentence.surface[i]
-            if data.cased_script and form.kind in ("name", "metonym") and not first[:1].isupper():
+            if data.cased_script and form.kind in ("name", "metonym", "leader") and not first[:1].isupper():
                 continue  # "turkey", "china" (porcelain): names are capitalised
             matches.append((i, i + length, form))
             i += length - 1
@@ -475,7 +567,9 @@ def _position(start: int, end: int, form: Form, sentence: Sentence, data: Langua
         return governed
     if NOMINATIVE in form.cases:
         return None
-    positions = {data.case_positions.get(case) for case in form.cases}
+    # the Slavic locative comes only after a preposition: bare "Ukrajině", "Ukrainie" are datives
+    cases = form.cases - data.prepositional_cases or form.cases
+    positions = {data.case_positions.get(case) for case in cases}
     if len(positions) == 1 and None not in positions:
         return positions.pop()
     # "России" is genitive, dative or locative: a recipient only right after a supply verb
@@ -486,8 +580,11 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     words = sentence.words
     if end + 1 < len(words) and words[end] == "'" and words[end + 1] in data.suffix_cases:
         return data.case_positions.get(data.suffix_cases[words[end + 1]], "of")
-    if end < len(words) and words[end] in data.postpositions:
-        return data.postpositions[words[end]]  # "Türkiye tarafından", "روسیه را"
+    after = end
+    while after < len(words) and _is_forces(words[after], data):
+        after += 1  # "米政府によると", "Türkiye hükümeti tarafından": the particle after the state's forces
+    if after < len(words) and words[after] in data.postpositions:
+        return data.postpositions[words[after]]  # "Türkiye tarafından", "روسیه را"
     if start > 0 and words[start - 1].startswith(data.made_in or ("\0",)):
         return "origin"  # "ساخت روسیه"
     before = start - 1
@@ -496,6 +593,14 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
         article_case = data.article_cases.get(words[before], article_case)
         before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
     if before >= 0 and words[before] in data.prepositions:
+        if (
+            before >= 1
+            and words[before - 1] in data.comitative
+            and "with" in data.prepositions[words[before]].values()
+        ):
+            return "subject"  # "samen met Denemarken", "вместе с Германией": a second subject
+        if before >= 1 and data.not_a_direction and words[before - 1].startswith(data.not_a_direction):
+            return "at"  # "Invasion in die Ukraine", "вторжение в Украину": the noun's own preposition
         if article_case and article_case in data.prepositions[words[before]]:
             return data.prepositions[words[before]][article_case]
         if before >= 1 and words[before - 1].startswith(data.made_in or ("\0",)):
@@ -599,8 +704,14 @@ def _cue_hits(sentence: Sentence, cues: Cues) -> list[tuple[int, int, str]]:
 
 
 def _parties(
-    sentence: Sentence, data: LanguageData, weapons: list[tuple[int, int, str, str]], cues: list[Cue]
+    sentence: Sentence,
+    data: LanguageData,
+    weapons: list[tuple[int, int, str, str]],
+    cues: list[Cue],
+    heard: list[Cue],
 ) -> list[Party]:
+    """The states and armed groups of a sentence with the position each holds; ``heard`` are the transfer
+    words before negation, whose prepositions may name the parties of the ones that remain."""
     parties = []
     words = sentence.words
     after_content = {i for w in weapons for i in range(w[0], w[1])} | {cue.last for cue in cues}
@@ -628,6 +739,15 @@ def _parties(
             position = "of"  # "Aussagen der USA", "Einmarsch der Sowjetunion"
         else:
             position = _position(start, end, form, sentence, data)
+            if position == "of" and start >= 1 and _is_forces(words[start - 1], data):
+                # "Минобороны России", "Sił Zbrojnych Ukrainy": the state acts through the noun before it,
+                # whose preposition (or none) places it
+                head = _phrase_start(start - 1, words, data)
+                position = (
+                    _governed(head, start, form, sentence, data)
+                    if head >= 1 and words[head - 1] in data.prepositions
+                    else None
+                )
             if (
                 position is None
                 and start >= 2
@@ -642,7 +762,7 @@ def _parties(
             continue  # "in Moskau", "in Kyiv": a place
         anchor = _phrase_start(start, words, data)  # "a la Fuerza Aérea de Bolivia" counts from "a"
         if position in ("to", "from", "by", "maybe_to") and not (
-            any(abs(cue.index - anchor) <= PREPOSITION_REACH for cue in cues)
+            any(abs(cue.index - anchor) <= PREPOSITION_REACH for cue in heard)
             or any(
                 weapon_start - end <= WEAPON_REACH and start - weapon_end <= WEAPON_REACH
                 for weapon_start, weapon_end, _category, _text in weapons
@@ -674,12 +794,13 @@ def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData
     for party in parties:
         previous = placed[-1] if placed else None
         if (
-            party.position is None
+            party.position in (None, "maybe_to", "of")
             and previous is not None
-            and previous.position not in (None, "subject", "object", "origin")
+            and previous.position not in (None, "subject", "object", "origin", "maybe_to", "of")
             and _coordinated(previous, party, sentence, data)
         ):
-            placed.append(_with(party, previous.position))  # "an Polen und Litauen"
+            # "an Polen und Litauen", "від Північної Кореї та Ірану": one preposition governs both
+            placed.append(_with(party, previous.position))
             continue
         if party.position is not None:
             placed.append(party)
@@ -691,7 +812,8 @@ def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData
             continue
         between = sentence.words[subject_chain_end : party.start] if subject_chain_end is not None else []
         joined = (not between and party.joined) or (
-            between and all(word in data.conjunctions or word == "," for word in between)
+            between
+            and all(word in data.conjunctions or word in data.articles or word == "," for word in between)
         )
         if subject_chain_end is not None and joined:
             subject_chain_end = party.end
@@ -716,11 +838,14 @@ def _within_subject_reach(party: Party, cues: list[Cue], data: LanguageData) -> 
 
 def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
     """The clause number of each token: a subordinator ("что", "dass") or ";" opens a new one, so the
-    subject of "the US believe that North Korea supplies..." is not a party."""
+    subject of "the US believe that North Korea supplies..." is not a party. A ``shared_subject`` break
+    right before a transfer word opens none: the verb has no subject of its own ("Иран признал, что
+    поставлял"), or the word is an infinitive marker (Swedish "beslutat att skicka")."""
+    cue_starts = {start for start, _end, _label in _cue_hits(sentence, data.cues)}
     numbers = []
     clause = 0
-    for word in sentence.words:
-        if word in data.clause_breaks:
+    for i, word in enumerate(sentence.words):
+        if word in data.clause_breaks and not (word in data.shared_subject and i + 1 in cue_starts):
             clause += 1
         numbers.append(clause)
     return numbers
@@ -729,7 +854,7 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
 def _coordinated(previous: Party, party: Party, sentence: Sentence, data: LanguageData) -> bool:
     between = sentence.words[previous.end : party.start]
     return (not between and party.joined) or bool(
-        between and all(word in data.conjunctions or word == "," for word in between)
+        between and all(word in data.conjunctions or word in data.articles or word == "," for word in between)
     )
 
 
@@ -746,6 +871,7 @@ class _Found:
     status: Status
     confidence: float
     sentence: Sentence
+    guessed: bool = False  # the status is the language's default: the sentence did not tell it
 
 
 def _negated(cue: Cue, sentence: Sentence, data: LanguageData) -> bool:
@@ -754,11 +880,21 @@ def _negated(cue: Cue, sentence: Sentence, data: LanguageData) -> bool:
     )
 
 
-def _status(sentence: Sentence, data: LanguageData, cues: list[Cue]) -> Status:
+def _negated_weapon(weapon: tuple[int, int, str, str], sentence: Sentence, data: LanguageData) -> bool:
+    """A weapon its determiner negates is not transferred ("keine Kampfpanzer, aber Flugabwehrsysteme")."""
+    return any(word in data.negations for word in sentence.words[max(0, weapon[0] - 2) : weapon[0]])
+
+
+def _status(
+    sentence: Sentence, data: LanguageData, cues: list[Cue], speaker_is_party: bool = False
+) -> Status | None:
     """The status of the transfers a sentence reports: a denial word, a hedge, a future or agreement
-    word, a delivery word, the past tense of the transfer verb, else the language's default."""
+    word, a delivery word, the past tense of the transfer verb; None when nothing tells. Indirect speech
+    ("reported": German "seien angekommen") is a claim, unless a party to the transfer says it."""
     labels = {label for _start, _end, label in _cue_hits(sentence, data.status)}
     labels |= data.status.co_occurring(sentence.words)
+    if "reported" in labels and not speaker_is_party:
+        labels.add("alleged")
     past = any(
         pattern.search(sentence.words[cue.last]) for cue in cues if not cue.noun for pattern in data.past
     )
@@ -774,15 +910,22 @@ def _status(sentence: Sentence, data: LanguageData, cues: list[Cue]) -> Status:
             return fact
     if past:
         return "delivered"
-    return data.default_status
+    return None
 
 
 def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_Found]) -> list[_Found]:
     """The transfers one sentence reports; ``previous`` are those of the sentence before, whose parties
     a sentence naming none continues ("Der Deal soll 108 Panzer umfassen")."""
-    weapons = _weapons(sentence, data)
-    if not weapons:
-        return []
+    denial = "denied" in {label for _start, _end, label in _cue_hits(sentence, data.status)}
+    weapons = [
+        weapon for weapon in _weapons(sentence, data) if denial or not _negated_weapon(weapon, sentence, data)
+    ]
+    elliptic = not weapons
+    if elliptic:
+        # "Ще кілька прибудуть з Данії": more of the one weapon the sentence before transferred
+        if len({item.category for item in previous}) != 1:
+            return []
+        weapons = [(ELLIPTIC, ELLIPTIC, previous[0].category, previous[0].weapon)]
     clause_of = _clauses(sentence, data)
     blockers = [start for start, _end, _label in _cue_hits(sentence, data.blockers)]
     cues = [
@@ -797,7 +940,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             clause_of[block] == clause_of[start] and abs(block - start) <= BLOCK_REACH for block in blockers
         )
     ]
-    denial = "denied" in {label for _start, _end, label in _cue_hits(sentence, data.status)}
+    heard = cues  # a negated transfer word still relates its parties to the one that follows it
     if not denial:
         # "liefert keine Kampfpanzer, will aber Flugabwehrsysteme liefern": a negated transfer word is none
         cues = [cue for cue in cues if not _negated(cue, sentence, data)]
@@ -809,14 +952,21 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         for party in _bare_positions(
             [
                 p
-                for p in _parties(sentence, data, weapons, cues)
+                for p in _parties(sentence, data, weapons, cues, heard)
                 if clause_of[p.start] == clause and _within_subject_reach(p, cues, data)
             ],
             sentence,
             data,
         )
     ]
-    transfer_status = _status(sentence, data, cues)
+    # the tense of the verb that governs a weapon ("предоставил снимки ... для доставки боеприпасов": none)
+    governing = [
+        cue for cue in cues if any(cue == min(cues, key=lambda c: abs(c.index - w[0])) for w in weapons)
+    ]
+    told = _status(sentence, data, governing)
+    transfer_status = told or data.default_status
+    if elliptic and not any(party.position in ("to", "from", "by") for party in parties):
+        return []
     if not parties:
         pairs = {(_key(item.supplier), _key(item.recipient)) for item in previous}
         if len(pairs) != 1:
@@ -841,7 +991,10 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             continue
         own = [cue for cue in cues if clause_of[cue.index] == clause_of[party.start]]
         if party.position == "subject":
-            own = [cue for cue in own if not cue.noun] or own
+            # a noun has no subject after it: "передача Україні ... з ударами РФ" is no transfer by Russia
+            own = [cue for cue in own if not cue.noun] or [cue for cue in own if party.start < cue.index]
+        if party.position == "maybe_to":
+            own = [cue for cue in own if cue.last < party.start] or own  # a dative follows its verb
         if not own:
             continue
         cue = min(own, key=lambda c: abs(c.index - party.start))
@@ -849,7 +1002,11 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if position == "object" and not _object_of(party, cue, parties):
             continue
         if position == "maybe_to":
-            position = "to" if cue.kind == "supply" and 0 < party.start - cue.index <= 2 else "of"
+            position = (
+                "to"
+                if cue.kind in ("supply", "thanks") and _next_to(party, cue, parties, sentence, data)
+                else "of"
+            )
         role = data.roles[cue.kind].get(position)  # type: ignore[arg-type]
         if role == "supplier":
             suppliers.setdefault(_key(party), party)
@@ -874,11 +1031,15 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         (party, weapons) for party in suppliers.values()
     ]
     for party in parties:
-        if party.position == "origin" and _key(party) not in suppliers:
+        if party.position == "origin" and not suppliers:  # "Polen liefert sowjetische Panzer": Poland only
             near = [
                 w for w in weapons if w[0] - party.end <= WEAPON_REACH and party.start - w[1] <= WEAPON_REACH
             ]
             sides.append((party, near or weapons))
+    carried = {_key(item.supplier): item.supplier for item in previous if _key(item.recipient) in recipients}
+    if not sides and len(carried) == 1:
+        # "Schweden kündigte Panzer an. »Wir liefern Leopard 2 an die Ukraine«": the supplier just named
+        sides.append((next(iter(carried.values())), weapons))
     if not sides and len(makers) == 1 and any(cue.kind != "arrival" for cue in cues):
         # the maker of the system supplies it; not for arrivals, which may be a state's own ships
         maker = makers.pop()
@@ -891,11 +1052,31 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
                 continue
             strength = 0.6 if {supplier.kind, recipient.kind} & {"demonym", "maker"} else 0.75
             pair_status = transfer_status
+            if pair_status == "alleged" and reporters and reporters <= {supplier.code, recipient.code}:
+                # "der ukrainische Minister sagte, die Panzer seien angekommen": a party's own account
+                pair_status = _status(sentence, data, governing, speaker_is_party=True) or data.default_status
             if pair_status in statuses.FACT_ORDER and reporters - {supplier.code, recipient.code}:
                 pair_status = "alleged"  # what a third state says of others is a claim
             for _start, _end, category, text in supplied:
-                found.append(_Found(supplier, recipient, category, text, pair_status, strength, sentence))
+                found.append(
+                    _Found(supplier, recipient, category, text, pair_status, strength, sentence, told is None)
+                )
     return found
+
+
+def _next_to(party: Party, cue: Cue, parties: list[Party], sentence: Sentence, data: LanguageData) -> bool:
+    """A party in an ambiguous case (genitive, dative or locative "России") right after the verb: at most
+    one word between them, beside other parties, their prepositions and conjunctions ("передала России",
+    "przekazanych przez Polskę Ukrainie", "podziękował Polsce i Czechom")."""
+    if party.start <= cue.last:
+        return False
+    others = {i for p in parties if p is not party for i in range(p.start, p.end)}
+    between = [
+        word
+        for i, word in enumerate(sentence.words[cue.last + 1 : party.start], start=cue.last + 1)
+        if i not in others and word not in data.prepositions and word not in data.conjunctions and word != ","
+    ]
+    return len(between) <= 1
 
 
 def _object_of(party: Party, cue: Cue, parties: list[Party]) -> bool:
@@ -920,6 +1101,18 @@ def _reporters(sentence: Sentence, data: LanguageData) -> set[str]:
         for start, end, form in _state_matches(sentence, data)
         if any(-3 <= report - end <= 2 or 0 <= start - report <= 2 for report in reports)
     }
+
+
+def _claims_back(sentence: Sentence, data: LanguageData, before: list[_Found]) -> bool:
+    """A sentence that names the source of the one before ("Про це з посиланням на джерела пише
+    Spiegel", "Об этом заявил представитель США") makes its transfers a claim: when the source is
+    hedged, or a state that is no party to them."""
+    if not before or not _cue_hits(sentence, data.back_references):
+        return False
+    if "alleged" in {label for _s, _e, label in _cue_hits(sentence, data.status)}:
+        return True
+    parties = {code for item in before for code in (item.supplier.code, item.recipient.code)}
+    return bool(_reporters(sentence, data) - parties)
 
 
 def _key(party: Party) -> str:
@@ -958,15 +1151,21 @@ def _lemma(word: str, code: str) -> str:
 def tag(text: str, code: str) -> Result:
     """States named in ``text`` and the transfers it reports, in language ``code`` (``covers(code)``)."""
     data = language_data(code)
-    split = sentences(text)
+    split = sentences(text, data.lexicon)
     counts: Counter[str] = Counter()
     found: list[_Found] = []
     previous: list[_Found] = []
     denials = _denials(split, data)
     since = 0  # sentences since the last that reported a transfer
+    just_before: list[_Found] = []
     for sentence in split:
         counts.update(form.code for _s, _e, form in _state_matches(sentence, data))
         current = _sentence_transfers(sentence, data, previous)
+        if not current and _claims_back(sentence, data, just_before):
+            for item in just_before:  # "Об этом сообщил ... со ссылкой на источники"
+                if item.status in statuses.FACT_ORDER:
+                    item.status = "alleged"
+        just_before = current
         for item in current:
             if {item.supplier.code, item.recipient.code} & denials:
                 item.status = "denied"
@@ -1004,7 +1203,8 @@ def _merge(found: list[_Found], code: str) -> list[TransferMention]:
                 recipient_name=recipient.name if recipient.code is None else None,
                 weapon="; ".join(dict.fromkeys(item.weapon for item in group)),
                 category=category,  # type: ignore[arg-type]
-                status=statuses.merge(item.status for item in group),
+                # a status the passage tells wins over the default of a sentence that tells none
+                status=statuses.merge(item.status for item in [i for i in group if not i.guessed] or group),
                 confidence=best.confidence,
                 sentence=best.sentence.text,
                 sentence_lemmas=" ".join(
