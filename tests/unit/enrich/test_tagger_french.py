@@ -141,6 +141,9 @@ def test_tagger_french_sources_and_agents(tagger: Tagger, text: str, expected: s
         # wishes and hopes are not transfers
         ("Le Vietnam veut acheter des avions de combat à la Suède.", "fr"),
         ("La Moldavie espère recevoir des systèmes antiaériens de la Roumanie.", "fr"),
+        # a threat to supply is no transfer
+        ("Le Venezuela a menacé de livrer des missiles aux rebelles colombiens.", "fr"),
+        ("Iran threatened to send drones to the Houthis.", "en"),
     ],
 )
 def test_tagger_french_safeguards_give_no_transfer(tagger: Tagger, text: str, lang: str) -> None:
