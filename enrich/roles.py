@@ -605,7 +605,8 @@ ROLE_TABLE: dict[tuple[CueKind, bool], dict[Position, Role]] = {
         "with": _SUPPLIER,
     },
     # Only when nothing more telling is said: "Egypt signed a contract with France for Rafale jets".
-    ("deal", False): {"subject": _RECIPIENT, "with": _SUPPLIER, "possessor": _RECIPIENT},
+    # "to" names the destination: « un contrat … portant sur des frégates destinées à l'Égypte ».
+    ("deal", False): {"subject": _RECIPIENT, "with": _SUPPLIER, "possessor": _RECIPIENT, "to": _RECIPIENT},
 }
 # In French, « acheter/commander à la Russie » and « livraison de la Russie » name the supplier.
 # « avec » never names whom a supply goes to (« équiper avec des blindés », « ses relations avec l'Iran »).

@@ -67,6 +67,11 @@ from tests.tagged import Quad, quads
             "Le Pérou et la Corée du Sud ont signé un accord pour 20 avions FA-50.",
             {("KR", "PE", "aircraft", "agreed")},
         ),
+        # a deal's destination (« destinées à ») receives, the other side of the deal supplies
+        (
+            "Le contrat, signé avec l'Espagne, porte sur trois corvettes destinées à l'Arabie saoudite.",
+            {("ES", "SA", "naval", "agreed")},
+        ),
         # anti-tank rockets are missiles
         (
             "La Syrie a fourni des roquettes antichars au Hezbollah.",
