@@ -170,8 +170,18 @@ def _verbal_context(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN", "ADJ") or _nominal_context(token):
         return False
     children = list(token.children)
-    return any(child.dep_.startswith("aux") for child in children) or (
-        token.pos_ != "PROPN" and any(child.dep_.startswith("nsubj") for child in children)
+    if any(child.dep_.startswith("aux") for child in children):
+        return True
+    if token.pos_ == "PROPN":
+        return False
+    if any(child.dep_.startswith("nsubj") for child in children):
+        return True
+    # « Le Kazakhstan achète des hélicoptères »: between a name and a determiner, where no noun stands.
+    doc = token.doc
+    return (
+        0 < token.i < len(doc) - 1
+        and doc[token.i - 1].pos_ in ("PROPN", "NOUN")
+        and doc[token.i + 1].lower_ in NOMINAL_MARKERS
     )
 
 
@@ -550,7 +560,7 @@ def _next_to_weapon(party: Party, weapons: list[tuple[int, int]], lang: str, sen
         between = doc[party.end : start]
         # "Turkish TB-2 drones", "Russian-made Su-35"; not "the Somali army with tanks"
         if 0 <= start - party.end <= 3 and not any(
-            word.pos_ == "ADP" or word.lower_ in ACTOR_NOUNS for word in between
+            word.pos_ in ("ADP", "VERB", "AUX") or word.lower_ in ACTOR_NOUNS for word in between
         ):
             return True
         if lang != "en" and 0 <= party.start - end <= 2:  # "drones iraniens", "armes françaises"
@@ -607,7 +617,8 @@ ROLE_TABLE: dict[tuple[CueKind, bool], dict[Position, Role]] = {
         "with": _SUPPLIER,
     },
     # Only when nothing more telling is said: "Egypt signed a contract with France for Rafale jets".
-    ("deal", False): {"subject": _RECIPIENT, "with": _SUPPLIER, "possessor": _RECIPIENT},
+    # "to" names the destination: « un contrat … portant sur des frégates destinées à l'Égypte ».
+    ("deal", False): {"subject": _RECIPIENT, "with": _SUPPLIER, "possessor": _RECIPIENT, "to": _RECIPIENT},
 }
 # In French, « acheter/commander à la Russie » and « livraison de la Russie » name the supplier.
 # « avec » never names whom a supply goes to (« équiper avec des blindés », « ses relations avec l'Iran »).

@@ -723,6 +723,13 @@ def _apply_maker(
             [(p, w) for p, w in suppliers if p.code == maker],
             [(p, w) for p, w in suppliers if p.code != maker],
         )
+    buyers = {party.code for party, _ in recipients}
+    if not suppliers and len(recipients) > 1 and maker in buyers and buyers <= named_buyers:
+        # « Le Brésil et la Suède ont signé un accord pour des Gripen »: the maker is the seller
+        return (
+            [(p, w) for p, w in recipients if p.code == maker],
+            [(p, w) for p, w in recipients if p.code != maker],
+        )
     if not suppliers and recipients and all(party.code != maker for party, _ in recipients):
         maker_party = Party(-1, -1, maker, None, "maker")
         return [(maker_party, 0.5)], recipients

@@ -51,6 +51,27 @@ from tests.tagged import Quad, quads
             "Le Togo a pris livraison de deux patrouilleurs construits en France.",
             {("FR", "TG", "naval", "delivered")},
         ),
+        # a present tense between a name and a determiner is the verb (« Le Chili achète des … »)
+        (
+            "Le Kazakhstan achète des hélicoptères Airbus à la France.",
+            {("FR", "KZ", "aircraft", "agreed")},
+        ),
+        # « obtenu » is a delivery; a demonym before the verb does not make the weapon's maker
+        ("Kiev a obtenu de Paris des canons Caesar.", {("FR", "UA", "artillery", "delivered")}),
+        (
+            "Le gouvernement algérien a acquis des sous-marins russes de classe Kilo.",
+            {("RU", "DZ", "naval", "agreed")},
+        ),
+        # two states sign a deal for one's system: the maker sells
+        (
+            "Le Pérou et la Corée du Sud ont signé un accord pour 20 avions FA-50.",
+            {("KR", "PE", "aircraft", "agreed")},
+        ),
+        # a deal's destination (« destinées à ») receives, the other side of the deal supplies
+        (
+            "Le contrat, signé avec l'Espagne, porte sur trois corvettes destinées à l'Arabie saoudite.",
+            {("ES", "SA", "naval", "agreed")},
+        ),
         # anti-tank rockets are missiles
         (
             "La Syrie a fourni des roquettes antichars au Hezbollah.",
@@ -125,6 +146,9 @@ def test_tagger_french_sources_and_agents(tagger: Tagger, text: str, expected: s
         # wishes and hopes are not transfers
         ("Le Vietnam veut acheter des avions de combat à la Suède.", "fr"),
         ("La Moldavie espère recevoir des systèmes antiaériens de la Roumanie.", "fr"),
+        # a threat to supply is no transfer
+        ("Le Venezuela a menacé de livrer des missiles aux rebelles colombiens.", "fr"),
+        ("Iran threatened to send drones to the Houthis.", "en"),
     ],
 )
 def test_tagger_french_safeguards_give_no_transfer(tagger: Tagger, text: str, lang: str) -> None:
