@@ -50,6 +50,22 @@ class WeaponHit:
     text: str
 
 
+def named_systems_decide(hits: list[WeaponHit]) -> list[WeaponHit]:
+    """A generic noun right beside a named system is that system: « missiles Patriot », "S-400 missile
+    systems" are air defence, not missiles. The name is the hit with a capital or a digit."""
+    decided = list(hits)
+    for index in range(len(decided) - 1):
+        first, second = decided[index], decided[index + 1]
+        if first.end != second.start or first.category == second.category:
+            continue
+        named = [hit for hit in (first, second) if any(c.isupper() or c.isdigit() for c in hit.text)]
+        if len(named) == 1:
+            category = named[0].category
+            decided[index] = WeaponHit(first.start, first.end, category, first.text)
+            decided[index + 1] = WeaponHit(second.start, second.end, category, second.text)
+    return decided
+
+
 @dataclass(frozen=True)
 class PartyHit:
     """A non-state party such as "Houthi rebels"."""
@@ -132,11 +148,13 @@ class Matchers:
     def weapon_hits(self, doc: Doc | Span) -> list[WeaponHit]:
         base = doc.doc if isinstance(doc, Span) else doc
         spans = [Span(base, start, end, label=match_id) for match_id, start, end in self.weapons(doc)]
-        return [
-            WeaponHit(span.start, span.end, span.label_, span.text)  # type: ignore[arg-type]
-            for span in filter_spans(spans)
-            if span.label_ != NOT_A_WEAPON
-        ]
+        return named_systems_decide(
+            [
+                WeaponHit(span.start, span.end, span.label_, span.text)  # type: ignore[arg-type]
+                for span in filter_spans(spans)
+                if span.label_ != NOT_A_WEAPON
+            ]
+        )
 
     def party_hits(self, doc: Doc | Span) -> list[PartyHit]:
         base = doc.doc if isinstance(doc, Span) else doc

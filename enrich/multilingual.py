@@ -60,8 +60,11 @@ ROLES: dict[Kind, dict[Position, Role]] = {
 # Languages written without spaces between words: token rules cannot find names in them.
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo", "dz"})
 TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
-# A sentence ends at . ! ? ؟ followed by space, unless the dot closes a one-letter abbreviation (U.S.).
-SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<=[.!?؟])\s+")
+# A sentence ends at . ! ? ؟ followed by space, unless the dot closes a one-letter abbreviation (U.S.),
+# or at the full-width 。！？ of Chinese and Japanese, which need no space after them.
+SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*")
+# Kana and CJK ideographs: runs of them are cut into words by a dictionary (``segmentation: dictionary``).
+UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 NOMINATIVE = "nom"
 CONJOINED = "conj"  # the case label of a form that carries its conjunction ("وفرنسا")
 WINDOW = 4  # tokens around a transfer word in which a negation cancels it
@@ -155,6 +158,63 @@ def _cues(groups: Mapping[str, Iterable[str]], clitics: Iterable[str] = ()) -> C
 
 
 @dataclass(frozen=True)
+class Lexicon:
+    """The words a text without spaces is cut into: every entry of the language's data, longest first."""
+
+    words: frozenset[str]
+    longest: int
+
+    def cut(self, token: str) -> list[str]:
+        """``token`` with its runs of kana and ideographs cut into the longest known words; characters that
+        start no known word stay together ("数百万発"), as do letters and digits between runs ("F-35")."""
+        pieces: list[str] = []
+        done = 0
+        for run in UNSPACED_RUN.finditer(token):
+            pieces += [token[done : run.start()]] if run.start() > done else []
+            text, i, unknown = run.group(), 0, ""
+            while i < len(text):
+                length = next(
+                    (
+                        n
+                        for n in range(min(self.longest, len(text) - i), 0, -1)
+                        if text[i : i + n].lower() in self.words
+                    ),
+                    0,
+                )
+                if length:
+                    pieces += [unknown, text[i : i + length]] if unknown else [text[i : i + length]]
+                    unknown, i = "", i + length
+                else:
+                    unknown, i = unknown + text[i], i + 1
+            pieces += [unknown] if unknown else []
+            done = run.end()
+        return pieces + ([token[done:]] if done < len(token) else [])
+
+
+def _lexicon(data: Any, forms: Iterable[tuple[str, ...]], terms: Iterable[tuple[str, ...]]) -> Lexicon:
+    """Every word of the data file (each string, split at spaces, without its ``=``/``*`` mark), of the
+    state names and of the weapon terms, that is written in kana or ideographs."""
+    words: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(key)
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            words.update(word.lstrip("=*").lower() for word in value.split())
+
+    walk(data)
+    for key in (*forms, *terms):
+        words.update(key)
+    words = {word for word in words if UNSPACED_RUN.search(word)}
+    return Lexicon(frozenset(words), max((len(word) for word in words), default=1))
+
+
+@dataclass(frozen=True)
 class LanguageData:
     """One language's tables, built from its data file once per process."""
 
@@ -197,6 +257,7 @@ class LanguageData:
     back_references: Cues = field(
         default_factory=lambda: _cues({})
     )  # "Об этом", "Про це": the sentence before
+    lexicon: Lexicon | None = None  # the words of a language written without spaces (Chinese, Japanese)
 
 
 def _normalise(text: str) -> str:
@@ -336,6 +397,13 @@ def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]
     return forms
 
 
+def _cased(code: str) -> bool:
+    """Whether the language's script has capitals, so that a name must be capitalised ("china" is
+    porcelain): CLDR's name of the language in itself tells ("română" has, "עברית" and "العربية" do not)."""
+    name = Locale(code).get_display_name(code) or ""
+    return name != name.upper()
+
+
 def _curated(code: str) -> bool:
     return any(code in languages for languages in base._data("states.yaml").values())
 
@@ -364,11 +432,11 @@ def language_data(code: str) -> LanguageData:
         weapon_terms[tuple(tokens_of(str(term)))] = base.NOT_A_WEAPON
     status = data.get("status") or {}
     cases = data.get("cases") or {}
+    segmented = data.get("segmentation") == "dictionary"
     return LanguageData(
         code=code,
         forms=forms,
-        cased_script=any(ch.isupper() for text in forms for word in text for ch in word.upper()[:1])
-        and code not in ("ar", "fa"),
+        cased_script=_cased(code),
         prepositions=prepositions,
         postpositions={
             str(word).lower(): position for word, position in (data.get("postpositions") or {}).items()
@@ -420,6 +488,7 @@ def language_data(code: str) -> LanguageData:
         comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
         prepositional_cases=frozenset(str(case) for case in data.get("prepositional_cases") or []),
         back_references=_cues({"back": data.get("back_references") or []}),
+        lexicon=_lexicon(data, forms, weapon_terms) if segmented else None,
     )
 
 
@@ -457,13 +526,15 @@ class Result:
     lemmas: str
 
 
-def sentences(text: str) -> list[Sentence]:
+def sentences(text: str, lexicon: Lexicon | None = None) -> list[Sentence]:
     found = []
     position = 0
     for piece in SENTENCE_END.split(text):
         start = text.find(piece, position)
         position = start + len(piece)
         surface = TOKEN.findall(_normalise(piece))
+        if lexicon is not None:
+            surface = [word for token in surface for word in lexicon.cut(token)]
         if surface:
             found.append(Sentence(piece, start, surface, [word.lower() for word in surface]))
     return found
@@ -509,8 +580,11 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     words = sentence.words
     if end + 1 < len(words) and words[end] == "'" and words[end + 1] in data.suffix_cases:
         return data.case_positions.get(data.suffix_cases[words[end + 1]], "of")
-    if end < len(words) and words[end] in data.postpositions:
-        return data.postpositions[words[end]]  # "Türkiye tarafından", "روسیه را"
+    after = end
+    while after < len(words) and _is_forces(words[after], data):
+        after += 1  # "米政府によると", "Türkiye hükümeti tarafından": the particle after the state's forces
+    if after < len(words) and words[after] in data.postpositions:
+        return data.postpositions[words[after]]  # "Türkiye tarafından", "روسیه را"
     if start > 0 and words[start - 1].startswith(data.made_in or ("\0",)):
         return "origin"  # "ساخت روسیه"
     before = start - 1
@@ -1077,7 +1151,7 @@ def _lemma(word: str, code: str) -> str:
 def tag(text: str, code: str) -> Result:
     """States named in ``text`` and the transfers it reports, in language ``code`` (``covers(code)``)."""
     data = language_data(code)
-    split = sentences(text)
+    split = sentences(text, data.lexicon)
     counts: Counter[str] = Counter()
     found: list[_Found] = []
     previous: list[_Found] = []

@@ -60,6 +60,9 @@ NOMINAL_MARKERS = ARTICLES | grammar.words("nominal_markers")
 DEFIANCE = grammar.words("defiance")
 REPORTING_VERBS = grammar.words("reporting_verbs")
 SPEAKER_PRONOUNS = grammar.words("speaker_pronouns")
+REFLEXIVE_CLITICS = grammar.words("reflexive_clitics")
+MAKING_WORDS = grammar.words("making_words")
+ACCUSING_VERBS = grammar.words("accusing_verbs")
 EPISTEMIC_MODALS = grammar.words("epistemic_modals")
 PREVENTIVE_PREPOSITIONS = grammar.words("preventive_prepositions")
 PERFECT_AUXILIARIES = frozenset({"have", "'ve", "’ve"})
@@ -97,6 +100,8 @@ def find_predicates(
         kind = _predicate_kind(token, cues)
         if kind is None:
             continue
+        if kind == "supply" and _reflexive(token):
+            kind = "acquire"  # « la Croatie s'est offert des Rafale », « se doter de drones »: for itself
         is_verb = kind in ("supply", "acquire", "arrival")
         if _intended(token, sentence, cues) or _vetoed(token, sentence, cues):
             continue
@@ -113,11 +118,13 @@ def _predicate_kind(token: Token, cues: CueLexicon) -> CueKind | None:
     """Verbs from the verb lists, nouns from the noun lists ("an order" is not "to order")."""
     words: tuple[str, ...] = (token.lemma_.lower(), token.lower_)
     participle = token.pos_ == "ADJ" and token.tag_ in ("VBN", "VBD")  # "drones supplied by Iran"
-    if token.pos_ in ("VERB", "AUX") or participle:
-        lists = [cues.verbs]
-    elif token.lang_ == "fr" and _verbal_context(token):
+    if token.lang_ == "fr" and (token.pos_ in ("VERB", "AUX") or _verbal_context(token)):
+        # The small model lemmatises some present tenses to themselves (« livre ») and tags some
+        # participles as names (« d'avoir livré »): the verb is recognised from its form too.
         lists = [cues.verbs]
         words = (*words, *_french_infinitives(token.lower_))
+    elif token.pos_ in ("VERB", "AUX") or participle:
+        lists = [cues.verbs]
     elif token.pos_ in ("NOUN", "PROPN"):
         lists = [cues.nouns]
     elif not token.pos_:
@@ -133,19 +140,46 @@ def _predicate_kind(token: Token, cues: CueLexicon) -> CueKind | None:
     return None
 
 
+def _reflexive(token: Token) -> bool:
+    """The verb has a reflexive clitic (« s'offrir », « se doter », « s'équiper »): the subject gives
+    to itself, so it is the recipient."""
+    if token.lang_ != "fr":
+        return False
+    if any(
+        child.lower_ in REFLEXIVE_CLITICS and child.dep_.startswith(("expl", "obj", "iobj"))
+        for child in token.children
+    ):
+        return True
+    # The parse misses the clitic across an incise: « s'est quant à elle offert ».
+    doc = token.doc
+    for index in range(token.i - 1, max(token.i - 6, token.sent.start) - 1, -1):
+        word = doc[index]
+        if word.lower_ in REFLEXIVE_CLITICS:
+            return True
+        if word.is_punct or (word.pos_ in ("NOUN", "PROPN", "VERB") and word.lemma_ not in ("être", "avoir")):
+            return False
+    return False
+
+
 def _verbal_context(token: Token) -> bool:
-    """A noun or adjective with its own nominal subject, not after a determiner, is a verb: the small
-    French model tags present tenses such as « Pyongyang expédie des obus » or « la France livre … »
-    as nouns, while the parser still gives them the subject."""
-    return (
-        token.pos_ in ("NOUN", "ADJ")
-        and not _nominal_context(token)
-        and any(child.dep_.startswith("nsubj") for child in token.children)
+    """A noun or adjective with its own nominal subject, or any word with an auxiliary, not after a
+    determiner, is a verb: the small French model tags present tenses such as « Pyongyang expédie des
+    obus » or « la France livre … » as nouns, and « d'avoir livré » as a name, while the parser still
+    gives them the subject or the auxiliary."""
+    if token.pos_ not in ("NOUN", "PROPN", "ADJ") or _nominal_context(token):
+        return False
+    children = list(token.children)
+    return any(child.dep_.startswith("aux") for child in children) or (
+        token.pos_ != "PROPN" and any(child.dep_.startswith("nsubj") for child in children)
     )
 
 
 def _french_infinitives(word: str) -> tuple[str, ...]:
-    """Infinitives a present-tense form may come from: livre/livrent → livrer, achète → acheter."""
+    """Infinitives a present tense or a past participle may come from: livre/livrent → livrer, achète →
+    acheter, livré/livrées → livrer."""
+    for ending in ("ées", "és", "ée", "é"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return (word[: -len(ending)] + "er",)
     if word.endswith("ent"):
         stem = word[:-2]
     elif word.endswith("e"):
@@ -174,8 +208,10 @@ def _moves_something_else(token: Token, taken: set[int], cues: CueLexicon) -> bo
     else:
         cargo = [child for child in token.children if child.dep_ in ("dobj", "obj")]
         words = [word for child in cargo for word in child.subtree]
-    if not cargo or any(word.pos_ not in ("NOUN", "PROPN") or word.i in taken for word in cargo):
-        return False
+    if not cargo or any(
+        word.pos_ not in ("NOUN", "PROPN") or word.i in taken or word.like_num for word in cargo
+    ):
+        return False  # « s'est offert douze Rafale »: a number parsed as the object counts the weapon
     # "supply the rebels with rifles", « doter l'armée de blindés »: the cargo is the complement.
     complements = [child for child in token.children if child.lower_ in ("with", "de", "d'", "d’")]
     words += [word for child in complements for word in child.subtree]
@@ -211,6 +247,8 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
     US aircraft sold to Pakistan"."""
     if _reduced_relative(token):
         return False
+    if _question(sentence):
+        return True  # « Faut-il livrer des chars à Kiev ? »: asked, not reported
     if token.tag_ == "VBG" and token.head.lower_ in PREVENTIVE_PREPOSITIONS:
         return True  # "warned China against supplying", "decided against selling"
     window = sentence.doc[max(token.i - 8, sentence.start) : token.i]
@@ -227,6 +265,15 @@ def guesses_at_the_past(token: Token, sentence: Span) -> bool:
 def _guessing(word: Token) -> bool:
     following = word.nbor(1).lower_ if word.i + 1 < len(word.doc) else ""
     return word.lower_ in EPISTEMIC_MODALS and following in PERFECT_AUXILIARIES
+
+
+def _question(sentence: Span) -> bool:
+    """The sentence ends with a question mark (quotes and brackets after it aside)."""
+    for token in reversed(sentence):
+        if token.text in ('"', "»", "”", "’", "'", ")", "]"):
+            continue
+        return token.text.endswith("?")
+    return False
 
 
 def _vetoed(token: Token, sentence: Span, cues: CueLexicon) -> bool:
@@ -289,6 +336,8 @@ def position_of(
     """The grammatical position of ``party`` with respect to ``predicate`` (None: unrelated)."""
     if party.kind == "demonym" and _origin_of_weapon(party, sentence, weapons, lang):
         return "origin"
+    if _made_in(party, sentence):
+        return "origin"
     if party.kind in ("name", "metonym") and (
         any(start == party.end for start, _end in weapons) or _maker_compound(party, sentence)
     ):
@@ -296,7 +345,17 @@ def position_of(
     if party.kind == "demonym" and not _names_an_actor(party, sentence):
         return None  # "an Iranian lawmaker", "American and British media"
     owner = _possessive(party, sentence) and not _names_an_actor(party, sentence)
+    if _accused_by_clitic(party, sentence, predicate):
+        return "subject"
     preposition = _governing_preposition(party, sentence, lang)
+    if preposition == "by" and _agent_of_another_verb(party, sentence, predicate):
+        return None  # « livré des armes au Polisario, soutenu par l'Algérie »: Algeria supports
+    if (
+        preposition == "of"
+        and abs(party.start - predicate.index) > 6
+        and not _governed_by(party, predicate, sentence)
+    ):
+        return None  # « … a indiqué la télévision, dans une dépêche datée de Jérusalem »: far and unrelated
     if preposition is not None:
         # "to India's neighbouring country" goes to the neighbour, not to India.
         return None if preposition == "other" or owner else preposition
@@ -356,6 +415,78 @@ def _maker_compound(party: Party, sentence: Span) -> bool:
     )
 
 
+def _governed_by(party: Party, predicate: Predicate, sentence: Span) -> bool:
+    """The parse puts the party within three steps below the predicate (« réceptionné … plusieurs avions
+    de la Russie »); True without a parse, which cannot tell."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP"):
+        return True
+    token = doc[party.start : party.end].root
+    for _step in range(3):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == predicate.index:
+            return True
+    return False
+
+
+def _accused_by_clitic(party: Party, sentence: Span, predicate: Predicate) -> bool:
+    """« … avec l'Iran, l'accusant d'avoir livré des armes »: the pronoun object of the accusation
+    right after the party takes it up, and the accused is the one who acts."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP") or predicate.index <= party.end:
+        return False
+    node = doc[predicate.index]
+    for _step in range(2):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in ACCUSING_VERBS:
+            break
+    else:
+        return False
+    return any(
+        child.lower_ in ARTICLES
+        and child.dep_ in ("obj", "dobj")
+        and 0 < child.i - party.end <= 2
+        and all(doc[i].is_punct for i in range(party.end, child.i))
+        for child in node.children
+    )
+
+
+# Endings of English and French past participles: the small French model also takes demonyms for
+# participles (« d'armes russes par l'Algérie »).
+PARTICIPLE_ENDINGS = (
+    *("ed", "en"),
+    *("é", "és", "ée", "ées", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "t", "ts"),
+)
+
+
+def _agent_of_another_verb(party: Party, sentence: Span, predicate: Predicate) -> bool:
+    """A verb between the predicate and "by X" (« par X ») takes X as its own agent."""
+    doc = sentence.doc
+    if predicate.index >= party.start:
+        return False
+    return any(
+        doc[i].pos_ == "VERB" and _past_participle(doc[i]) and doc[i].lower_.endswith(PARTICIPLE_ENDINGS)
+        for i in range(predicate.index + 1, party.start)
+    )
+
+
+def _made_in(party: Party, sentence: Span) -> bool:
+    """« des hélicoptères fabriqués en Russie », "rifles made in Belgium": the maker, not a place."""
+    doc = sentence.doc
+    start = party.start
+    while start > sentence.start and doc[start - 1].lower_ in ARTICLES:
+        start -= 1
+    return (
+        start - 2 >= sentence.start
+        and PREPOSITIONS.get(doc[start - 1].lang_, {}).get(doc[start - 1].lower_) in ("at", "to")
+        and doc[start - 2].lower_ in MAKING_WORDS
+    )
+
+
 def _governing_preposition(party: Party, sentence: Span, lang: str) -> Position | None:
     table = PREPOSITIONS.get(lang, PREPOSITIONS["en"])
     doc = sentence.doc
@@ -380,7 +511,25 @@ def _governing_preposition(party: Party, sentence: Span, lang: str) -> Position 
             return "from"
     if index > sentence.start and doc[index - 1].lower_ in NOT_A_DIRECTION.get(word, ()):
         return "other"  # "according to", "due to", « grâce à »
+    if word in COORDINATION and word not in ARTICLES and word not in table:
+        return _conjunct_preposition(party, sentence, lang)
     return table.get(word) or ("other" if word in OTHER_PREPOSITIONS.get(lang, ()) else None)
+
+
+def _conjunct_preposition(party: Party, sentence: Span, lang: str) -> Position | None:
+    """« un contrat entre Thales et l'Arménie », "to Poland and then Ukraine": the last of coordinated
+    phrases shares the preposition of the first, found through the parse when the first is no party."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP") or doc[party.start : party.end].root.dep_ != "conj":
+        return None  # "… to Poland and Russia delivered …": a subject of its own
+    table = PREPOSITIONS.get(lang, PREPOSITIONS["en"])
+    for index in range(party.start - 2, max(party.start - 12, sentence.start) - 1, -1):
+        word = doc[index]
+        if word.pos_ in ("VERB", "AUX"):
+            return None
+        if word.lower_ in table:
+            return table[word.lower_]
+    return None
 
 
 def _next_to_weapon(party: Party, weapons: list[tuple[int, int]], lang: str, sentence: Span) -> bool:
@@ -449,9 +598,10 @@ ROLE_TABLE: dict[tuple[CueKind, bool], dict[Position, Role]] = {
     ("deal", False): {"subject": _RECIPIENT, "with": _SUPPLIER, "possessor": _RECIPIENT},
 }
 # In French, « acheter/commander à la Russie » and « livraison de la Russie » name the supplier.
-FRENCH_OVERRIDES: dict[CueKind, dict[Position, Role]] = {
-    "supply": {"at": _RECIPIENT},  # « envoyer des chars en Ukraine »
-    "supply_noun": {"at": _RECIPIENT},  # « les livraisons d'armes en Ukraine »
+# « avec » never names whom a supply goes to (« équiper avec des blindés », « ses relations avec l'Iran »).
+FRENCH_OVERRIDES: dict[CueKind, dict[Position, Role | None]] = {
+    "supply": {"at": _RECIPIENT, "with": None},  # « envoyer des chars en Ukraine »
+    "supply_noun": {"at": _RECIPIENT, "with": None},  # « les livraisons d'armes en Ukraine »
     "acquire": {"to": _SUPPLIER, "of": _SUPPLIER},
     "acquire_noun": {"to": _SUPPLIER, "of": _SUPPLIER},
     "arrival": {"of": _SUPPLIER},
@@ -547,13 +697,17 @@ def reports(party: Party, predicate: Predicate, sentence: Span) -> bool:
             break
         token = token.head
     verb = token.head
-    if not token.dep_.startswith("nsubj") or verb.lemma_.lower() not in REPORTING_VERBS:
+    if not token.dep_.startswith("nsubj") or verb.lemma_.lower() not in REPORTING_VERBS | ACCUSING_VERBS:
         return False
     target = doc[predicate.index]
     if verb.i == target.i or not verb.is_ancestor(target):
         return False
+    if verb.lemma_.lower() in ACCUSING_VERBS:
+        return True
     node = target
     while node.i != verb.i:
+        if node.i != target.i and node.lemma_.lower() in ACCUSING_VERBS:
+            return True  # « Rabat accuse l'Iran d'avoir livré »: the accuser is not the one who gives
         if node.pos_ in ("VERB", "AUX"):
             subjects = [child for child in node.children if child.dep_.startswith("nsubj")]
             if subjects:

@@ -13,9 +13,13 @@ from spacy.tokens import Span, Token
 
 from enrich import grammar
 from enrich.lexicon import CueLexicon, Status
-from enrich.roles import Predicate, guesses_at_the_past
+from enrich.roles import ACTOR_NOUNS, Party, Predicate, guesses_at_the_past
 
 FUTURE_MARKERS = grammar.words("future_markers")
+# « selon … », « d'après … », "according to …": the phrase names the source of the report.
+ATTRIBUTION_MARKERS = tuple(tuple(marker.split()) for marker in grammar.words("attribution_markers"))
+# « selon les termes du contrat »: what the phrase cites is a document, not a source.
+NOT_A_SOURCE = grammar.words("not_a_source")
 NEGATIONS = grammar.words("negations")
 # Clauses beside the one a denial speaks of.
 SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis", "cc"})
@@ -169,3 +173,43 @@ def merge(statuses: Iterable[Status]) -> Status:
     """One status for a transfer reported several times in a passage."""
     present = set(statuses)
     return next(status for status in MERGE_ORDER if status in present)
+
+
+def attributions(sentence: Span) -> list[tuple[int, int]]:
+    """Token spans of the phrases that attribute the report to a source: from « selon » / "according
+    to" to the next comma or the end of the sentence. A phrase that cites a document (« selon les termes
+    du contrat ») is left out."""
+    doc = sentence.doc
+    words = [token.lower_.replace("’", "'") for token in sentence]
+    found = []
+    for offset in range(len(words)):
+        marker = next((m for m in ATTRIBUTION_MARKERS if tuple(words[offset : offset + len(m)]) == m), None)
+        if marker is None:
+            continue
+        start = sentence.start + offset
+        end = start + len(marker)
+        while end < sentence.end and not doc[end].is_punct:
+            end += 1
+        if not any(doc[i].lower_ in NOT_A_SOURCE for i in range(start, end)):
+            found.append((start, end))
+    return found
+
+
+def attributed_sources(sentence: Span, parties: Iterable[Party]) -> tuple[set[str], bool]:
+    """The states a sentence names as the source of its report (« selon Moscou », « selon le ministère
+    russe »), and whether one of its attributions names no state (« selon le Wall Street Journal »,
+    « selon des sources russes »): a claim, whoever it is about."""
+    doc = sentence.doc
+    codes: set[str] = set()
+    unnamed = False
+    parties = list(parties)
+    for start, end in attributions(sentence):
+        actor = any(doc[i].lower_ in ACTOR_NOUNS for i in range(start, end))
+        named = {
+            party.code
+            for party in parties
+            if party.code and start <= party.start < end and (party.kind != "demonym" or actor)
+        }
+        codes |= named
+        unnamed = unnamed or not named
+    return codes, unnamed

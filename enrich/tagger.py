@@ -1,8 +1,9 @@
 """Text in, states and transfer mentions out: the enrich stage's pure core.
 
 Two passes keep it fast, since most news is not about arms:
-1. a tokenizer-and-sentencizer pass over the whole article counts the states it names and keeps the
-   sentences that name a weapon and a party (phrase matching only);
+1. a tokenizer-and-sentencizer pass over the whole article (enrich/prefilter.py, which takes the
+   lemmas for the index from the raw text) counts the states it names and keeps the sentences that
+   name a weapon and a party (phrase matching only);
 2. only those sentences go through the full spaCy pipeline (parser, lemmas, entities), batched with
    ``nlp.pipe``, and their transfers are extracted.
 
@@ -25,13 +26,14 @@ from typing import overload
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span
 
 from armswatch.schema import Category, StateCount, TransferMention
 from enrich import grammar, multilingual, roles, status
 from enrich.language import detect_language
 from enrich.lexicon import Lexicon, Status, lexicon
 from enrich.matching import Matchers, StateHit
+from enrich.prefilter import Article, FirstPass, TransferWords, lemma_text
 from enrich.quantities import with_amounts
 from enrich.roles import Party, Predicate, Role
 
@@ -79,16 +81,17 @@ class _Language:
     full: Language | None
     fast_matchers: Matchers
     full_matchers: Matchers | None
+    first_pass: FirstPass
+    transfer_words: TransferWords | None  # of the full pipeline, which parses only sentences that have one
 
 
 @dataclass(frozen=True)
 class _Prepared:
-    """One article after the cheap pass: its language, tokens and sentences, and the states it names."""
+    """One article after the cheap pass: its language, sentences and the states it names."""
 
     code: str
     language: _Language
-    doc: Doc
-    state_hits: list[StateHit]
+    article: Article
     truncated: bool  # the text was cut to the character budget
 
 
@@ -110,9 +113,10 @@ class _Candidate:
 class Tagger:
     """Loads each language's pipelines once and tags texts with them.
 
-    ``prefilter=False`` parses every sentence instead of only the candidates: the results must be the
-    same, only slower (the benchmark checks it). ``max_chars`` and ``max_seconds`` bound each article's
-    work (see the module's docstring).
+    ``prefilter=False`` runs the whole first-pass pipeline over the text (its lemmatizer too) and
+    parses every sentence instead of only the candidates: the results must be the same, only slower
+    (the benchmark checks it). ``max_chars`` and ``max_seconds`` bound each article's work (see the
+    module's docstring).
     """
 
     prefilter: bool = True
@@ -143,10 +147,10 @@ class Tagger:
                 prepared.append(TagResult(code, found.states, found.transfers, found.lemmas, truncated))
                 continue
             language = self.language(_pipeline_language(code))
-            doc = language.fast(full_text)
-            # Matched once per article: the prefilter and the state counts both use these hits.
-            hits = language.fast_matchers.state_hits(doc)
-            prepared.append(_Prepared(code, language, doc, hits, len(full_text) < len(whole)))
+            # Matched once per article: the prefilter and the state counts both use its state hits.
+            first_pass = language.first_pass
+            article = first_pass.read(full_text) if self.prefilter else first_pass.whole(full_text)
+            prepared.append(_Prepared(code, language, article, len(full_text) < len(whole)))
         cut_short: set[int] = set()
         parsed = self._parse_candidates(prepared, cut_short)
         return [
@@ -162,23 +166,21 @@ class Tagger:
         """Candidate sentences of every article, parsed by their language's full pipeline; the articles
         of which a sentence was cut or left unparsed (their time ran out) are added to ``cut_short``."""
         by_language: dict[str, list[tuple[int, Span]]] = {}
-        for index, article in enumerate(prepared):
-            if isinstance(article, TagResult):
+        for index, prepared_article in enumerate(prepared):
+            if isinstance(prepared_article, TagResult):
                 continue
-            starts = [hit.start for hit in article.state_hits]
+            article = prepared_article.article
+            matchers = prepared_article.language.fast_matchers
             since_candidate = CONTEXT_REACH + 1  # sentences since the last one worth parsing
-            for sentence in article.doc.sents:
+            for sentence in article.sentences:
                 since_candidate += 1
-                states = article.state_hits[
-                    bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)
-                ]
                 if not self.prefilter or _is_candidate(
                     sentence,
-                    article.language.fast_matchers,
-                    bool(states),
+                    matchers,
+                    bool(article.hits_between(sentence.start_char, sentence.end_char)),
                     since_candidate <= CONTEXT_REACH,
                 ):
-                    by_language.setdefault(article.language.code, []).append((index, sentence))
+                    by_language.setdefault(prepared_article.language.code, []).append((index, sentence))
                     since_candidate = 0
         parsed: dict[int, list[tuple[Span, int]]] = {}
         for code, sentences in by_language.items():
@@ -189,23 +191,27 @@ class Tagger:
                         (_capped(sentence, index, cut_short), sentence.start_char)
                     )
                 continue
-            timed = self._within_time(sentences, cut_short)
+            timed = self._within_time(sentences, cut_short, language.transfer_words)
             for doc, (index, offset) in language.full.pipe(timed, batch_size=64, as_tuples=True):
                 parsed.setdefault(index, []).append((doc[:], offset))
         return parsed
 
     def _within_time(
-        self, sentences: list[tuple[int, Span]], cut_short: set[int]
+        self, sentences: list[tuple[int, Span]], cut_short: set[int], words: TransferWords | None
     ) -> Iterator[tuple[str, tuple[int, int]]]:
         """The sentences to parse, each article's only until ``max_seconds`` after its first one was
-        handed to the parser (which takes them a batch at a time, so the cut lags by one batch)."""
+        handed to the parser (which takes them a batch at a time, so the cut lags by one batch), and
+        with the prefilter only those with a word that may be a transfer predicate."""
         first_taken: dict[int, float] = {}
         for index, sentence in sentences:
             now = time.monotonic()
             if now - first_taken.setdefault(index, now) > self.max_seconds:
                 cut_short.add(index)
                 continue
-            yield _capped(sentence, index, cut_short).text, (index, sentence.start_char)
+            text = _capped(sentence, index, cut_short).text
+            if self.prefilter and words is not None and not words.in_sentence(text):
+                continue
+            yield text, (index, sentence.start_char)
 
 
 def _within_chars(text: str, limit: int) -> str:
@@ -245,7 +251,18 @@ def _build_language(code: str) -> _Language:
     full = None
     if code in TRAINED_PIPELINES:
         full = spacy.load(TRAINED_PIPELINES[code], exclude=list(UNUSED_COMPONENTS))
-    return _Language(code, lex, fast, full, Matchers(fast, lex), Matchers(full, lex) if full else None)
+    fast_matchers = Matchers(fast, lex)
+    full_matchers = Matchers(full, lex) if full else None
+    return _Language(
+        code,
+        lex,
+        fast,
+        full,
+        fast_matchers,
+        full_matchers,
+        FirstPass(fast, fast_matchers),
+        TransferWords(full, lex, full_matchers) if full and full_matchers else None,
+    )
 
 
 def _add_lookup_lemmatizer(nlp: Language) -> None:
@@ -256,11 +273,6 @@ def _add_lookup_lemmatizer(nlp: Language) -> None:
     except Exception:  # no table for this language: the text itself is indexed
         if "lemmatizer" in nlp.pipe_names:
             nlp.remove_pipe("lemmatizer")
-
-
-def lemma_text(tokens: Iterable[Token]) -> str:
-    """Lower-cased lemmas of the words (punctuation and numbers left out)."""
-    return " ".join((token.lemma_ or token.text).lower() for token in tokens if token.is_alpha)
 
 
 def _is_candidate(sentence: Span, matchers: Matchers, names_a_state: bool, near_candidate: bool) -> bool:
@@ -277,7 +289,8 @@ def _is_candidate(sentence: Span, matchers: Matchers, names_a_state: bool, near_
 def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: float, cut: bool) -> TagResult:
     """States and transfers of one article, from its candidate sentences in text order; the sentences
     left when ``seconds`` have passed are not read (``cut`` says the parsing already stopped early)."""
-    code, language, doc, article_hits = article.code, article.language, article.doc, article.state_hits
+    code, language, first_pass = article.code, article.language, article.article
+    article_hits = first_pass.state_hits
     lex = language.lexicon
     matchers = language.full_matchers or language.fast_matchers
     counts = Counter(hit.code for hit in article_hits)
@@ -285,14 +298,14 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
         StateCount(code=state, name=lex.state_names.get(state, state), count=count)
         for state, count in counts.most_common()
     ]
-    # Indexed once, so that each candidate finds its neighbours by bisection, not by a scan.
-    sentences = list(doc.sents)
-    sentence_starts = [sentence.start_char for sentence in sentences]
-    hit_tokens = [hit.start for hit in article_hits]
-    hit_chars = [doc[hit.start].idx for hit in article_hits]
+    # Each candidate finds its neighbours by bisection, not by a scan.
+    sentence_starts = first_pass.starts
+    if parsed:
+        first_pass.lemmatise()  # the rules read the lemmas of the sentences after a candidate
     deadline = time.monotonic() + seconds
     candidates: list[_Candidate] = []
     context: list[tuple[Party, Party]] = []  # the pairs of the last sentence that had any
+    claimed: set[tuple[str, str]] = set()  # those of its pairs it reported as a claim
     context_end = 0
     for sentence, offset in parsed:
         if time.monotonic() > deadline:
@@ -301,18 +314,15 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
         position = bisect_left(sentence_starts, offset)  # the sentence's index in the article
         if position - bisect_left(sentence_starts, context_end) >= CONTEXT_REACH:
             context = []  # sentences in between that report no transfer: the thread is lost
-        earlier = _Prefix(article_hits, bisect_left(hit_chars, offset))
+        earlier = _Prefix(article_hits, bisect_left(first_pass.hit_starts, offset))
         following = bisect_left(sentence_starts, offset + len(sentence.text))
-        later = sentences[following : following + 2]
+        later = first_pass.sentences[following : following + 2]
         topic = None
         if position > 0:
-            before = sentences[position - 1]
             topic = next(
                 (
                     hit.code
-                    for hit in article_hits[
-                        bisect_left(hit_tokens, before.start) : bisect_left(hit_tokens, before.end)
-                    ]
+                    for hit in first_pass.hits_between(sentence_starts[position - 1], offset)
                     if hit.kind in STATE_PARTY_KINDS
                 ),
                 None,
@@ -320,15 +330,24 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
         found = _extract(
             sentence, offset, lex, matchers, earlier, later, language.fast_matchers, topic, context
         )
+        for candidate in found:
+            # A sentence that only continues a claim does not make it a fact: « … a affirmé que la Corée
+            # du Nord avait livré des armes. Plus d'un million d'obus ont été transférés ».
+            pair = (_party_key(candidate.supplier), _party_key(candidate.recipient))
+            if candidate.implied and pair in claimed and candidate.status in status.FACT_ORDER:
+                candidate.status = "alleged"
         if found:
             context = [(c.supplier, c.recipient) for c in found if c.supplier and c.recipient]
+            claimed = {
+                (_party_key(c.supplier), _party_key(c.recipient)) for c in found if c.status == "alleged"
+            }
             context_end = offset + len(sentence.text)
         candidates.extend(found)
     return TagResult(
         lang=code,
         states=states,
         transfers=_merge(candidates, lex),
-        lemmas=lemma_text(doc),
+        lemmas=first_pass.lemmas,
         truncated=article.truncated or cut,
     )
 
@@ -482,6 +501,8 @@ def _extract(
             )
     named_buyers |= _assign_counterparties(placements, assigned)
     reporters = {p.party.code for p in placements if p.position == "reporter" and p.party.code}
+    attributed, unnamed_source = status.attributed_sources(sentence, parties)
+    reporters |= attributed
     # "Poland delivered Soviet-made T-72 tanks": where a clause names who hands the weapon over, its
     # maker is no supplier; but in "… from the Soviets … US aircraft sold to Pakistan" the US is.
     makers_only = {
@@ -515,6 +536,8 @@ def _extract(
         return []
     main = predicates[0] if len(predicates) == 1 else max(predicates, key=lambda p: p.is_verb)
     reported_status = status.sentence_status(sentence, lex.cues, phrases, main, context_denial=False)
+    if unnamed_source and reported_status in status.FACT_ORDER:
+        reported_status = "alleged"
     denied_codes, denial_points_back = _later_denials(later, lex, fast_matchers)
     sources = reporters | _later_sources(later, fast_matchers)
     denial_scope = status.denial_scope(sentence, lex.cues)

@@ -30,6 +30,11 @@ KEYS = {
     "preventive_prepositions",
     "future_markers",
     "negations",
+    "reflexive_clitics",
+    "making_words",
+    "accusing_verbs",
+    "attribution_markers",
+    "not_a_source",
 }
 
 
