@@ -203,6 +203,17 @@ def found(text: str, lang: str) -> set[Quad]:
         ),
         # "was supposed to" speaks of a transfer that did not happen
         ("ru", "Болгария должна была отправить Грузии танки.", set()),
+        # Dutch separable verbs by their finite part; a self-propelled howitzer is artillery
+        (
+            "nl",
+            "België draagt twee mijnenjagers over aan Letland.",
+            {("BE", "LV", "naval", "agreed")},
+        ),
+        (
+            "nl",
+            "Noorwegen heeft pantserhouwitsers aan Litouwen gegeven.",
+            {("NO", "LT", "artillery", "delivered")},
+        ),
         # a tanker is no tank; "offenbar" hedges
         ("nl", "Nederland heeft twee olietankers aan Polen verkocht.", set()),
         ("de", "Serbien hat offenbar chinesische Drohnen erhalten.", {("CN", "RS", "drones", "alleged")}),
