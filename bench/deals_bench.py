@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
 import time
 import tracemalloc
 from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' article factory
 
 from armswatch.schema import EnrichedArticle
 from deals.designation import designation
