@@ -27,6 +27,8 @@ DEV_SETS = [
 FLOORS = {
     "en": {"pair_f1": 0.85, "category_accuracy": 0.93, "status_accuracy": 0.84},
     "fr": {"pair_f1": 0.76, "category_accuracy": 0.98, "status_accuracy": 0.76},
+    "de": {"pair_f1": 0.65, "pair_precision": 0.85},
+    "ru": {"pair_f1": 0.78, "pair_precision": 0.98},
 }
 # Held-out hard negatives given a transfer, English and French together.
 MAX_HARD_NEGATIVES_WITH_TRANSFER = 1
