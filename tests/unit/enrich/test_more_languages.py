@@ -1,0 +1,74 @@
+"""Languages added by data file alone (sk, bg, sr, hr, no, da), on invented sentences: a delivery, a hedged
+claim, a denial, a negated delivery or an offer, inflected names, capitals as metonyms, detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from enrich import multilingual
+from enrich.language import detect_language
+from enrich.tagger import Tagger
+from tests.tagged import Quad, quads
+
+
+def found(text: str, lang: str) -> set[Quad]:
+    return {(t.supplier, t.recipient, t.category, t.status) for t in multilingual.tag(text, lang).transfers}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # Slovak: the dative after a supply verb is the recipient, z/od + genitive the supplier, the
+        # instrumental the agent of a passive; -ka/-ra keep their consonant in the dative (Amerike)
+        ("sk", "Rusko dodalo Iránu útočné drony.", {("RU", "IR", "drones", "delivered")}),
+        ("sk", "Ukrajina dostala z Nemecka húfnice.", {("DE", "UA", "artillery", "delivered")}),
+        ("sk", "Poľsko kúpilo od Južnej Kórey tanky.", {("KR", "PL", "armored_vehicles", "delivered")}),
+        ("sk", "Kyjev dostal tanky od Berlína.", {("DE", "UA", "armored_vehicles", "delivered")}),
+        ("sk", "Tanky boli dodané Ukrajine Nemeckom.", {("DE", "UA", "armored_vehicles", "delivered")}),
+        ("sk", "Spojené štáty schválili predaj rakiet pre Taiwan.", {("US", "TW", "missiles", "agreed")}),
+        ("sk", "Slovensko odovzdá Ukrajine húfnice Zuzana.", {("SK", "UA", "artillery", "agreed")}),
+        (
+            "sk",
+            "Podľa spravodajských služieb Severná Kórea poslala Rusku delostrelecké granáty.",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "sk",
+            "Irán údajne dodal Rusku drony. Teherán obvinenia poprel.",
+            {("IR", "RU", "drones", "denied")},
+        ),
+        ("sk", "Nemecko nebude dodávať tanky Ukrajine.", set()),
+        ("sk", "Francúzsko ponúklo Poľsku stíhačky.", set()),
+        ("sk", "Slovensko požiadalo Spojené štáty o vrtuľníky.", set()),
+    ],
+)
+def test_more_language_transfers(lang: str, text: str, expected: set[Quad]) -> None:
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "codes"),
+    [
+        ("sk", "Rokovania Spojených štátov a Ukrajiny v Bratislave.", {"US", "UA", "SK"}),
+    ],
+)
+def test_more_language_states(lang: str, text: str, codes: set[str]) -> None:
+    assert {state.code for state in multilingual.tag(text, lang).states} == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "declared", "lang", "expected"),
+    [
+        (
+            "Severná Kórea podľa juhokórejskej rozviedky poslala Rusku milióny delostreleckých granátov.",
+            None,
+            "sk",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+    ],
+)
+def test_more_languages_are_detected_and_routed(
+    tagger: Tagger, text: str, declared: str | None, lang: str, expected: set[Quad]
+) -> None:
+    assert detect_language(text, declared) == lang
+    assert quads(tagger, text, lang=declared) == expected
