@@ -40,6 +40,52 @@ def found(text: str, lang: str) -> set[Quad]:
         ("sk", "Nemecko nebude dodávať tanky Ukrajine.", set()),
         ("sk", "Francúzsko ponúklo Poľsku stíhačky.", set()),
         ("sk", "Slovensko požiadalo Spojené štáty o vrtuľníky.", set()),
+        # Bulgarian: no cases; "на" is "to" after a transfer word and "of" after a ministry or army, "от"
+        # the supplier; the article is written onto a few names ("Кремълът", "Съединените щати")
+        ("bg", "Русия достави на Иран ударни дронове.", {("RU", "IR", "drones", "delivered")}),
+        ("bg", "Украйна получи от Германия гаубици.", {("DE", "UA", "artillery", "delivered")}),
+        ("bg", "Полша закупи танкове от Южна Корея.", {("KR", "PL", "armored_vehicles", "delivered")}),
+        ("bg", "Киев получи танкове от Берлин.", {("DE", "UA", "armored_vehicles", "delivered")}),
+        (
+            "bg",
+            "Кремълът изпрати на Сирия системи за противовъздушна отбрана.",
+            {("RU", "SY", "air_defense", "delivered")},
+        ),
+        ("bg", "Иран изпрати дронове в Русия.", {("IR", "RU", "drones", "delivered")}),
+        (
+            "bg",
+            "Съединените щати одобриха продажбата на ракети на Тайван.",
+            {("US", "TW", "missiles", "agreed")},
+        ),
+        (
+            "bg",
+            "Танковете бяха доставени на Украйна от Германия.",
+            {("DE", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "bg",
+            "България ще изпрати на Украйна бронетранспортьори.",
+            {("BG", "UA", "armored_vehicles", "agreed")},
+        ),
+        (
+            "bg",
+            "Според разузнаването Северна Корея е изпратила артилерийски снаряди на Русия.",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "bg",
+            "Министърът на отбраната на Русия заяви, че Иран е изпратил ракети на Армения.",
+            {("IR", "AM", "missiles", "alleged")},
+        ),
+        (
+            "bg",
+            "Иран вероятно е доставил дронове на Русия. Техеран отрече обвиненията.",
+            {("IR", "RU", "drones", "denied")},
+        ),
+        ("bg", "Германия няма да доставя танкове на Украйна.", set()),
+        ("bg", "Германия отказа да достави ракети Taurus на Украйна.", set()),
+        ("bg", "Франция предложи на Полша изтребители.", set()),
+        ("bg", "Украйна поиска от Германия системи за противовъздушна отбрана.", set()),
     ],
 )
 def test_more_language_transfers(lang: str, text: str, expected: set[Quad]) -> None:
@@ -50,6 +96,7 @@ def test_more_language_transfers(lang: str, text: str, expected: set[Quad]) -> N
     ("lang", "text", "codes"),
     [
         ("sk", "Rokovania Spojených štátov a Ukrajiny v Bratislave.", {"US", "UA", "SK"}),
+        ("bg", "Преговори между Съединените щати и Украйна в София.", {"US", "UA", "BG"}),
     ],
 )
 def test_more_language_states(lang: str, text: str, codes: set[str]) -> None:
@@ -63,6 +110,12 @@ def test_more_language_states(lang: str, text: str, codes: set[str]) -> None:
             "Severná Kórea podľa juhokórejskej rozviedky poslala Rusku milióny delostreleckých granátov.",
             None,
             "sk",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "Според южнокорейското разузнаване Северна Корея е изпратила на Русия милиони снаряди.",
+            None,
+            "bg",
             {("KP", "RU", "ammunition", "alleged")},
         ),
     ],
