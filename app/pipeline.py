@@ -95,6 +95,8 @@ class TopicTail:
             return
         for records in batches.values():
             for record in records:
+                if record.value is None:
+                    continue  # a compacted topic's deletion (a deal merged into another)
                 try:
                     lines = self.describe(record.value)
                 except ValueError:

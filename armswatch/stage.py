@@ -114,10 +114,13 @@ Rejections = list[tuple[Any, RejectedInput]]
 def decode_batch(
     messages: Sequence[Any], model: type[RecordType]
 ) -> tuple[list[Decoded[RecordType]], Rejections]:
-    """The batch's valid records, and the rejection of every other message."""
+    """The batch's valid records, and the rejection of every other message; a tombstone (no value: a
+    compacted topic's deletion of its key) is neither."""
     decoded: list[Decoded[RecordType]] = []
     rejected: Rejections = []
     for message in messages:
+        if message.value is None:
+            continue
         try:
             decoded.append(Decoded(message, decode(model, message.value)))
         except RejectedInput as error:
@@ -133,7 +136,7 @@ class Output:
 
     topic: str
     key: str | None
-    value: bytes
+    value: bytes | None  # None: a tombstone, deleting ``key`` from a compacted topic
     smaller: Callable[[], bytes] | None = None
 
 
@@ -143,11 +146,11 @@ class Message:
 
     topic: str
     key: bytes | None
-    value: bytes
+    value: bytes | None
 
     @property
     def size(self) -> int:
-        return len(self.value) + len(self.key or b"")
+        return len(self.value or b"") + len(self.key or b"")
 
 
 class ExportedCounts(Counter[str]):
@@ -207,7 +210,7 @@ def oversized_letter(stage: str, message: Message, limit: int) -> DeadLetter:
         partition=-1,
         offset=-1,
         key=message.key.decode("utf-8", "replace") if message.key else None,
-        payload=message.value.decode("utf-8", "replace"),
+        payload=(message.value or b"").decode("utf-8", "replace"),
         at=datetime.now(UTC),
     )
 
@@ -532,7 +535,7 @@ class _Batches:
         """What to send instead of a message the broker refused for its size."""
         if message.topic != self.dead_letter_topic:
             return self._too_large(message, message.size)
-        letter = DeadLetter.model_validate_json(message.value)
+        letter = DeadLetter.model_validate_json(message.value or b"")
         return Message(message.topic, None, fitted_letter(letter, message.size // 2))
 
     def _producer(self) -> KafkaProducer | None:

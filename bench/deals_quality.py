@@ -77,6 +77,8 @@ def fold(articles: list[EnrichedArticle], window_days: float) -> dict[str, Deal]
     for article in articles:
         for deal in fold_articles(book, [article]):
             deals[deal.id] = deal
+        for merged in book.take_retired():
+            del deals[merged]
     return deals
 
 

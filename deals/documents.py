@@ -65,3 +65,8 @@ def deal_action(deal: Deal, prefix: str) -> dict[str, Any]:
         "_id": deal.id,
         "_source": deal_document(deal),
     }
+
+
+def deal_deletion(deal_id: str, prefix: str) -> dict[str, Any]:
+    """The bulk action removing a deal merged into another (a missing document is no error)."""
+    return {"_op_type": "delete", "_index": deals_index(prefix), "_id": deal_id}

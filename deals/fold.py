@@ -4,9 +4,11 @@ a deal's reports into its record (counts, timeline, status). Pure: no I/O, no cl
 A deal is one supplier, recipient and weapon category, plus the system when the reports name one
 ("Shahed-136", "KN-23"): an article's transfers of one pair and category are one report of one deal.
 A report joins the open deal of its pair and category whose reports lie within ``window`` of its
-publication date, else it opens a new deal. A different system or a new quantity for the same pair
-and category is a separate deal when the text says so: the sentence announces another deal ("a new
-contract for 24 more jets", "a second batch") and names a system or a quantity the deal has not got.
+publication date, else it opens a new deal; a report within the window of two deals of one key (a
+report in between came late) merges them into the earliest, which keeps its id. A different system
+or a new quantity for the same pair and category is a separate deal when the text says so: the
+sentence announces another deal ("a new contract for 24 more jets", "a second batch") and names a
+system or a quantity the deal has not got.
 Deal ids hash the deal key and the period of the window's length (counted from 1970) in which the
 deal's first report was published. A later deal of the same key starts more than a window after the
 earlier one's first report, hence in a later period, so the id is unique, and it does not depend on
@@ -235,6 +237,25 @@ class OpenDeal:
                     del self.marks[mark]
             self.reports[oldest] = report.model_copy(update={"signature": []})
 
+    def absorb(self, other: OpenDeal, settings: FoldSettings) -> None:
+        """Take in the reports of ``other``, a deal of the same key that a report has just shown to be
+        this one (it falls within the window of both)."""
+        for article, report in sorted(
+            other.reports.items(), key=lambda item: (item[1].published_at, item[0])
+        ):
+            if article in self.reports:
+                continue
+            self.reports[article] = report
+            self._remember_signature(report)
+        for key, label in other.designations.items():
+            self.designations.setdefault(key, label)
+        self.via |= other.via
+        self.weapons.update(other.weapons)
+        self.lemmas.update(other.lemmas)
+        self.first_seen = min(self.first_seen, other.first_seen)
+        self.last_seen = max(self.last_seen, other.last_seen)
+        self._forget_old_signatures(settings.signatures_kept)
+
     def record(self, settings: FoldSettings) -> Deal:
         reports = sorted(self.reports.values(), key=BY_DATE)
         timeline = fold_timeline(reports, settings.well_sourced_confidence)
@@ -379,6 +400,12 @@ class DealBook:
         self.settings = settings or FoldSettings()
         self.by_pair: dict[str, list[OpenDeal]] = {}
         self.newest: datetime | None = None
+        self.retired: list[str] = []  # ids of deals merged into another since the last take_retired()
+
+    def take_retired(self) -> list[str]:
+        """The ids of the deals merged into others since the last call (their records must go)."""
+        retired, self.retired = self.retired, []
+        return retired
 
     def __len__(self) -> int:
         return sum(len(deals) for deals in self.by_pair.values())
@@ -419,11 +446,29 @@ class DealBook:
         fitting = [d for d in deals if d.covers(when, self.settings.window) and d.agrees(report)]
         if not fitting:
             return None
+        fitting = self._bridge(fitting)
         # A named system prefers the deal that names it over one that names none yet.
         return max(
             fitting,
             key=lambda d: (not set(report.designations).isdisjoint(d.designations), d.last_seen, d.id),
         )
+
+    def _bridge(self, fitting: list[OpenDeal]) -> list[OpenDeal]:
+        """A report within the window of two deals of one key (they opened apart because a report in
+        between came later: a replay, a back-filled feed) shows them to be one deal: the earliest
+        absorbs the others, so the deals do not depend on the order reports come in."""
+        by_key: dict[str, list[OpenDeal]] = {}
+        for deal in fitting:
+            by_key.setdefault(deal.key, []).append(deal)
+        kept = []
+        for same in by_key.values():
+            survivor, *others = sorted(same, key=lambda d: (d.first_seen, d.id))
+            for other in others:
+                survivor.absorb(other, self.settings)
+                self.by_pair[other.pair].remove(other)
+                self.retired.append(other.id)
+            kept.append(survivor)
+        return kept
 
     def _advance(self, when: datetime) -> None:
         if self.newest is None or when > self.newest:
@@ -446,11 +491,13 @@ class DealBook:
 
 
 def fold_articles(book: DealBook, articles: Iterable[EnrichedArticle]) -> list[Deal]:
-    """Fold articles into the book; the records of the deals that changed, each once, in order."""
+    """Fold articles into the book; the records of the deals that changed, each once, in order (deals
+    merged into others meanwhile are left out: ``book.take_retired()`` names them)."""
     changed: dict[str, OpenDeal] = {}
     for enriched in articles:
         for report in reports_of(enriched):
             deal = book.place(report)
             if deal is not None:
                 changed[deal.id] = deal
-    return [deal.record(book.settings) for deal in changed.values()]
+    retired = set(book.retired)
+    return [deal.record(book.settings) for deal in changed.values() if deal.id not in retired]

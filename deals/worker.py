@@ -5,7 +5,8 @@ State: the open deals, in memory (``deals.fold.DealBook``), rebuilt on start fro
 topic, which holds every deal's newest record. Each batch's changed deals are written to
 Elasticsearch, then returned as outputs, which the stage loop produces and flushes before it commits.
 A crash at any point replays the batch onto the restored state: reports already folded in (same
-article, same content) change nothing, so no report is counted twice and none is lost.
+article, same content) change nothing, so no report is counted twice and none is lost. A deal merged
+into another (a late report bridged them) is deleted from the index and tombstoned on the topic.
 
 Partitioning: a deal gathers articles from every partition of the enriched topic (keyed by article,
 and an article may report several pairs), so one worker owns them all and its consumer group holds
@@ -32,7 +33,7 @@ from armswatch.kafka import ensure_topics
 from armswatch.metrics import observe_latency
 from armswatch.schema import Deal, EnrichedArticle
 from armswatch.stage import Decoded, HandlerResult, Output, StageStats, run_worker
-from deals.documents import deal_action, deals_index
+from deals.documents import deal_action, deal_deletion, deals_index
 from deals.fold import DealBook, FoldSettings, fold_articles
 from index import bulk
 from index.templates import mapping
@@ -103,21 +104,28 @@ def make_handler(es: Elasticsearch, settings: Settings, book: DealBook, stats: S
     # Deals changed by a batch whose write has not succeeded yet: a batch retried after back-pressure
     # folds to nothing new, so what it changed is kept here until written.
     unwritten: dict[str, Deal] = {}
+    merged: set[str] = set()  # deals merged into others, whose records must go
 
     def handle(items: Sequence[Decoded[EnrichedArticle]]) -> HandlerResult:
         articles = [item.record for item in items]
         for deal in fold_articles(book, articles):
             unwritten[deal.id] = deal
+        for deal_id in book.take_retired():
+            unwritten.pop(deal_id, None)
+            merged.add(deal_id)
         book.close_stale()
-        refused = bulk.write(
-            es, [deal_action(deal, settings.index_prefix) for deal in unwritten.values()], settings
-        )
+        actions = [deal_action(deal, settings.index_prefix) for deal in unwritten.values()]
+        actions += [deal_deletion(deal_id, settings.index_prefix) for deal_id in merged]
+        refused = bulk.write(es, actions, settings)
         for (_index, deal_id), reason in refused.items():
             # The record still goes to Kafka, the source of truth; the index misses it until fixed.
             stats.counts["deal_index_refused"] += 1
             log.error("deal refused by Elasticsearch", extra={"deal": deal_id, "reason": reason[:300]})
         outputs = [Output(settings.topic_deals, deal.id, deal.to_json()) for deal in unwritten.values()]
+        outputs += [Output(settings.topic_deals, deal_id, None) for deal_id in merged]
         stats.counts["deals_changed"] += len(unwritten)
+        stats.counts["deals_merged"] += len(merged)
+        merged.clear()
         stats.counts["reports"] += sum(len(article.transfers) > 0 for article in articles)
         unwritten.clear()
         for article in articles:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import namedtuple
 from datetime import UTC, datetime
 
 import pytest
 
 from armswatch.schema import DeadLetter
-from armswatch.stage import Message, fitted_letter, oversized_letter
+from armswatch.stage import Message, decode_batch, fitted_letter, oversized_letter
+
+Record = namedtuple("Record", "topic partition offset key value")
 
 
 def _letter(payload: str) -> DeadLetter:
@@ -51,3 +54,11 @@ def test_oversized_letter_names_the_output_and_its_size() -> None:
     )
     assert "5,009-byte record" in letter.error and "4,000 bytes" in letter.error
     assert len(fitted_letter(letter, 2_000)) <= 2_000
+
+
+def test_a_tombstone_is_neither_decoded_nor_rejected_and_has_the_size_of_its_key() -> None:
+    good = Record("deals", 0, 1, b"k", _letter("x").to_json())
+    tombstone = Record("deals", 0, 2, b"merged", None)
+    decoded, rejected = decode_batch([good, tombstone], DeadLetter)
+    assert [item.message for item in decoded] == [good] and rejected == []
+    assert Message("deals", b"merged", None).size == len(b"merged")

@@ -178,6 +178,36 @@ def test_fold_ids_do_not_depend_on_which_report_came_first() -> None:
     assert [(d.articles, d.distinct_reports) for d in forward.values()] == [(3, 2)]
 
 
+def test_fold_a_late_report_between_two_deals_merges_them_into_the_earliest() -> None:
+    book = DealBook(FoldSettings(window=timedelta(days=60)))
+    [early] = fold_articles(book, [story("a1")])
+    [late] = fold_articles(book, [story("a2", day=100, source="B")])  # beyond the window: its own deal
+    assert early.id != late.id and book.take_retired() == []
+    [merged] = fold_articles(book, [story("a3", day=50, source="C")])  # within the window of both
+    assert merged.id == early.id and book.take_retired() == [late.id] and len(book) == 1
+    assert (merged.articles, merged.outlets) == (3, 3)
+    assert (merged.last_seen - merged.first_seen).days == 100
+
+
+def test_fold_bridged_deals_are_one_deal_in_any_order() -> None:
+    articles = [story("a1"), story("a2", day=50, source="B"), story("a3", day=100, source="C")]
+    settings = FoldSettings(window=timedelta(days=60))
+
+    def final(order: list[object]) -> list[tuple[str, int]]:
+        book = DealBook(settings)
+        deals: dict[str, Deal] = {}
+        for article in order:
+            deals.update((deal.id, deal) for deal in fold_articles(book, [article]))  # type: ignore[list-item]
+            for merged in book.take_retired():
+                del deals[merged]
+        return sorted((deal.id, deal.articles) for deal in deals.values())
+
+    # the bridging report last or in between: one deal, the same id (the id is the period of the first
+    # report folded, so an order that starts with the latest report names the deal after that one)
+    assert final(articles) == final([articles[0], articles[2], articles[1]])
+    assert [count for _id, count in final(articles[::-1])] == [3]
+
+
 def test_fold_quantities_ordered_and_delivered_are_the_newest_stated() -> None:
     [deal] = _deals(
         story("a1", status="agreed", quantity=24, weapon="Su-35 jets", category="aircraft"),
