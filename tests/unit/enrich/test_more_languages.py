@@ -86,6 +86,45 @@ def found(text: str, lang: str) -> set[Quad]:
         ("bg", "Германия отказа да достави ракети Taurus на Украйна.", set()),
         ("bg", "Франция предложи на Полша изтребители.", set()),
         ("bg", "Украйна поиска от Германия системи за противовъздушна отбрана.", set()),
+        # Serbian, in both scripts: the dative or u + accusative is the recipient, iz/od + genitive the
+        # supplier, "od strane" the agent of a passive; adjective names take -oj (Poljskoj), SAD its ending
+        # after a hyphen; "neće" (will not) and "nije" (did not) negate
+        ("sr", "Rusija je isporučila Iranu borbene dronove.", {("RU", "IR", "drones", "delivered")}),
+        ("sr", "Русија је испоручила Ирану борбене дронове.", {("RU", "IR", "drones", "delivered")}),
+        ("sr", "Украјина је добила хаубице од Немачке.", {("DE", "UA", "artillery", "delivered")}),
+        ("sr", "Kijev je dobio tenkove iz Berlina.", {("DE", "UA", "armored_vehicles", "delivered")}),
+        ("sr", "Ukrajina je dobila rakete iz SAD-a.", {("US", "UA", "missiles", "delivered")}),
+        ("sr", "Vašington je odobrio prodaju raketa Tajvanu.", {("US", "TW", "missiles", "agreed")}),
+        (
+            "sr",
+            "Тенкови су испоручени Украјини од стране Немачке.",
+            {("DE", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "sr",
+            "Kremlj je poslao sisteme protivvazdušne odbrane u Siriju.",
+            {("RU", "SY", "air_defense", "delivered")},
+        ),
+        (
+            "sr",
+            "Moskva će isporučiti Srbiji sisteme protivvazdušne odbrane.",
+            {("RU", "RS", "air_defense", "agreed")},
+        ),
+        (
+            "sr",
+            "Prema obaveštajnim podacima, Severna Koreja je poslala artiljerijske granate u Rusiju.",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "sr",
+            "Иран је наводно испоручио дронове Русији. Техеран је негирао оптужбе.",
+            {("IR", "RU", "drones", "denied")},
+        ),
+        ("sr", "Nemačka neće isporučiti tenkove Ukrajini.", set()),
+        ("sr", "Немачка није испоручила тенкове Украјини.", set()),
+        ("sr", "Kina je odbila da isporuči dronove Rusiji.", set()),
+        ("sr", "Francuska je ponudila Poljskoj borbene avione.", set()),
+        ("sr", "Ukrajina je zatražila od Nemačke sisteme protivvazdušne odbrane.", set()),
     ],
 )
 def test_more_language_transfers(lang: str, text: str, expected: set[Quad]) -> None:
@@ -97,6 +136,8 @@ def test_more_language_transfers(lang: str, text: str, expected: set[Quad]) -> N
     [
         ("sk", "Rokovania Spojených štátov a Ukrajiny v Bratislave.", {"US", "UA", "SK"}),
         ("bg", "Преговори между Съединените щати и Украйна в София.", {"US", "UA", "BG"}),
+        ("sr", "Razgovori Sjedinjenih Američkih Država i Ukrajine u Beogradu.", {"US", "UA", "RS"}),
+        ("sr", "Разговори Сједињених Америчких Држава и Украјине у Београду.", {"US", "UA", "RS"}),
     ],
 )
 def test_more_language_states(lang: str, text: str, codes: set[str]) -> None:
@@ -116,6 +157,19 @@ def test_more_language_states(lang: str, text: str, codes: set[str]) -> None:
             "Според южнокорейското разузнаване Северна Корея е изпратила на Русия милиони снаряди.",
             None,
             "bg",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "Према обавештајним подацима, Северна Кореја је послала милионе граната у Русију.",
+            None,
+            "sr",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        # Serbian in Latin script reads as Bosnian to the detector: the feed's declared language settles it
+        (
+            "Prema obaveštajnim podacima, Severna Koreja je poslala milione granata u Rusiju.",
+            "sr",
+            "sr",
             {("KP", "RU", "ammunition", "alleged")},
         ),
     ],
