@@ -125,6 +125,39 @@ def found(text: str, lang: str) -> set[Quad]:
         ("sr", "Kina je odbila da isporuči dronove Rusiji.", set()),
         ("sr", "Francuska je ponudila Poljskoj borbene avione.", set()),
         ("sr", "Ukrajina je zatražila od Nemačke sisteme protivvazdušne odbrane.", set()),
+        # Croatian: the same cases as Serbian, its own words (zrakoplov, topništvo, streljivo, protuzračna
+        # obrana) and names (Njemačka, Sjeverna Koreja); the future written apart ("će ... isporučiti")
+        ("hr", "Hrvatska je Ukrajini isporučila haubice.", {("HR", "UA", "artillery", "delivered")}),
+        (
+            "hr",
+            "Hrvatska je od Francuske kupila borbene zrakoplove Rafale.",
+            {("FR", "HR", "aircraft", "delivered")},
+        ),
+        ("hr", "Kijev je od Berlina dobio tenkove Leopard.", {("DE", "UA", "armored_vehicles", "delivered")}),
+        ("hr", "Hrvatska je SAD-u prodala helikoptere.", {("HR", "US", "aircraft", "delivered")}),
+        (
+            "hr",
+            "Tenkovi su isporučeni Ukrajini od strane Njemačke.",
+            {("DE", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "hr",
+            "Njemačka će Ukrajini isporučiti sustave protuzračne obrane.",
+            {("DE", "UA", "air_defense", "agreed")},
+        ),
+        (
+            "hr",
+            "Prema obavještajnim podacima, Sjeverna Koreja poslala je topničke granate u Rusiju.",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "hr",
+            "Iran je navodno isporučio dronove Rusiji. Teheran je demantirao optužbe.",
+            {("IR", "RU", "drones", "denied")},
+        ),
+        ("hr", "Hrvatska nije poslala oružje Ukrajini.", set()),
+        ("hr", "Francuska je ponudila Poljskoj borbene zrakoplove.", set()),
+        ("hr", "Ukrajina je zatražila od Njemačke sustave protuzračne obrane.", set()),
     ],
 )
 def test_more_language_transfers(lang: str, text: str, expected: set[Quad]) -> None:
@@ -138,6 +171,7 @@ def test_more_language_transfers(lang: str, text: str, expected: set[Quad]) -> N
         ("bg", "Преговори между Съединените щати и Украйна в София.", {"US", "UA", "BG"}),
         ("sr", "Razgovori Sjedinjenih Američkih Država i Ukrajine u Beogradu.", {"US", "UA", "RS"}),
         ("sr", "Разговори Сједињених Америчких Држава и Украјине у Београду.", {"US", "UA", "RS"}),
+        ("hr", "Razgovori Sjedinjenih Američkih Država i Ukrajine u Zagrebu.", {"US", "UA", "HR"}),
     ],
 )
 def test_more_language_states(lang: str, text: str, codes: set[str]) -> None:
@@ -170,6 +204,13 @@ def test_more_language_states(lang: str, text: str, codes: set[str]) -> None:
             "Prema obaveštajnim podacima, Severna Koreja je poslala milione granata u Rusiju.",
             "sr",
             "sr",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        # so does Croatian (py3langid tells hr, sr and bs apart poorly)
+        (
+            "Prema obavještajnim podacima, Sjeverna Koreja poslala je milijune topničkih granata u Rusiju.",
+            "hr",
+            "hr",
             {("KP", "RU", "ammunition", "alleged")},
         ),
     ],
