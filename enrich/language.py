@@ -10,7 +10,8 @@ CONFIDENT = 0.9
 MIN_CHARACTERS = 20
 # The detector tells Chinese varieties apart by a few characters, but news in them is written in standard
 # Chinese: Wu and Cantonese guesses are Chinese ("俄罗斯向伊朗交付了无人机" comes out as Wu half the time).
-WRITTEN_AS = {"wuu": "zh", "yue": "zh"}
+# Norwegian feeds declare bokmål ("nb") or nynorsk ("nn"), which share one data file under "no".
+WRITTEN_AS = {"wuu": "zh", "yue": "zh", "nb": "no", "nn": "no"}
 
 
 @cache
@@ -26,6 +27,8 @@ def detect_language(text: str, declared: str | None = None) -> str:
     Never raises: an empty or unreadable text is "und" unless a language was declared.
     """
     declared_code = declared.split("-")[0].lower() if declared else None
+    if declared_code:
+        declared_code = WRITTEN_AS.get(declared_code, declared_code)
     if len(text.strip()) < MIN_CHARACTERS:
         return declared_code or "und"
     code, probability = _identifier().classify(text)

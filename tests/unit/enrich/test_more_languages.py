@@ -158,6 +158,32 @@ def found(text: str, lang: str) -> set[Quad]:
         ("hr", "Hrvatska nije poslala oružje Ukrajini.", set()),
         ("hr", "Francuska je ponudila Poljskoj borbene zrakoplove.", set()),
         ("hr", "Ukrajina je zatražila od Njemačke sustave protuzračne obrane.", set()),
+        # Norwegian: "til" the recipient, "fra"/"av" the supplier; "skal ha levert" is hearsay, "nekter for"
+        # denies and "nekter å" refuses
+        ("no", "Russland har levert droner til Iran.", {("RU", "IR", "drones", "delivered")}),
+        ("no", "Ukraina har mottatt haubitser fra Tyskland.", {("DE", "UA", "artillery", "delivered")}),
+        ("no", "Kyiv har fått stridsvogner fra Berlin.", {("DE", "UA", "armored_vehicles", "delivered")}),
+        ("no", "Norge skal sende F-16-fly til Ukraina.", {("NO", "UA", "aircraft", "agreed")}),
+        ("no", "USA godkjente salget av missiler til Taiwan.", {("US", "TW", "missiles", "agreed")}),
+        (
+            "no",
+            "Stridsvognene ble levert til Ukraina av Tyskland.",
+            {("DE", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "no",
+            "Ifølge etterretning har Nord-Korea sendt artillerigranater til Russland.",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "no",
+            "Iran skal ha levert droner til Russland. Teheran nekter for anklagene.",
+            {("IR", "RU", "drones", "denied")},
+        ),
+        ("no", "Tyskland vil ikke levere stridsvogner til Ukraina.", set()),
+        ("no", "Norge nekter å selge våpen til Saudi-Arabia.", set()),
+        ("no", "Frankrike tilbød Polen kampfly.", set()),
+        ("no", "Ukraina ber Norge om flere luftvernsystemer.", set()),
     ],
 )
 def test_more_language_transfers(lang: str, text: str, expected: set[Quad]) -> None:
@@ -172,6 +198,8 @@ def test_more_language_transfers(lang: str, text: str, expected: set[Quad]) -> N
         ("sr", "Razgovori Sjedinjenih Američkih Država i Ukrajine u Beogradu.", {"US", "UA", "RS"}),
         ("sr", "Разговори Сједињених Америчких Држава и Украјине у Београду.", {"US", "UA", "RS"}),
         ("hr", "Razgovori Sjedinjenih Američkih Država i Ukrajine u Zagrebu.", {"US", "UA", "HR"}),
+        ("no", "Samtaler mellom USA og Ukraina i Oslo.", {"US", "UA", "NO"}),
+        ("no", "Russlands krig mot Ukraina.", {"RU", "UA"}),
     ],
 )
 def test_more_language_states(lang: str, text: str, codes: set[str]) -> None:
@@ -211,6 +239,19 @@ def test_more_language_states(lang: str, text: str, codes: set[str]) -> None:
             "Prema obavještajnim podacima, Sjeverna Koreja poslala je milijune topničkih granata u Rusiju.",
             "hr",
             "hr",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "Ifølge etterretning har Nord-Korea sendt millioner av artillerigranater til Russland.",
+            None,
+            "no",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        # a feed that declares bokmål ("nb-NO") is read with the Norwegian file
+        (
+            "Ifølge etterretning har Nord-Korea sendt millioner av artillerigranater til Russland.",
+            "nb-NO",
+            "no",
             {("KP", "RU", "ammunition", "alleged")},
         ),
     ],
