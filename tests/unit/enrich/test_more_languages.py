@@ -184,6 +184,29 @@ def found(text: str, lang: str) -> set[Quad]:
         ("no", "Norge nekter å selge våpen til Saudi-Arabia.", set()),
         ("no", "Frankrike tilbød Polen kampfly.", set()),
         ("no", "Ukraina ber Norge om flere luftvernsystemer.", set()),
+        # Danish: "til" the recipient, "fra"/"af" the supplier; "skal have leveret" is hearsay; "afviser at
+        # have leveret" denies (the infinitive opens no clause), "afviser at levere" refuses
+        ("da", "Rusland har leveret droner til Iran.", {("RU", "IR", "drones", "delivered")}),
+        ("da", "Ukraine har modtaget haubitser fra Tyskland.", {("DE", "UA", "artillery", "delivered")}),
+        ("da", "Kyiv har fået kampvogne fra Berlin.", {("DE", "UA", "armored_vehicles", "delivered")}),
+        ("da", "Danmark vil sende F-16-fly til Ukraine.", {("DK", "UA", "aircraft", "agreed")}),
+        ("da", "USA godkendte salget af missiler til Taiwan.", {("US", "TW", "missiles", "agreed")}),
+        (
+            "da",
+            "Kampvognene blev leveret til Ukraine af Tyskland.",
+            {("DE", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "da",
+            "Ifølge efterretningstjenesten har Nordkorea sendt artillerigranater til Rusland.",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        ("da", "Iran skal have leveret droner til Rusland.", {("IR", "RU", "drones", "alleged")}),
+        ("da", "Iran afviser at have sendt missiler til Rusland.", {("IR", "RU", "missiles", "denied")}),
+        ("da", "Tyskland vil ikke levere kampvogne til Ukraine.", set()),
+        ("da", "Danmark afviser at levere flere kampfly til Ukraine.", set()),
+        ("da", "Frankrig tilbød Polen kampfly.", set()),
+        ("da", "Ukraine beder Danmark om flere luftværnssystemer.", set()),
     ],
 )
 def test_more_language_transfers(lang: str, text: str, expected: set[Quad]) -> None:
@@ -200,6 +223,7 @@ def test_more_language_transfers(lang: str, text: str, expected: set[Quad]) -> N
         ("hr", "Razgovori Sjedinjenih Američkih Država i Ukrajine u Zagrebu.", {"US", "UA", "HR"}),
         ("no", "Samtaler mellom USA og Ukraina i Oslo.", {"US", "UA", "NO"}),
         ("no", "Russlands krig mot Ukraina.", {"RU", "UA"}),
+        ("da", "Samtaler mellem USA og Ukraine i København.", {"US", "UA", "DK"}),
     ],
 )
 def test_more_language_states(lang: str, text: str, codes: set[str]) -> None:
@@ -252,6 +276,12 @@ def test_more_language_states(lang: str, text: str, codes: set[str]) -> None:
             "Ifølge etterretning har Nord-Korea sendt millioner av artillerigranater til Russland.",
             "nb-NO",
             "no",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "Ifølge efterretningstjenesten har Nordkorea sendt millioner af artillerigranater til Rusland.",
+            None,
+            "da",
             {("KP", "RU", "ammunition", "alleged")},
         ),
     ],
