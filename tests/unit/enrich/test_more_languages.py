@@ -19,10 +19,11 @@ def found(text: str, lang: str) -> set[Quad]:
     ("lang", "text", "expected"),
     [
         # Slovak: the dative after a supply verb is the recipient, z/od + genitive the supplier, the
-        # instrumental the agent of a passive; -ka/-ra keep their consonant in the dative (Amerike)
+        # instrumental the agent of a passive; -ka/-ra keep their consonant in the dative (Amerike);
+        # bought or sold with no word of delivery is a deal (agreed) in every language here
         ("sk", "Rusko dodalo Iránu útočné drony.", {("RU", "IR", "drones", "delivered")}),
         ("sk", "Ukrajina dostala z Nemecka húfnice.", {("DE", "UA", "artillery", "delivered")}),
-        ("sk", "Poľsko kúpilo od Južnej Kórey tanky.", {("KR", "PL", "armored_vehicles", "delivered")}),
+        ("sk", "Poľsko kúpilo od Južnej Kórey tanky.", {("KR", "PL", "armored_vehicles", "agreed")}),
         ("sk", "Kyjev dostal tanky od Berlína.", {("DE", "UA", "armored_vehicles", "delivered")}),
         ("sk", "Tanky boli dodané Ukrajine Nemeckom.", {("DE", "UA", "armored_vehicles", "delivered")}),
         ("sk", "Spojené štáty schválili predaj rakiet pre Taiwan.", {("US", "TW", "missiles", "agreed")}),
@@ -44,8 +45,9 @@ def found(text: str, lang: str) -> set[Quad]:
         # the supplier; the article is written onto a few names ("Кремълът", "Съединените щати")
         ("bg", "Русия достави на Иран ударни дронове.", {("RU", "IR", "drones", "delivered")}),
         ("bg", "Украйна получи от Германия гаубици.", {("DE", "UA", "artillery", "delivered")}),
-        ("bg", "Полша закупи танкове от Южна Корея.", {("KR", "PL", "armored_vehicles", "delivered")}),
+        ("bg", "Полша закупи танкове от Южна Корея.", {("KR", "PL", "armored_vehicles", "agreed")}),
         ("bg", "Киев получи танкове от Берлин.", {("DE", "UA", "armored_vehicles", "delivered")}),
+        ("bg", "Израел продаде на Азербайджан дронове.", {("IL", "AZ", "drones", "agreed")}),
         (
             "bg",
             "Кремълът изпрати на Сирия системи за противовъздушна отбрана.",
@@ -93,6 +95,7 @@ def found(text: str, lang: str) -> set[Quad]:
         ("sr", "Русија је испоручила Ирану борбене дронове.", {("RU", "IR", "drones", "delivered")}),
         ("sr", "Украјина је добила хаубице од Немачке.", {("DE", "UA", "artillery", "delivered")}),
         ("sr", "Kijev je dobio tenkove iz Berlina.", {("DE", "UA", "armored_vehicles", "delivered")}),
+        ("sr", "Русија је продала Србији тенкове.", {("RU", "RS", "armored_vehicles", "agreed")}),
         ("sr", "Ukrajina je dobila rakete iz SAD-a.", {("US", "UA", "missiles", "delivered")}),
         ("sr", "Vašington je odobrio prodaju raketa Tajvanu.", {("US", "TW", "missiles", "agreed")}),
         (
@@ -131,10 +134,10 @@ def found(text: str, lang: str) -> set[Quad]:
         (
             "hr",
             "Hrvatska je od Francuske kupila borbene zrakoplove Rafale.",
-            {("FR", "HR", "aircraft", "delivered")},
+            {("FR", "HR", "aircraft", "agreed")},
         ),
         ("hr", "Kijev je od Berlina dobio tenkove Leopard.", {("DE", "UA", "armored_vehicles", "delivered")}),
-        ("hr", "Hrvatska je SAD-u prodala helikoptere.", {("HR", "US", "aircraft", "delivered")}),
+        ("hr", "Hrvatska je SAD-u prodala helikoptere.", {("HR", "US", "aircraft", "agreed")}),
         (
             "hr",
             "Tenkovi su isporučeni Ukrajini od strane Njemačke.",
@@ -163,6 +166,7 @@ def found(text: str, lang: str) -> set[Quad]:
         ("no", "Russland har levert droner til Iran.", {("RU", "IR", "drones", "delivered")}),
         ("no", "Ukraina har mottatt haubitser fra Tyskland.", {("DE", "UA", "artillery", "delivered")}),
         ("no", "Kyiv har fått stridsvogner fra Berlin.", {("DE", "UA", "armored_vehicles", "delivered")}),
+        ("no", "Polen kjøpte stridsvogner fra Sør-Korea.", {("KR", "PL", "armored_vehicles", "agreed")}),
         ("no", "Norge skal sende F-16-fly til Ukraina.", {("NO", "UA", "aircraft", "agreed")}),
         ("no", "USA godkjente salget av missiler til Taiwan.", {("US", "TW", "missiles", "agreed")}),
         (
@@ -189,6 +193,7 @@ def found(text: str, lang: str) -> set[Quad]:
         ("da", "Rusland har leveret droner til Iran.", {("RU", "IR", "drones", "delivered")}),
         ("da", "Ukraine har modtaget haubitser fra Tyskland.", {("DE", "UA", "artillery", "delivered")}),
         ("da", "Kyiv har fået kampvogne fra Berlin.", {("DE", "UA", "armored_vehicles", "delivered")}),
+        ("da", "Danmark solgte kampvogne til Polen.", {("DK", "PL", "armored_vehicles", "agreed")}),
         ("da", "Danmark vil sende F-16-fly til Ukraine.", {("DK", "UA", "aircraft", "agreed")}),
         ("da", "USA godkendte salget af missiler til Taiwan.", {("US", "TW", "missiles", "agreed")}),
         (
