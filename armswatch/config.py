@@ -230,6 +230,9 @@ class Settings(BaseSettings):
     deals_window_days: float = Field(
         default=365.0, description="a report joins a deal whose reports lie within this many days of it"
     )
+    deals_late_days: float = Field(
+        default=30.0, description="a report this many days older than the newest still finds its open deal"
+    )
     deals_well_sourced_confidence: float = Field(
         default=0.7, description="a status step this confident (or said by two reports) sets the status"
     )

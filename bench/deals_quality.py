@@ -1,8 +1,11 @@
 """Deals on real articles: BCubed precision, recall and F1 of the deals the stage builds, against the
 labelled set ``bench/data/deals/articles.jsonl``, and the share of syndicated copies folded.
 
-Each article goes through the real tagger, then the deals stage's fold (in publication order, then in a
-shuffled order). An article's predicted deal is the deal holding its transfer of the gold deal's pair and
+Each article goes through the real tagger, then the deals stage's fold, closing stale deals after each
+article as the worker does after each batch: in publication order; in "late" order, where each article
+arrives up to the stage's lateness (30 days) after its publication, as back-filled feeds deliver them;
+and shuffled across the years, a worst case no feed produces (a report later than the lateness opens a
+deal of its own). An article's predicted deal is the deal holding its transfer of the gold deal's pair and
 category; an article whose transfer the tagger missed is a deal of its own (extraction misses count
 against recall). The score of the deals stage alone is the same on the articles the tagger found.
 A copy is folded when the stage marks it as a copy of another report of its deal.
@@ -29,6 +32,7 @@ from enrich.tagger import Tagger
 from enrich.worker import enriched
 
 DATA = Path(__file__).parent / "data" / "deals" / "articles.jsonl"
+LATENESS_DAYS = FoldSettings().lateness.days
 # The gold deals: label -> supplier, recipient, category (as the deals stage keys them) and weapon.
 GOLD_DEALS = DATA.parent / "deals.json"
 
@@ -79,6 +83,7 @@ def fold(articles: list[EnrichedArticle], window_days: float) -> dict[str, Deal]
             deals[deal.id] = deal
         for merged in book.take_retired():
             del deals[merged]
+        book.close_stale()  # as the worker does after each batch
     return deals
 
 
@@ -132,11 +137,15 @@ def main() -> None:
     enriched = enrich(items, Tagger())
     gold = {item["id"]: item["deal"] for item in items}
     in_order = sorted(enriched.values(), key=lambda e: (e.article.published_at, e.article.id))
+    delays = random.Random(7)
+    late = sorted(
+        in_order, key=lambda e: e.article.published_at + timedelta(days=delays.uniform(0, LATENESS_DAYS))
+    )
     shuffled = list(in_order)
     random.Random(7).shuffle(shuffled)
     rows = []
     for window in (float(days) for days in args.windows.split(",")):
-        for order, articles in (("publication", in_order), ("shuffled", shuffled)):
+        for order, articles in (("publication", in_order), ("late", late), ("shuffled", shuffled)):
             deals = fold(articles, window)
             guess = predicted(items, deals, keys)
             precision, recall, f1 = bcubed(gold, guess)

@@ -68,6 +68,8 @@ class Report:
 @dataclass(frozen=True)
 class FoldSettings:
     window: timedelta = timedelta(days=365)
+    # How late a report may come (a back-filled feed, another partition's lag) and still find its deal.
+    lateness: timedelta = timedelta(days=30)
     well_sourced_confidence: float = 0.7
     signatures_kept: int = 50
 
@@ -393,14 +395,16 @@ def current_status(timeline: Sequence[DealStep]) -> Status:
 
 
 class DealBook:
-    """The open deals of a worker, by pair; deals silent for longer than the window are closed and
-    leave memory (they stay in Kafka and Elasticsearch), so the state is bounded by the open deals."""
+    """The open deals of a worker, by pair; deals silent for longer than the window (and the lateness)
+    are closed and leave memory but for their ids (they stay in Kafka and Elasticsearch), so the state is
+    bounded by the open deals."""
 
     def __init__(self, settings: FoldSettings | None = None) -> None:
         self.settings = settings or FoldSettings()
         self.by_pair: dict[str, list[OpenDeal]] = {}
         self.newest: datetime | None = None
         self.retired: list[str] = []  # ids of deals merged into another since the last take_retired()
+        self.closed: set[str] = set()  # ids of the deals closed (20 characters each: the memory they keep)
 
     def take_retired(self) -> list[str]:
         """The ids of the deals merged into others since the last call (their records must go)."""
@@ -434,7 +438,9 @@ class DealBook:
             announced = any(d.covers(incoming.published_at, self.settings.window) for d in same_category)
             key = deal_key(report.pair, report.category, announced_tag(report) if announced else None)
             identity = deal_id(key, incoming.published_at, self.settings.window)
-            if any(d.id == identity for d in deals):  # another announcement of the same period
+            # Another announcement of the same period, or a report too late for a deal already closed
+            # (whose record the new one must not overwrite): an id of its own.
+            if identity in self.closed or any(d.id == identity for d in deals):
                 identity = hashlib.sha256(f"{identity}|{incoming.article_id}".encode()).hexdigest()[:20]
             deal = OpenDeal(identity, key, report.pair, report.transfer)
             deals.append(deal)
@@ -475,14 +481,16 @@ class DealBook:
             self.newest = when
 
     def close_stale(self) -> int:
-        """Drop the deals whose last report is older than the newest report seen minus the window."""
+        """Drop the deals whose last report is older than the newest report seen minus the window and
+        the lateness: a report that far behind the newest could no longer join them."""
         if self.newest is None:
             return 0
-        horizon = self.newest - self.settings.window
+        horizon = self.newest - self.settings.window - self.settings.lateness
         closed = 0
         for pair_key in list(self.by_pair):
             kept = [deal for deal in self.by_pair[pair_key] if deal.last_seen >= horizon]
             closed += len(self.by_pair[pair_key]) - len(kept)
+            self.closed.update(deal.id for deal in self.by_pair[pair_key] if deal.last_seen < horizon)
             if kept:
                 self.by_pair[pair_key] = kept
             else:

@@ -159,14 +159,14 @@ def test_deals_worker_folds_indexes_and_replays_to_the_same_deals(
 def test_deals_worker_merges_deals_a_late_report_bridges(
     deal_settings: Callable[[], Settings], es_client: Elasticsearch
 ) -> None:
-    settings = deal_settings().model_copy(update={"deals_window_days": 60.0})
-    _produce(settings, [story("b1"), story("b2", day=100, source="B")])
+    settings = deal_settings().model_copy(update={"deals_window_days": 60.0, "deals_late_days": 30.0})
+    _produce(settings, [story("b1"), story("b2", day=80, source="B")])  # 80 days apart: two deals
     _run_until_idle(settings)
     before = {deal.id: deal for deal in worker.stored_deals(settings)}
     assert len(before) == 2 and set(_indexed(es_client, settings)) == set(before)
     earliest = min(before.values(), key=lambda deal: deal.first_seen).id
 
-    _produce(settings, [story("b3", day=50, source="C")])  # within the window of both
+    _produce(settings, [story("b3", day=40, source="C")])  # within the window of both
     assert _run_until_idle(settings)["deals_merged"] == 1
     [merged] = worker.stored_deals(settings)  # the other deal tombstoned on the compacted topic
     assert (merged.id, merged.articles, merged.outlets) == (earliest, 3, 3)

@@ -161,10 +161,15 @@ def test_fold_timeline_keeps_a_denial_as_a_step() -> None:
 
 
 def test_fold_closes_deals_past_the_window_and_keeps_memory_bounded() -> None:
-    book = DealBook(FoldSettings(window=timedelta(days=30)))
-    fold_articles(book, [story(f"a{day}", day=day * 40, supplier="IR") for day in range(10)])
+    articles = [story(f"a{day}", day=day * 40, supplier="IR") for day in range(10)]
+    book = DealBook(FoldSettings(window=timedelta(days=30), lateness=timedelta(0)))
+    fold_articles(book, articles)
     assert len(book) == 10
     assert book.close_stale() == 9 and len(book) == 1
+    # a report up to the lateness behind the newest still finds its deal: that deal stays open
+    late = DealBook(FoldSettings(window=timedelta(days=30), lateness=timedelta(days=15)))
+    fold_articles(late, articles)
+    assert late.close_stale() == 8 and len(late) == 2
 
 
 def test_fold_ids_do_not_depend_on_which_report_came_first() -> None:
