@@ -10,8 +10,9 @@ CONFIDENT = 0.9
 MIN_CHARACTERS = 20
 # The detector tells Chinese varieties apart by a few characters, but news in them is written in standard
 # Chinese: Wu and Cantonese guesses are Chinese ("俄罗斯向伊朗交付了无人机" comes out as Wu half the time).
-# Norwegian feeds declare bokmål ("nb") or nynorsk ("nn"), which share one data file under "no".
-WRITTEN_AS = {"wuu": "zh", "yue": "zh", "nb": "no", "nn": "no"}
+# Norwegian feeds declare bokmål ("nb") or nynorsk ("nn"), which share one data file under "no". Serbian and
+# Croatian in Latin letters mostly come out as Bosnian, written like Croatian (ijekavian, Latin): "hr".
+WRITTEN_AS = {"wuu": "zh", "yue": "zh", "nb": "no", "nn": "no", "bs": "hr"}
 
 
 @cache

@@ -270,6 +270,13 @@ def test_more_language_states(lang: str, text: str, codes: set[str]) -> None:
             "hr",
             {("KP", "RU", "ammunition", "alleged")},
         ),
+        # undeclared, the Bosnian guess is read with the Croatian file
+        (
+            "Prema obavještajnim podacima, Sjeverna Koreja poslala je milijune topničkih granata u Rusiju.",
+            None,
+            "hr",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
         (
             "Ifølge etterretning har Nord-Korea sendt millioner av artillerigranater til Russland.",
             None,
