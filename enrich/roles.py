@@ -301,9 +301,15 @@ def _vetoed(token: Token, sentence: Span, cues: CueLexicon) -> bool:
         if _listed(doc[i], cues.not_transfer) and not _negated_word(doc[i], sentence)
     ]
     if not vetoes:
-        return _framed_by_veto(token, cues)
+        return _framed_by_veto(token, cues) or _subject_of_veto(token, cues)
     claims = cues.status["alleged"] | cues.status["denied"]
     return not any(doc[i].lower_ in claims for i in range(vetoes[0], token.i))
+
+
+def _subject_of_veto(token: Token, cues: CueLexicon) -> bool:
+    """ "Egypt's purchase of Russian jets was cancelled under US pressure": the transfer noun is the
+    subject of a veto, however far the veto stands."""
+    return token.dep_.startswith("nsubj") and _listed(token.head, cues.not_transfer)
 
 
 def _negated_word(word: Token, sentence: Span) -> bool:

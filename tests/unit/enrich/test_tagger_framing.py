@@ -208,6 +208,7 @@ def test_tagger_framing_negation_is_a_denial_only_when_said(
         # halts and freezes
         ("Norway stopped exporting frigate parts to Peru after a court ruling.", set()),
         ("Spain froze the sale of bombs to Qatar.", set()),
+        ("Kenya's purchase of Chinese drones was cancelled after a long dispute over the price.", set()),
         # ... unless negated
         (
             "The agreement has not stopped Egypt from selling rifles to Libya.",
