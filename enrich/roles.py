@@ -446,17 +446,7 @@ def _maker_compound(party: Party, sentence: Span) -> bool:
 def _governed_by(party: Party, predicate: Predicate, sentence: Span) -> bool:
     """The parse puts the party within three steps below the predicate (« réceptionné … plusieurs avions
     de la Russie »); True without a parse, which cannot tell."""
-    doc = sentence.doc
-    if not doc.has_annotation("DEP"):
-        return True
-    token = doc[party.start : party.end].root
-    for _step in range(3):
-        if token.head.i == token.i:
-            return False
-        token = token.head
-        if token.i == predicate.index:
-            return True
-    return False
+    return not sentence.doc.has_annotation("DEP") or _climbs_to(party, predicate, sentence, 3)
 
 
 def _accused_by_clitic(party: Party, sentence: Span, predicate: Predicate) -> bool:
@@ -665,17 +655,22 @@ def continues_list(previous: Party, party: Party, sentence: Span) -> bool:
 
 def attached(party: Party, predicate: Predicate, sentence: Span) -> bool:
     """The parse links the party to the predicate directly or through one preposition."""
-    doc = sentence.doc
-    if not doc.has_annotation("DEP"):
-        return False
-    token = doc[party.start : party.end].root
-    for _step in range(2):
+    return sentence.doc.has_annotation("DEP") and _climbs_to(party, predicate, sentence, 2, through="ADP")
+
+
+def _climbs_to(
+    party: Party, predicate: Predicate, sentence: Span, steps: int, through: str | None = None
+) -> bool:
+    """The predicate is at most ``steps`` heads above the party's root in the parse, every head between
+    them of part of speech ``through`` when one is given."""
+    token = sentence.doc[party.start : party.end].root
+    for _step in range(steps):
         if token.head.i == token.i:
             return False
         token = token.head
         if token.i == predicate.index:
             return True
-        if token.pos_ != "ADP":
+        if through is not None and token.pos_ != through:
             return False
     return False
 

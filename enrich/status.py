@@ -13,14 +13,13 @@ from spacy.tokens import Span, Token
 
 from enrich import grammar
 from enrich.lexicon import CueLexicon, Status
-from enrich.roles import ACTOR_NOUNS, Party, Predicate, guesses_at_the_past
+from enrich.roles import ACTOR_NOUNS, NEGATIONS, Party, Predicate, guesses_at_the_past
 
 FUTURE_MARKERS = grammar.words("future_markers")
 # « selon … », « d'après … », "according to …": the phrase names the source of the report.
 ATTRIBUTION_MARKERS = tuple(tuple(marker.split()) for marker in grammar.words("attribution_markers"))
 # « selon les termes du contrat »: what the phrase cites is a document, not a source.
 NOT_A_SOURCE = grammar.words("not_a_source")
-NEGATIONS = grammar.words("negations")
 # Clauses beside the one a denial speaks of.
 SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis", "cc"})
 # The French « ne » that makes a negation only with « pas », « jamais »…, and "only" with « que ».
