@@ -42,7 +42,7 @@
     message(document.getElementById("deals-error"), "");
     try {
       const data = await api(`/api/deals?${params}`);
-      document.getElementById("deals-summary").textContent = `${number(data.total)} deals`;
+      document.getElementById("deals-summary").textContent = `${number(data.total)} ${data.total === 1 ? "deal" : "deals"}`;
       board.replaceChildren(...STATUSES.map((status) => {
         const deals = data.deals.filter((d) => d.status === status);
         return el("section", {class: "column panel", "aria-label": `${status}: ${deals.length}`},
