@@ -1,0 +1,183 @@
+"""What news says of arms without a transfer: warnings and prevention, the absence of evidence, a package of
+something else, cancelled contracts, prohibitions, negated or doubtful deliveries, possibilities, a third
+state's refusal, weapons asked for or defended against, and weapons of an unnamed group of states. Each
+rule with a sentence it must leave alone. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from enrich.tagger import Tagger
+from tests.tagged import Quad, quads
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a verb of warning or prevention keeps what it governs from happening
+        ("Washington warned Beijing about supplying drones to Russia.", "en", set()),
+        ("The embargo prevented Belarus from selling rifles to Sudan.", "en", set()),
+        ("Paris a tenté d'empêcher Ankara de livrer des drones au Niger.", "fr", set()),
+        # ... unless the prevention failed
+        (
+            "The agreement has not stopped Tehran from sending drones to Moscow.",
+            "en",
+            {("IR", "RU", "drones", "agreed")},
+        ),
+        # a negated verb of seeing: nothing observed, no transfer (and no denial)
+        ("We have not seen China provide Russia with missiles, the official said.", "en", set()),
+        (
+            "We have seen China provide Russia with missiles, the official said.",
+            "en",
+            {("CN", "RU", "missiles", "agreed")},
+        ),
+    ],
+)
+def test_tagger_negatives_warning_prevention_and_no_evidence(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the transfer noun's complement names something else than arms
+        ("Germany announced a package of measures for Ukraine's armoured vehicles.", "en", set()),
+        (
+            "Germany announced a package of armoured vehicles for Ukraine.",
+            "en",
+            {("DE", "UA", "armored_vehicles", "agreed")},
+        ),
+        ("La France a annoncé l'envoi de formateurs pour les blindés ukrainiens.", "fr", set()),
+        (
+            "La France a annoncé l'envoi de blindés à l'Ukraine.",
+            "fr",
+            {("FR", "UA", "armored_vehicles", "agreed")},
+        ),
+    ],
+)
+def test_tagger_negatives_a_noun_that_moves_something_else(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a veto heads the noun phrase of the transfer, however far it stands
+        (
+            "Australia confirmed the cancellation of the contract signed with France for the supply of "
+            "twelve submarines.",
+            "en",
+            set(),
+        ),
+        (
+            "Le Maroc a annoncé la résiliation du contrat conclu avec la Russie pour la fourniture de quatre "
+            "hélicoptères.",
+            "fr",
+            set(),
+        ),
+        (
+            "Le Maroc a signé un contrat avec la Russie pour la fourniture de quatre hélicoptères.",
+            "fr",
+            {("MA", "RU", "aircraft", "agreed")},
+        ),
+        # a prohibition
+        ("The cabinet decision prohibits the export of all military equipment to Israel.", "en", set()),
+    ],
+)
+def test_tagger_negatives_cancellations_and_prohibitions(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the transfer noun is the subject of a negated predicate, or of a doubt
+        ("La livraison de chars Leclerc au Maroc n'est pas à l'ordre du jour.", "fr", set()),
+        ("The sale of F-35 jets to Turkey is not on the agenda.", "en", set()),
+        ("La vente de Rafale à l'Indonésie reste incertaine.", "fr", set()),
+        ("La vente de Rafale à l'Indonésie est dans l'incertitude.", "fr", set()),
+        ("The delivery of Patriot systems to Kyiv remains uncertain.", "en", set()),
+        (
+            "The delivery of Patriot systems to Kyiv remains on schedule.",
+            "en",
+            {("US", "UA", "air_defense", "agreed")},
+        ),
+        # a possibility
+        ("Berlin a évoqué la possibilité de livrer des chars à Kiev.", "fr", set()),
+        ("Canada raised the possibility of selling tanks to Poland.", "en", set()),
+    ],
+)
+def test_tagger_negatives_negated_or_doubtful_deliveries(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a third state rejects the weapons: no denial of the transfer
+        (
+            "Les blindés envoyés par Paris à l'armée arménienne ont été rejetés par Kiev.",
+            "fr",
+            {("FR", "AM", "armored_vehicles", "delivered")},
+        ),
+        (
+            "The howitzers sent by Washington to Taipei were rejected by Tokyo as too heavy.",
+            "en",
+            {("US", "TW", "artillery", "delivered")},
+        ),
+        # ... the recipient or the supplier does deny
+        (
+            "Les blindés envoyés par Paris à l'armée arménienne ont été rejetés par Erevan.",
+            "fr",
+            {("FR", "AM", "armored_vehicles", "denied")},
+        ),
+        (
+            "Reports that Hanoi sold rifles to Myanmar were rejected by Hanoi.",
+            "en",
+            {("VN", "MM", "small_arms", "denied")},
+        ),
+    ],
+)
+def test_tagger_negatives_a_third_state_rejection_is_no_denial(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a weapon asked for, or defended against, is not what is moved
+        (
+            "Ukraine received Leopard tanks from Germany and asked for fighter jets.",
+            "en",
+            {("DE", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "Kiev a reçu des chars de l'Allemagne et réclame des avions de combat.",
+            "fr",
+            {("DE", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "Germany delivered Gepard guns to Ukraine to protect its cities against Russian drones.",
+            "en",
+            {("DE", "UA", "air_defense", "delivered")},
+        ),
+        # weapons of an unnamed group of states: the maker of the system is not the supplier
+        ("Kyiv has received Western tanks, including Leopard 2s.", "en", set()),
+        ("Kiev a reçu des chars occidentaux, dont des Leopard 2.", "fr", set()),
+        ("Kyiv has received Leopard 2 tanks.", "en", {("DE", "UA", "armored_vehicles", "delivered")}),
+    ],
+)
+def test_tagger_negatives_weapons_asked_for_or_of_a_group(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
