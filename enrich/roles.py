@@ -69,6 +69,7 @@ PREVENTIVE_PREPOSITIONS = grammar.words("preventive_prepositions")
 DISSUADING_VERBS = grammar.words("dissuading_verbs")
 DISSUASION_LINKS = grammar.words("dissuasion_links")
 EVIDENCE_VERBS = grammar.words("evidence_verbs")
+CONDITIONAL_AUXILIARIES = grammar.words("conditional_auxiliaries")
 # The preposition of a noun's complement that names what the noun moves: "the sale of jets", « l'envoi de ».
 OF_WORDS = frozenset({"of", "de", "d'", "d’", "du", "des"})
 # How a noun phrase hangs from the word it belongs to: the climb from a transfer noun to a veto that heads
@@ -305,10 +306,11 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
 
 
 def _in_doubt(predicate_of_subject: Token, cues: CueLexicon) -> bool:
-    """ "… remains uncertain", « … reste incertaine », « … est dans l'incertitude »: what is said of the
-    subject is an intention or a doubt."""
+    """ "… remains uncertain", « … reste incertaine », « … est dans l'incertitude », "… would be a mistake":
+    what is said of the subject is an intention, a doubt or a hypothesis."""
     return _listed(predicate_of_subject, cues.intent) or any(
-        child.dep_ in ("acomp", "attr", "xcomp") and _listed(child, cues.intent)
+        (child.dep_ in ("acomp", "attr", "xcomp") and _listed(child, cues.intent))
+        or (child.dep_.startswith("aux") and child.lower_ in CONDITIONAL_AUXILIARIES)
         for child in predicate_of_subject.children
     )
 

@@ -13,7 +13,15 @@ from spacy.tokens import Span, Token
 
 from enrich import grammar
 from enrich.lexicon import CueLexicon, Status
-from enrich.roles import ACTOR_NOUNS, NEGATIONS, Party, Predicate, guesses_at_the_past
+from enrich.roles import (
+    ACTOR_NOUNS,
+    NEGATIONS,
+    NOMINAL_CLIMB,
+    NOMINAL_HEADS,
+    Party,
+    Predicate,
+    guesses_at_the_past,
+)
 
 FUTURE_MARKERS = grammar.words("future_markers")
 # « selon … », « d'après … », "according to …": the phrase names the source of the report.
@@ -83,14 +91,7 @@ def negated(sentence: Span, predicate: Predicate) -> bool:
         return False
     if any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in token.children):
         return True
-    # « la livraison de chars à l'Ukraine ne semble pas à l'ordre du jour »: the transfer noun is the
-    # subject of a negated predicate
-    if (
-        token.pos_ in ("NOUN", "PROPN")
-        and token.dep_.startswith("nsubj")
-        and token.head.i != token.i
-        and any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in token.head.children)
-    ):
+    if negated_governor(token):
         return True
     window = doc[max(token.i - 3, sentence.start) : min(token.i + 3, sentence.end)]
     return any(word.lower_ in NEGATIONS for word in window)
@@ -105,8 +106,29 @@ def negation_only(
 
 
 def refused(sentence: Span, predicate: Predicate) -> bool:
-    """A negated future ("will not supply", "would not buy"): a refusal, never a transfer."""
-    return _future(sentence.doc[predicate.index])
+    """A negated future ("will not supply", "would not buy") or a transfer noun under a negated verb (« la
+    livraison … n'est pas à l'ordre du jour »): a refusal, never a transfer."""
+    token = sentence.doc[predicate.index]
+    return _future(token) or negated_governor(token)
+
+
+def negated_governor(token: Token) -> bool:
+    """« la livraison de chars à l'Ukraine ne semble pas à l'ordre du jour », « la question de la fourniture
+    de missiles n'est plus à l'ordre du jour », "does not consider the delivery of tanks the right decision":
+    the transfer noun, or the noun phrase it belongs to, is the subject or the object of a negated verb."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = token
+    for _ in range(NOMINAL_CLIMB):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_.startswith(("nsubj", "obj", "dobj")):
+            return any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in head.children)
+        if head.pos_ not in NOMINAL_HEADS:
+            return False
+        node = head
+    return False
 
 
 def _restrictive(sentence: Span, token: Token) -> bool:

@@ -31,6 +31,7 @@ KEYS = {
     "dissuading_verbs",
     "dissuasion_links",
     "evidence_verbs",
+    "conditional_auxiliaries",
     "collective_origins",
     "future_markers",
     "negations",

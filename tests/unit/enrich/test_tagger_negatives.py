@@ -181,3 +181,78 @@ def test_tagger_negatives_weapons_asked_for_or_of_a_group(
     tagger: Tagger, text: str, lang: str, expected: set[Quad]
 ) -> None:
     assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a transfer noun as the subject of a conditional: a hypothesis
+        ("Arms transfers from Minsk to Caracas would be a grave mistake, the minister said.", "en", set()),
+        (
+            "Arms transfers from Minsk to Caracas are a grave mistake, the minister said.",
+            "en",
+            {("BY", "VE", "other", "agreed")},
+        ),
+        # the transfer noun, or its noun phrase, under a negated verb: a refusal, even with a speaker
+        (
+            "La question de la fourniture de missiles à la Serbie n'est plus à l'ordre du jour, a déclaré le "
+            "ministre hongrois.",
+            "fr",
+            set(),
+        ),
+        (
+            "La question de la fourniture de missiles à la Serbie est réglée : la Hongrie les a livrés "
+            "en mai.",
+            "fr",
+            {("HU", "RS", "missiles", "delivered")},
+        ),
+        ("The president said he does not support the sale of fighter jets to Qatar by Italy.", "en", set()),
+        (
+            "The president said he supports the sale of fighter jets to Qatar by Italy.",
+            "en",
+            {("IT", "QA", "aircraft", "agreed")},
+        ),
+    ],
+)
+def test_tagger_negatives_hypotheses_and_refusals(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a refusal, an opposition, a motion, a maintenance contract
+        (
+            "Malgré le refus de la Colombie d'acheter des drones israéliens, le ministre a évoqué un accord.",
+            "fr",
+            set(),
+        ),
+        ("La Colombie a accepté d'acheter des drones israéliens.", "fr", {("IL", "CO", "drones", "agreed")}),
+        ("Le Parlement s'est opposé à une motion visant à livrer des obus à la Géorgie.", "fr", set()),
+        ("The parliament rejected a motion to send shells to Georgia.", "en", set()),
+        ("Norway signed a maintenance contract for the Swedish CV90 vehicles of its army.", "en", set()),
+        (
+            "Norway signed a contract for Swedish CV90 vehicles for its army.",
+            "en",
+            {("SE", "NO", "armored_vehicles", "agreed")},
+        ),
+        # « ou encore » continues a list of suppliers
+        (
+            "L'Allemagne, la Pologne ou encore l'Espagne ont accepté d'envoyer des chars au Maroc.",
+            "fr",
+            {
+                ("DE", "MA", "armored_vehicles", "agreed"),
+                ("PL", "MA", "armored_vehicles", "agreed"),
+                ("ES", "MA", "armored_vehicles", "agreed"),
+            },
+        ),
+        # an armed group by its French name
+        ("L'Iran aurait livré des armes à l'Armée syrienne libre.", "fr", {("IR", None, "other", "alleged")}),
+    ],
+)
+def test_tagger_negatives_refusals_motions_and_maintenance(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
