@@ -70,6 +70,9 @@ DISSUADING_VERBS = grammar.words("dissuading_verbs")
 DISSUASION_LINKS = grammar.words("dissuasion_links")
 EVIDENCE_VERBS = grammar.words("evidence_verbs")
 CONDITIONAL_AUXILIARIES = grammar.words("conditional_auxiliaries")
+CLAIM_NOUNS = grammar.words("claim_nouns")
+# How a state qualifies a noun: "US intelligence", "a U.S. assertion", "Moscow's claims", « … de Moscou ».
+QUALIFYING = frozenset({"amod", "compound", "nmod", "poss", "nmod:poss", "pobj"})
 # The preposition of a noun's complement that names what the noun moves: "the sale of jets", « l'envoi de ».
 OF_WORDS = frozenset({"of", "de", "d'", "d’", "du", "des"})
 # How a noun phrase hangs from the word it belongs to: the climb from a transfer noun to a veto that heads
@@ -822,6 +825,24 @@ def speaks(party: Party, sentence: Span) -> bool:
             break
         token = token.head
     return token.dep_.startswith("nsubj") and token.head.lemma_.lower() in REPORTING_VERBS
+
+
+def claims(party: Party, sentence: Span) -> bool:
+    """The party qualifies a noun of claim ("a U.S. assertion that …", "US intelligence", « les accusations
+    de Moscou »): it is the source of the claim, not a side of the transfer."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    token = doc[party.start : party.end].root
+    for _step in range(2):
+        if token.dep_ not in QUALIFYING or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "ADP":
+            continue  # « les accusations de Moscou »: the preposition stands between
+        if token.lower_ in CLAIM_NOUNS or token.lemma_.lower() in CLAIM_NOUNS:
+            return True
+    return False
 
 
 def someone_speaks(sentence: Span) -> bool:

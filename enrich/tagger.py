@@ -672,6 +672,8 @@ def _place(
             position = "reporter"
         elif position is None and roles.speaks(party, sentence):
             position = "reporter"  # "…, the South Korean defence ministry said": the claim's source
+        if position not in ("reporter", "via", "counterparty") and roles.claims(party, sentence):
+            position = "reporter"  # "a U.S. assertion that it had taken delivery of arms from North Korea"
         placements.append(_Placement(party, predicate, position, len(placements)))
     kept = []
     for placement in placements:

@@ -32,6 +32,7 @@ KEYS = {
     "dissuasion_links",
     "evidence_verbs",
     "conditional_auxiliaries",
+    "claim_nouns",
     "collective_origins",
     "future_markers",
     "negations",

@@ -256,3 +256,21 @@ def test_tagger_negatives_refusals_motions_and_maintenance(
     tagger: Tagger, text: str, lang: str, expected: set[Quad]
 ) -> None:
     assert quads(tagger, text, lang) == expected
+
+
+def test_tagger_negatives_a_state_qualifying_a_claim_is_its_source(tagger: Tagger) -> None:
+    # "a U.S. assertion that …": the United States asserts; it neither gives nor gets the rifles
+    found = quads(
+        tagger,
+        "The militia leader dismissed as gossip a U.S. assertion that his fighters had taken delivery of "
+        "rifles from Belarus.",
+        "en",
+    )
+    assert found and not any("US" in (supplier, recipient) for supplier, recipient, _, _ in found)
+    # « les accusations de Moscou »: Moscow accuses; the transfer is Poland's
+    assert quads(
+        tagger,
+        "Le ministre a rejeté les accusations de Moscou selon lesquelles la Pologne aurait livré des chars à "
+        "l'Ukraine.",
+        "fr",
+    ) == {("PL", "UA", "armored_vehicles", "denied")}
