@@ -26,13 +26,13 @@ from typing import overload
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from armswatch.schema import Category, StateCount, TransferMention
 from enrich import grammar, multilingual, pronouns, roles, status
 from enrich.language import detect_language
 from enrich.lexicon import Lexicon, Status, lexicon
-from enrich.matching import Matchers, StateHit
+from enrich.matching import Matchers, StateHit, WeaponHit
 from enrich.prefilter import Article, FirstPass, TransferWords, lemma_text
 from enrich.quantities import with_amounts
 from enrich.roles import Party, Predicate, Role
@@ -564,6 +564,15 @@ def _extract(
         undenied_status = status.sentence_status(
             sentence, lex.cues, phrases, main, context_denial=False, denial_cues=False
         )
+    scopes = _clause_scopes(pairs, clauses, predicates, weapons, sentence)
+    # "Iran admitted sending drones but denied supplying missiles": a denial that speaks of some of the
+    # weapons leaves the others to the rest of the sentence.
+    denied_categories = {hit.category for hit in weapons if denial_scope & set(range(hit.start, hit.end))}
+    admitted_status = reported_status
+    if reported_status == "denied" and denied_categories and denied_categories != set(by_category):
+        admitted_status = status.sentence_status(
+            sentence, lex.cues, phrases, main, context_denial=False, denial_cues=False
+        )
     results = []
     for (supplier, supplier_strength, recipient, recipient_strength), outside in zip(
         pairs, outside_denial, strict=True
@@ -571,7 +580,15 @@ def _extract(
         denied = denial_points_back or bool(denied_codes & {supplier.code, recipient.code})
         if negation_alone and not denied and (refusal or not speaker):
             continue
-        transfer_status: Status = "denied" if denied else (undenied_status if outside else reported_status)
+        scope = scopes.get((_party_key(supplier), _party_key(recipient)))
+        pair_status = undenied_status if outside else reported_status
+        if scope is not None and scope.predicate is not None:
+            clause = sentence.doc[scope.start : scope.end]
+            own_phrases = [phrase for phrase in phrases if scope.start <= phrase[1] < scope.end]
+            pair_status = status.sentence_status(
+                clause, lex.cues, own_phrases, scope.predicate, context_denial=False
+            )
+        transfer_status: Status = "denied" if denied else pair_status
         if transfer_status in status.FACT_ORDER and sources - {supplier.code, recipient.code}:
             transfer_status = "alleged"  # what a third state says of others is a claim
         confidence = round(
@@ -582,6 +599,11 @@ def _extract(
             2,
         )
         for category, texts in by_category.items():
+            if scope is not None and category not in scope.categories:
+                continue
+            category_status = transfer_status
+            if transfer_status == "denied" and not denied and category not in denied_categories | {"other"}:
+                category_status = admitted_status
             results.append(
                 _Candidate(
                     supplier,
@@ -589,7 +611,7 @@ def _extract(
                     tuple(via),
                     category,  # type: ignore[arg-type]
                     "; ".join(dict.fromkeys(texts)),
-                    transfer_status,
+                    category_status,
                     confidence,
                     sentence,
                     offset,
@@ -597,6 +619,91 @@ def _extract(
                 )
             )
     return results
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """The part of a sentence that reports one pair's transfer: its predicate's clause (token range)
+    and the weapon categories named there."""
+
+    predicate: Predicate | None
+    start: int
+    end: int
+    categories: frozenset[str]
+
+
+def _clause_scopes(
+    pairs: Sequence[tuple[Party, float, Party, float]],
+    clauses: dict[int, dict[Role, set[str]]],
+    predicates: list[Predicate],
+    weapons: Sequence[WeaponHit],
+    sentence: Span,
+) -> dict[tuple[str, str], _Scope]:
+    """Where a sentence reports two transfers in clauses of their own ("Russia has delivered S-400s to
+    India, while China reportedly sold drones to Pakistan"), each pair keeps the weapons and the status
+    words of its own clause. Empty when the sentence has fewer than two complete clauses or no parse."""
+    if not sentence.doc.has_annotation("DEP"):
+        return {}
+    by_index = {predicate.index: predicate for predicate in predicates}
+    complete = {
+        index: sides
+        for index, sides in clauses.items()
+        if sides["supplier"] and sides["recipient"] and index in by_index
+    }
+    if len({(frozenset(s["supplier"]), frozenset(s["recipient"])) for s in complete.values()}) < 2:
+        return {}
+    verbs = {index for index in by_index if by_index[index].is_verb}
+    roots = {index: _clause_root(sentence.doc[index], verbs) for index in by_index}
+    spans = {index: _clause_tokens(roots[index], set(roots.values()) - {roots[index]}) for index in complete}
+    owner = {
+        weapon_index: index
+        for weapon_index, hit in enumerate(weapons)
+        for index, tokens in spans.items()
+        if hit.start in tokens
+    }
+    scopes = {}
+    for supplier, _, recipient, _ in pairs:
+        key = (_party_key(supplier), _party_key(recipient))
+        own = [
+            index
+            for index, sides in complete.items()
+            if key[0] in sides["supplier"] and key[1] in sides["recipient"]
+        ]
+        categories = frozenset(
+            hit.category
+            for weapon_index, hit in enumerate(weapons)
+            if owner.get(weapon_index) in (*own, None)
+        )
+        if not categories:
+            continue
+        words = [i for i in spans[own[0]] if not sentence.doc[i].is_punct] if len(own) == 1 else []
+        if words:
+            scopes[key] = _Scope(by_index[own[0]], min(words), max(words) + 1, categories)
+        else:
+            scopes[key] = _Scope(None, sentence.start, sentence.end, categories)
+    return scopes
+
+
+def _clause_root(token: Token, verbs: set[int]) -> Token:
+    """The top of a predicate's clause: up through the verbs that govern it ("denied selling", « a
+    démenti avoir fourni »), not into a clause beside it nor another transfer verb."""
+    while (
+        token.dep_ not in status.SIDE_CLAUSES
+        and token.head.i != token.i
+        and token.head.i not in verbs
+        and token.head.pos_ in ("VERB", "AUX")
+    ):
+        token = token.head
+    return token
+
+
+def _clause_tokens(root: Token, other_roots: set[Token]) -> set[int]:
+    """A clause's tokens: the root's subtree less the clauses of the other predicates within it."""
+    found = {root.i}
+    for child in root.children:
+        if child not in other_roots:
+            found |= _clause_tokens(child, other_roots)
+    return found
 
 
 # A transfer's parties carry over to the next sentence, or the one after ("… to Ukraine. This was

@@ -1,5 +1,6 @@
-"""Pronouns that stand for a state (enrich/pronouns.py): the subject a pronoun continues, in its own
-sentence or the one before, and French gender agreement. Sentences are invented."""
+"""Parties and statuses across clauses and sentences: pronouns that stand for a state (enrich/pronouns.py,
+with French gender agreement), and two transfers in one sentence, each with its own clause's weapons and
+status. Sentences are invented."""
 
 from __future__ import annotations
 
@@ -66,3 +67,52 @@ def test_tagger_pronoun_stands_for_the_state_a_reader_would_pick(
 )
 def test_demonym_gender_read_from_the_lexicons_other_forms(demonym: str, gender: str | None) -> None:
     assert demonym_gender(demonym, "fr") == gender
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # two transfers in clauses of their own: each keeps its weapons and its status words
+        (
+            "Russia has delivered S-400 systems to India, while China reportedly sold drones to Pakistan.",
+            "en",
+            {("RU", "IN", "air_defense", "delivered"), ("CN", "PK", "drones", "alleged")},
+        ),
+        (
+            "Iran has sent drones to Russia, and North Korea will deliver artillery shells to Syria soon.",
+            "en",
+            {("IR", "RU", "drones", "delivered"), ("KP", "SY", "ammunition", "agreed")},
+        ),
+        (
+            "Germany delivered tanks to Ukraine, while Italy denied selling helicopters to Egypt.",
+            "en",
+            {("DE", "UA", "armored_vehicles", "delivered"), ("IT", "EG", "aircraft", "denied")},
+        ),
+        (
+            "La Russie a livré des S-400 à l'Inde, tandis que la Chine aurait vendu des drones au Pakistan.",
+            "fr",
+            {("RU", "IN", "air_defense", "delivered"), ("CN", "PK", "drones", "alleged")},
+        ),
+        # a denial that speaks of some weapons leaves the others admitted
+        (
+            "Iran admitted sending drones to Russia but denied that it had supplied missiles.",
+            "en",
+            {("IR", "RU", "drones", "delivered"), ("IR", "RU", "missiles", "denied")},
+        ),
+        (
+            "L'Iran a reconnu avoir livré des drones à la Russie, mais a démenti avoir fourni des missiles.",
+            "fr",
+            {("IR", "RU", "drones", "delivered"), ("IR", "RU", "missiles", "denied")},
+        ),
+        # a list of parties still shares its verb
+        (
+            "France and Germany delivered tanks to Ukraine.",
+            "en",
+            {("FR", "UA", "armored_vehicles", "delivered"), ("DE", "UA", "armored_vehicles", "delivered")},
+        ),
+    ],
+)
+def test_tagger_each_clause_keeps_its_weapons_and_status(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
