@@ -33,6 +33,8 @@ KEYS = {
     "evidence_verbs",
     "conditional_auxiliaries",
     "claim_nouns",
+    "conditional_marks",
+    "financing_verbs",
     "collective_origins",
     "future_markers",
     "negations",

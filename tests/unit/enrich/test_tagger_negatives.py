@@ -274,3 +274,44 @@ def test_tagger_negatives_a_state_qualifying_a_claim_is_its_source(tagger: Tagge
         "l'Ukraine.",
         "fr",
     ) == {("PL", "UA", "armored_vehicles", "denied")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a condition makes the main clause a hypothesis, however long the condition
+        (
+            "If the State Department approves the request in the coming weeks, Taiwan would receive 66 F-16 "
+            "jets.",
+            "en",
+            set(),
+        ),
+        ("Si Paris donne son feu vert, l'Inde recevra 26 Rafale Marine.", "fr", set()),
+        (
+            "Paris a donné son feu vert : l'Inde recevra 26 Rafale Marine.",
+            "fr",
+            {("FR", "IN", "aircraft", "agreed")},
+        ),
+        # ... but a concession is no condition
+        (
+            "Russia delivered S-400 systems to Turkey even if Washington objected.",
+            "en",
+            {("RU", "TR", "air_defense", "delivered")},
+        ),
+        # the financier of a purchase is no side of it
+        (
+            "The US financed Poland's purchase of Korean tanks.",
+            "en",
+            {("KR", "PL", "armored_vehicles", "agreed")},
+        ),
+        (
+            "Les États-Unis ont financé l'achat de chars coréens par la Pologne.",
+            "fr",
+            {("KR", "PL", "armored_vehicles", "agreed")},
+        ),
+    ],
+)
+def test_tagger_negatives_conditions_and_financiers(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
