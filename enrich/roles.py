@@ -71,6 +71,7 @@ DISSUASION_LINKS = grammar.words("dissuasion_links")
 EVIDENCE_VERBS = grammar.words("evidence_verbs")
 CONDITIONAL_AUXILIARIES = grammar.words("conditional_auxiliaries")
 CLAIM_NOUNS = grammar.words("claim_nouns")
+NOT_CARGO_NOUNS = grammar.words("not_cargo_nouns")
 CONDITIONAL_MARKS = grammar.words("conditional_marks")
 FINANCING_VERBS = grammar.words("financing_verbs")
 CONCESSIVE = frozenset({"even", "même"})  # "even if", « même si »: a concession, not a condition
@@ -452,6 +453,10 @@ def weapon_aside(start: int, end: int, sentence: Span, cues: CueLexicon, predica
     node = sentence.doc[start:end].root
     if any(node.is_ancestor(sentence.doc[index]) for index in moving):
         return False  # "the jets the country is giving to Ukraine": the weapon's own clause moves it
+    if node.dep_ in ("compound", "nmod", "appos", "flat:name") and (
+        node.head.lower_ in NOT_CARGO_NOUNS or node.head.lemma_.lower() in NOT_CARGO_NOUNS
+    ):
+        return True  # "the F-35 programme", « le programme F-35 », "Leopard crews": another thing
     for _ in range(NOMINAL_CLIMB):
         if node.i in moving:
             return False

@@ -33,6 +33,7 @@ KEYS = {
     "evidence_verbs",
     "conditional_auxiliaries",
     "claim_nouns",
+    "not_cargo_nouns",
     "conditional_marks",
     "financing_verbs",
     "collective_origins",

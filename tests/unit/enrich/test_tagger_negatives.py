@@ -315,3 +315,26 @@ def test_tagger_negatives_conditions_and_financiers(
     tagger: Tagger, text: str, lang: str, expected: set[Quad]
 ) -> None:
     assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a weapon that only names a programme is not what is moved
+        (
+            "Washington expelled Ankara from the F-35 programme after it bought Russian S-400 systems.",
+            "en",
+            {("RU", "TR", "air_defense", "agreed")},
+        ),
+        (
+            "Washington a exclu Ankara du programme F-35 après l'achat de S-400 russes.",
+            "fr",
+            {("RU", "TR", "air_defense", "agreed")},
+        ),
+        ("Poland bought 32 F-35 jets from the US.", "en", {("US", "PL", "aircraft", "agreed")}),
+    ],
+)
+def test_tagger_negatives_a_weapon_that_names_a_programme(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
