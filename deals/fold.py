@@ -3,10 +3,12 @@ a deal's reports into its record (counts, timeline, status). Pure: no I/O, no cl
 
 A deal is one supplier, recipient and weapon category, plus the system when the reports name one
 ("Shahed-136", "KN-23"): an article's transfers of one pair and category are one report of one deal.
+Reports that both name systems, and no system in common, are two deals (Fateh-110 and Fath-360 missiles
+of one pair); a report naming none joins the deal its pair and category point to.
 A report joins the open deal of its pair and category whose reports lie within ``window`` of its
 publication date, else it opens a new deal; a report within the window of two deals of one key (a
 report in between came late) merges them into the earliest, which keeps its id. A different system
-or a new quantity for the same pair and category is a separate deal when the text says so: the
+or a new quantity for the same pair and category is also a separate deal when the text says so: the
 sentence announces another deal ("a new contract for 24 more jets", "a second batch") and names a
 system or a quantity the deal has not got.
 Deal ids hash the deal key and the period of the window's length (counted from 1970) in which the
@@ -39,7 +41,7 @@ from armswatch.schema import (
     TransferMention,
 )
 from deals.attribution import read_claim
-from deals.designation import designation
+from deals.designation import designation, designations, same_system
 from deals.neardup import signature
 from index.actions import pair
 
@@ -91,7 +93,7 @@ def reports_of(enriched: EnrichedArticle) -> list[Report]:
     reports = []
     for (pair_key, _category), transfers in groups.items():
         best = max(transfers, key=lambda t: (t.confidence, -t.start))
-        named = {found.key: found.label for t in transfers if (found := designation(t.weapon)) is not None}
+        named = {found.key: found.label for t in transfers for found in designations(t.weapon)}
         claim = read_claim(best.sentence, enriched.lang)
         reports.append(
             Report(
@@ -171,15 +173,18 @@ class OpenDeal:
         return self.first_seen - window <= when <= self.last_seen + window
 
     def agrees(self, report: Report) -> bool:
-        """The report may belong here: it announces no other deal ("a new contract for …") that names a
-        system or a quantity this deal has not got. Systems alone do not split a deal: reports of one
-        deal name its weapons loosely ("Shahed and Mohajer drones", "Shahed-136", "Iranian drones")."""
-        if not report.new_deal:
-            return True
+        """The report may belong here: it names no other system than the deal's (when both name one:
+        Fateh-110 and Fath-360 missiles are two deals; see ``designation.same_system``), and it announces
+        no other deal ("a new contract for …") that names a system or a quantity this deal has not got.
+        A report naming no system joins whichever deal its pair and category point to."""
+        if (
+            report.designations
+            and self.designations
+            and not same_system(report.designations.values(), self.designations.values())
+        ):
+            return False
         quantity = report.record.quantity
-        other_system = bool(report.designations) and set(report.designations).isdisjoint(self.designations)
-        other_quantity = quantity is not None and bool(stated_quantities(self) - {quantity.value})
-        return not (other_system or other_quantity)
+        return not (report.new_deal and quantity is not None and stated_quantities(self) - {quantity.value})
 
     def add(self, report: Report, settings: FoldSettings) -> bool:
         """Fold the report in; False when it changes nothing (the same article with the same content)."""
@@ -456,7 +461,12 @@ class DealBook:
         # A named system prefers the deal that names it over one that names none yet.
         return max(
             fitting,
-            key=lambda d: (not set(report.designations).isdisjoint(d.designations), d.last_seen, d.id),
+            key=lambda d: (
+                bool(report.designations)
+                and same_system(report.designations.values(), d.designations.values()),
+                d.last_seen,
+                d.id,
+            ),
         )
 
     def _bridge(self, fitting: list[OpenDeal]) -> list[OpenDeal]:

@@ -52,23 +52,34 @@ def test_fold_other_category_or_pair_is_another_deal(second: dict[str, object], 
     assert (len(deals) == 2) is separate
 
 
-def test_fold_systems_named_loosely_stay_one_deal_unless_the_text_announces_another() -> None:
+def test_fold_systems_named_loosely_stay_one_deal() -> None:
     drones = {"supplier": "IR", "category": "drones"}
     deals = _deals(
         story("a1", weapon="drones", **drones),  # type: ignore[arg-type]
         story("a2", day=2, weapon="Shahed-136 drones", **drones),  # type: ignore[arg-type]
-        story("a3", day=4, weapon="Mohajer-6 drones", **drones),  # type: ignore[arg-type]
-        story(
-            "a4",
-            day=5,
-            weapon="Arash-2 drones",
-            sentence="Iran signed a new contract to sell Arash-2 drones to Russia.",
-            **drones,  # type: ignore[arg-type]
-        ),
-        story("a5", day=6, weapon="Arash-2", **drones),  # type: ignore[arg-type]
+        story("a3", day=3, weapon="Geran-2 drones", **drones),  # type: ignore[arg-type]  # another name
+        story("a4", day=4, weapon="Shahed drones", **drones),  # type: ignore[arg-type]  # the bare name
+        story("a5", day=5, weapon="Shahed-131 and Mohajer-6 drones", **drones),  # type: ignore[arg-type]
+        story("a6", day=6, weapon="Mohajer-6", **drones),  # type: ignore[arg-type]  # named beside Shahed
+    )
+    [deal] = deals.values()
+    assert deal.articles == 6
+    # Geran-2 is Shahed-136 (deals/data/systems.yaml): one designation
+    assert set(deal.designations) == {"Shahed-136", "Shahed", "Shahed-131", "Mohajer-6"}
+
+
+def test_fold_two_named_systems_of_one_pair_and_category_are_two_deals() -> None:
+    missiles = {"supplier": "IR", "category": "missiles"}
+    deals = _deals(
+        story("a1", weapon="Fateh-110 missiles", **missiles),  # type: ignore[arg-type]
+        story("a2", day=3, weapon="Fath-360 missiles", **missiles),  # type: ignore[arg-type]
+        story("a3", day=4, weapon="Fath 360", **missiles),  # type: ignore[arg-type]
+        story("a4", day=5, weapon="Fateh-360 missiles", **missiles),  # type: ignore[arg-type]  # another name
+        story("a5", day=6, weapon="ballistic missiles", **missiles),  # type: ignore[arg-type]  # no system
     )
     by_system = {tuple(deal.designations): deal.articles for deal in deals.values()}
-    assert by_system == {("Mohajer-6", "Shahed-136"): 3, ("Arash-2",): 2}
+    # The report naming no system joins the deal of the pair and category reported last.
+    assert by_system == {("Fateh-110",): 1, ("Fath-360",): 4}
 
 
 def test_fold_non_state_recipient_is_a_deal_too() -> None:

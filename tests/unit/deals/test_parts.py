@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from deals.attribution import announces_new_deal, said_by
-from deals.designation import designation
+from deals.designation import designation, same_system
 from deals.neardup import is_near_duplicate, signature
 
 
@@ -24,6 +24,25 @@ from deals.neardup import is_near_duplicate, signature
 def test_designation_names_the_system(weapon: str, key: str | None) -> None:
     found = designation(weapon)
     assert (found.key if found else None) == key
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        (["Fateh-110"], ["Fath-360"], False),  # two numbered models
+        (["Fath 360"], ["Fath-360s"], True),  # spelling
+        (["Fateh-360"], ["Fath-360"], True),  # another transliteration (deals/data/systems.yaml)
+        (["Geran-2"], ["Shahed-136"], True),  # another designation (deals/data/systems.yaml)
+        (["Shahed"], ["Shahed-136"], True),  # the bare name and its model
+        (["Shahed-131"], ["Shahed-136"], False),
+        (["M1 Abrams"], ["Abrams-Panzer"], True),  # a name in common, generic words left out
+        (["Sukhoi Su-30"], ["Sukhoi Su-35"], False),  # only the maker's name in common
+        (["Mohajer-6"], ["Shahed-136", "Mohajer-6"], True),  # any of the deal's systems
+    ],
+)
+def test_same_system(one: list[str], other: list[str], same: bool) -> None:
+    assert same_system(one, other) is same
+    assert same_system(other, one) is same
 
 
 STORY = (
