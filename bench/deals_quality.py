@@ -6,8 +6,9 @@ article as the worker does after each batch: in publication order; in "late" ord
 arrives up to the stage's lateness (30 days) after its publication, as back-filled feeds deliver them;
 and shuffled across the years, a worst case no feed produces (a report later than the lateness opens a
 deal of its own). An article's predicted deal is the deal holding its transfer of the gold deal's pair and
-category; an article whose transfer the tagger missed is a deal of its own (extraction misses count
-against recall). The score of the deals stage alone is the same on the articles the tagger found.
+category (by a transfer read in it, or as a mention: see ``deals.fold``); an article in no such deal is a
+deal of its own (extraction misses count against recall). The score of the deals stage alone is the
+same on the articles in which the tagger read a transfer of their deal's pair and category.
 A copy is folded when the stage marks it as a copy of another report of its deal.
 
 The gold deals' pair and category are in ``bench/data/deals/deals.json``.
@@ -134,7 +135,8 @@ def breakdown(
     keys: dict[str, str],
 ) -> dict[str, int]:
     """Where each article ends up, to see where recall and precision go. A gold deal's home is the
-    predicted deal holding most of its articles. Per article: ``home``; ``no_transfer`` (no transfer
+    predicted deal holding most of its articles. Per article: ``home`` (of which ``home_by_mention``: as
+    a mention, with no transfer of the gold pair and category read in it); ``no_transfer`` (no transfer
     with both parties named), ``other_pair`` (transfers, none of the gold pair), ``other_category`` (the
     gold pair under other categories only): the tagger's share; ``split_window`` (another deal of the
     gold pair and category), ``split_named`` (another deal of the same pair and category that a named
@@ -161,6 +163,8 @@ def breakdown(
         pairs = {report.pair for report in reports_of(tagged[article])}
         if deal == home.get(item["deal"]):
             counts["home"] += 1
+            if any(r.article_id == article and r.status is None for r in deals[deal].reports):
+                counts["home_by_mention"] += 1
         elif deal.startswith("alone:"):
             reason = "no_transfer" if not pairs else "other_category" if pair_key in pairs else "other_pair"
             counts[reason] += 1
@@ -199,6 +203,12 @@ def score(
     )
     shuffled = list(in_order)
     random.Random(7).shuffle(shuffled)
+    # The articles in which the tagger read a transfer of their gold deal's pair and category.
+    extracted = {
+        item["id"]
+        for item in items
+        if keys[item["deal"]] in {f"{r.pair}|{r.category}" for r in reports_of(tagged[item["id"]])}
+    }
     rows: list[dict[str, Any]] = []
     for window in windows:
         for order, articles in (("publication", in_order), ("late", late), ("shuffled", shuffled)):
@@ -206,8 +216,9 @@ def score(
             guess = predicted(items, deals, keys)
             precision, recall, f1 = bcubed(gold, guess)
             folded, copies_total, wrong = copies(items, deals)
-            found = {item: label for item, label in gold.items() if not guess[item].startswith("alone:")}
+            found = {item: label for item, label in gold.items() if item in extracted}
             _p, _r, assembled_f1 = bcubed(found, guess)
+            placed = sum(not deal.startswith("alone:") for deal in guess.values())
             rows.append(
                 {
                     "window_days": window,
@@ -220,6 +231,8 @@ def score(
                     "bcubed_recall": round(recall, 3),
                     "bcubed_f1": round(f1, 3),
                     "articles_extracted": f"{len(found)}/{len(gold)}",
+                    # With a transfer of the gold pair and category, or as a mention of its deal.
+                    "articles_in_their_deal_key": f"{placed}/{len(gold)}",
                     # The deals stage alone: BCubed on the articles whose transfer the tagger found.
                     "bcubed_f1_of_extracted": round(assembled_f1, 3),
                     "copies_folded": f"{folded}/{copies_total}",

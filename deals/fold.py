@@ -11,6 +11,9 @@ report in between came late) merges them into the earliest, which keeps its id. 
 or a new quantity for the same pair and category is also a separate deal when the text says so: the
 sentence announces another deal ("a new contract for 24 more jets", "a second batch") and names a
 system or a quantity the deal has not got.
+An article in which the tagger read no transfer of a deal's pair and category, but which names both
+its states and one of its systems, or nearly duplicates one of its reports, is a mention of the deal:
+counted among its articles and outlets, with no status and no step of the timeline.
 Deal ids hash the deal key and the period of the window's length (counted from 1970) in which the
 deal's first report was published. A later deal of the same key starts more than a window after the
 earlier one's first report, hence in a later period, so the id is unique, and it does not depend on
@@ -23,7 +26,8 @@ twice.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from operator import attrgetter
@@ -296,7 +300,8 @@ class OpenDeal:
     @classmethod
     def from_record(cls, deal: Deal) -> OpenDeal:
         """The working form of a stored deal (a restarted worker continues from it)."""
-        first = min(deal.reports, key=lambda r: (r.published_at, r.article_id))
+        stated = [report for report in deal.reports if report.status is not None] or deal.reports
+        first = min(stated, key=lambda r: (r.published_at, r.article_id))
         template = deal_transfer(deal, first)
         designations = {}
         for label in deal.designations:
@@ -334,7 +339,8 @@ def stated_quantities(deal: OpenDeal) -> set[int]:
 
 def deal_transfer(deal: Deal, report: DealReport) -> TransferMention:
     """One report of a deal as a transfer mention: the deal's parties and category, the report's
-    weapon, status, confidence, evidence, quantity and value."""
+    weapon, status (the deal's for a mention, which states none), confidence, evidence, quantity and
+    value."""
     return TransferMention(
         supplier=deal.supplier,
         recipient=deal.recipient,
@@ -343,7 +349,7 @@ def deal_transfer(deal: Deal, report: DealReport) -> TransferMention:
         via=deal.via,
         weapon=report.weapon,
         category=deal.category,
-        status=report.status,
+        status=report.status or deal.status,
         confidence=report.confidence,
         sentence=report.evidence,
         start=0,
@@ -351,6 +357,16 @@ def deal_transfer(deal: Deal, report: DealReport) -> TransferMention:
         quantity=report.quantity,
         value=report.value,
     )
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _sentence_naming(text: str, system: str | None) -> str:
+    """The first sentence of ``text`` that names ``system`` (the lead when None or not found)."""
+    sentences = [sentence.strip() for sentence in SENTENCE_END.split(text) if sentence.strip()]
+    named = next((sentence for sentence in sentences if system and system in sentence), None)
+    return named or (sentences[0] if sentences else "")
 
 
 def _marks_of(report: DealReport) -> list[str]:
@@ -369,12 +385,14 @@ def fold_timeline(reports: Sequence[DealReport], well_sourced_confidence: float)
     """
     steps: dict[str, list[DealReport]] = {}
     for report in reports:
-        steps.setdefault(report.status, []).append(report)
+        if report.status is not None:  # a mention states no transfer
+            steps.setdefault(report.status, []).append(report)
     timeline = []
     for said in steps.values():
         originals = [report for report in said if report.copy_of is None] or said[:1]
         first = originals[0]
         confidence = max(report.confidence for report in said)
+        assert first.status is not None
         timeline.append(
             DealStep(
                 status=first.status,
@@ -452,6 +470,75 @@ class DealBook:
         self._advance(incoming.published_at)
         return deal if deal.add(report, self.settings) else None
 
+    def place_mentions(
+        self, enriched: EnrichedArticle, reported: Set[tuple[str, str]], text_signature: list[str] | None
+    ) -> list[OpenDeal]:
+        """Fold the article in as a mention of the open deals it names without reporting them: a deal
+        of two states the article names, of a pair and category it reports no transfer of, whose
+        window covers it, and of which it names a system or nearly duplicates a report (a copy whose
+        sentence the tagger missed). Per two states and category, the deal it copies, else the one it
+        names with the most reports. Returns the deals that changed."""
+        article = enriched.article
+        when = _aware(article.published_at or article.fetched_at)
+        states = list(dict.fromkeys(state.code for state in enriched.states))
+        candidates = [
+            deal
+            for supplier in states
+            for recipient in states
+            if supplier != recipient
+            for deal in self.by_pair.get(f"{supplier}>{recipient}", ())
+            if (deal.pair, deal.template.category) not in reported
+            and article.id not in deal.reports
+            and deal.covers(when, self.settings.window)
+        ]
+        if not candidates:
+            return []
+        text = f"{article.title}\n{article.text}"
+        named = [found.label for found in designations(text)]
+        if text_signature is None:
+            text_signature = signature(text)
+        marks = (
+            [*text_signature, f"content:{article.content_hash}"] if article.content_hash else text_signature
+        )
+        # One deal per two states and category: a mention tells no direction, and the tagger sometimes
+        # reads a transfer backwards (a few reports of RU>IR drones beside many of IR>RU).
+        chosen: dict[
+            tuple[frozenset[str], str], tuple[tuple[bool, int, datetime, str], OpenDeal, str | None]
+        ] = {}
+        for deal in candidates:
+            copied = next((deal.marks[mark] for mark in marks if mark in deal.marks), None)
+            names_it = bool(named and deal.designations) and same_system(named, deal.designations.values())
+            if copied is None and not names_it:
+                continue
+            rank = (copied is not None, len(deal.reports), deal.last_seen, deal.id)
+            key = (frozenset(deal.pair.split(">")), deal.template.category)
+            if key not in chosen or rank > chosen[key][0]:
+                chosen[key] = (rank, deal, copied)
+        placed = []
+        for _rank, deal, copied in chosen.values():
+            system = next(
+                (label for label in named if same_system([label], deal.designations.values())), None
+            )
+            weapon = system or (deal.reports[copied].weapon if copied else named[0])
+            record = DealReport(
+                article_id=article.id,
+                url=article.url,
+                source=article.source,
+                lang=enriched.lang,
+                published_at=when,
+                content_hash=article.content_hash,
+                status=None,
+                confidence=0.0,
+                weapon=weapon,
+                evidence=_sentence_naming(text, system),
+                signature=text_signature,
+            )
+            mention = Report(deal.pair, deal.template.category, {}, False, deal.template, (), (), "", record)
+            if deal.add(mention, self.settings):
+                placed.append(deal)
+        self._advance(when)
+        return placed
+
     def _choose(self, deals: list[OpenDeal], report: Report) -> OpenDeal | None:
         when = report.record.published_at
         fitting = [d for d in deals if d.covers(when, self.settings.window) and d.agrees(report)]
@@ -513,9 +600,14 @@ def fold_articles(book: DealBook, articles: Iterable[EnrichedArticle]) -> list[D
     merged into others meanwhile are left out: ``book.take_retired()`` names them)."""
     changed: dict[str, OpenDeal] = {}
     for enriched in articles:
-        for report in reports_of(enriched):
+        reports = reports_of(enriched)
+        for report in reports:
             deal = book.place(report)
             if deal is not None:
                 changed[deal.id] = deal
+        reported = {(report.pair, report.category) for report in reports}
+        text_signature = reports[0].record.signature if reports else None
+        for deal in book.place_mentions(enriched, reported, text_signature):
+            changed[deal.id] = deal
     retired = set(book.retired)
     return [deal.record(book.settings) for deal in changed.values() if deal.id not in retired]

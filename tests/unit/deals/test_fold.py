@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from armswatch.schema import Deal
+from armswatch.schema import Deal, EnrichedArticle, StateCount
 from deals.fold import DealBook, FoldSettings, fold_articles
 from tests.deals_articles import story
 
@@ -249,3 +249,57 @@ def test_fold_new_quantity_is_another_deal_when_the_text_says_so(sentence: str, 
         story("a2", day=30, quantity=40 if "40" in sentence else 24, sentence=sentence, **jets),  # type: ignore[arg-type]
     )
     assert (len(deals) == 2) is separate
+
+
+def _no_transfer(article_id: str, text: str, states: list[str], *, day: int, source: str) -> EnrichedArticle:
+    """An article the tagger read no transfer in, naming ``states``."""
+    article = story(article_id, day=day, source=source, text=text)
+    named = [StateCount(code=code, name=code, count=1) for code in states]
+    return article.model_copy(update={"transfers": [], "states": named})
+
+
+def test_fold_article_naming_the_states_and_system_of_a_deal_is_a_mention_of_it() -> None:
+    jets = {"supplier": "RU", "recipient": "IR", "weapon": "Su-35 jets", "category": "aircraft"}
+    naming = "Satellite images of Hamadan show hangars built for Su-35 jets. Iran and Russia said nothing."
+    deals = _deals(
+        story("a1", status="agreed", **jets),  # type: ignore[arg-type]
+        _no_transfer("a2", naming, ["IR", "RU"], day=3, source="B"),
+        _no_transfer(
+            "a3", "Iran and Russia held talks on trade and on Su-30 jets.", ["IR", "RU"], day=4, source="C"
+        ),
+        _no_transfer("a4", naming.replace("Hamadan", "Isfahan"), ["IR", "TR"], day=5, source="D"),
+    )
+    [deal] = deals.values()
+    mention = next(report for report in deal.reports if report.article_id == "a2")
+    assert (deal.articles, deal.outlets) == (2, 2)  # another system (a3), another state (a4): not it
+    assert (mention.status, mention.weapon) == (None, "Su-35")
+    assert mention.evidence == "Satellite images of Hamadan show hangars built for Su-35 jets."
+    assert [(step.status, step.reports) for step in deal.timeline] == [("agreed", 1)]  # no step of its own
+
+
+def test_fold_copy_of_a_report_without_the_transfer_sentence_is_a_copy_of_it() -> None:
+    deals = _deals(
+        story("a1", text=WIRE, source="Yonhap"),
+        _no_transfer("a2", "Seoul says: " + WIRE, ["KP", "RU", "KR"], day=1, source="Copy site"),
+    )
+    [deal] = deals.values()
+    assert [(r.article_id, r.copy_of, r.status) for r in deal.reports] == [
+        ("a1", None, "ongoing"),
+        ("a2", "a1", None),
+    ]
+    assert deal.distinct_reports == 1
+
+
+def test_fold_restored_deal_whose_earliest_report_is_a_mention_continues() -> None:
+    book = DealBook()
+    early_mention = _no_transfer(
+        "a0", "Russia shows Iran the Su-35 at a fair.", ["RU", "IR"], day=0, source="B"
+    )
+    jets = {"supplier": "RU", "recipient": "IR", "weapon": "Su-35 jets", "category": "aircraft"}
+    fold_articles(book, [story("a1", day=2, **jets)])  # type: ignore[arg-type]
+    [deal] = fold_articles(book, [early_mention])
+    assert deal.reports[0].status is None
+    restored = DealBook()
+    restored.restore([deal])
+    [again] = fold_articles(restored, [story("a2", day=4, source="C", **jets)])  # type: ignore[arg-type]
+    assert (again.id, again.articles, again.status) == (deal.id, 3, "ongoing")
