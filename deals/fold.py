@@ -46,7 +46,7 @@ from armswatch.schema import (
 )
 from deals.attribution import read_claim
 from deals.designation import designation, designations, same_system
-from deals.neardup import signature
+from deals.neardup import shares_band, shares_sentences, signature
 from index.actions import pair
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -217,10 +217,8 @@ class OpenDeal:
         """Among the incoming report and the reports it nearly duplicates (with their own copies), the
         earliest published is the original and the others its copies, whatever the folding order."""
         group = {incoming.article_id}
-        for mark in _marks_of(incoming):
-            article = self.marks.get(mark)
-            if article is not None and article != incoming.article_id and article in self.reports:
-                group.add(self.reports[article].copy_of or article)
+        for article in self.copied(incoming):
+            group.add(self.reports[article].copy_of or article)
         if len(group) == 1:
             return
         group |= {article for article, report in self.reports.items() if report.copy_of in group}
@@ -229,6 +227,30 @@ class OpenDeal:
             copy_of = None if article == original else original
             if self.reports[article].copy_of != copy_of:
                 self.reports[article] = self.reports[article].model_copy(update={"copy_of": copy_of})
+
+    def copied(self, incoming: DealReport) -> list[str]:
+        """The reports ``incoming`` nearly duplicates: the same content, a band key in common, or enough
+        sentences in common (between two outlets: one outlet's pages share their boilerplate)."""
+        candidates = dict.fromkeys(
+            article
+            for mark in _marks_of(incoming)
+            if (article := self.marks.get(mark)) is not None
+            and article != incoming.article_id
+            and article in self.reports
+        )
+        found = []
+        for article in candidates:
+            report = self.reports[article]
+            if (
+                (incoming.content_hash is not None and report.content_hash == incoming.content_hash)
+                or shares_band(incoming.signature, report.signature)
+                or (
+                    report.source != incoming.source
+                    and shares_sentences(incoming.signature, report.signature)
+                )
+            ):
+                found.append(article)
+        return found
 
     def _remember_signature(self, report: DealReport) -> None:
         if report.signature:
@@ -497,20 +519,30 @@ class DealBook:
         named = [found.label for found in designations(text)]
         if text_signature is None:
             text_signature = signature(text)
-        marks = (
-            [*text_signature, f"content:{article.content_hash}"] if article.content_hash else text_signature
+        mentioned = DealReport(
+            article_id=article.id,
+            url=article.url,
+            source=article.source,
+            lang=enriched.lang,
+            published_at=when,
+            content_hash=article.content_hash,
+            status=None,
+            confidence=0.0,
+            weapon="",
+            evidence="",
+            signature=text_signature,
         )
         # One deal per two states and category: a mention tells no direction, and the tagger sometimes
         # reads a transfer backwards (a few reports of RU>IR drones beside many of IR>RU).
         chosen: dict[
-            tuple[frozenset[str], str], tuple[tuple[bool, int, datetime, str], OpenDeal, str | None]
+            tuple[frozenset[str], str], tuple[tuple[bool, int, datetime, str], OpenDeal, list[str]]
         ] = {}
         for deal in candidates:
-            copied = next((deal.marks[mark] for mark in marks if mark in deal.marks), None)
+            copied = deal.copied(mentioned)
             names_it = bool(named and deal.designations) and same_system(named, deal.designations.values())
-            if copied is None and not names_it:
+            if not copied and not names_it:
                 continue
-            rank = (copied is not None, len(deal.reports), deal.last_seen, deal.id)
+            rank = (bool(copied), len(deal.reports), deal.last_seen, deal.id)
             key = (frozenset(deal.pair.split(">")), deal.template.category)
             if key not in chosen or rank > chosen[key][0]:
                 chosen[key] = (rank, deal, copied)
@@ -519,19 +551,9 @@ class DealBook:
             system = next(
                 (label for label in named if same_system([label], deal.designations.values())), None
             )
-            weapon = system or (deal.reports[copied].weapon if copied else named[0])
-            record = DealReport(
-                article_id=article.id,
-                url=article.url,
-                source=article.source,
-                lang=enriched.lang,
-                published_at=when,
-                content_hash=article.content_hash,
-                status=None,
-                confidence=0.0,
-                weapon=weapon,
-                evidence=_sentence_naming(text, system),
-                signature=text_signature,
+            weapon = system or (deal.reports[copied[0]].weapon if copied else named[0])
+            record = mentioned.model_copy(
+                update={"weapon": weapon, "evidence": _sentence_naming(text, system)}
             )
             mention = Report(deal.pair, deal.template.category, {}, False, deal.template, (), (), "", record)
             if deal.add(mention, self.settings):

@@ -303,3 +303,31 @@ def test_fold_restored_deal_whose_earliest_report_is_a_mention_continues() -> No
     restored.restore([deal])
     [again] = fold_articles(restored, [story("a2", day=4, source="C", **jets)])  # type: ignore[arg-type]
     assert (again.id, again.articles, again.status) == (deal.id, 3, "ongoing")
+
+
+def test_fold_sentences_in_common_make_a_copy_between_outlets_not_within_one() -> None:
+    footer = (
+        "Subscribe to our channel to receive the latest news first. "
+        "Our newsroom works around the clock to bring you verified reports."
+    )
+    first = (
+        "Trains carried shells north across the border at night, witnesses said. "
+        "The wagons were covered with tarpaulins and guarded by soldiers with dogs. "
+        "Residents of the border town counted more than forty wagons on Tuesday alone. "
+        "Railway officials refused to say where the trains were heading. "
+    ) + footer
+    second = (
+        "Customs records list ammunition crates bound for the front in May. "
+        "The documents were leaked to a group of investigative journalists abroad. "
+        "They show shipments declared as agricultural machinery and spare parts. "
+        "Experts say the weights match those of standard artillery rounds. "
+    ) + footer
+
+    def copies(source: str) -> list[str | None]:
+        deals = _deals(
+            story("a1", text=first, source="Outlet A"), story("a2", day=1, text=second, source=source)
+        )
+        return [report.copy_of for deal in deals.values() for report in deal.reports]
+
+    assert copies("Outlet A") == [None, None]  # one outlet's footer
+    assert copies("Outlet B") == [None, "a1"]

@@ -52,6 +52,24 @@ STORY = (
 )
 
 
+def test_neardup_excerpt_sharing_sentences_is_found_and_one_quoted_sentence_is_not() -> None:
+    story = (
+        "The minister said the shipment left the port at dawn under naval escort. "
+        "Two cargo ships carried the crates across the sea in three days. "
+        "Analysts counted forty containers on the deck of the first ship. "
+        "The second ship turned off its transponder before it reached the coast. "
+        "Officials of the receiving state declined to comment on the cargo. "
+        "A spokesman for the navy said the escort was a routine exercise. "
+        "Shipping data showed both ships returned empty a week later. "
+        "The opposition demanded an inquiry into the secret convoy."
+    )
+    sentences = story.split(". ")
+    excerpt = "Convoy watch. " + ". ".join(sentences[1:3]) + ". Our reporters could not confirm the count."
+    quoting = "Markets fell on Monday. " + sentences[0] + ". Oil prices rose as traders watched the region."
+    assert is_near_duplicate(signature(story), signature(excerpt))
+    assert not is_near_duplicate(signature(story), signature(quoting))
+
+
 def test_neardup_copy_with_new_headline_and_cut_ending_is_found() -> None:
     copy = "BREAKING | Port watch: " + STORY[: int(len(STORY) * 0.8)]
     assert is_near_duplicate(signature(STORY), signature(copy))
