@@ -476,7 +476,7 @@ class DealBook:
         same_category = [deal for deal in deals if deal.template.category == report.category]
         deal = next((d for d in same_category if incoming.article_id in d.reports), None)
         if deal is None:
-            deal = self._choose(same_category, report)
+            deal = self._choose(same_category, report) or self._named_in_another_category(deals, report)
         if deal is None:
             # A deal the text announces beside an open one of the same pair and category is told apart
             # by what it announces; otherwise the pair and category are the key.
@@ -560,6 +560,23 @@ class DealBook:
                 placed.append(deal)
         self._advance(when)
         return placed
+
+    def _named_in_another_category(self, deals: list[OpenDeal], report: Report) -> OpenDeal | None:
+        """The open deal of the pair, of another category, that names the report's system, when no deal
+        of its own category takes it: the tagger read the weapon under another category ("KN-23
+        munitions")."""
+        if not report.designations:
+            return None
+        when = report.record.published_at
+        named = [
+            deal
+            for deal in deals
+            if deal.template.category != report.category
+            and deal.designations
+            and deal.covers(when, self.settings.window)
+            and same_system(report.designations.values(), deal.designations.values())
+        ]
+        return max(named, key=lambda d: (len(d.reports), d.last_seen, d.id), default=None)
 
     def _choose(self, deals: list[OpenDeal], report: Report) -> OpenDeal | None:
         when = report.record.published_at

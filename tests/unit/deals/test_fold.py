@@ -331,3 +331,15 @@ def test_fold_sentences_in_common_make_a_copy_between_outlets_not_within_one() -
 
     assert copies("Outlet A") == [None, None]  # one outlet's footer
     assert copies("Outlet B") == [None, "a1"]
+
+
+def test_fold_report_of_another_category_naming_a_deals_system_joins_it() -> None:
+    deals = _deals(
+        story("a1", weapon="KN-23 missiles", category="missiles"),
+        story("a2", day=2, weapon="KN-23 munitions", category="ammunition", source="B"),  # read as ammunition
+        story(
+            "a3", day=3, weapon="artillery shells", category="ammunition", source="C"
+        ),  # no system: its own
+    )
+    by_key = {deal.key: sorted(report.article_id for report in deal.reports) for deal in deals.values()}
+    assert by_key == {"KP>RU|missiles|": ["a1", "a2"], "KP>RU|ammunition|": ["a3"]}
