@@ -29,7 +29,12 @@ from deals.fold import DealBook, FoldSettings, fold_articles
 from tests.deals_articles import story
 
 STATES = ["KP", "RU", "IR", "CN", "BY", "TR", "UA", "DE", "FR", "US", "IN", "PK", "EG", "SA", "IL", "SY"]
-CATEGORIES = [("artillery shells", "ammunition"), ("drones", "drones"), ("missiles", "missiles")]
+# Some weapons name a system, so the look-up of the systems an article names runs as it does on news.
+CATEGORIES = [
+    ("artillery shells", "ammunition"),
+    ("Shahed-136 drones", "drones"),
+    ("KN-23 missiles", "missiles"),
+]
 STATUSES = ["alleged", "agreed", "ongoing", "delivered", "denied"]
 
 

@@ -55,13 +55,69 @@ def _lexicon() -> dict[str, object]:
 
 
 @cache
-def _systems() -> re.Pattern[str]:
-    """Every system name of ``enrich/data/weapons.yaml`` in one whole-word pattern, longest first."""
+def _terms() -> frozenset[str]:
+    """Every system name of ``enrich/data/weapons.yaml``."""
     systems = _lexicon().get("systems") or {}
     assert isinstance(systems, dict)
-    names = {str(term) for terms in systems.values() for term in terms or []}
-    ordered = sorted(names, key=lambda name: (-len(name), name))
+    return frozenset(str(term) for terms in systems.values() for term in terms or [])
+
+
+def _pattern(terms: Iterable[str]) -> re.Pattern[str]:
+    """The terms in one whole-word pattern, longest first."""
+    ordered = sorted(terms, key=lambda name: (-len(name), name))
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _systems() -> re.Pattern[str]:
+    return _pattern(_terms())
+
+
+@cache
+def _terms_by_name() -> dict[str, tuple[str, ...]]:
+    """The lexicon's terms by each of their names, and by the family of their models (``family:shahed``
+    for "Shahed-136")."""
+    index: dict[str, list[str]] = {}
+    for term in _terms():
+        for name in system_names(term):
+            index.setdefault(name, []).append(term)
+            if _is_model(name):
+                index.setdefault(f"family:{_family(name)}", []).append(term)
+    return {name: tuple(terms) for name, terms in index.items()}
+
+
+def _family(name: str) -> str:
+    """The letters of a model name ("shahed136" -> shahed), a bare name itself."""
+    letters = re.match(r"[^\W\d_]+", name)
+    return letters.group(0) if letters else name
+
+
+@lru_cache(maxsize=4096)
+def _naming(labels: frozenset[str]) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """Every lexicon term that may name a system of ``labels`` (``same_system`` decides), lower case,
+    and their pattern: its names, the models of its bare names, the bare names of its models, the
+    labels themselves."""
+    index = _terms_by_name()
+    terms = set(labels)
+    for label in labels:
+        for name in system_names(label):
+            terms.update(index.get(name, ()))
+            terms.update(index.get(f"family:{name}", ()))
+            terms.update(index.get(_family(name), ()))
+    return tuple(term.lower() for term in terms), _pattern(terms)
+
+
+def names_in(text: str, labels: Iterable[str]) -> list[str]:
+    """The names in ``text`` of the systems ``labels`` name, as written, in order (a few terms searched,
+    not the whole lexicon: this runs for every article that names the states of an open deal)."""
+    known = frozenset(labels)
+    if not known:
+        return []
+    terms, pattern = _naming(known)
+    lowered = text.lower()
+    if not any(term in lowered for term in terms):  # a substring test first: most texts name none
+        return []
+    return [found.group(0) for found in pattern.finditer(text) if same_system([found.group(0)], known)]
 
 
 @cache

@@ -45,7 +45,8 @@ from armswatch.schema import (
     TransferMention,
 )
 from deals.attribution import read_claim
-from deals.designation import designation, designations, same_system
+from deals.designation import designation, names_in, same_system
+from deals.designation import designations as designations_of
 from deals.neardup import shares_band, shares_sentences, signature
 from index.actions import pair
 
@@ -97,7 +98,7 @@ def reports_of(enriched: EnrichedArticle) -> list[Report]:
     reports = []
     for (pair_key, _category), transfers in groups.items():
         best = max(transfers, key=lambda t: (t.confidence, -t.start))
-        named = {found.key: found.label for t in transfers for found in designations(t.weapon)}
+        named = {found.key: found.label for t in transfers for found in designations_of(t.weapon)}
         claim = read_claim(best.sentence, enriched.lang)
         reports.append(
             Report(
@@ -162,6 +163,9 @@ class OpenDeal:
     pair: str
     template: TransferMention  # supplier, recipient and their names, category: the deal's parties
     designations: dict[str, str] = field(default_factory=dict)
+    # designation key -> (date, article id) of the first report naming it: a mention is matched against
+    # the systems named before it, so that reading the articles again finds the same mentions.
+    named_since: dict[str, tuple[datetime, str]] = field(default_factory=dict)
     reports: dict[str, DealReport] = field(default_factory=dict)  # by article id
     via: set[str] = field(default_factory=set)
     weapons: dict[str, None] = field(default_factory=dict)
@@ -172,6 +176,14 @@ class OpenDeal:
     # signature (``signed``, with their dates), so a new report is compared in 32 look-ups.
     marks: dict[str, str] = field(default_factory=dict)
     signed: dict[str, datetime] = field(default_factory=dict)
+
+    def reported_before(self, when: datetime, article_id: str) -> bool:
+        """A report of the deal comes before the article (published earlier, or the same day with a
+        smaller id: the order articles are read in)."""
+        return self.first_seen < when or (
+            self.first_seen == when
+            and any(a < article_id for a, r in self.reports.items() if r.published_at == when)
+        )
 
     def covers(self, when: datetime, window: timedelta) -> bool:
         return self.first_seen - window <= when <= self.last_seen + window
@@ -206,6 +218,8 @@ class OpenDeal:
         self.last_seen = max(self.last_seen, incoming.published_at)
         for key, label in report.designations.items():
             self.designations.setdefault(key, label)
+            since = (incoming.published_at, incoming.article_id)
+            self.named_since[key] = min(since, self.named_since.get(key, since))
         self.via.update(report.via)
         self.weapons.update(dict.fromkeys(report.weapons))
         if report.lemmas:
@@ -282,6 +296,8 @@ class OpenDeal:
             self._remember_signature(report)
         for key, label in other.designations.items():
             self.designations.setdefault(key, label)
+        for key, since in other.named_since.items():
+            self.named_since[key] = min(since, self.named_since.get(key, since))
         self.via |= other.via
         self.weapons.update(other.weapons)
         self.lemmas.update(other.lemmas)
@@ -329,12 +345,19 @@ class OpenDeal:
         for label in deal.designations:
             found = designation(label)
             designations[found.key if found else label.lower()] = label
+        # The record keeps no date per system: the first report whose weapon names it, else the first.
+        named_since = dict.fromkeys(designations, (first.published_at, first.article_id))
+        for report in sorted(deal.reports, key=lambda r: (r.published_at, r.article_id), reverse=True):
+            for found in designations_of(report.weapon):
+                if found.key in named_since:
+                    named_since[found.key] = (report.published_at, report.article_id)
         opened = cls(
             id=deal.id,
             key=deal.key,
             pair=deal.key.split("|", 1)[0],
             template=template,
             designations=designations,
+            named_since=named_since,
             reports={report.article_id: report for report in deal.reports},
             via=set(deal.via),
             weapons=dict.fromkeys(deal.weapons),
@@ -379,6 +402,11 @@ def deal_transfer(deal: Deal, report: DealReport) -> TransferMention:
         quantity=report.quantity,
         value=report.value,
     )
+
+
+def _states_and_category(deal: OpenDeal) -> tuple[frozenset[str], str]:
+    """What a mention can tell of a deal: its two parties, not which supplies the other, and category."""
+    return frozenset(deal.pair.split(">")), deal.template.category
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -493,30 +521,42 @@ class DealBook:
         return deal if deal.add(report, self.settings) else None
 
     def place_mentions(
-        self, enriched: EnrichedArticle, reported: Set[tuple[str, str]], text_signature: list[str] | None
+        self,
+        enriched: EnrichedArticle,
+        reported: Set[tuple[frozenset[str], str]],
+        text_signature: list[str] | None,
     ) -> list[OpenDeal]:
         """Fold the article in as a mention of the open deals it names without reporting them: a deal
-        of two states the article names, of a pair and category it reports no transfer of, whose
-        window covers it, and of which it names a system or nearly duplicates a report (a copy whose
-        sentence the tagger missed). Per two states and category, the deal it copies, else the one it
-        names with the most reports. Returns the deals that changed."""
+        of two states the article names, of two states and a category (in either direction) it reports
+        no transfer of and is not yet a mention of, first reported before it and within the window, of
+        which it names a system or nearly duplicates an earlier report (a copy whose sentence the tagger
+        missed). Per two states and category, the deal it copies, else the one it names with the most
+        reports. Returns the deals that changed."""
         article = enriched.article
         when = _aware(article.published_at or article.fetched_at)
         states = list(dict.fromkeys(state.code for state in enriched.states))
-        candidates = [
+        of_states = [
             deal
             for supplier in states
             for recipient in states
             if supplier != recipient
             for deal in self.by_pair.get(f"{supplier}>{recipient}", ())
-            if (deal.pair, deal.template.category) not in reported
-            and article.id not in deal.reports
-            and deal.covers(when, self.settings.window)
+        ]
+        held = set(reported) | {
+            _states_and_category(deal) for deal in of_states if article.id in deal.reports
+        }
+        candidates = [
+            deal
+            for deal in of_states
+            if _states_and_category(deal) not in held
+            # Only deals reported before it, their systems named by then and their reports before it:
+            # reading the articles again, with every deal already complete, adds no mention.
+            and deal.reported_before(when, article.id)
+            and when <= deal.last_seen + self.settings.window
         ]
         if not candidates:
             return []
         text = f"{article.title}\n{article.text}"
-        named = [found.label for found in designations(text)]
         if text_signature is None:
             text_signature = signature(text)
         mentioned = DealReport(
@@ -535,23 +575,29 @@ class DealBook:
         # One deal per two states and category: a mention tells no direction, and the tagger sometimes
         # reads a transfer backwards (a few reports of RU>IR drones beside many of IR>RU).
         chosen: dict[
-            tuple[frozenset[str], str], tuple[tuple[bool, int, datetime, str], OpenDeal, list[str]]
+            tuple[frozenset[str], str],
+            tuple[tuple[bool, int, datetime, str], OpenDeal, list[str], list[str]],
         ] = {}
         for deal in candidates:
-            copied = deal.copied(mentioned)
-            names_it = bool(named and deal.designations) and same_system(named, deal.designations.values())
-            if not copied and not names_it:
+            before = (when, article.id)  # what the deal had when the article came, read in order
+            copied = [
+                other
+                for other in deal.copied(mentioned)
+                if (deal.reports[other].published_at, other) < before
+            ]
+            named = names_in(
+                text, [label for key, label in deal.designations.items() if deal.named_since[key] < before]
+            )
+            if not copied and not named:
                 continue
             rank = (bool(copied), len(deal.reports), deal.last_seen, deal.id)
-            key = (frozenset(deal.pair.split(">")), deal.template.category)
+            key = _states_and_category(deal)
             if key not in chosen or rank > chosen[key][0]:
-                chosen[key] = (rank, deal, copied)
+                chosen[key] = (rank, deal, copied, named)
         placed = []
-        for _rank, deal, copied in chosen.values():
-            system = next(
-                (label for label in named if same_system([label], deal.designations.values())), None
-            )
-            weapon = system or (deal.reports[copied[0]].weapon if copied else named[0])
+        for _rank, deal, copied, named in chosen.values():
+            system = named[0] if named else None
+            weapon = system or deal.reports[copied[0]].weapon
             record = mentioned.model_copy(
                 update={"weapon": weapon, "evidence": _sentence_naming(text, system)}
             )
@@ -644,7 +690,7 @@ def fold_articles(book: DealBook, articles: Iterable[EnrichedArticle]) -> list[D
             deal = book.place(report)
             if deal is not None:
                 changed[deal.id] = deal
-        reported = {(report.pair, report.category) for report in reports}
+        reported = {(frozenset(report.pair.split(">")), report.category) for report in reports}
         text_signature = reports[0].record.signature if reports else None
         for deal in book.place_mentions(enriched, reported, text_signature):
             changed[deal.id] = deal

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from armswatch.schema import Deal, EnrichedArticle, StateCount
-from deals.fold import DealBook, FoldSettings, fold_articles
+from deals.fold import DealBook, FoldSettings, deal_transfer, fold_articles
 from tests.deals_articles import story
 
 WIRE = (
@@ -268,13 +268,40 @@ def test_fold_article_naming_the_states_and_system_of_a_deal_is_a_mention_of_it(
             "a3", "Iran and Russia held talks on trade and on Su-30 jets.", ["IR", "RU"], day=4, source="C"
         ),
         _no_transfer("a4", naming.replace("Hamadan", "Isfahan"), ["IR", "TR"], day=5, source="D"),
+        _no_transfer("a5", naming.replace("Hamadan", "Tabriz"), ["IR", "RU"], day=-3, source="E"),
     )
     [deal] = deals.values()
     mention = next(report for report in deal.reports if report.article_id == "a2")
-    assert (deal.articles, deal.outlets) == (2, 2)  # another system (a3), another state (a4): not it
+    # Not a mention: another system (a3), another state (a4), before the deal was first reported (a5).
+    assert (deal.articles, deal.outlets) == (2, 2)
     assert (mention.status, mention.weapon) == (None, "Su-35")
     assert mention.evidence == "Satellite images of Hamadan show hangars built for Su-35 jets."
     assert [(step.status, step.reports) for step in deal.timeline] == [("agreed", 1)]  # no step of its own
+
+
+def test_fold_mentions_read_again_change_nothing() -> None:
+    jets = {"supplier": "RU", "recipient": "IR", "weapon": "Su-35 jets", "category": "aircraft"}
+    naming = "Iran and Russia are said to prepare a hangar for Su-35 jets near Hamadan."
+    articles = [
+        _no_transfer("a0", naming, ["IR", "RU"], day=0, source="A"),  # before the first report
+        story("a1", day=1, **jets),  # type: ignore[arg-type]
+        _no_transfer("a2", naming + " Pilots trained.", ["IR", "RU"], day=2, source="B"),
+        story(
+            "a3",
+            day=3,
+            source="C",
+            weapon="Su-35 and Yak-130 jets",
+            category="aircraft",
+            supplier="RU",
+            recipient="IR",
+        ),
+        _no_transfer(
+            "a4", "Iran and Russia: a Yak-130 was seen at Hamadan air base.", ["IR", "RU"], day=4, source="D"
+        ),
+    ]
+    book = DealBook()
+    first = fold_articles(book, articles)
+    assert first and fold_articles(book, articles) == []
 
 
 def test_fold_copy_of_a_report_without_the_transfer_sentence_is_a_copy_of_it() -> None:
@@ -290,18 +317,16 @@ def test_fold_copy_of_a_report_without_the_transfer_sentence_is_a_copy_of_it() -
     assert deal.distinct_reports == 1
 
 
-def test_fold_restored_deal_whose_earliest_report_is_a_mention_continues() -> None:
+def test_fold_restored_deal_with_a_mention_continues_and_reads_it_as_the_deals_status() -> None:
     book = DealBook()
-    early_mention = _no_transfer(
-        "a0", "Russia shows Iran the Su-35 at a fair.", ["RU", "IR"], day=0, source="B"
-    )
     jets = {"supplier": "RU", "recipient": "IR", "weapon": "Su-35 jets", "category": "aircraft"}
-    fold_articles(book, [story("a1", day=2, **jets)])  # type: ignore[arg-type]
-    [deal] = fold_articles(book, [early_mention])
-    assert deal.reports[0].status is None
+    fold_articles(book, [story("a1", status="agreed", **jets)])  # type: ignore[arg-type]
+    mention = _no_transfer("a2", "Russia shows Iran the Su-35 at a fair.", ["RU", "IR"], day=2, source="B")
+    [deal] = fold_articles(book, [mention])
+    assert deal_transfer(deal, deal.reports[-1]).status == "agreed"  # the mention states none
     restored = DealBook()
     restored.restore([deal])
-    [again] = fold_articles(restored, [story("a2", day=4, source="C", **jets)])  # type: ignore[arg-type]
+    [again] = fold_articles(restored, [story("a3", day=4, source="C", **jets)])  # type: ignore[arg-type]
     assert (again.id, again.articles, again.status) == (deal.id, 3, "ongoing")
 
 
