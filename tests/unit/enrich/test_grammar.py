@@ -34,6 +34,7 @@ KEYS = {
     "conditional_auxiliaries",
     "claim_nouns",
     "not_cargo_nouns",
+    "negative_phrases",
     "conditional_marks",
     "financing_verbs",
     "collective_origins",

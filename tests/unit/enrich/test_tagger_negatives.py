@@ -338,3 +338,27 @@ def test_tagger_negatives_a_weapon_that_names_a_programme(
     tagger: Tagger, text: str, lang: str, expected: set[Quad]
 ) -> None:
     assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "has yet to" negates the verb after it
+        ("Congress has yet to approve the sale of 40 F-16 jets to Turkey.", "en", set()),
+        ("Congress approved the sale of 40 F-16 jets to Turkey.", "en", {("US", "TR", "aircraft", "agreed")}),
+        # discussions and doubts are no transfer
+        ("Greece and France discussed the purchase of Belharra frigates during the visit.", "en", set()),
+        ("La Grèce et la France ont discuté de l'achat de frégates Belharra lors de la visite.", "fr", set()),
+        ("Greece bought Belharra frigates from France.", "en", {("FR", "GR", "naval", "agreed")}),
+        ("Analysts doubt that China will ever sell J-20 fighters to Pakistan.", "en", set()),
+        (
+            "China will sell J-20 fighters to Pakistan, analysts say.",
+            "en",
+            {("CN", "PK", "aircraft", "agreed")},
+        ),
+    ],
+)
+def test_tagger_negatives_not_yet_discussions_and_doubts(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
