@@ -30,6 +30,8 @@ ATTRIBUTION_MARKERS = tuple(tuple(marker.split()) for marker in grammar.words("a
 NOT_A_SOURCE = grammar.words("not_a_source")
 # Clauses beside the one a denial speaks of.
 SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis", "cc"})
+# "with more on the way", « d'autres suivront »: deliveries go on.
+CONTINUATION_PHRASES = grammar.words("continuation_phrases")
 NEGATIVE_PHRASES = tuple(tuple(phrase.split()) for phrase in grammar.words("negative_phrases"))
 # A passive denial names who denies with its agent, not its subject: the parser's agent, or an oblique
 # phrase led by the preposition of the agent ("by", « par »).
@@ -187,10 +189,18 @@ def sentence_status(
             found.add("delivered")
         elif token.tag_ in ("VBZ", "VBP") or "Tense=Pres" in str(token.morph):
             found.add("ongoing")
+    if "delivered" in found and _continues(sentence):
+        return "ongoing"  # "has delivered more than half of the howitzers, with more on the way"
     for status in FACT_ORDER:
         if status in found:
             return status
     return "agreed"
+
+
+def _continues(sentence: Span) -> bool:
+    """The sentence says more deliveries follow ("with more on the way", « d'autres suivront »)."""
+    text = " ".join(token.lower_ for token in sentence).replace("’", "'").replace("' ", "'")
+    return any(phrase in text for phrase in CONTINUATION_PHRASES)
 
 
 def denial_scope(sentence: Span, cues: CueLexicon) -> set[int]:

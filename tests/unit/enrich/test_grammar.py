@@ -35,6 +35,7 @@ KEYS = {
     "claim_nouns",
     "not_cargo_nouns",
     "negative_phrases",
+    "continuation_phrases",
     "conditional_marks",
     "financing_verbs",
     "collective_origins",

@@ -362,3 +362,31 @@ def test_tagger_negatives_not_yet_discussions_and_doubts(
     tagger: Tagger, text: str, lang: str, expected: set[Quad]
 ) -> None:
     assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a delivery with more to come is still going on
+        (
+            "The US has delivered more than half of the 90 howitzers promised to Ukraine, with more on the "
+            "way.",
+            "en",
+            {("US", "UA", "artillery", "ongoing")},
+        ),
+        (
+            "The US has delivered all 90 howitzers promised to Ukraine.",
+            "en",
+            {("US", "UA", "artillery", "delivered")},
+        ),
+        (
+            "L'Allemagne a livré dix chars à l'Ukraine et d'autres suivront.",
+            "fr",
+            {("DE", "UA", "armored_vehicles", "ongoing")},
+        ),
+    ],
+)
+def test_tagger_status_a_delivery_with_more_to_come_is_ongoing(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
