@@ -676,12 +676,23 @@ def _clause_scopes(
         )
         if not categories:
             continue
-        words = [i for i in spans[own[0]] if not sentence.doc[i].is_punct] if len(own) == 1 else []
-        if words:
-            scopes[key] = _Scope(by_index[own[0]], min(words), max(words) + 1, categories)
+        if len(own) == 1:
+            start, end = _run_around(own[0], spans[own[0]])
+            scopes[key] = _Scope(by_index[own[0]], start, end, categories)
         else:
             scopes[key] = _Scope(None, sentence.start, sentence.end, categories)
     return scopes
+
+
+def _run_around(index: int, tokens: set[int]) -> tuple[int, int]:
+    """The unbroken stretch of ``tokens`` around ``index``: a clause's words without a clause set inside
+    it (the status words of « qui a reçu » are not those of the « a acheté » around them)."""
+    start, end = index, index + 1
+    while start - 1 in tokens:
+        start -= 1
+    while end in tokens:
+        end += 1
+    return start, end
 
 
 def _clause_root(token: Token, verbs: set[int]) -> Token:
@@ -735,7 +746,9 @@ def _place(
         if previous is not None and roles.continues_list(previous.party, party, sentence):
             placements.append(_Placement(party, previous.predicate, previous.position, previous.chain))
             continue
-        predicate = _nearest(predicates, party)
+        # The predicate the parse attaches a party to, rather than a nearer one: « La Russie, qui a reçu
+        # des drones de l'Iran, a aussi acheté des obus à la Corée du Nord ».
+        predicate = roles.governing(party, predicates, sentence) or _nearest(predicates, party)
         position = roles.position_of(party, sentence, predicate, lang, weapon_spans)
         deal = next(
             (
@@ -756,7 +769,7 @@ def _place(
             position = None  # "tensions with Turkey" far from any transfer word
         elif position == "subject" and roles.reports(party, predicate, sentence):
             position = "reporter"
-        elif position is None and roles.speaks(party, sentence):
+        elif position in (None, "object") and roles.speaks(party, sentence):
             position = "reporter"  # "…, the South Korean defence ministry said": the claim's source
         placements.append(_Placement(party, predicate, position, len(placements)))
     kept = []

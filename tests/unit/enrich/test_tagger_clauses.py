@@ -46,6 +46,24 @@ from tests.tagged import Quad, quads
             "fr",
             {("BR", "PE", "aircraft", "delivered")},
         ),
+        # a relative pronoun stands for the state its clause qualifies, and the parties of a relative
+        # clause stay in it
+        (
+            "La Russie, qui a reçu des drones de l'Iran, a aussi acheté des obus à la Corée du Nord.",
+            "fr",
+            {("IR", "RU", "drones", "delivered"), ("KP", "RU", "ammunition", "agreed")},
+        ),
+        (
+            "Serbia, which bought FK-3 missiles from China, has also received Russian Pantsir systems.",
+            "en",
+            {("CN", "RS", "air_defense", "agreed"), ("RU", "RS", "air_defense", "delivered")},
+        ),
+        # a state that qualifies the subject of "said" is the source, not the object of the transfer
+        (
+            "Iran has supplied drones to Russia. It has also supplied ballistic missiles, US officials said.",
+            "en",
+            {("IR", "RU", "drones", "delivered"), ("IR", "RU", "missiles", "alleged")},
+        ),
         # a pronoun in a clause of its own, with no state before it in its sentence, is left alone
         (
             "Jordan signed a trade pact with Egypt. The agency received requests to export the howitzers it "
