@@ -24,7 +24,8 @@ else in another language's list):
     reflexive_clitics (a supply verb with one gives to its subject: « s'offrir »), making_words (the
     state after them and "in" makes the weapon: « fabriqués en Russie »), accusing_verbs (their subject
     is a source: « Rabat accuse l'Iran d'avoir livré »), attribution_markers (as space-separated tokens:
-    « selon », "according to") and not_a_source (« selon les termes du contrat » cites no source)
+    « selon », "according to"), not_a_source (« selon les termes du contrat » cites no source) and
+    continuation ("also", « également »: a sentence continues the transfer before it)
 
 A language is added by adding its file; everything is read once, at import.
 """

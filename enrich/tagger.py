@@ -46,6 +46,8 @@ UNUSED_COMPONENTS = ("senter",)
 REFERENCES: dict[str, list[str]] = grammar.table("references")
 # Words by which a later sentence points back at a report it denies: "Tehran denies this."
 DENIAL_POINTERS = grammar.words("denial_pointers")
+# Words by which a sentence says it continues the transfer before it: "India also agreed to buy".
+CONTINUATION_WORDS = grammar.words("continuation")
 # Demonstratives by which a later sentence names the source of the report before it: "… announced this."
 CLAIM_POINTERS = grammar.words("claim_pointers")
 # Origins shared by several states ("Western", « occidentaux »): a weapon's maker is then no default supplier.
@@ -526,8 +528,9 @@ def _extract(
     implied = False
     if context:
         stated = _sides(suppliers, recipients)
+        continues = any(token.lower_ in CONTINUATION_WORDS for token in sentence)
         suppliers, recipients = _implied_by_context(
-            suppliers, recipients, context, bool(parties), origin_only=not named_suppliers
+            suppliers, recipients, context, bool(parties), not named_suppliers, continues
         )
         implied = _sides(suppliers, recipients) != stated
     makers = {lex.origins[hit.text.lower()] for hit in weapons if hit.text.lower() in lex.origins}
@@ -888,10 +891,13 @@ def _implied_by_context(
     context: Sequence[tuple[Party, Party]],
     names_parties: bool,
     origin_only: bool,
+    continues: bool = False,
 ) -> tuple[list[tuple[Party, float]], list[tuple[Party, float]]]:
     """The side a sentence leaves out, from the transfer the sentence before reported: « Cette commande
     englobe aussi des chars T-90 » (both sides), "Kub systems will also be transferred to Ukraine" (the
-    supplier of Ukraine's previous transfer, rather than the maker in "Soviet-made")."""
+    supplier of Ukraine's previous transfer, rather than the maker in "Soviet-made"). A sentence that says
+    it continues (``continues``: "also", « également ») takes the one side all those transfers share:
+    "France sold Rafales to Qatar. India also agreed to buy 36 of the fighters." (France)."""
     if not suppliers and not recipients:
         pairs = {(_party_key(supplier), _party_key(recipient)) for supplier, recipient in context}
         if names_parties or len(pairs) != 1:
@@ -906,7 +912,17 @@ def _implied_by_context(
         implied = _partners(suppliers, context)
         if implied:
             return suppliers, implied
+    if continues and recipients and not suppliers:
+        return _shared([supplier for supplier, _ in context]), recipients
+    if continues and suppliers and not recipients:
+        return suppliers, _shared([recipient for _, recipient in context])
     return suppliers, recipients
+
+
+def _shared(sides: Sequence[Party]) -> list[tuple[Party, float]]:
+    """The one party every earlier transfer has on this side, if there is one."""
+    distinct = _distinct((side, IMPLIED_STRENGTH) for side in sides)
+    return distinct if len(distinct) == 1 else []
 
 
 def _partners(

@@ -40,6 +40,7 @@ KEYS = {
     "accusing_verbs",
     "attribution_markers",
     "not_a_source",
+    "continuation",
 }
 
 

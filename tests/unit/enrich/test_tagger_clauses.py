@@ -34,15 +34,15 @@ from tests.tagged import Quad, quads
         ),
         # the subject of the main clause continues the sentence before, even after an opening phrase
         (
-            "La Bolivie a reçu des hélicoptères du Brésil. Et pour compléter sa flotte, elle a aussi "
-            "acquis des drones de la Chine.",
+            "La Bolivie a reçu des hélicoptères du Brésil. Et pour compléter sa flotte, elle a acquis des "
+            "drones de la Chine.",
             "fr",
             {("BR", "BO", "aircraft", "delivered"), ("CN", "BO", "drones", "agreed")},
         ),
         # ... but not a state of another gender
         (
-            "Le Pérou a reçu des hélicoptères du Brésil. Et pour compléter sa flotte, elle a aussi "
-            "acquis des drones de la Chine.",
+            "Le Pérou a reçu des hélicoptères du Brésil. Et pour compléter sa flotte, elle a acquis des "
+            "drones de la Chine.",
             "fr",
             {("BR", "PE", "aircraft", "delivered")},
         ),
@@ -131,6 +131,45 @@ def test_demonym_gender_read_from_the_lexicons_other_forms(demonym: str, gender:
     ],
 )
 def test_tagger_each_clause_keeps_its_weapons_and_status(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a sentence that says it continues takes the side every transfer before it shares
+        (
+            "France sold Rafale jets to Qatar and Egypt. India also agreed to buy 36 Rafale fighter jets.",
+            "en",
+            {
+                ("FR", "QA", "aircraft", "agreed"),
+                ("FR", "EG", "aircraft", "agreed"),
+                ("FR", "IN", "aircraft", "agreed"),
+            },
+        ),
+        (
+            "L'Allemagne a livré des chars à l'Ukraine. La France a également fourni des canons Caesar.",
+            "fr",
+            {("DE", "UA", "armored_vehicles", "delivered"), ("FR", "UA", "artillery", "delivered")},
+        ),
+        # ... and only then
+        (
+            "Germany sent tanks to Ukraine. France delivered Caesar howitzers.",
+            "en",
+            {("DE", "UA", "armored_vehicles", "delivered")},
+        ),
+        # ... and not when the transfers before it have different sides
+        (
+            "Germany sent tanks to Ukraine, while Italy sent helicopters to Egypt. "
+            "France also delivered howitzers.",
+            "en",
+            {("DE", "UA", "armored_vehicles", "delivered"), ("IT", "EG", "aircraft", "delivered")},
+        ),
+    ],
+)
+def test_tagger_continuing_sentence_takes_the_shared_side(
     tagger: Tagger, text: str, lang: str, expected: set[Quad]
 ) -> None:
     assert quads(tagger, text, lang) == expected
