@@ -64,6 +64,18 @@ from tests.tagged import Quad, quads
             "en",
             {("IR", "RU", "drones", "delivered"), ("IR", "RU", "missiles", "alleged")},
         ),
+        # "the Nordic country", « le royaume chérifien »: the state the sentence before was about
+        (
+            "Norway sent howitzers to Ukraine. The Nordic country also delivered anti-tank missiles.",
+            "en",
+            {("NO", "UA", "artillery", "delivered"), ("NO", "UA", "missiles", "delivered")},
+        ),
+        (
+            "Le Maroc a reçu des blindés de l'Espagne. Le royaume chérifien a aussi acheté des drones à la "
+            "Turquie.",
+            "fr",
+            {("ES", "MA", "armored_vehicles", "delivered"), ("TR", "MA", "drones", "agreed")},
+        ),
         # a pronoun in a clause of its own, with no state before it in its sentence, is left alone
         (
             "Jordan signed a trade pact with Egypt. The agency received requests to export the howitzers it "
