@@ -25,7 +25,8 @@ else in another language's list):
     state after them and "in" makes the weapon: « fabriqués en Russie »), accusing_verbs (their subject
     is a source: « Rabat accuse l'Iran d'avoir livré »), attribution_markers (as space-separated tokens:
     « selon », "according to"), not_a_source (« selon les termes du contrat » cites no source) and
-    continuation ("also", « également »: a sentence continues the transfer before it)
+    continuation ("also", « également »: a sentence continues the transfer before it), support (« le
+    soutien de l'Ukraine »: the state a sentence supports receives the next sentence's transfer)
 
 A language is added by adding its file; everything is read once, at import.
 """

@@ -46,6 +46,9 @@ UNUSED_COMPONENTS = ("senter",)
 REFERENCES: dict[str, list[str]] = grammar.table("references")
 # Words by which a later sentence points back at a report it denies: "Tehran denies this."
 DENIAL_POINTERS = grammar.words("denial_pointers")
+# Words by which a sentence says it supports a state; the next sentence's transfer with no recipient
+# goes to it (« … le soutien des capacités de défense aérienne de l'Ukraine. Elle a déjà livré … »).
+SUPPORT_WORDS = grammar.words("support")
 # Words by which a sentence says it continues the transfer before it: "India also agreed to buy".
 CONTINUATION_WORDS = grammar.words("continuation")
 # Demonstratives by which a later sentence names the source of the report before it: "… announced this."
@@ -278,14 +281,18 @@ def _add_lookup_lemmatizer(nlp: Language) -> None:
 
 
 def _is_candidate(sentence: Span, matchers: Matchers, names_a_state: bool, near_candidate: bool) -> bool:
-    """Worth parsing: names a weapon and a party, refers back to one, or names a weapon shortly after a
-    candidate (« Cette commande englobe aussi des chars T-90 » continues the transfer before it)."""
+    """Worth parsing: names a weapon and a party, refers back to one (by a name such as "the country" or
+    a pronoun: "It will send ten tanks"), or names a weapon shortly after a candidate (« Cette commande
+    englobe aussi des chars T-90 » continues the transfer before it)."""
     if not matchers.weapon_hits(sentence):
         return False
     if names_a_state or near_candidate or matchers.party_hits(sentence):
         return True
+    lang = matchers.lexicon.lang
+    if any(token.lower_ in pronouns.SUBJECT_PRONOUNS.get(lang, ()) for token in sentence):
+        return True
     lowered = sentence.text.lower()
-    return any(reference in lowered for reference in REFERENCES.get(matchers.lexicon.lang, ()))
+    return any(reference in lowered for reference in REFERENCES.get(lang, ()))
 
 
 def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: float, cut: bool) -> TagResult:
@@ -320,12 +327,25 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
         following = bisect_left(sentence_starts, offset + len(sentence.text))
         later = first_pass.sentences[following : following + 2]
         previous: list[pronouns.Antecedent] = []
+        supported: frozenset[str] = frozenset()
         if position > 0:
             previous_hits = first_pass.hits_between(sentence_starts[position - 1], offset)
             previous = pronouns.antecedents(previous_hits, first_pass.doc, lex.lang)
+            if any(token.lower_ in SUPPORT_WORDS for token in first_pass.sentences[position - 1]):
+                supported = frozenset(antecedent.code for antecedent in previous)
         topic = previous[0].code if previous else None
         found = _extract(
-            sentence, offset, lex, matchers, earlier, later, language.fast_matchers, topic, context, previous
+            sentence,
+            offset,
+            lex,
+            matchers,
+            earlier,
+            later,
+            language.fast_matchers,
+            topic,
+            context,
+            previous,
+            supported,
         )
         for candidate in found:
             # A sentence that only continues a claim does not make it a fact: « … a affirmé que la Corée
@@ -449,6 +469,7 @@ def _extract(
     topic: str | None = None,
     context: Sequence[tuple[Party, Party]] = (),
     previous: Sequence[pronouns.Antecedent] = (),
+    supported: frozenset[str] = frozenset(),
 ) -> list[_Candidate]:
     weapons = matchers.weapon_hits(sentence)
     weapon_spans = [(hit.start, hit.end) for hit in weapons]
@@ -533,6 +554,12 @@ def _extract(
             suppliers, recipients, context, bool(parties), not named_suppliers, continues
         )
         implied = _sides(suppliers, recipients) != stated
+    beneficiaries = supported - {party.code for party, _ in suppliers}
+    if suppliers and not recipients and len(beneficiaries) == 1:
+        # « La France concentre ses efforts sur le soutien de l'Ukraine. Elle a déjà livré des Mistral »:
+        # the one other state the sentence before says is supported receives.
+        recipients = [(Party(-1, -1, next(iter(beneficiaries)), None, "reference"), IMPLIED_STRENGTH)]
+        implied = True
     makers = {lex.origins[hit.text.lower()] for hit in weapons if hit.text.lower() in lex.origins}
     if len(makers) == 1 and not _collective_origin(sentence, weapon_spans):
         suppliers, recipients = _apply_maker(makers.pop(), suppliers, recipients, named_buyers)

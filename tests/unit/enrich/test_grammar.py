@@ -41,6 +41,7 @@ KEYS = {
     "attribution_markers",
     "not_a_source",
     "continuation",
+    "support",
 }
 
 

@@ -166,6 +166,18 @@ def test_tagger_each_clause_keeps_its_weapons_and_status(
             "fr",
             {("DE", "UA", "armored_vehicles", "delivered"), ("FR", "UA", "artillery", "delivered")},
         ),
+        # the one other state the sentence before says is supported receives a transfer with no recipient
+        (
+            "Spain pledged more support for Ukraine. It will send ten Leopard tanks.",
+            "en",
+            {("ES", "UA", "armored_vehicles", "agreed")},
+        ),
+        (
+            "La Finlande concentre ses efforts sur le soutien de l'Ukraine. Elle a déjà livré des obus.",
+            "fr",
+            {("FI", "UA", "ammunition", "delivered")},
+        ),
+        ("Spain held talks with Morocco. It will send ten Leopard tanks.", "en", set()),
         # ... and only then
         (
             "Germany sent tanks to Ukraine. France delivered Caesar howitzers.",
