@@ -6,6 +6,7 @@ Per-language tables, applied to that language's text only:
     other_prepositions  prepositions that relate a party to something other than the transfer
     not_a_direction     preposition -> words before it that make it no direction ("according to")
     references          noun phrases that refer back to a state named earlier ("the country")
+    pair_references     noun phrases that refer back to two states named earlier ("both countries")
     subject_pronouns    sentence-initial pronouns that continue the previous sentence's subject
 
 Word sets, pooled over every language (news copy mixes languages, and no word in them means something

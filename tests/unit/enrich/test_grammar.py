@@ -14,6 +14,7 @@ KEYS = {
     "other_prepositions",
     "not_a_direction",
     "references",
+    "pair_references",
     "subject_pronouns",
     "benefactive",
     "articles",

@@ -76,6 +76,19 @@ from tests.tagged import Quad, quads
             "fr",
             {("ES", "MA", "armored_vehicles", "delivered"), ("TR", "MA", "drones", "agreed")},
         ),
+        # "both countries", « les deux pays »: the first two states of the sentence before
+        (
+            "Chile and Peru are turning to Spain for spare parts. Both countries have purchased helicopters "
+            "from Brazil.",
+            "en",
+            {("BR", "CL", "aircraft", "agreed"), ("BR", "PE", "aircraft", "agreed")},
+        ),
+        (
+            "Le Chili et le Pérou modernisent leurs flottes. Les deux pays ont acheté des hélicoptères au "
+            "Brésil.",
+            "fr",
+            {("BR", "CL", "aircraft", "agreed"), ("BR", "PE", "aircraft", "agreed")},
+        ),
         # a pronoun in a clause of its own, with no state before it in its sentence, is left alone
         (
             "Jordan signed a trade pact with Egypt. The agency received requests to export the howitzers it "
