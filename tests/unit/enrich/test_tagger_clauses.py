@@ -1,6 +1,7 @@
-"""Parties and statuses across clauses and sentences: pronouns that stand for a state (enrich/pronouns.py,
-with French gender agreement), and two transfers in one sentence, each with its own clause's weapons and
-status. Sentences are invented."""
+"""Parties and statuses across clauses and sentences: pronouns and noun phrases that stand for a state
+(enrich/pronouns.py, with French gender agreement), relative clauses, two transfers in one sentence each
+with its own clause's weapons and status, and sides carried from the sentence before. Sentences are
+invented."""
 
 from __future__ import annotations
 
@@ -96,25 +97,6 @@ from tests.tagged import Quad, quads
             "en",
             set(),
         ),
-    ],
-)
-def test_tagger_pronoun_stands_for_the_state_a_reader_would_pick(
-    tagger: Tagger, text: str, lang: str, expected: set[Quad]
-) -> None:
-    assert quads(tagger, text, lang) == expected
-
-
-@pytest.mark.parametrize(
-    ("demonym", "gender"),
-    [("ghanéenne", "feminine"), ("ghanéen", "masculine"), ("algériennes", "feminine"), ("russe", None)],
-)
-def test_demonym_gender_read_from_the_lexicons_other_forms(demonym: str, gender: str | None) -> None:
-    assert demonym_gender(demonym, "fr") == gender
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "expected"),
-    [
         # two transfers in clauses of their own: each keeps its weapons and its status words
         (
             "Russia has delivered S-400 systems to India, while China reportedly sold drones to Pakistan.",
@@ -153,17 +135,6 @@ def test_demonym_gender_read_from_the_lexicons_other_forms(demonym: str, gender:
             "en",
             {("FR", "UA", "armored_vehicles", "delivered"), ("DE", "UA", "armored_vehicles", "delivered")},
         ),
-    ],
-)
-def test_tagger_each_clause_keeps_its_weapons_and_status(
-    tagger: Tagger, text: str, lang: str, expected: set[Quad]
-) -> None:
-    assert quads(tagger, text, lang) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "expected"),
-    [
         # a sentence that says it continues takes the side every transfer before it shares
         (
             "France sold Rafale jets to Qatar and Egypt. India also agreed to buy 36 Rafale fighter jets.",
@@ -206,7 +177,15 @@ def test_tagger_each_clause_keeps_its_weapons_and_status(
         ),
     ],
 )
-def test_tagger_continuing_sentence_takes_the_shared_side(
+def test_tagger_reads_parties_and_statuses_across_clauses_and_sentences(
     tagger: Tagger, text: str, lang: str, expected: set[Quad]
 ) -> None:
     assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("demonym", "gender"),
+    [("ghanéenne", "feminine"), ("ghanéen", "masculine"), ("algériennes", "feminine"), ("russe", None)],
+)
+def test_demonym_gender_read_from_the_lexicons_other_forms(demonym: str, gender: str | None) -> None:
+    assert demonym_gender(demonym, "fr") == gender
