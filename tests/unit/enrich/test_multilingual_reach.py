@@ -1,0 +1,61 @@
+"""How the multilingual path relates parties to transfer words and weapons, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from enrich import multilingual
+from tests.tagged import Quad
+
+
+def found(text: str, lang: str) -> set[Quad]:
+    return {(t.supplier, t.recipient, t.category, t.status) for t in multilingual.tag(text, lang).transfers}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # model designations, numbers and a list of models do not part a weapon from its recipient
+        (
+            "es",
+            "Estados Unidos donó seis helicópteros Bell UH-1H y dos MD500E a la Fuerza Aérea Hondureña.",
+            {("US", "HN", "aircraft", "delivered")},
+        ),
+        # the place where weapons arrive receives them; a place elsewhere is none
+        (
+            "de",
+            "In der Ukraine sind neue Panzer aus Polen eingetroffen.",
+            {("PL", "UA", "armored_vehicles", "delivered")},
+        ),
+        ("de", "In Polen haben Soldaten neue Panzer aus Deutschland geprüft.", set()),
+        # a preposition opening the sentence makes "der" no genitive article
+        (
+            "de",
+            "In der Ukraine hat Frankreich Panzer an Moldau geliefert.",
+            {("FR", "MD", "armored_vehicles", "delivered")},
+        ),
+        # the subject of a deal for a supply is the supplier; an air force abbreviation acts for its state
+        (
+            "ru",
+            "Индия подписала контракт на поставку в Армению гаубиц.",
+            {("IN", "AM", "artillery", "agreed")},
+        ),
+        (
+            "ru",
+            "Китай подписал контракт на поставку для ВВС Египта беспилотников.",
+            {("CN", "EG", "drones", "agreed")},
+        ),
+        # "encargó" orders ("Encargada de Negocios", a chargé d'affaires, does not)
+        ("es", "Filipinas encargó fragatas a Corea del Sur.", {("KR", "PH", "naval", "delivered")}),
+    ],
+)
+def test_parties_reach(lang: str, text: str, expected: set[Quad]) -> None:
+    assert found(text, lang) == expected
+
+
+def test_a_state_between_separates_a_weapon_from_a_party() -> None:
+    data = multilingual.language_data("es")
+    sentence = multilingual.sentences("aviones MD500E y F-16 a la Fuerza Aérea de Perú", data.lexicon)[0]
+    weapon, party = (0, 1), (7, 12)  # "aviones" and "la Fuerza Aérea de Perú" (after its "a")
+    assert multilingual._near(sentence, data, party, weapon, 0)
+    assert not multilingual._near(sentence, data, party, weapon, 0, frozenset({2}))
