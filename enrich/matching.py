@@ -66,6 +66,16 @@ def named_systems_decide(hits: list[WeaponHit]) -> list[WeaponHit]:
     return decided
 
 
+# State names that are also names of US states: the sentence around them says which is meant.
+SENTENCE_READ_NAMES = frozenset({"Georgia", "Washington"})
+
+
+def reads_sentences(text: str) -> bool:
+    """Whether telling a state from a place in ``text`` may read the sentence around a name (a cheap
+    test on the raw text: it may say yes when no token is such a name, never no when one is)."""
+    return any(name in text for name in SENTENCE_READ_NAMES)
+
+
 @dataclass(frozen=True)
 class PartyHit:
     """A non-state party such as "Houthi rebels"."""
@@ -139,7 +149,10 @@ class Matchers:
                 return True
             if span.root.ent_type_ == "PERSON":
                 return True
-        return span.text in ("Georgia", "Washington") and self._us_state_context(span)
+        return span.text in SENTENCE_READ_NAMES and self._us_state_context(span)
+
+    def names_a_weapon(self, doc: Doc) -> bool:
+        return any(self.weapon_hits(doc))
 
     def _us_state_context(self, span: Span) -> bool:
         sentence = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from enrich import roles
 from enrich.lexicon import Lexicon
-from enrich.matching import Matchers, StateHit
+from enrich.matching import Matchers, StateHit, reads_sentences
 
 PIECE = re.compile(r"\S+")  # whitespace makes tokens of its own, but no words
 # Distinct pieces remembered per language (about 130 bytes each); the memory starts afresh when full.
@@ -48,7 +48,8 @@ def lemma_words(tokens: Iterable[Token]) -> list[str]:
 @dataclass
 class Article:
     """An article after the first pass: its tokens and sentences, the states named (with the character
-    offset where each begins) and the lemmas of the whole text."""
+    offset where each begins) and the lemmas of the whole text. An article that names no weapon may
+    come without sentences: none of them could be a candidate."""
 
     doc: Doc
     sentences: list[Span]
@@ -62,7 +63,7 @@ class Article:
     def of(
         cls, doc: Doc, matchers: Matchers, lemmas: str, lemmatiser: Callable[[Doc], Doc] | None
     ) -> Article:
-        sentences = list(doc.sents)
+        sentences = list(doc.sents) if doc.has_annotation("SENT_START") else []
         hits = matchers.state_hits(doc)
         return cls(
             doc,
@@ -107,7 +108,10 @@ class FirstPass:
         lemmas left for ``Article.lemmatise``."""
         if not self.by_piece:
             return self.whole(text)
-        doc = self.sentencizer(self.nlp.make_doc(text))
+        doc = self.nlp.make_doc(text)
+        # Splitting sentences costs a Python object per token, and most news names no weapon.
+        if self.matchers.names_a_weapon(doc) or reads_sentences(text):
+            doc = self.sentencizer(doc)
         return Article.of(doc, self.matchers, self.lemmas(text), self.lemmatizer)
 
     def lemmas(self, text: str) -> str:

@@ -12,10 +12,12 @@ from enrich.evaluate import Report, evaluate
 from enrich.tagger import Tagger
 
 SETS = Path(__file__).resolve().parents[3] / "bench" / "data" / "eval"
-# Measured with `armswatch eval bench/data/eval/unseen-enfr.jsonl --part all` (and unseen-newlangs).
+# Measured with `armswatch eval bench/data/eval/unseen-enfr.jsonl --part all` (and the other sets).
 FLOORS = {
     "unseen-enfr.jsonl": {"en": 0.70, "fr": 0.62},
     "unseen-newlangs.jsonl": {"all": 0.69},
+    # First measured at 0.637 (main at 3901286); the per-language rows are too small to floor one by one.
+    "unseen-multi.jsonl": {"all": 0.60},
 }
 
 
