@@ -79,6 +79,7 @@ DEAL_OBJECT = 3  # tokens between a deal word and the transfer noun it names ("c
 ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after which the main one goes on
 SOURCE_REACH = 3  # tokens between "según" and the state it names as the source ("según el gobierno ruso")
 ELLIPTIC = -100  # the position of a weapon a sentence leaves out: far from every word of it
+FRAME = ""  # the category of a transfer of no weapon: context for the sentences after it, never reported
 
 
 @dataclass(frozen=True)
@@ -1064,10 +1065,15 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     ]
     elliptic = not weapons
     if elliptic:
-        # "Ще кілька прибудуть з Данії": more of the one weapon the sentence before transferred
-        if len({item.category for item in previous}) != 1:
-            return []
-        weapons = [(ELLIPTIC, ELLIPTIC, previous[0].category, previous[0].weapon)]
+        # "Ще кілька прибудуть з Данії": more of the one weapon the sentence before transferred; else a
+        # transfer of no weapon yet ("Portugal vai enviar mais ajuda para a Ucrânia") only sets the scene
+        # (a ``FRAME``) for the sentences after it ("A ministra anunciou que irá enviar blindados")
+        carried_on = len({item.category for item in previous}) == 1
+        weapons = [
+            (ELLIPTIC, ELLIPTIC, previous[0].category, previous[0].weapon)
+            if carried_on
+            else (ELLIPTIC, ELLIPTIC, FRAME, "")
+        ]
     clause_of = _clauses(sentence, data)
     blockers = [start for start, _end, _label in _cue_hits(sentence, data.blockers)]
     cues = [
@@ -1189,8 +1195,13 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         suppliers = {maker: subjects[maker]}
         recipients = {key: party for key, party in subjects.items() if key != maker}
     if suppliers and not recipients:
-        # "Sześć sztuk zostało przekazanych przez Francję": the recipient of the transfer just reported
-        recipients = {_key(item.recipient): item.recipient for item in previous}
+        # "Sześć sztuk zostało przekazanych przez Francję": the recipient of the transfer just reported,
+        # or of the scene just set by the same supplier
+        recipients = {
+            _key(item.recipient): item.recipient
+            for item in previous
+            if item.category != FRAME or _key(item.supplier) in suppliers
+        }
         if len(recipients) != 1:
             return []
     if not recipients:
@@ -1371,7 +1382,7 @@ def tag(text: str, code: str) -> Result:
         for item in current:
             if {item.supplier.code, item.recipient.code} & denials:
                 item.status = "denied"
-        found.extend(current)
+        found.extend(item for item in current if item.category != FRAME)
         if current:
             previous, since = current, 0
         else:

@@ -53,6 +53,34 @@ def test_parties_reach(lang: str, text: str, expected: set[Quad]) -> None:
     assert found(text, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a transfer of no weapon yet sets the scene: the next sentence's weapon goes the same way
+        (
+            "pt",
+            "Portugal vai enviar ajuda para a Ucrânia. A ministra disse que irá enviar carros blindados.",
+            {("PT", "UA", "armored_vehicles", "agreed")},
+        ),
+        (
+            "es",
+            "España enviará más ayuda a Ucrania. El ministro anunció que enviará obuses.",
+            {("ES", "UA", "artillery", "agreed")},
+        ),
+        (
+            "de",
+            "Schweden hat weitere Hilfe an die Ukraine geliefert. Schweden liefert auch Panzer.",
+            {("SE", "UA", "armored_vehicles", "agreed")},
+        ),
+        # ... but lends its recipient to no other supplier, and is never reported itself
+        ("pt", "A Alemanha prometeu ajuda à Ucrânia. A Rússia enviou tanques.", set()),
+        ("es", "España enviará más ayuda a Ucrania.", set()),
+    ],
+)
+def test_scene_without_weapon(lang: str, text: str, expected: set[Quad]) -> None:
+    assert found(text, lang) == expected
+
+
 def test_a_state_between_separates_a_weapon_from_a_party() -> None:
     data = multilingual.language_data("es")
     sentence = multilingual.sentences("aviones MD500E y F-16 a la Fuerza Aérea de Perú", data.lexicon)[0]
