@@ -75,6 +75,9 @@ PREPOSITION_REACH = 6  # tokens between a transfer word and a party its preposit
 OBJECT_REACH = 3  # tokens between a transfer verb and a bare object after it
 CONTEXT_REACH = 3  # sentences over which a transfer's parties carry to sentences that name fewer
 WEAPON_REACH = 4  # ... or between a weapon and that party ("F-16 from the United States")
+FINANCING_REACH = (
+    4  # tokens between a word of paying and the state that pays ("saldata da sauditi ed Emirati")
+)
 DEAL_OBJECT = 3  # tokens between a deal word and the transfer noun it names ("contract for the supply")
 ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after which the main one goes on
 SOURCE_REACH = 3  # tokens between "según" and the state it names as the source ("según el gobierno ruso")
@@ -259,6 +262,7 @@ class LanguageData:
     origins: dict[str, str] = field(default_factory=dict)
     # stems of nouns that take the preposition after them: "вторжение в Украину" (invasion), not a direction
     not_a_direction: tuple[str, ...] = ()
+    financing: tuple[str, ...] = ("\0",)  # stems of paying: "pagata da", "finanziert von" (no party)
     shared_subject: frozenset[str] = frozenset()  # breaks that open no clause before a transfer word
     prepositional_cases: frozenset[str] = frozenset()  # cases never without a preposition (locative)
     comitative: frozenset[str] = frozenset()  # "samen" in "samen met": the party joins the subject
@@ -501,6 +505,7 @@ def language_data(code: str) -> LanguageData:
             for name, state in (base._data("system_origins.yaml") or {}).get("origins", {}).items()
         },
         not_a_direction=tuple(str(word).lower() for word in data.get("not_a_direction") or []),
+        financing=tuple(str(word).lower() for word in data.get("financing") or []) or ("\0",),
         shared_subject=frozenset(str(word).lower() for word in data.get("shared_subject") or []),
         comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
         prepositional_cases=frozenset(str(case) for case in data.get("prepositional_cases") or []),
@@ -839,6 +844,8 @@ def _parties(
         )
         if (position == "at" and not arrived) or (position == "of" and form.kind == "metonym"):
             continue  # "in Moskau", "in Kyiv": a place
+        if any(word.startswith(data.financing) for word in words[max(0, anchor - FINANCING_REACH) : anchor]):
+            continue  # "che verrà saldata da sauditi ed Emirati": who pays for a transfer is no party to it
         if position in ("to", "from", "by", "maybe_to") and not (
             any(abs(cue.index - anchor) <= PREPOSITION_REACH for cue in heard)
             or any(

@@ -81,6 +81,38 @@ def test_scene_without_weapon(lang: str, text: str, expected: set[Quad]) -> None
     assert found(text, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # who pays for a transfer is no party to it
+        (
+            "it",
+            "L'Egitto riceverà fregate dalla Francia, pagate da sauditi ed Emirati Arabi Uniti.",
+            {("FR", "EG", "naval", "agreed")},
+        ),
+        (
+            "es",
+            "Líbano recibió blindados de Francia, pagados por Arabia Saudí.",
+            {("FR", "LB", "armored_vehicles", "delivered")},
+        ),
+        (
+            "de",
+            "Der Libanon erhielt Panzer aus Frankreich, finanziert von Saudi-Arabien.",
+            {("FR", "LB", "armored_vehicles", "delivered")},
+        ),
+        # revoked exports, talks, considering and blocking are no transfers
+        ("it", "Il governo italiano ha revocato l'esportazione di bombe verso il Qatar.", set()),
+        ("nl", "Nederland praat met Duitsland over leveringen van tanks aan Oekraïne.", set()),
+        ("uk", "Румунія розглядає можливість передати Україні літаки.", set()),
+        ("pt", "O governo americano decidiu travar a venda de mísseis ao Brasil.", set()),
+        # "the Russian occupiers" are Russia's forces
+        ("uk", "Білорусь передала російським окупантам дрони.", {("BY", "RU", "drones", "delivered")}),
+    ],
+)
+def test_payers_and_blockers(lang: str, text: str, expected: set[Quad]) -> None:
+    assert found(text, lang) == expected
+
+
 def test_a_state_between_separates_a_weapon_from_a_party() -> None:
     data = multilingual.language_data("es")
     sentence = multilingual.sentences("aviones MD500E y F-16 a la Fuerza Aérea de Perú", data.lexicon)[0]
