@@ -816,6 +816,15 @@ def _parties(
             position = "of"  # "Aussagen der USA", "Einmarsch der Sowjetunion"
         else:
             position = _position(start, end, form, sentence, data)
+            if (
+                position not in (None, "of")
+                and start >= 1
+                and _is_forces(words[start - 1], data)
+                and _governed(start, end, form, sentence, data) is None
+            ):
+                position = (
+                    "of"  # "президент Польщі": a bare name after the noun of its forces is its genitive
+                )
             if position == "of" and start >= 1 and _is_forces(words[start - 1], data):
                 # "Минобороны России", "Sił Zbrojnych Ukrainy": the state acts through the noun before it,
                 # whose preposition (or none) places it

@@ -107,6 +107,18 @@ def test_scene_without_weapon(lang: str, text: str, expected: set[Quad]) -> None
         ("pt", "O governo americano decidiu travar a venda de mísseis ao Brasil.", set()),
         # "the Russian occupiers" are Russia's forces
         ("uk", "Білорусь передала російським окупантам дрони.", {("BY", "RU", "drones", "delivered")}),
+        # a bare name after the noun of its forces or leader is its genitive: that state acts
+        (
+            "uk",
+            "Президент Польщі анонсував передачу Україні чотирьох МіГ-29.",
+            {("PL", "UA", "aircraft", "agreed")},
+        ),
+        # a country a company is based in is no party
+        (
+            "tr",
+            "İngiltere merkezli bir kuruluşa göre Türkiye Ukrayna'ya insansız hava aracı sattı.",
+            {("TR", "UA", "drones", "delivered")},
+        ),
     ],
 )
 def test_payers_and_blockers(lang: str, text: str, expected: set[Quad]) -> None:
