@@ -75,9 +75,14 @@ PREPOSITION_REACH = 6  # tokens between a transfer word and a party its preposit
 OBJECT_REACH = 3  # tokens between a transfer verb and a bare object after it
 CONTEXT_REACH = 3  # sentences over which a transfer's parties carry to sentences that name fewer
 WEAPON_REACH = 4  # ... or between a weapon and that party ("F-16 from the United States")
+FINANCING_REACH = (
+    4  # tokens between a word of paying and the state that pays ("saldata da sauditi ed Emirati")
+)
+DEAL_OBJECT = 3  # tokens between a deal word and the transfer noun it names ("contract for the supply")
 ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after which the main one goes on
 SOURCE_REACH = 3  # tokens between "según" and the state it names as the source ("según el gobierno ruso")
 ELLIPTIC = -100  # the position of a weapon a sentence leaves out: far from every word of it
+FRAME = ""  # the category of a transfer of no weapon: context for the sentences after it, never reported
 
 
 @dataclass(frozen=True)
@@ -257,6 +262,7 @@ class LanguageData:
     origins: dict[str, str] = field(default_factory=dict)
     # stems of nouns that take the preposition after them: "вторжение в Украину" (invasion), not a direction
     not_a_direction: tuple[str, ...] = ()
+    financing: tuple[str, ...] = ("\0",)  # stems of paying: "pagata da", "finanziert von" (no party)
     shared_subject: frozenset[str] = frozenset()  # breaks that open no clause before a transfer word
     prepositional_cases: frozenset[str] = frozenset()  # cases never without a preposition (locative)
     comitative: frozenset[str] = frozenset()  # "samen" in "samen met": the party joins the subject
@@ -499,6 +505,7 @@ def language_data(code: str) -> LanguageData:
             for name, state in (base._data("system_origins.yaml") or {}).get("origins", {}).items()
         },
         not_a_direction=tuple(str(word).lower() for word in data.get("not_a_direction") or []),
+        financing=tuple(str(word).lower() for word in data.get("financing") or []) or ("\0",),
         shared_subject=frozenset(str(word).lower() for word in data.get("shared_subject") or []),
         comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
         prepositional_cases=frozenset(str(case) for case in data.get("prepositional_cases") or []),
@@ -675,7 +682,11 @@ def _attribute(start: int, sentence: Sentence, data: LanguageData) -> bool:
     if start < 2 or words[start - 1] not in data.genitive_articles:
         return False
     noun = surface[start - 2]
-    return noun[:1].isupper() and not words[start - 2].startswith(data.forces or ("\0",))
+    return (
+        noun[:1].isupper()
+        and words[start - 2] not in data.prepositions  # "In der Ukraine" opening a sentence: a place
+        and not words[start - 2].startswith(data.forces or ("\0",))
+    )
 
 
 def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str, str]]:
@@ -777,8 +788,11 @@ def _parties(
     words before negation, whose prepositions may name the parties of the ones that remain."""
     parties = []
     words = sentence.words
+    clause_of = _clauses(sentence, data)
     after_content = {i for w in weapons for i in range(w[0], w[1])} | {cue.last for cue in cues}
-    for start, end, form in _state_matches(sentence, data):
+    matches = _state_matches(sentence, data)
+    named = frozenset(i for start, end, _form in matches for i in range(start, end))
+    for start, end, form in matches:
         actor = (end < len(words) and _is_forces(words[end], data)) or any(
             _is_forces(word, data) for word in words[max(0, start - 2) : start]
         )
@@ -802,6 +816,15 @@ def _parties(
             position = "of"  # "Aussagen der USA", "Einmarsch der Sowjetunion"
         else:
             position = _position(start, end, form, sentence, data)
+            if (
+                position not in (None, "of")
+                and start >= 1
+                and _is_forces(words[start - 1], data)
+                and _governed(start, end, form, sentence, data) is None
+            ):
+                position = (
+                    "of"  # "президент Польщі": a bare name after the noun of its forces is its genitive
+                )
             if position == "of" and start >= 1 and _is_forces(words[start - 1], data):
                 # "Минобороны России", "Sił Zbrojnych Ukrainy": the state acts through the noun before it,
                 # whose preposition (or none) places it
@@ -824,13 +847,18 @@ def _parties(
         anchor = _phrase_start(start, words, data)  # "a la Fuerza Aérea de Bolivia" counts from "a"
         if position == "of" and _genitive_source(anchor, start, words, weapons, cues, data):
             position = "from"
-        if position == "at" or (position == "of" and form.kind == "metonym"):
+        # "In der Ukraine sind Waffen aus Deutschland eingetroffen": where they arrived receives them
+        arrived = position == "at" and any(
+            cue.kind == "arrival" and clause_of[cue.index] == clause_of[start] for cue in heard
+        )
+        if (position == "at" and not arrived) or (position == "of" and form.kind == "metonym"):
             continue  # "in Moskau", "in Kyiv": a place
+        if any(word.startswith(data.financing) for word in words[max(0, anchor - FINANCING_REACH) : anchor]):
+            continue  # "che verrà saldata da sauditi ed Emirati": who pays for a transfer is no party to it
         if position in ("to", "from", "by", "maybe_to") and not (
             any(abs(cue.index - anchor) <= PREPOSITION_REACH for cue in heard)
             or any(
-                weapon_start - end <= WEAPON_REACH and start - weapon_end <= WEAPON_REACH
-                for weapon_start, weapon_end, _category, _text in weapons
+                _near(sentence, data, (anchor, end), weapon[:2], WEAPON_REACH, named) for weapon in weapons
             )
         ):
             continue  # "Kritik aus China": a preposition far from any transfer word or weapon
@@ -848,6 +876,41 @@ def _parties(
                     continue
                 parties.append(Party(length_start, end, None, name, "non_state", position))
     return sorted(parties, key=lambda party: party.start)
+
+
+def _near(
+    sentence: Sentence,
+    data: LanguageData,
+    one: tuple[int, int],
+    other: tuple[int, int],
+    reach: int,
+    named: frozenset[int] = frozenset(),
+) -> bool:
+    """Whether two spans are at most ``reach`` words apart, counting only the words that can separate
+    them: numbers, model designations ("MD530F", "UH-1H Iroquis"), articles, conjunctions and the nouns
+    of armed forces only continue the phrase ("helicópteros MD530F y ocho MD500E a la Fuerza Aérea
+    Salvadoreña"); a state ``named`` between them always separates."""
+    if min(one[0], other[0]) < 0:
+        return False  # the weapon a sentence leaves out (``ELLIPTIC``) is near nothing
+    low, high = (one[1], other[0]) if one[1] <= other[0] else (other[1], one[0])
+    if high <= low:
+        return True  # the spans touch or overlap
+    if one[1] > other[0] and sentence.words[high - 1] in data.prepositions:
+        high -= 1  # the preposition that governs the first span is part of it
+    return sum(i in named or _separates(sentence, data, i) for i in range(low, high)) <= reach
+
+
+def _separates(sentence: Sentence, data: LanguageData, index: int) -> bool:
+    word, written = sentence.words[index], sentence.surface[index]
+    if word == ",":
+        return True
+    if not word.isalpha() or any(ch.isdigit() for ch in written):
+        return False  # numbers, codes and dashes
+    if word in data.articles or word in data.conjunctions or _is_forces(word, data):
+        return False
+    designation = written.isupper() and len(written) > 1
+    named = data.cased_script and not data.capitalised_nouns and written[:1].isupper()
+    return not (designation or named)
 
 
 def _genitive_source(
@@ -1018,10 +1081,15 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     ]
     elliptic = not weapons
     if elliptic:
-        # "Ще кілька прибудуть з Данії": more of the one weapon the sentence before transferred
-        if len({item.category for item in previous}) != 1:
-            return []
-        weapons = [(ELLIPTIC, ELLIPTIC, previous[0].category, previous[0].weapon)]
+        # "Ще кілька прибудуть з Данії": more of the one weapon the sentence before transferred; else a
+        # transfer of no weapon yet ("Portugal vai enviar mais ajuda para a Ucrânia") only sets the scene
+        # (a ``FRAME``) for the sentences after it ("A ministra anunciou que irá enviar blindados")
+        carried_on = len({item.category for item in previous}) == 1
+        weapons = [
+            (ELLIPTIC, ELLIPTIC, previous[0].category, previous[0].weapon)
+            if carried_on
+            else (ELLIPTIC, ELLIPTIC, FRAME, "")
+        ]
     clause_of = _clauses(sentence, data)
     blockers = [start for start, _end, _label in _cue_hits(sentence, data.blockers)]
     cues = [
@@ -1082,6 +1150,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         ]
     suppliers: dict[str, Party] = {}
     recipients: dict[str, Party] = {}
+    named = frozenset(i for party in parties for i in range(party.start, party.end))
     for party in parties:
         if party.position == "origin":
             continue
@@ -1094,8 +1163,14 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if not own:
             continue
         position = party.position
-        cue = min(own, key=lambda c: abs(c.index - party.start))
-        purpose = [c for c in own if not c.noun and c.index > cue.index]
+        cue = min(own, key=lambda c: _distance(sentence, data, party, c, named))
+        # the verb a deal is for, or the transfer noun it names ("контракт на поставку", "Vertrag über
+        # die Lieferung", "contrato para el suministro")
+        purpose = [
+            c
+            for c in own
+            if c.kind != "deal" and c.index > cue.index and (not c.noun or c.index - cue.last <= DEAL_OBJECT)
+        ]
         if cue.kind == "deal" and position not in data.roles["deal"] and purpose:
             # "firmó un contrato para vender...": the subject of the deal is that of the verb it is for
             cue = min(purpose, key=lambda c: c.index)
@@ -1136,8 +1211,13 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         suppliers = {maker: subjects[maker]}
         recipients = {key: party for key, party in subjects.items() if key != maker}
     if suppliers and not recipients:
-        # "Sześć sztuk zostało przekazanych przez Francję": the recipient of the transfer just reported
-        recipients = {_key(item.recipient): item.recipient for item in previous}
+        # "Sześć sztuk zostało przekazanych przez Francję": the recipient of the transfer just reported,
+        # or of the scene just set by the same supplier
+        recipients = {
+            _key(item.recipient): item.recipient
+            for item in previous
+            if item.category != FRAME or _key(item.supplier) in suppliers
+        }
         if len(recipients) != 1:
             return []
     if not recipients:
@@ -1183,6 +1263,16 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
                     _Found(supplier, recipient, category, text, pair_status, strength, sentence, told is None)
                 )
     return found
+
+
+def _distance(
+    sentence: Sentence, data: LanguageData, party: Party, cue: Cue, named: frozenset[int]
+) -> tuple[int, int]:
+    """How far a transfer word is from a party: the words that separate them (``_separates``, and the
+    other parties ``named`` between them), then the tokens."""
+    low, high = (party.end, cue.index) if party.end <= cue.index else (cue.last + 1, party.start)
+    words = sum(i in named or _separates(sentence, data, i) for i in range(low, high))
+    return words, abs(cue.index - party.start)
 
 
 def _next_to(party: Party, cue: Cue, parties: list[Party], sentence: Sentence, data: LanguageData) -> bool:
@@ -1308,7 +1398,7 @@ def tag(text: str, code: str) -> Result:
         for item in current:
             if {item.supplier.code, item.recipient.code} & denials:
                 item.status = "denied"
-        found.extend(current)
+        found.extend(item for item in current if item.category != FRAME)
         if current:
             previous, since = current, 0
         else:

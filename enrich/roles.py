@@ -827,6 +827,25 @@ def _opens_clause(previous: Party, party: Party, sentence: Span) -> bool:
     return second.dep_.startswith("nsubj") and not first.dep_.startswith("nsubj")
 
 
+def governing(party: Party, predicates: list[Predicate], sentence: Span) -> Predicate | None:
+    """The predicate the parse attaches the party to, where a nearer one would mislead: the one it is the
+    subject of, or the verb of a relative clause that holds it (« la Russie, qui a reçu des drones de
+    l'Iran, a aussi acheté des obus à la Corée du Nord »: Iran belongs to « reçu »)."""
+    if not sentence.doc.has_annotation("DEP"):
+        return None
+    by_index = {predicate.index: predicate for predicate in predicates}
+    token = sentence.doc[party.start : party.end].root
+    subject = token.dep_.startswith("nsubj")
+    for _step in range(3):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.i in by_index:
+            return by_index[token.i] if subject or token.dep_.endswith("relcl") else None
+        subject = False
+    return None
+
+
 def attached(party: Party, predicate: Predicate, sentence: Span) -> bool:
     """The parse links the party to the predicate directly or through one preposition."""
     return sentence.doc.has_annotation("DEP") and _climbs_to(party, predicate, sentence, 2, through="ADP")

@@ -14,6 +14,7 @@ KEYS = {
     "other_prepositions",
     "not_a_direction",
     "references",
+    "pair_references",
     "subject_pronouns",
     "benefactive",
     "articles",
@@ -46,6 +47,8 @@ KEYS = {
     "accusing_verbs",
     "attribution_markers",
     "not_a_source",
+    "continuation",
+    "support",
 }
 
 
