@@ -264,6 +264,8 @@ class LanguageData:
         default_factory=lambda: _cues({})
     )  # "Об этом", "Про це": the sentence before
     lexicon: Lexicon | None = None  # the words of a language written without spaces (Chinese, Japanese)
+    abbreviations: frozenset[str] = frozenset()  # "m.in", "tys": a full stop after them ends no sentence
+    preposition_reach: int = PREPOSITION_REACH  # longer in verb-final languages ("... به عربستان خبر داد")
 
 
 def _normalise(text: str) -> str:
@@ -504,6 +506,8 @@ def language_data(code: str) -> LanguageData:
         prepositional_cases=frozenset(str(case) for case in data.get("prepositional_cases") or []),
         back_references=_cues({"back": data.get("back_references") or []}),
         lexicon=_lexicon(data, forms, weapon_terms) if segmented else None,
+        abbreviations=frozenset(str(word).lower().rstrip(".") for word in data.get("abbreviations") or []),
+        preposition_reach=int(data.get("preposition_reach") or PREPOSITION_REACH),
     )
 
 
@@ -541,18 +545,33 @@ class Result:
     lemmas: str
 
 
-def sentences(text: str, lexicon: Lexicon | None = None) -> list[Sentence]:
-    found = []
+def sentences(
+    text: str, lexicon: Lexicon | None = None, abbreviations: frozenset[str] = frozenset()
+) -> list[Sentence]:
+    spans: list[tuple[int, int]] = []
     position = 0
     for piece in SENTENCE_END.split(text):
         start = text.find(piece, position)
         position = start + len(piece)
+        if spans and _abbreviated(text[spans[-1][0] : spans[-1][1]], abbreviations):
+            spans[-1] = (spans[-1][0], position)  # "zadeklarowały m.in. Holandia": the sentence goes on
+        else:
+            spans.append((start, position))
+    found = []
+    for start, end in spans:
+        piece = text[start:end]
         surface = TOKEN.findall(_normalise(piece))
         if lexicon is not None:
             surface = [word for token in surface for word in lexicon.cut(token)]
         if surface:
             found.append(Sentence(piece, start, surface, [word.lower() for word in surface]))
     return found
+
+
+def _abbreviated(piece: str, abbreviations: frozenset[str]) -> bool:
+    """Whether ``piece`` ends in one of the language's abbreviations and its full stop ("ok.", "m.in.")."""
+    last = piece.rsplit(None, 1)[-1].lower() if piece.strip() else ""
+    return last.endswith(".") and last.rstrip(".").lstrip("(\"'„«“") in abbreviations
 
 
 def _state_matches(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, Form]]:
@@ -598,8 +617,13 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     after = end
     while after < len(words) and _is_forces(words[after], data):
         after += 1  # "米政府によると", "Türkiye hükümeti tarafından": the particle after the state's forces
-    if after < len(words) and words[after] in data.postpositions:
-        return data.postpositions[words[after]]  # "Türkiye tarafından", "روسیه را"
+    if (
+        after < len(words)
+        and words[after] in data.postpositions
+        and not (start > 0 and words[start - 1] in data.prepositions)
+    ):
+        # "Türkiye tarafından", "روسیه را"; not "از روسیه را", where را marks the whole phrase as object
+        return data.postpositions[words[after]]
     if start > 0 and words[start - 1].startswith(data.made_in or ("\0",)):
         return "origin"  # "ساخت روسیه"
     before = start - 1
@@ -646,6 +670,10 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     for case in sorted(cases):
         if case in by_case:
             return by_case[case]
+    if form.cases == {NOMINATIVE} and by_case and "any" not in by_case:
+        # a form whose case is unknown (indeclinable "USA", or listed whole: "Stanów Zjednoczonych")
+        # takes the preposition's first case: "z USA" is "from", as "z Polski" is
+        return next(iter(by_case.values()))
     return by_case.get("any", "of")
 
 
@@ -827,7 +855,7 @@ def _parties(
         if position == "at" or (position == "of" and form.kind == "metonym"):
             continue  # "in Moskau", "in Kyiv": a place
         if position in ("to", "from", "by", "maybe_to") and not (
-            any(abs(cue.index - anchor) <= PREPOSITION_REACH for cue in heard)
+            any(abs(cue.index - anchor) <= data.preposition_reach for cue in heard)
             or any(
                 weapon_start - end <= WEAPON_REACH and start - weapon_end <= WEAPON_REACH
                 for weapon_start, weapon_end, _category, _text in weapons
@@ -1290,7 +1318,7 @@ def _lemma(word: str, code: str) -> str:
 def tag(text: str, code: str) -> Result:
     """States named in ``text`` and the transfers it reports, in language ``code`` (``covers(code)``)."""
     data = language_data(code)
-    split = sentences(text, data.lexicon)
+    split = sentences(text, data.lexicon, data.abbreviations)
     counts: Counter[str] = Counter()
     found: list[_Found] = []
     previous: list[_Found] = []
