@@ -604,6 +604,18 @@ def _position(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     # the Slavic locative comes only after a preposition: bare "Ukrajině", "Ukrainie" are datives
     cases = form.cases - data.prepositional_cases or form.cases
     positions = {data.case_positions.get(case) for case in cases}
+    words = sentence.words
+    if (
+        "to" in positions
+        and start >= 2
+        and words[start - 2] in data.prepositions
+        and sentence.surface[start - 1].isalpha()
+        and sentence.surface[start - 1].islower()
+        and data.cues.label(words, start - 1) is None
+    ):
+        # "za pomoc Ukrajině" (for the help to Ukraine): the noun's dative, not a recipient; a transfer
+        # noun keeps it ("na sprzedaż Polsce")
+        return "of"
     if len(positions) == 1 and None not in positions:
         return positions.pop()
     # "России" is genitive, dative or locative: a recipient only right after a supply verb
@@ -818,6 +830,8 @@ def _parties(
             # "russische Panzer", "des russischen Raketenabwehrsystems": the maker, when next to a
             # weapon; "для российской армии" takes its preposition's position
             position = "origin" if beside_weapon else _governed(start, end, form, sentence, data)
+            if not data.adjectives_follow_noun and any(weapon[0] == end for weapon in weapons):
+                position = "origin"  # "kontrakt na koreańskie czołgi": the preposition governs the weapon
             if position is None and any(
                 (0 <= weapon_start - end <= 2 and not data.adjectives_follow_noun)
                 or 0 <= start - weapon_end <= 1
@@ -941,13 +955,14 @@ def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData
     return placed
 
 
-def _within_subject_reach(party: Party, cues: list[Cue], data: LanguageData) -> bool:
+def _within_subject_reach(party: Party, cues: list[Cue], words: list[str], data: LanguageData) -> bool:
     """In verb-first languages the subject sits next to its verb ("تزويد طهران للحوثيين"): a bare party
-    far from every transfer word is not a party to it."""
+    far from every transfer word is not a party to it; its forces count ("حصلت القوات المسلحة المغربية")."""
     if party.position is not None or data.subject_reach is None:
         return True
+    start = _phrase_start(party.start, words, data)
     return any(
-        -data.subject_reach <= party.start - cue.last <= data.subject_reach
+        -data.subject_reach <= start - cue.last <= data.subject_reach
         or -data.subject_reach <= cue.index - party.end <= data.subject_reach
         for cue in cues
     )
@@ -1077,7 +1092,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             [
                 p
                 for p in _parties(sentence, data, weapons, cues, heard)
-                if clause_of[p.start] == clause and _within_subject_reach(p, cues, data)
+                if clause_of[p.start] == clause and _within_subject_reach(p, cues, sentence.words, data)
             ],
             sentence,
             data,
@@ -1110,6 +1125,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         ]
     suppliers: dict[str, Party] = {}
     recipients: dict[str, Party] = {}
+    signers: dict[str, Party] = {}  # subjects of a deal word, which says nothing of their side
     for party in parties:
         if party.position == "origin":
             continue
@@ -1136,6 +1152,8 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
                 else "of"
             )
         role = data.roles[cue.kind].get(position)  # type: ignore[arg-type]
+        if role is None and cue.kind == "deal" and position == "subject":
+            signers[_key(party)] = party
         if role == "supplier":
             suppliers.setdefault(_key(party), party)
         elif role == "recipient":
@@ -1163,6 +1181,11 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         maker = makers.pop()
         suppliers = {maker: subjects[maker]}
         recipients = {key: party for key, party in subjects.items() if key != maker}
+    foreign = {_key(party) for party in parties if party.position == "origin"} | set(suppliers)
+    if not recipients and foreign and signers.keys() - foreign:
+        # "Polska podpisała umowę z rządem USA", "kontrakt na koreańskie czołgi": the state that signs a
+        # deal with a named supplier, or for another state's weapons, buys
+        recipients = {key: party for key, party in signers.items() if key not in foreign}
     if suppliers and not recipients:
         # "Sześć sztuk zostało przekazanych przez Francję": the recipient of the transfer just reported
         recipients = {_key(item.recipient): item.recipient for item in previous}

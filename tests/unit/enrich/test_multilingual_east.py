@@ -35,6 +35,13 @@ def found(text: str, lang: str) -> set[Quad]:
             "Rumunia otrzymała ze Stanów Zjednoczonych kolejne baterie Patriotów.",
             {("US", "RO", "air_defense", "delivered")},
         ),
+        # the state that signs a deal for another state's weapons, or with a named supplier, buys
+        ("pl", "Czechy podpisały kontrakt na izraelskie drony.", {("IL", "CZ", "drones", "agreed")}),
+        (
+            "pl",
+            "Litwa podpisała umowę z rządem Szwecji na dostawę korwet.",
+            {("SE", "LT", "naval", "agreed")},
+        ),
         # what a state "may" hand over, or "cannot possibly" hand over, is no transfer
         ("pl", "Rosja może przekazać Iranowi myśliwce.", set()),
         ("pl", "Premier oświadczył, że nie ma możliwości, by Czechy przekazały Słowacji czołgi.", set()),
@@ -44,6 +51,20 @@ def found(text: str, lang: str) -> set[Quad]:
             "Iran przekazał Rosji drony. Informacje te ujawnił amerykański minister.",
             {("IR", "RU", "drones", "alleged")},
         ),
+        # Czech: the dative after "za pomoc" belongs to the noun (in return for the help to Ukraine)
+        (
+            "cs",
+            "Německo darovalo Česku tanky za pomoc Ukrajině.",
+            {("DE", "CZ", "armored_vehicles", "delivered")},
+        ),
+        # Arabic: the armed forces' long name keeps their state within reach of the verb
+        (
+            "ar",
+            "حصلت القوات المسلحة الملكية الأردنية على دبابات بريطانية.",
+            {("GB", "JO", "armored_vehicles", "delivered")},
+        ),
+        # the verbal noun "لاقتناء" (to acquire) after a deal signed with the supplier
+        ("ar", "وقعت مصر عقدا مع فرنسا لاقتناء غواصات.", {("FR", "EG", "naval", "agreed")}),
         # Persian: "از فرانسه را" is "from France", را marking the whole object phrase
         (
             "fa",
