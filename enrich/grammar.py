@@ -17,7 +17,10 @@ else in another language's list):
     reporting_verbs (their subject is a source), speaker_pronouns (take the speaker up), denial_pointers
     (a denial points back at a report: "Tehran denies this"), claim_pointers (a sentence names the
     source of the report before it: "Ukraine announced this"), epistemic_modals (with "have": a guess
-    at the past), preventive_prepositions ("against supplying"), future_markers, negations,
+    at the past), preventive_prepositions ("against supplying"; "shields against drones"),
+    dissuading_verbs and dissuasion_links ("warned China about providing", « empêcher Moscou de livrer »),
+    evidence_verbs (negated: "we have not seen China provide"), collective_origins ("Western tanks": no
+    one maker supplies), future_markers, negations,
     reflexive_clitics (a supply verb with one gives to its subject: « s'offrir »), making_words (the
     state after them and "in" makes the weapon: « fabriqués en Russie »), accusing_verbs (their subject
     is a source: « Rabat accuse l'Iran d'avoir livré »), attribution_markers (as space-separated tokens:

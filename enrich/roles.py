@@ -66,6 +66,16 @@ ACCUSING_VERBS = grammar.words("accusing_verbs")
 EPISTEMIC_MODALS = grammar.words("epistemic_modals")
 NEGATIONS = grammar.words("negations")
 PREVENTIVE_PREPOSITIONS = grammar.words("preventive_prepositions")
+DISSUADING_VERBS = grammar.words("dissuading_verbs")
+DISSUASION_LINKS = grammar.words("dissuasion_links")
+EVIDENCE_VERBS = grammar.words("evidence_verbs")
+CONDITIONAL_AUXILIARIES = grammar.words("conditional_auxiliaries")
+# The preposition of a noun's complement that names what the noun moves: "the sale of jets", « l'envoi de ».
+OF_WORDS = frozenset({"of", "de", "d'", "d’", "du", "des"})
+# How a noun phrase hangs from the word it belongs to: the climb from a transfer noun to a veto that heads
+# its phrase ("the cancellation of the sale of jets") follows these and stops at a clause.
+NOMINAL_HEADS = frozenset({"NOUN", "PROPN", "ADP", "ADJ", "NUM"})
+NOMINAL_CLIMB = 6
 PERFECT_AUXILIARIES = frozenset({"have", "'ve", "’ve"})
 
 
@@ -107,6 +117,8 @@ def find_predicates(
         if _intended(token, sentence, cues) or _vetoed(token, sentence, cues):
             continue
         if kind in ("supply", "acquire") and _moves_something_else(token, taken, cues):
+            continue
+        if kind in ("supply_noun", "acquire_noun") and _names_something_else(token, taken, cues):
             continue
         found.append(Predicate(token.i, kind, is_verb, _is_passive(token)))
     for phrase_kind, start, _end in phrases:
@@ -229,6 +241,29 @@ def _moves_something_else(token: Token, taken: set[int], cues: CueLexicon) -> bo
     return not any(word.i in taken or _listed(word, cues.cargo) for word in words)
 
 
+def _names_something_else(token: Token, taken: set[int], cues: CueLexicon) -> bool:
+    """ "a package of measures", "the transfer of power", « l'envoi de troupes »: the noun's "of" complement
+    names neither a weapon, a party, cargo nor an amount, so the noun moves something else."""
+    objects = [
+        grandchild
+        for child in token.children
+        if child.pos_ == "ADP" and child.lower_ in OF_WORDS
+        for grandchild in child.children
+        if grandchild.dep_ == "pobj"
+    ] + [
+        child
+        for child in token.children
+        if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in OF_WORDS for c in child.children)
+    ]
+    if not objects or any(word.pos_ != "NOUN" for word in objects):
+        return False
+    words = [word for word in objects for word in word.subtree]
+    return not any(
+        word.i in taken or word.like_num or word.pos_ in ("NUM", "SYM") or _listed(word, cues.cargo)
+        for word in words
+    )
+
+
 def _reduced_relative(token: Token) -> bool:
     """A past participle describing a noun ("a missive sent to"), not a clause of its own ("allegations
     that Iran had imported")."""
@@ -262,8 +297,47 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
         return True  # « Faut-il livrer des chars à Kiev ? »: asked, not reported
     if token.tag_ == "VBG" and token.head.lower_ in PREVENTIVE_PREPOSITIONS:
         return True  # "warned China against supplying", "decided against selling"
+    if _dissuaded(token) or _unseen(token):
+        return True
+    if token.dep_.startswith("nsubj") and _in_doubt(token.head, cues):
+        return True  # « la livraison de Mirage est dans l'incertitude »: the delivery is what is in doubt
     window = sentence.doc[max(token.i - 8, sentence.start) : token.i]
     return any(_listed(word, cues.intent) and not _guessing(word) for word in window)
+
+
+def _in_doubt(predicate_of_subject: Token, cues: CueLexicon) -> bool:
+    """ "… remains uncertain", « … reste incertaine », « … est dans l'incertitude », "… would be a mistake":
+    what is said of the subject is an intention, a doubt or a hypothesis."""
+    return _listed(predicate_of_subject, cues.intent) or any(
+        (child.dep_ in ("acomp", "attr", "xcomp") and _listed(child, cues.intent))
+        or (child.dep_.startswith("aux") and child.lower_ in CONDITIONAL_AUXILIARIES)
+        for child in predicate_of_subject.children
+    )
+
+
+def _dissuaded(token: Token) -> bool:
+    """ "warned China about providing", "prevented Iran from selling", « empêcher Moscou de livrer »: a verb
+    of warning or prevention governs the predicate through a preposition, and keeps it from happening."""
+    head = token.head
+    if head.i != token.i and head.pos_ == "ADP" and head.lower_ in DISSUASION_LINKS:
+        verb = head.head  # English: the preposition heads the gerund
+    elif any(child.dep_ in ("mark", "case") and child.lower_ in DISSUASION_LINKS for child in token.children):
+        verb = head
+    else:
+        return False
+    # "has not stopped Beijing from selling": a prevention that failed lets the transfer be
+    return verb.lemma_.lower() in DISSUADING_VERBS and not _negated_word(verb, token.sent)
+
+
+def _unseen(token: Token) -> bool:
+    """ "We have not seen China provide lethal aid": a negated verb of seeing governs the predicate, which
+    is no more than something not observed."""
+    head = token.head
+    return (
+        token.dep_ in ("ccomp", "xcomp")
+        and head.lemma_.lower() in EVIDENCE_VERBS
+        and any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in head.children)
+    )
 
 
 def guesses_at_the_past(token: Token, sentence: Span) -> bool:
@@ -301,7 +375,7 @@ def _vetoed(token: Token, sentence: Span, cues: CueLexicon) -> bool:
         if _listed(doc[i], cues.not_transfer) and not _negated_word(doc[i], sentence)
     ]
     if not vetoes:
-        return _framed_by_veto(token, cues) or _subject_of_veto(token, cues)
+        return _framed_by_veto(token, cues) or _subject_of_veto(token, cues) or _headed_by_veto(token, cues)
     claims = cues.status["alleged"] | cues.status["denied"]
     return not any(doc[i].lower_ in claims for i in range(vetoes[0], token.i))
 
@@ -310,6 +384,55 @@ def _subject_of_veto(token: Token, cues: CueLexicon) -> bool:
     """ "Egypt's purchase of Russian jets was cancelled under US pressure": the transfer noun is the
     subject of a veto, however far the veto stands."""
     return token.dep_.startswith("nsubj") and _listed(token.head, cues.not_transfer)
+
+
+def _headed_by_veto(token: Token, cues: CueLexicon) -> bool:
+    """ "the cancellation of the sale of jets to Turkey", « la rupture du contrat conclu avec la France pour
+    la fourniture de sous-marins »: the transfer noun sits in a noun phrase that a veto word heads, however
+    far it stands; the climb passes nouns, prepositions and participles, and stops at a clause."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = token
+    for _ in range(NOMINAL_CLIMB):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if _listed(head, cues.not_transfer):
+            return not _negated_word(head, token.sent)
+        participle = head.pos_ == "VERB" and head.dep_ == "acl"  # « le contrat conclu … pour la fourniture »
+        if head.pos_ not in NOMINAL_HEADS and not participle:
+            return False
+        node = head
+    return False
+
+
+def weapon_aside(start: int, end: int, sentence: Span, cues: CueLexicon, predicates: list[Predicate]) -> bool:
+    """ "Kyiv received tanks and asks for jets", « réclame des avions », "shields against Russian drones": the
+    weapon is what someone asks for or defends against, not what the sentence's transfer moves. The climb
+    from the weapon passes prepositions and coordinations up to the first verb; another noun ends it
+    ("compensation for the jets" says nothing of who gets the jets)."""
+    if not sentence.doc.has_annotation("DEP"):
+        return False
+    moving = {predicate.index for predicate in predicates}
+    node = sentence.doc[start:end].root
+    if any(node.is_ancestor(sentence.doc[index]) for index in moving):
+        return False  # "the jets the country is giving to Ukraine": the weapon's own clause moves it
+    for _ in range(NOMINAL_CLIMB):
+        if node.i in moving:
+            return False
+        head = node.head
+        if head.i == node.i:
+            return False
+        if (head.pos_ == "ADP" and head.lower_ in PREVENTIVE_PREPOSITIONS) or any(
+            child.dep_ == "case" and child.lower_ in PREVENTIVE_PREPOSITIONS for child in node.children
+        ):
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            return head.i not in moving and _listed(head, cues.intent)
+        if head.pos_ != "ADP" and node.dep_ != "conj":
+            return False
+        node = head
+    return False
 
 
 def _negated_word(word: Token, sentence: Span) -> bool:

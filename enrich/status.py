@@ -13,7 +13,15 @@ from spacy.tokens import Span, Token
 
 from enrich import grammar
 from enrich.lexicon import CueLexicon, Status
-from enrich.roles import ACTOR_NOUNS, NEGATIONS, Party, Predicate, guesses_at_the_past
+from enrich.roles import (
+    ACTOR_NOUNS,
+    NEGATIONS,
+    NOMINAL_CLIMB,
+    NOMINAL_HEADS,
+    Party,
+    Predicate,
+    guesses_at_the_past,
+)
 
 FUTURE_MARKERS = grammar.words("future_markers")
 # « selon … », « d'après … », "according to …": the phrase names the source of the report.
@@ -22,6 +30,16 @@ ATTRIBUTION_MARKERS = tuple(tuple(marker.split()) for marker in grammar.words("a
 NOT_A_SOURCE = grammar.words("not_a_source")
 # Clauses beside the one a denial speaks of.
 SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis", "cc"})
+# A passive denial names who denies with its agent, not its subject: the parser's agent, or an oblique
+# phrase led by the preposition of the agent ("by", « par »).
+PASSIVE_MARKS = frozenset({"auxpass", "aux:pass", "nsubjpass", "nsubj:pass", "agent", "obl:agent"})
+AGENTS = frozenset({"agent", "obl:agent"})
+AGENT_PREPOSITIONS = frozenset(
+    word
+    for table in grammar.table("prepositions").values()
+    for word, position in table.items()
+    if position == "by"
+)
 # The French « ne » that makes a negation only with « pas », « jamais »…, and "only" with « que ».
 RESTRICTIVE_NE = frozenset({"ne", "n'", "n’"})
 FACT_ORDER: tuple[Status, ...] = ("delivered", "ongoing", "agreed")
@@ -73,6 +91,8 @@ def negated(sentence: Span, predicate: Predicate) -> bool:
         return False
     if any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in token.children):
         return True
+    if negated_governor(token):
+        return True
     window = doc[max(token.i - 3, sentence.start) : min(token.i + 3, sentence.end)]
     return any(word.lower_ in NEGATIONS for word in window)
 
@@ -86,8 +106,29 @@ def negation_only(
 
 
 def refused(sentence: Span, predicate: Predicate) -> bool:
-    """A negated future ("will not supply", "would not buy"): a refusal, never a transfer."""
-    return _future(sentence.doc[predicate.index])
+    """A negated future ("will not supply", "would not buy") or a transfer noun under a negated verb (« la
+    livraison … n'est pas à l'ordre du jour »): a refusal, never a transfer."""
+    token = sentence.doc[predicate.index]
+    return _future(token) or negated_governor(token)
+
+
+def negated_governor(token: Token) -> bool:
+    """« la livraison de chars à l'Ukraine ne semble pas à l'ordre du jour », « la question de la fourniture
+    de missiles n'est plus à l'ordre du jour », "does not consider the delivery of tanks the right decision":
+    the transfer noun, or the noun phrase it belongs to, is the subject or the object of a negated verb."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = token
+    for _ in range(NOMINAL_CLIMB):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_.startswith(("nsubj", "obj", "dobj")):
+            return any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in head.children)
+        if head.pos_ not in NOMINAL_HEADS:
+            return False
+        node = head
+    return False
 
 
 def _restrictive(sentence: Span, token: Token) -> bool:
@@ -157,6 +198,32 @@ def denial_scope(sentence: Span, cues: CueLexicon) -> set[int]:
             if child.dep_.startswith(("nsubj", "ccomp", "xcomp", "dobj", "obj", "pcomp", "prep")):
                 scope.update(_clause(child))
     return scope
+
+
+def deniers(sentence: Span, parties: Iterable[Party], cues: CueLexicon) -> set[str]:
+    """The states that say a denial word: its subject, or the agent of a passive (« les blindés envoyés par
+    Paris ont été rejetés par Kiev »). Empty without a parse or when no state says it."""
+    if not sentence.doc.has_annotation("DEP"):
+        return set()
+    states = [party for party in parties if party.code]
+    found: set[str] = set()
+    for token in sentence:
+        if token.pos_ not in ("VERB", "AUX") or not _words(token) & cues.status["denied"]:
+            continue
+        passive = any(child.dep_ in PASSIVE_MARKS for child in token.children)
+        for child in token.children:
+            if _agent(child) if passive else child.dep_.startswith("nsubj"):
+                said_by = {word.i for word in child.subtree}
+                found |= {party.code for party in states if party.code and party.start in said_by}
+    return found
+
+
+def _agent(token: Token) -> bool:
+    """ "rejected by Kyiv", « rejetés par Kiev »: the phrase names who did it."""
+    return token.dep_ in AGENTS or (
+        token.dep_.startswith("obl")
+        and any(child.dep_ == "case" and child.lower_ in AGENT_PREPOSITIONS for child in token.children)
+    )
 
 
 def _clause(token: Token) -> set[int]:

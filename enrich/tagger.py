@@ -50,6 +50,8 @@ SUBJECT_PRONOUNS: dict[str, list[str]] = grammar.table("subject_pronouns")
 DENIAL_POINTERS = grammar.words("denial_pointers")
 # Demonstratives by which a later sentence names the source of the report before it: "… announced this."
 CLAIM_POINTERS = grammar.words("claim_pointers")
+# Origins shared by several states ("Western", « occidentaux »): a weapon's maker is then no default supplier.
+COLLECTIVE_ORIGINS = grammar.words("collective_origins")
 STATE_PARTY_KINDS = ("name", "metonym", "company", "demonym", "leader")
 # An article is read up to this many characters (title included): a long report keeps its opening,
 # where news puts the facts, and nothing reaches spaCy's max_length (1,000,000).
@@ -464,6 +466,12 @@ def _extract(
     if not predicates:
         return []
     weapon_spans = [(hit.start, hit.end) for hit in weapons]
+    # "Kyiv received tanks and asks for jets": a weapon asked for or defended against is not moved.
+    moved = [
+        hit for hit in weapons if not roles.weapon_aside(hit.start, hit.end, sentence, lex.cues, predicates)
+    ]
+    if not moved:
+        return []
     placeable = [party for party in parties if not roles.party_of_veto(party, sentence, lex.cues)]
     placements = _place(placeable, predicates, sentence, lex.lang, weapon_spans)
     assigned: dict[Role, list[tuple[Party, float]]] = {"supplier": [], "recipient": []}
@@ -530,7 +538,7 @@ def _extract(
         )
         implied = _sides(suppliers, recipients) != stated
     makers = {lex.origins[hit.text.lower()] for hit in weapons if hit.text.lower() in lex.origins}
-    if len(makers) == 1:
+    if len(makers) == 1 and not _collective_origin(sentence, weapon_spans):
         suppliers, recipients = _apply_maker(makers.pop(), suppliers, recipients, named_buyers)
     if not suppliers or not recipients:
         return []
@@ -545,7 +553,7 @@ def _extract(
         _party_key(party) for party in parties if denial_scope & set(range(party.start, party.end))
     }
     by_category: dict[str, list[str]] = {}
-    for hit in weapons:
+    for hit in moved:
         by_category.setdefault(hit.category, []).append(hit.text)
     pairs = [
         (supplier, supplier_strength, recipient, recipient_strength)
@@ -567,7 +575,10 @@ def _extract(
     refusal = negation_alone and status.refused(sentence, main)
     speaker = negation_alone and roles.someone_speaks(sentence)
     undenied_status = reported_status
-    if reported_status == "denied" and named_in_denial and not all(outside_denial):
+    # « les blindés envoyés par Paris à Erevan ont été rejetés par Kiev »: a third state's word of
+    # denial (or refusal) is no denial of the pair.
+    said_by = status.deniers(sentence, parties, lex.cues) if reported_status == "denied" else set()
+    if reported_status == "denied" and (said_by or (named_in_denial and not all(outside_denial))):
         undenied_status = status.sentence_status(
             sentence, lex.cues, phrases, main, context_denial=False, denial_cues=False
         )
@@ -578,7 +589,10 @@ def _extract(
         denied = denial_points_back or bool(denied_codes & {supplier.code, recipient.code})
         if negation_alone and not denied and (refusal or not speaker):
             continue
-        transfer_status: Status = "denied" if denied else (undenied_status if outside else reported_status)
+        by_a_side = not said_by or bool(said_by & {supplier.code, recipient.code})
+        transfer_status: Status = (
+            "denied" if denied else (undenied_status if outside or not by_a_side else reported_status)
+        )
         if transfer_status in status.FACT_ORDER and sources - {supplier.code, recipient.code}:
             transfer_status = "alleged"  # what a third state says of others is a claim
         confidence = round(
@@ -698,6 +712,21 @@ def _nearest(predicates: list[Predicate], party: Party) -> Predicate:
         return gap * (1.0 if predicate.is_verb else 1.6)
 
     return min(predicates, key=distance)
+
+
+def _collective_origin(sentence: Span, weapon_spans: list[tuple[int, int]]) -> bool:
+    """ "Kyiv received Western tanks, Leopard 2s among them", « des chars occidentaux »: a weapon of a group
+    of states the text leaves unnamed, so the maker of the system is no default supplier."""
+    doc = sentence.doc
+    return any(
+        token.lower_ in COLLECTIVE_ORIGINS
+        and any(
+            start <= token.head.i < end
+            or (start - 2 <= token.i < end + 3 and not any(word.is_punct for word in doc[end : token.i]))
+            for start, end in weapon_spans
+        )
+        for token in sentence
+    )
 
 
 def _apply_maker(
