@@ -57,6 +57,10 @@ def found(text: str, lang: str) -> set[Quad]:
             "Německo darovalo Česku tanky za pomoc Ukrajině.",
             {("DE", "CZ", "armored_vehicles", "delivered")},
         ),
+        # a lease is an acquisition, in the relative clause after the maker's weapons too
+        ("cs", "Slovensko si pronajímá švédské stíhačky Gripen.", {("SE", "SK", "aircraft", "agreed")}),
+        ("sv", "Ungern leasar stridsflygplan från Sverige.", {("SE", "HU", "aircraft", "agreed")}),
+        ("pl", "Polska wydzierżawiła od USA śmigłowce Apache.", {("US", "PL", "aircraft", "delivered")}),
         # Arabic: the armed forces' long name keeps their state within reach of the verb
         (
             "ar",
@@ -103,6 +107,7 @@ def found(text: str, lang: str) -> set[Quad]:
         ("tr", "ABD, Mısır'a tank teslimatını engelledi.", set()),
         ("tr", "Bulgaristan, Türkiye'ye zırhlı araçlarla polis gönderdi.", set()),
         ("tr", "Rusya ile Hindistan arasında yeni tank anlaşması yakında imzalanacak.", set()),
+        ("tr", "Rusya ile Mısır arasında yeni tank anlaşmasının imzalanacağı bildirildi.", set()),
         # Swedish: an offer received is no purchase
         ("sv", "Sverige fick en offert från Frankrike på stridsflygplan.", set()),
         # Russian: "переправила" to separatists (no state), and a request is no transfer
