@@ -771,9 +771,20 @@ def continues_list(previous: Party, party: Party, sentence: Span) -> bool:
     if previous.end > party.start or not all(token.lower_ in COORDINATION for token in between):
         return False
     if any(token.lower_ != "," and token.lower_ not in ARTICLES for token in between):
-        return True  # "and", "et", "along with": a real coordination
+        # "and", "et", "along with": a real coordination, unless the second mention is the subject of a
+        # clause of its own ("drones to Russia, and North Korea will deliver shells").
+        return not _opens_clause(previous, party, sentence)
     following = doc[party.end] if party.end < sentence.end else None
     return following is None or following.is_punct or following.lower_ in COORDINATION
+
+
+def _opens_clause(previous: Party, party: Party, sentence: Span) -> bool:
+    """The parse makes the second mention a subject and the first one not."""
+    if not sentence.doc.has_annotation("DEP"):
+        return False
+    doc = sentence.doc
+    first, second = doc[previous.start : previous.end].root, doc[party.start : party.end].root
+    return second.dep_.startswith("nsubj") and not first.dep_.startswith("nsubj")
 
 
 def attached(party: Party, predicate: Predicate, sentence: Span) -> bool:

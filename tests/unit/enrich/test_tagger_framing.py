@@ -113,10 +113,10 @@ def test_tagger_framing_non_state_names(tagger: Tagger) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a denial covers the pairs it names, not a clause beside it
+        # a denial covers the pairs it names, not a clause beside it (whose own "selling" is a sale: agreed)
         (
             "Rwanda denied that it had sent drones to Congo, while Uganda admitted selling drones to Sudan.",
-            {("RW", "CD", "drones", "denied"), ("UG", "SD", "drones", "delivered")},
+            {("RW", "CD", "drones", "denied"), ("UG", "SD", "drones", "agreed")},
         ),
         # ... and the whole report when it names none of them
         ("Russia and Iran denied that Tehran had sent drones to Moscow.", {("IR", "RU", "drones", "denied")}),
