@@ -258,6 +258,7 @@ class LanguageData:
     # stems of nouns that take the preposition after them: "вторжение в Украину" (invasion), not a direction
     not_a_direction: tuple[str, ...] = ()
     shared_subject: frozenset[str] = frozenset()  # breaks that open no clause before a transfer word
+    subject_pronouns: frozenset[str] = frozenset()  # "att man skickar": the pronoun is the subject before
     prepositional_cases: frozenset[str] = frozenset()  # cases never without a preposition (locative)
     comitative: frozenset[str] = frozenset()  # "samen" in "samen met": the party joins the subject
     back_references: Cues = field(
@@ -502,6 +503,7 @@ def language_data(code: str) -> LanguageData:
         },
         not_a_direction=tuple(str(word).lower() for word in data.get("not_a_direction") or []),
         shared_subject=frozenset(str(word).lower() for word in data.get("shared_subject") or []),
+        subject_pronouns=frozenset(str(word).lower() for word in data.get("subject_pronouns") or []),
         comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
         prepositional_cases=frozenset(str(case) for case in data.get("prepositional_cases") or []),
         back_references=_cues({"back": data.get("back_references") or []}),
@@ -979,7 +981,10 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
     clause = 0
     opened: tuple[int, int] | None = None  # the clause an aside interrupted, and where the aside began
     for index, word in enumerate(sentence.words):
-        if word in data.clause_breaks and not (word in data.shared_subject and index + 1 in cue_starts):
+        # "meddelade Storbritannien att man skickar": the pronoun stands for the subject before the break
+        pronoun = index + 1 < len(sentence.words) and sentence.words[index + 1] in data.subject_pronouns
+        shared = index + 1 in cue_starts or (pronoun and index + 2 in cue_starts)
+        if word in data.clause_breaks and not (word in data.shared_subject and shared):
             opened = (clause, index) if word not in (";", ":") else None
             clause = max(numbers, default=0) + 1
         elif word == "," and opened is not None:

@@ -108,6 +108,17 @@ def found(text: str, lang: str) -> set[Quad]:
         ("tr", "Bulgaristan, Türkiye'ye zırhlı araçlarla polis gönderdi.", set()),
         ("tr", "Rusya ile Hindistan arasında yeni tank anlaşması yakında imzalanacak.", set()),
         ("tr", "Rusya ile Mısır arasında yeni tank anlaşmasının imzalanacağı bildirildi.", set()),
+        # Swedish: "att man skickar" after the announcing state: "man" is that state
+        (
+            "sv",
+            "Förra veckan meddelade Norge att man skickar stridsvagnar till Polen.",
+            {("NO", "PL", "armored_vehicles", "agreed")},
+        ),
+        (
+            "sv",
+            "Finland säger att Norge skickar haubitsar till Estland.",
+            {("NO", "EE", "artillery", "alleged")},
+        ),
         # Swedish: an offer received is no purchase
         ("sv", "Sverige fick en offert från Frankrike på stridsflygplan.", set()),
         # Russian: "переправила" to separatists (no state), and a request is no transfer
