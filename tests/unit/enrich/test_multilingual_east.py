@@ -42,6 +42,12 @@ def found(text: str, lang: str) -> set[Quad]:
             "Litwa podpisała umowę z rządem Szwecji na dostawę korwet.",
             {("SE", "LT", "naval", "agreed")},
         ),
+        # the defence ministry signs for its state
+        (
+            "pl",
+            "MON podpisał umowę wykonawczą na dostawę 180 czołgów K2 z Korei Południowej.",
+            {("KR", "PL", "armored_vehicles", "agreed")},
+        ),
         # what a state "may" hand over, or "cannot possibly" hand over, is no transfer
         ("pl", "Rosja może przekazać Iranowi myśliwce.", set()),
         ("pl", "Premier oświadczył, że nie ma możliwości, by Czechy przekazały Słowacji czołgi.", set()),
