@@ -23,6 +23,16 @@ def found(text: str, lang: str) -> set[Quad]:
             "Haubice przekazały Ukrainie m.in. Dania i Norwegia.",
             {("DK", "UA", "artillery", "delivered"), ("NO", "UA", "artillery", "delivered")},
         ),
+        (
+            "cs",
+            "Ukrajině předaly tanky mj. Polsko a Česko.",
+            {("PL", "UA", "armored_vehicles", "delivered"), ("CZ", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "sv",
+            "Stridsvagnar har skickats till Ukraina av bl.a. Sverige och Norge.",
+            {("SE", "UA", "armored_vehicles", "delivered"), ("NO", "UA", "armored_vehicles", "delivered")},
+        ),
         # ... and ships arrive ("dopłynęło") from the source to the recipient
         (
             "pl",
