@@ -65,6 +65,7 @@ TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
 # or at the full-width 。！？ of Chinese and Japanese, which need no space after them.
 SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<!\b[A-Z][A-Z]\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*")
 # Kana and CJK ideographs: runs of them are cut into words by a dictionary (``segmentation: dictionary``).
+STANDALONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
 UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 NOMINATIVE = "nom"
 CONJOINED = "conj"  # the case label of a form that carries its conjunction ("وفرنسا")
@@ -270,8 +271,9 @@ class LanguageData:
 
 
 def _normalise(text: str) -> str:
-    """One apostrophe, and a dotted capital I that lower-cases to one letter (Turkish "İran")."""
-    return text.replace("’", "'").replace("İ", "I")
+    """One apostrophe, a dotted capital I that lower-cases to one letter (Turkish "İran"), and a dash for a
+    tatweel standing alone ("اس ـ 300")."""
+    return STANDALONE_TATWEEL.sub("-", text.replace("’", "'").replace("İ", "I"))
 
 
 def tokens_of(text: str) -> list[str]:
@@ -832,8 +834,16 @@ def _parties(
             # "russische Panzer", "des russischen Raketenabwehrsystems": the maker, when next to a
             # weapon; "для российской армии" takes its preposition's position
             position = "origin" if beside_weapon else _governed(start, end, form, sentence, data)
-            if not data.adjectives_follow_noun and any(weapon[0] == end for weapon in weapons):
-                position = "origin"  # "kontrakt na koreańskie czołgi": the preposition governs the weapon
+            if (
+                not data.adjectives_follow_noun
+                and any(weapon[0] == end for weapon in weapons)
+                and start >= 2
+                and words[start - 1] in data.prepositions
+                and data.cues.label(words, start - 2) is not None
+            ):
+                # "kontrakt na koreańskie czołgi": the deal's preposition governs the weapon, whose maker the
+                # demonym names; not "для российской артиллерии", for the Russian artillery
+                position = "origin"
             if position is None and any(
                 (0 <= weapon_start - end <= 2 and not data.adjectives_follow_noun)
                 or 0 <= start - weapon_end <= 1
@@ -1186,6 +1196,9 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         maker = makers.pop()
         suppliers = {maker: subjects[maker]}
         recipients = {key: party for key, party in subjects.items() if key != maker}
+    if recipients and not suppliers and signers.keys() - recipients.keys():
+        # "روسیه قراردادی با ایران امضا کرد ... به تهران تحویل دهد": who signs, and does not receive, supplies
+        suppliers = {key: party for key, party in signers.items() if key not in recipients}
     foreign = {_key(party) for party in parties if party.position == "origin"} | set(suppliers)
     if not recipients and foreign and signers.keys() - foreign:
         # "Polska podpisała umowę z rządem USA", "kontrakt na koreańskie czołgi": the state that signs a

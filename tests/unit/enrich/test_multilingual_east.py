@@ -58,6 +58,12 @@ def found(text: str, lang: str) -> set[Quad]:
             "MON podpisał umowę wykonawczą na dostawę 180 czołgów K2 z Korei Południowej.",
             {("KR", "PL", "armored_vehicles", "agreed")},
         ),
+        # a demonym after a preposition that does not follow a deal word keeps the preposition's position
+        (
+            "ru",
+            "Пхеньян поставляет боеприпасы для российской артиллерии.",
+            {("KP", "RU", "ammunition", "ongoing"), ("KP", "RU", "artillery", "ongoing")},
+        ),
         # what a state "may" hand over, or "cannot possibly" hand over, is no transfer
         ("pl", "Rosja może przekazać Iranowi myśliwce.", set()),
         ("pl", "Premier oświadczył, że nie ma możliwości, by Czechy przekazały Słowacji czołgi.", set()),
@@ -97,6 +103,12 @@ def found(text: str, lang: str) -> set[Quad]:
             "وزارت خارجه ترکیه از موافقت با فروش پهپاد و تجهیزات نظامی و قطعات یدکی"
             " به ارزش صد میلیون دلار به پاکستان خبر داد.",
             {("TR", "PK", "drones", "agreed")},
+        ),
+        # who signs a deal and is not the recipient supplies; a tatweel standing alone is a dash ("اس ـ 300")
+        (
+            "fa",
+            "روسیه قراردادی با ایران امضا کرد و متعهد شد پنج سامانه اس ـ 300 را به تهران تحویل دهد.",
+            {("RU", "IR", "air_defense", "agreed")},
         ),
         # the subjunctive "بفروشد" after "قصد دارد" (intends): a plan
         ("fa", "آلمان قصد دارد زیردریایی به مصر بفروشد.", {("DE", "EG", "naval", "agreed")}),
