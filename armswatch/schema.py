@@ -244,7 +244,12 @@ class Alert(Record):
 
 
 class DealReport(Record):
-    """One article reporting a deal, with what it says about it (a syndicated copy is kept, marked)."""
+    """One article reporting a deal, with what it says about it (a syndicated copy is kept, marked).
+
+    A mention (deal version 2) is an article in which the tagger read no transfer of the deal, but which
+    names both its states and one of its systems, or copies one of its reports: it has no status, adds
+    no step to the timeline, and its evidence is the sentence naming the system (else the lead).
+    """
 
     article_id: str
     url: str
@@ -252,7 +257,7 @@ class DealReport(Record):
     lang: str
     published_at: datetime
     content_hash: str | None = None
-    status: Status
+    status: Status | None = Field(description="what the article says of the transfer; None for a mention")
     confidence: float = Field(ge=0.0, le=1.0)
     weapon: str = Field(description="the weapon as the article names it")
     evidence: str = Field(description="the evidence sentence")
@@ -287,9 +292,12 @@ class Deal(Record):
     """A transfer as an analyst thinks of it: one supplier, recipient and weapon, over many reports.
 
     ``id`` is a hash of the deal key and its first report, so a replay rebuilds the same ids.
+
+    Version 2: a report may be a mention, with no status (see ``DealReport``); version 1 deals are still
+    read (every report has a status).
     """
 
-    schema_version: Literal[1] = 1
+    schema_version: Literal[1, 2] = 2
     id: str
     key: str = Field(
         description="supplier>recipient|category|tag (a tag only for a deal announced beside another)"

@@ -2,8 +2,9 @@
 
 Baseline, measured in the same run: decoding the same messages into ``EnrichedArticle`` records, the
 work every consumer of the enriched topic does before anything else. The stage adds grouping, the
-MinHash signature of each article's text, placing the report, and building the changed deals'
-records once per batch, as the worker does. Times are CPU times of this process (one core), so other
+MinHash and sentence signature of each article's text, placing the report, looking for the open deals
+of the other states it names, and building the changed deals' records once per batch, as the worker
+does. Times are CPU times of this process (one core), so other
 jobs on the machine do not count. Memory: the open deals' size (tracemalloc) as the number
 of open deals grows, and after the deals past the window are closed.
 
@@ -22,20 +23,27 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' article factory
 
-from armswatch.schema import EnrichedArticle
+from armswatch.schema import EnrichedArticle, StateCount
 from deals.designation import designation
 from deals.fold import DealBook, FoldSettings, fold_articles
 from tests.deals_articles import story
 
 STATES = ["KP", "RU", "IR", "CN", "BY", "TR", "UA", "DE", "FR", "US", "IN", "PK", "EG", "SA", "IL", "SY"]
-CATEGORIES = [("artillery shells", "ammunition"), ("drones", "drones"), ("missiles", "missiles")]
+# Some weapons name a system, so the look-up of the systems an article names runs as it does on news.
+CATEGORIES = [
+    ("artillery shells", "ammunition"),
+    ("Shahed-136 drones", "drones"),
+    ("KN-23 missiles", "missiles"),
+]
 STATUSES = ["alleged", "agreed", "ongoing", "delivered", "denied"]
 
 
 def messages(count: int, pairs: int, days: int, seed: int = 1) -> list[bytes]:
-    """``count`` enriched articles as the enriched topic carries them: ~300-word texts, one transfer
-    each (every fifth article a wire copy of an earlier one), ``pairs`` supplier/recipient/category
-    combinations, publication dates spread over ``days`` days in order."""
+    """``count`` enriched articles as the enriched topic carries them: ~300-word texts in sentences of
+    10 to 30 words, one transfer each (every fifth article a wire copy of an earlier one), naming the
+    transfer's two states and a third (so the stage looks for mentions of the third's deals),
+    ``pairs`` supplier/recipient/category combinations, publication dates spread over ``days`` days in
+    order."""
     rng = random.Random(seed)
     vocabulary = [f"word{n}" for n in range(5000)]
     combos = [(rng.choice(STATES), rng.choice(STATES), rng.choice(CATEGORIES)) for _ in range(pairs)]
@@ -46,7 +54,9 @@ def messages(count: int, pairs: int, days: int, seed: int = 1) -> list[bytes]:
         if texts and number % 5 == 0:
             text = rng.choice(texts[-200:])  # a syndicated copy
         else:
-            text = " ".join(rng.choices(vocabulary, k=300))
+            text = " ".join(
+                " ".join(rng.choices(vocabulary, k=rng.randint(10, 30))) + "." for _sentence in range(15)
+            )
             texts.append(text)
         article = story(
             f"a{number}",
@@ -59,7 +69,9 @@ def messages(count: int, pairs: int, days: int, seed: int = 1) -> list[bytes]:
             source=f"Outlet {rng.randrange(60)}",
             text=text,
         )
-        out.append(article.to_json())
+        named = {supplier, article.transfers[0].recipient or "RU", rng.choice(STATES)}
+        states = [StateCount(code=code, name=code, count=1) for code in sorted(named)]
+        out.append(article.model_copy(update={"states": states}).to_json())
     return out
 
 

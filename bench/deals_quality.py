@@ -6,13 +6,15 @@ article as the worker does after each batch: in publication order; in "late" ord
 arrives up to the stage's lateness (30 days) after its publication, as back-filled feeds deliver them;
 and shuffled across the years, a worst case no feed produces (a report later than the lateness opens a
 deal of its own). An article's predicted deal is the deal holding its transfer of the gold deal's pair and
-category; an article whose transfer the tagger missed is a deal of its own (extraction misses count
-against recall). The score of the deals stage alone is the same on the articles the tagger found.
+category (by a transfer read in it, or as a mention: see ``deals.fold``); an article in no such deal is a
+deal of its own (extraction misses count against recall). The score of the deals stage alone is the
+same on the articles in which the tagger read a transfer of their deal's pair and category.
 A copy is folded when the stage marks it as a copy of another report of its deal.
 
 The gold deals' pair and category are in ``bench/data/deals/deals.json``.
 
-    python bench/deals_quality.py [--data FILE.jsonl] [--deals deals.json] [--windows 30,90,180,365] [--json]
+    python bench/deals_quality.py [--data FILE.jsonl] [--deals deals.json] [--windows 30,90,180,365]
+        [--breakdown] [--json]
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from armswatch.schema import Article, Deal, EnrichedArticle
-from deals.fold import DealBook, FoldSettings, fold_articles
+from deals.fold import DealBook, FoldSettings, fold_articles, reports_of
 from enrich.tagger import Tagger
 from enrich.worker import enriched
 
@@ -125,33 +127,98 @@ def copies(items: list[dict[str, Any]], deals: dict[str, Deal]) -> tuple[int, in
     return len(gold & marked), len(gold), len(marked - gold)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA, help="labelled articles (JSON lines)")
-    parser.add_argument("--deals", type=Path, default=GOLD_DEALS, help="the gold deals' keys (JSON)")
-    parser.add_argument("--windows", default="30,90,180,365", help="deal windows to score, in days")
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-    items = load(args.data)
-    keys = gold_keys(args.deals, items)
-    enriched = enrich(items, Tagger())
+def breakdown(
+    items: list[dict[str, Any]],
+    tagged: dict[str, EnrichedArticle],
+    deals: dict[str, Deal],
+    guess: dict[str, str],
+    keys: dict[str, str],
+) -> dict[str, int]:
+    """Where each article ends up, to see where recall and precision go. A gold deal's home is the
+    predicted deal holding most of its articles. Per article: ``home`` (of which ``home_by_mention``: as
+    a mention, with no transfer of the gold pair and category read in it); ``no_transfer`` (no transfer
+    with both parties named), ``other_pair`` (transfers, none of the gold pair), ``other_category`` (the
+    gold pair under other categories only): the tagger's share; ``split_window`` (another deal of the
+    gold pair and category), ``split_named`` (another deal of the same pair and category that a named
+    system or an announced deal keeps apart): the stage's share. ``intruders``: articles in a deal most
+    of whose articles belong to another gold deal. Copies: ``copy_missed_extraction`` (the copy or its
+    original has no transfer of the gold deal), ``copy_missed_apart`` (the two sit in different deals),
+    ``copy_missed_dissimilar``."""
     gold = {item["id"]: item["deal"] for item in items}
-    in_order = sorted(enriched.values(), key=lambda e: (e.article.published_at, e.article.id))
+    sizes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for article, deal in guess.items():
+        if not deal.startswith("alone:"):
+            sizes[gold[article]][deal] += 1
+    home = {label: max(counts, key=lambda deal: (counts[deal], deal)) for label, counts in sizes.items()}
+    # The gold deal most of a predicted deal's articles belong to.
+    by_deal: dict[str, dict[str, int]] = defaultdict(dict)
+    for label, counts_of_label in sizes.items():
+        for deal, count in counts_of_label.items():
+            by_deal[deal][label] = count
+    majority = {deal: max(labels, key=labels.__getitem__) for deal, labels in by_deal.items()}
+    counts: dict[str, int] = defaultdict(int)
+    for item in items:
+        article, deal = item["id"], guess[item["id"]]
+        pair_key = keys[item["deal"]].split("|")[0]
+        pairs = {report.pair for report in reports_of(tagged[article])}
+        if deal == home.get(item["deal"]):
+            counts["home"] += 1
+            if any(r.article_id == article and r.status is None for r in deals[deal].reports):
+                counts["home_by_mention"] += 1
+        elif deal.startswith("alone:"):
+            reason = "no_transfer" if not pairs else "other_category" if pair_key in pairs else "other_pair"
+            counts[reason] += 1
+        else:
+            counts["split_named" if deals[deal].key.split("|")[2] else "split_window"] += 1
+        if deal in majority and majority[deal] != item["deal"]:
+            counts["intruders"] += 1
+    marked = {report.article_id for deal in deals.values() for report in deal.reports if report.copy_of}
+    for item in items:
+        original = item["copy_of"]
+        if not original or item["id"] in marked:
+            continue
+        if guess[item["id"]].startswith("alone:") or guess[original].startswith("alone:"):
+            counts["copy_missed_extraction"] += 1
+        elif guess[item["id"]] != guess[original]:
+            counts["copy_missed_apart"] += 1
+        else:
+            counts["copy_missed_dissimilar"] += 1
+    return dict(sorted(counts.items()))
+
+
+def score(
+    items: list[dict[str, Any]],
+    keys: dict[str, str],
+    tagged: dict[str, EnrichedArticle],
+    windows: list[float],
+    *,
+    with_breakdown: bool = False,
+) -> list[dict[str, Any]]:
+    """One row of figures per window and arrival order."""
+    gold = {item["id"]: item["deal"] for item in items}
+    in_order = sorted(tagged.values(), key=lambda e: (e.article.published_at, e.article.id))
     delays = random.Random(7)
     late = sorted(
         in_order, key=lambda e: e.article.published_at + timedelta(days=delays.uniform(0, LATENESS_DAYS))
     )
     shuffled = list(in_order)
     random.Random(7).shuffle(shuffled)
-    rows = []
-    for window in (float(days) for days in args.windows.split(",")):
+    # The articles in which the tagger read a transfer of their gold deal's pair and category.
+    extracted = {
+        item["id"]
+        for item in items
+        if keys[item["deal"]] in {f"{r.pair}|{r.category}" for r in reports_of(tagged[item["id"]])}
+    }
+    rows: list[dict[str, Any]] = []
+    for window in windows:
         for order, articles in (("publication", in_order), ("late", late), ("shuffled", shuffled)):
             deals = fold(articles, window)
             guess = predicted(items, deals, keys)
             precision, recall, f1 = bcubed(gold, guess)
             folded, copies_total, wrong = copies(items, deals)
-            found = {item: label for item, label in gold.items() if not guess[item].startswith("alone:")}
+            found = {item: label for item, label in gold.items() if item in extracted}
             _p, _r, assembled_f1 = bcubed(found, guess)
+            placed = sum(not deal.startswith("alone:") for deal in guess.values())
             rows.append(
                 {
                     "window_days": window,
@@ -159,17 +226,36 @@ def main() -> None:
                     "articles": len(items),
                     "gold_deals": len(set(gold.values())),
                     "deals": len(deals),
-                    "mentions": sum(len(e.transfers) for e in enriched.values()),
+                    "mentions": sum(len(e.transfers) for e in tagged.values()),
                     "bcubed_precision": round(precision, 3),
                     "bcubed_recall": round(recall, 3),
                     "bcubed_f1": round(f1, 3),
                     "articles_extracted": f"{len(found)}/{len(gold)}",
+                    # With a transfer of the gold pair and category, or as a mention of its deal.
+                    "articles_in_their_deal_key": f"{placed}/{len(gold)}",
                     # The deals stage alone: BCubed on the articles whose transfer the tagger found.
                     "bcubed_f1_of_extracted": round(assembled_f1, 3),
                     "copies_folded": f"{folded}/{copies_total}",
                     "non_copies_marked_as_copies": wrong,
                 }
             )
+            if with_breakdown:
+                rows[-1]["breakdown"] = breakdown(items, tagged, deals, guess, keys)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA, help="labelled articles (JSON lines)")
+    parser.add_argument("--deals", type=Path, default=GOLD_DEALS, help="the gold deals' keys (JSON)")
+    parser.add_argument("--windows", default="30,90,180,365", help="deal windows to score, in days")
+    parser.add_argument("--breakdown", action="store_true", help="where each article ends up, in counts")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    items = load(args.data)
+    keys = gold_keys(args.deals, items)
+    windows = [float(days) for days in args.windows.split(",")]
+    rows = score(items, keys, enrich(items, Tagger()), windows, with_breakdown=args.breakdown)
     if args.json:
         print(json.dumps(rows))
         return

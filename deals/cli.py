@@ -121,5 +121,7 @@ def show_command(
     for report in deal["reports"]:
         copy = f" (copy of {report['copy_of']})" if report["copy_of"] else ""
         out.print(
-            f"  {report['published_at'][:10]} {report['status']:<9} {report['source']}: {report['url']}{copy}"
+            # A mention (no transfer read in it, deal version 2) has no status.
+            f"  {report['published_at'][:10]} {report['status'] or 'mention':<9} {report['source']}: "
+            f"{report['url']}{copy}"
         )

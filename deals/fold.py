@@ -3,12 +3,17 @@ a deal's reports into its record (counts, timeline, status). Pure: no I/O, no cl
 
 A deal is one supplier, recipient and weapon category, plus the system when the reports name one
 ("Shahed-136", "KN-23"): an article's transfers of one pair and category are one report of one deal.
+Reports that both name systems, and no system in common, are two deals (Fateh-110 and Fath-360 missiles
+of one pair); a report naming none joins the deal its pair and category point to.
 A report joins the open deal of its pair and category whose reports lie within ``window`` of its
 publication date, else it opens a new deal; a report within the window of two deals of one key (a
 report in between came late) merges them into the earliest, which keeps its id. A different system
-or a new quantity for the same pair and category is a separate deal when the text says so: the
+or a new quantity for the same pair and category is also a separate deal when the text says so: the
 sentence announces another deal ("a new contract for 24 more jets", "a second batch") and names a
 system or a quantity the deal has not got.
+An article in which the tagger read no transfer of a deal's pair and category, but which names both
+its states and one of its systems, or nearly duplicates one of its reports, is a mention of the deal:
+counted among its articles and outlets, with no status and no step of the timeline.
 Deal ids hash the deal key and the period of the window's length (counted from 1970) in which the
 deal's first report was published. A later deal of the same key starts more than a window after the
 earlier one's first report, hence in a later period, so the id is unique, and it does not depend on
@@ -21,7 +26,8 @@ twice.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from operator import attrgetter
@@ -39,8 +45,9 @@ from armswatch.schema import (
     TransferMention,
 )
 from deals.attribution import read_claim
-from deals.designation import designation
-from deals.neardup import signature
+from deals.designation import designation, names_in, same_system
+from deals.designation import designations as designations_of
+from deals.neardup import shares_band, shares_sentences, signature
 from index.actions import pair
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -91,7 +98,7 @@ def reports_of(enriched: EnrichedArticle) -> list[Report]:
     reports = []
     for (pair_key, _category), transfers in groups.items():
         best = max(transfers, key=lambda t: (t.confidence, -t.start))
-        named = {found.key: found.label for t in transfers if (found := designation(t.weapon)) is not None}
+        named = {found.key: found.label for t in transfers for found in designations_of(t.weapon)}
         claim = read_claim(best.sentence, enriched.lang)
         reports.append(
             Report(
@@ -156,6 +163,9 @@ class OpenDeal:
     pair: str
     template: TransferMention  # supplier, recipient and their names, category: the deal's parties
     designations: dict[str, str] = field(default_factory=dict)
+    # designation key -> (date, article id) of the first report naming it: a mention is matched against
+    # the systems named before it, so that reading the articles again finds the same mentions.
+    named_since: dict[str, tuple[datetime, str]] = field(default_factory=dict)
     reports: dict[str, DealReport] = field(default_factory=dict)  # by article id
     via: set[str] = field(default_factory=set)
     weapons: dict[str, None] = field(default_factory=dict)
@@ -167,19 +177,30 @@ class OpenDeal:
     marks: dict[str, str] = field(default_factory=dict)
     signed: dict[str, datetime] = field(default_factory=dict)
 
+    def reported_before(self, when: datetime, article_id: str) -> bool:
+        """A report of the deal comes before the article (published earlier, or the same day with a
+        smaller id: the order articles are read in)."""
+        return self.first_seen < when or (
+            self.first_seen == when
+            and any(a < article_id for a, r in self.reports.items() if r.published_at == when)
+        )
+
     def covers(self, when: datetime, window: timedelta) -> bool:
         return self.first_seen - window <= when <= self.last_seen + window
 
     def agrees(self, report: Report) -> bool:
-        """The report may belong here: it announces no other deal ("a new contract for …") that names a
-        system or a quantity this deal has not got. Systems alone do not split a deal: reports of one
-        deal name its weapons loosely ("Shahed and Mohajer drones", "Shahed-136", "Iranian drones")."""
-        if not report.new_deal:
-            return True
+        """The report may belong here: it names no other system than the deal's (when both name one:
+        Fateh-110 and Fath-360 missiles are two deals; see ``designation.same_system``), and it announces
+        no other deal ("a new contract for …") that names a system or a quantity this deal has not got.
+        A report naming no system joins whichever deal its pair and category point to."""
+        if (
+            report.designations
+            and self.designations
+            and not same_system(report.designations.values(), self.designations.values())
+        ):
+            return False
         quantity = report.record.quantity
-        other_system = bool(report.designations) and set(report.designations).isdisjoint(self.designations)
-        other_quantity = quantity is not None and bool(stated_quantities(self) - {quantity.value})
-        return not (other_system or other_quantity)
+        return not (report.new_deal and quantity is not None and stated_quantities(self) - {quantity.value})
 
     def add(self, report: Report, settings: FoldSettings) -> bool:
         """Fold the report in; False when it changes nothing (the same article with the same content)."""
@@ -197,6 +218,8 @@ class OpenDeal:
         self.last_seen = max(self.last_seen, incoming.published_at)
         for key, label in report.designations.items():
             self.designations.setdefault(key, label)
+            since = (incoming.published_at, incoming.article_id)
+            self.named_since[key] = min(since, self.named_since.get(key, since))
         self.via.update(report.via)
         self.weapons.update(dict.fromkeys(report.weapons))
         if report.lemmas:
@@ -208,10 +231,8 @@ class OpenDeal:
         """Among the incoming report and the reports it nearly duplicates (with their own copies), the
         earliest published is the original and the others its copies, whatever the folding order."""
         group = {incoming.article_id}
-        for mark in _marks_of(incoming):
-            article = self.marks.get(mark)
-            if article is not None and article != incoming.article_id and article in self.reports:
-                group.add(self.reports[article].copy_of or article)
+        for article in self.copied(incoming):
+            group.add(self.reports[article].copy_of or article)
         if len(group) == 1:
             return
         group |= {article for article, report in self.reports.items() if report.copy_of in group}
@@ -220,6 +241,33 @@ class OpenDeal:
             copy_of = None if article == original else original
             if self.reports[article].copy_of != copy_of:
                 self.reports[article] = self.reports[article].model_copy(update={"copy_of": copy_of})
+
+    def copied(self, incoming: DealReport) -> list[str]:
+        """The reports ``incoming`` nearly duplicates: the same content, a band key in common, or enough
+        sentences in common (between two outlets: one outlet's pages share their boilerplate)."""
+        marks = _marks_of(incoming)
+        if not any(map(self.marks.__contains__, marks)):  # the usual answer, found at C speed
+            return []
+        candidates = dict.fromkeys(
+            article
+            for mark in marks
+            if (article := self.marks.get(mark)) is not None
+            and article != incoming.article_id
+            and article in self.reports
+        )
+        found = []
+        for article in candidates:
+            report = self.reports[article]
+            if (
+                (incoming.content_hash is not None and report.content_hash == incoming.content_hash)
+                or shares_band(incoming.signature, report.signature)
+                or (
+                    report.source != incoming.source
+                    and shares_sentences(incoming.signature, report.signature)
+                )
+            ):
+                found.append(article)
+        return found
 
     def _remember_signature(self, report: DealReport) -> None:
         if report.signature:
@@ -251,6 +299,8 @@ class OpenDeal:
             self._remember_signature(report)
         for key, label in other.designations.items():
             self.designations.setdefault(key, label)
+        for key, since in other.named_since.items():
+            self.named_since[key] = min(since, self.named_since.get(key, since))
         self.via |= other.via
         self.weapons.update(other.weapons)
         self.lemmas.update(other.lemmas)
@@ -291,18 +341,26 @@ class OpenDeal:
     @classmethod
     def from_record(cls, deal: Deal) -> OpenDeal:
         """The working form of a stored deal (a restarted worker continues from it)."""
-        first = min(deal.reports, key=lambda r: (r.published_at, r.article_id))
+        stated = [report for report in deal.reports if report.status is not None] or deal.reports
+        first = min(stated, key=lambda r: (r.published_at, r.article_id))
         template = deal_transfer(deal, first)
         designations = {}
         for label in deal.designations:
             found = designation(label)
             designations[found.key if found else label.lower()] = label
+        # The record keeps no date per system: the first report whose weapon names it, else the first.
+        named_since = dict.fromkeys(designations, (first.published_at, first.article_id))
+        for report in sorted(deal.reports, key=lambda r: (r.published_at, r.article_id), reverse=True):
+            for found in designations_of(report.weapon):
+                if found.key in named_since:
+                    named_since[found.key] = (report.published_at, report.article_id)
         opened = cls(
             id=deal.id,
             key=deal.key,
             pair=deal.key.split("|", 1)[0],
             template=template,
             designations=designations,
+            named_since=named_since,
             reports={report.article_id: report for report in deal.reports},
             via=set(deal.via),
             weapons=dict.fromkeys(deal.weapons),
@@ -329,7 +387,8 @@ def stated_quantities(deal: OpenDeal) -> set[int]:
 
 def deal_transfer(deal: Deal, report: DealReport) -> TransferMention:
     """One report of a deal as a transfer mention: the deal's parties and category, the report's
-    weapon, status, confidence, evidence, quantity and value."""
+    weapon, status (the deal's for a mention, which states none), confidence, evidence, quantity and
+    value."""
     return TransferMention(
         supplier=deal.supplier,
         recipient=deal.recipient,
@@ -338,7 +397,7 @@ def deal_transfer(deal: Deal, report: DealReport) -> TransferMention:
         via=deal.via,
         weapon=report.weapon,
         category=deal.category,
-        status=report.status,
+        status=report.status or deal.status,
         confidence=report.confidence,
         sentence=report.evidence,
         start=0,
@@ -346,6 +405,21 @@ def deal_transfer(deal: Deal, report: DealReport) -> TransferMention:
         quantity=report.quantity,
         value=report.value,
     )
+
+
+def _states_and_category(deal: OpenDeal) -> tuple[frozenset[str], str]:
+    """What a mention can tell of a deal: its two parties, not which supplies the other, and category."""
+    return frozenset(deal.pair.split(">")), deal.template.category
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _sentence_naming(text: str, system: str | None) -> str:
+    """The first sentence of ``text`` that names ``system`` (the lead when None or not found)."""
+    sentences = [sentence.strip() for sentence in SENTENCE_END.split(text) if sentence.strip()]
+    named = next((sentence for sentence in sentences if system and system in sentence), None)
+    return named or (sentences[0] if sentences else "")
 
 
 def _marks_of(report: DealReport) -> list[str]:
@@ -364,12 +438,14 @@ def fold_timeline(reports: Sequence[DealReport], well_sourced_confidence: float)
     """
     steps: dict[str, list[DealReport]] = {}
     for report in reports:
-        steps.setdefault(report.status, []).append(report)
+        if report.status is not None:  # a mention states no transfer
+            steps.setdefault(report.status, []).append(report)
     timeline = []
     for said in steps.values():
         originals = [report for report in said if report.copy_of is None] or said[:1]
         first = originals[0]
         confidence = max(report.confidence for report in said)
+        assert first.status is not None
         timeline.append(
             DealStep(
                 status=first.status,
@@ -431,7 +507,7 @@ class DealBook:
         same_category = [deal for deal in deals if deal.template.category == report.category]
         deal = next((d for d in same_category if incoming.article_id in d.reports), None)
         if deal is None:
-            deal = self._choose(same_category, report)
+            deal = self._choose(same_category, report) or self._named_in_another_category(deals, report)
         if deal is None:
             # A deal the text announces beside an open one of the same pair and category is told apart
             # by what it announces; otherwise the pair and category are the key.
@@ -447,6 +523,110 @@ class DealBook:
         self._advance(incoming.published_at)
         return deal if deal.add(report, self.settings) else None
 
+    def place_mentions(
+        self,
+        enriched: EnrichedArticle,
+        reported: Set[tuple[frozenset[str], str]],
+        text_signature: list[str] | None,
+    ) -> list[OpenDeal]:
+        """Fold the article in as a mention of the open deals it names without reporting them: a deal
+        of two states the article names, of two states and a category (in either direction) it reports
+        no transfer of and is not yet a mention of, first reported before it and within the window, of
+        which it names a system or nearly duplicates an earlier report (a copy whose sentence the tagger
+        missed). Per two states and category, the deal it copies, else the one it names with the most
+        reports. Returns the deals that changed."""
+        article = enriched.article
+        when = _aware(article.published_at or article.fetched_at)
+        states = list(dict.fromkeys(state.code for state in enriched.states))
+        of_states = [
+            deal
+            for supplier in states
+            for recipient in states
+            if supplier != recipient
+            for deal in self.by_pair.get(f"{supplier}>{recipient}", ())
+        ]
+        held = set(reported) | {
+            _states_and_category(deal) for deal in of_states if article.id in deal.reports
+        }
+        candidates = [
+            deal
+            for deal in of_states
+            if _states_and_category(deal) not in held
+            # Only deals reported before it, their systems named by then and their reports before it:
+            # reading the articles again, with every deal already complete, adds no mention.
+            and deal.reported_before(when, article.id)
+            and when <= deal.last_seen + self.settings.window
+        ]
+        if not candidates:
+            return []
+        text = f"{article.title}\n{article.text}"
+        if text_signature is None:
+            text_signature = signature(text)
+        mentioned = DealReport(
+            article_id=article.id,
+            url=article.url,
+            source=article.source,
+            lang=enriched.lang,
+            published_at=when,
+            content_hash=article.content_hash,
+            status=None,
+            confidence=0.0,
+            weapon="",
+            evidence="",
+            signature=text_signature,
+        )
+        # One deal per two states and category: a mention tells no direction, and the tagger sometimes
+        # reads a transfer backwards (a few reports of RU>IR drones beside many of IR>RU).
+        chosen: dict[
+            tuple[frozenset[str], str],
+            tuple[tuple[bool, int, datetime, str], OpenDeal, list[str], list[str]],
+        ] = {}
+        for deal in candidates:
+            before = (when, article.id)  # what the deal had when the article came, read in order
+            copied = [
+                other
+                for other in deal.copied(mentioned)
+                if (deal.reports[other].published_at, other) < before
+            ]
+            named = names_in(
+                text, [label for key, label in deal.designations.items() if deal.named_since[key] < before]
+            )
+            if not copied and not named:
+                continue
+            rank = (bool(copied), len(deal.reports), deal.last_seen, deal.id)
+            key = _states_and_category(deal)
+            if key not in chosen or rank > chosen[key][0]:
+                chosen[key] = (rank, deal, copied, named)
+        placed = []
+        for _rank, deal, copied, named in chosen.values():
+            system = named[0] if named else None
+            weapon = system or deal.reports[copied[0]].weapon
+            record = mentioned.model_copy(
+                update={"weapon": weapon, "evidence": _sentence_naming(text, system)}
+            )
+            mention = Report(deal.pair, deal.template.category, {}, False, deal.template, (), (), "", record)
+            if deal.add(mention, self.settings):
+                placed.append(deal)
+        self._advance(when)
+        return placed
+
+    def _named_in_another_category(self, deals: list[OpenDeal], report: Report) -> OpenDeal | None:
+        """The open deal of the pair, of another category, that names the report's system, when no deal
+        of its own category takes it: the tagger read the weapon under another category ("KN-23
+        munitions")."""
+        if not report.designations:
+            return None
+        when = report.record.published_at
+        named = [
+            deal
+            for deal in deals
+            if deal.template.category != report.category
+            and deal.designations
+            and deal.covers(when, self.settings.window)
+            and same_system(report.designations.values(), deal.designations.values())
+        ]
+        return max(named, key=lambda d: (len(d.reports), d.last_seen, d.id), default=None)
+
     def _choose(self, deals: list[OpenDeal], report: Report) -> OpenDeal | None:
         when = report.record.published_at
         fitting = [d for d in deals if d.covers(when, self.settings.window) and d.agrees(report)]
@@ -456,7 +636,12 @@ class DealBook:
         # A named system prefers the deal that names it over one that names none yet.
         return max(
             fitting,
-            key=lambda d: (not set(report.designations).isdisjoint(d.designations), d.last_seen, d.id),
+            key=lambda d: (
+                bool(report.designations)
+                and same_system(report.designations.values(), d.designations.values()),
+                d.last_seen,
+                d.id,
+            ),
         )
 
     def _bridge(self, fitting: list[OpenDeal]) -> list[OpenDeal]:
@@ -503,9 +688,14 @@ def fold_articles(book: DealBook, articles: Iterable[EnrichedArticle]) -> list[D
     merged into others meanwhile are left out: ``book.take_retired()`` names them)."""
     changed: dict[str, OpenDeal] = {}
     for enriched in articles:
-        for report in reports_of(enriched):
+        reports = reports_of(enriched)
+        for report in reports:
             deal = book.place(report)
             if deal is not None:
                 changed[deal.id] = deal
+        reported = {(frozenset(report.pair.split(">")), report.category) for report in reports}
+        text_signature = reports[0].record.signature if reports else None
+        for deal in book.place_mentions(enriched, reported, text_signature):
+            changed[deal.id] = deal
     retired = set(book.retired)
     return [deal.record(book.settings) for deal in changed.values() if deal.id not in retired]

@@ -38,7 +38,7 @@ def test_schema_rejects_unknown_fields_and_versions() -> None:
 
 def test_schema_version_2_is_what_version_1_readers_reject_and_version_1_still_reads() -> None:
     examples = SCHEMA_DIR / "examples"
-    for name in ("enriched_article", "alert"):
+    for name in ("enriched_article", "alert", "deal"):
         newer = json.loads((examples / f"{name}.v2.json").read_text())
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(newer, json.loads((SCHEMA_DIR / f"{name}.v1.json").read_text()))

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from armswatch.schema import Deal
-from deals.fold import DealBook, FoldSettings, fold_articles
+from armswatch.schema import Deal, EnrichedArticle, StateCount
+from deals.fold import DealBook, FoldSettings, deal_transfer, fold_articles
 from tests.deals_articles import story
 
 WIRE = (
@@ -52,23 +52,34 @@ def test_fold_other_category_or_pair_is_another_deal(second: dict[str, object], 
     assert (len(deals) == 2) is separate
 
 
-def test_fold_systems_named_loosely_stay_one_deal_unless_the_text_announces_another() -> None:
+def test_fold_systems_named_loosely_stay_one_deal() -> None:
     drones = {"supplier": "IR", "category": "drones"}
     deals = _deals(
         story("a1", weapon="drones", **drones),  # type: ignore[arg-type]
         story("a2", day=2, weapon="Shahed-136 drones", **drones),  # type: ignore[arg-type]
-        story("a3", day=4, weapon="Mohajer-6 drones", **drones),  # type: ignore[arg-type]
-        story(
-            "a4",
-            day=5,
-            weapon="Arash-2 drones",
-            sentence="Iran signed a new contract to sell Arash-2 drones to Russia.",
-            **drones,  # type: ignore[arg-type]
-        ),
-        story("a5", day=6, weapon="Arash-2", **drones),  # type: ignore[arg-type]
+        story("a3", day=3, weapon="Geran-2 drones", **drones),  # type: ignore[arg-type]  # another name
+        story("a4", day=4, weapon="Shahed drones", **drones),  # type: ignore[arg-type]  # the bare name
+        story("a5", day=5, weapon="Shahed-131 and Mohajer-6 drones", **drones),  # type: ignore[arg-type]
+        story("a6", day=6, weapon="Mohajer-6", **drones),  # type: ignore[arg-type]  # named beside Shahed
+    )
+    [deal] = deals.values()
+    assert deal.articles == 6
+    # Geran-2 is Shahed-136 (deals/data/systems.yaml): one designation
+    assert set(deal.designations) == {"Shahed-136", "Shahed", "Shahed-131", "Mohajer-6"}
+
+
+def test_fold_two_named_systems_of_one_pair_and_category_are_two_deals() -> None:
+    missiles = {"supplier": "IR", "category": "missiles"}
+    deals = _deals(
+        story("a1", weapon="Fateh-110 missiles", **missiles),  # type: ignore[arg-type]
+        story("a2", day=3, weapon="Fath-360 missiles", **missiles),  # type: ignore[arg-type]
+        story("a3", day=4, weapon="Fath 360", **missiles),  # type: ignore[arg-type]
+        story("a4", day=5, weapon="Fateh-360 missiles", **missiles),  # type: ignore[arg-type]  # another name
+        story("a5", day=6, weapon="ballistic missiles", **missiles),  # type: ignore[arg-type]  # no system
     )
     by_system = {tuple(deal.designations): deal.articles for deal in deals.values()}
-    assert by_system == {("Mohajer-6", "Shahed-136"): 3, ("Arash-2",): 2}
+    # The report naming no system joins the deal of the pair and category reported last.
+    assert by_system == {("Fateh-110",): 1, ("Fath-360",): 4}
 
 
 def test_fold_non_state_recipient_is_a_deal_too() -> None:
@@ -238,3 +249,122 @@ def test_fold_new_quantity_is_another_deal_when_the_text_says_so(sentence: str, 
         story("a2", day=30, quantity=40 if "40" in sentence else 24, sentence=sentence, **jets),  # type: ignore[arg-type]
     )
     assert (len(deals) == 2) is separate
+
+
+def _no_transfer(article_id: str, text: str, states: list[str], *, day: int, source: str) -> EnrichedArticle:
+    """An article the tagger read no transfer in, naming ``states``."""
+    article = story(article_id, day=day, source=source, text=text)
+    named = [StateCount(code=code, name=code, count=1) for code in states]
+    return article.model_copy(update={"transfers": [], "states": named})
+
+
+def test_fold_article_naming_the_states_and_system_of_a_deal_is_a_mention_of_it() -> None:
+    jets = {"supplier": "RU", "recipient": "IR", "weapon": "Su-35 jets", "category": "aircraft"}
+    naming = "Satellite images of Hamadan show hangars built for Su-35 jets. Iran and Russia said nothing."
+    deals = _deals(
+        story("a1", status="agreed", **jets),  # type: ignore[arg-type]
+        _no_transfer("a2", naming, ["IR", "RU"], day=3, source="B"),
+        _no_transfer(
+            "a3", "Iran and Russia held talks on trade and on Su-30 jets.", ["IR", "RU"], day=4, source="C"
+        ),
+        _no_transfer("a4", naming.replace("Hamadan", "Isfahan"), ["IR", "TR"], day=5, source="D"),
+        _no_transfer("a5", naming.replace("Hamadan", "Tabriz"), ["IR", "RU"], day=-3, source="E"),
+    )
+    [deal] = deals.values()
+    mention = next(report for report in deal.reports if report.article_id == "a2")
+    # Not a mention: another system (a3), another state (a4), before the deal was first reported (a5).
+    assert (deal.articles, deal.outlets) == (2, 2)
+    assert (mention.status, mention.weapon) == (None, "Su-35")
+    assert mention.evidence == "Satellite images of Hamadan show hangars built for Su-35 jets."
+    assert [(step.status, step.reports) for step in deal.timeline] == [("agreed", 1)]  # no step of its own
+
+
+def test_fold_mentions_read_again_change_nothing() -> None:
+    jets = {"supplier": "RU", "recipient": "IR", "weapon": "Su-35 jets", "category": "aircraft"}
+    naming = "Iran and Russia are said to prepare a hangar for Su-35 jets near Hamadan."
+    articles = [
+        _no_transfer("a0", naming, ["IR", "RU"], day=0, source="A"),  # before the first report
+        story("a1", day=1, **jets),  # type: ignore[arg-type]
+        _no_transfer("a2", naming + " Pilots trained.", ["IR", "RU"], day=2, source="B"),
+        story(
+            "a3",
+            day=3,
+            source="C",
+            weapon="Su-35 and Yak-130 jets",
+            category="aircraft",
+            supplier="RU",
+            recipient="IR",
+        ),
+        _no_transfer(
+            "a4", "Iran and Russia: a Yak-130 was seen at Hamadan air base.", ["IR", "RU"], day=4, source="D"
+        ),
+    ]
+    book = DealBook()
+    first = fold_articles(book, articles)
+    assert first and fold_articles(book, articles) == []
+
+
+def test_fold_copy_of_a_report_without_the_transfer_sentence_is_a_copy_of_it() -> None:
+    deals = _deals(
+        story("a1", text=WIRE, source="Yonhap"),
+        _no_transfer("a2", "Seoul says: " + WIRE, ["KP", "RU", "KR"], day=1, source="Copy site"),
+    )
+    [deal] = deals.values()
+    assert [(r.article_id, r.copy_of, r.status) for r in deal.reports] == [
+        ("a1", None, "ongoing"),
+        ("a2", "a1", None),
+    ]
+    assert deal.distinct_reports == 1
+
+
+def test_fold_restored_deal_with_a_mention_continues_and_reads_it_as_the_deals_status() -> None:
+    book = DealBook()
+    jets = {"supplier": "RU", "recipient": "IR", "weapon": "Su-35 jets", "category": "aircraft"}
+    fold_articles(book, [story("a1", status="agreed", **jets)])  # type: ignore[arg-type]
+    mention = _no_transfer("a2", "Russia shows Iran the Su-35 at a fair.", ["RU", "IR"], day=2, source="B")
+    [deal] = fold_articles(book, [mention])
+    assert deal_transfer(deal, deal.reports[-1]).status == "agreed"  # the mention states none
+    restored = DealBook()
+    restored.restore([deal])
+    [again] = fold_articles(restored, [story("a3", day=4, source="C", **jets)])  # type: ignore[arg-type]
+    assert (again.id, again.articles, again.status) == (deal.id, 3, "ongoing")
+
+
+def test_fold_sentences_in_common_make_a_copy_between_outlets_not_within_one() -> None:
+    footer = (
+        "Subscribe to our channel to receive the latest news first. "
+        "Our newsroom works around the clock to bring you verified reports."
+    )
+    first = (
+        "Trains carried shells north across the border at night, witnesses said. "
+        "The wagons were covered with tarpaulins and guarded by soldiers with dogs. "
+        "Residents of the border town counted more than forty wagons on Tuesday alone. "
+        "Railway officials refused to say where the trains were heading. "
+    ) + footer
+    second = (
+        "Customs records list ammunition crates bound for the front in May. "
+        "The documents were leaked to a group of investigative journalists abroad. "
+        "They show shipments declared as agricultural machinery and spare parts. "
+        "Experts say the weights match those of standard artillery rounds. "
+    ) + footer
+
+    def copies(source: str) -> list[str | None]:
+        deals = _deals(
+            story("a1", text=first, source="Outlet A"), story("a2", day=1, text=second, source=source)
+        )
+        return [report.copy_of for deal in deals.values() for report in deal.reports]
+
+    assert copies("Outlet A") == [None, None]  # one outlet's footer
+    assert copies("Outlet B") == [None, "a1"]
+
+
+def test_fold_report_of_another_category_naming_a_deals_system_joins_it() -> None:
+    deals = _deals(
+        story("a1", weapon="KN-23 missiles", category="missiles"),
+        story("a2", day=2, weapon="KN-23 munitions", category="ammunition", source="B"),  # read as ammunition
+        story(
+            "a3", day=3, weapon="artillery shells", category="ammunition", source="C"
+        ),  # no system: its own
+    )
+    by_key = {deal.key: sorted(report.article_id for report in deal.reports) for deal in deals.values()}
+    assert by_key == {"KP>RU|missiles|": ["a1", "a2"], "KP>RU|ammunition|": ["a3"]}

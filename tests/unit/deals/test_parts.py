@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from deals.attribution import announces_new_deal, said_by
-from deals.designation import designation
+from deals.designation import designation, same_system
 from deals.neardup import is_near_duplicate, signature
 
 
@@ -26,11 +26,48 @@ def test_designation_names_the_system(weapon: str, key: str | None) -> None:
     assert (found.key if found else None) == key
 
 
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        (["Fateh-110"], ["Fath-360"], False),  # two numbered models
+        (["Fath 360"], ["Fath-360s"], True),  # spelling
+        (["Fateh-360"], ["Fath-360"], True),  # another transliteration (deals/data/systems.yaml)
+        (["Geran-2"], ["Shahed-136"], True),  # another designation (deals/data/systems.yaml)
+        (["Shahed"], ["Shahed-136"], True),  # the bare name and its model
+        (["Shahed-131"], ["Shahed-136"], False),
+        (["M1 Abrams"], ["Abrams-Panzer"], True),  # a name in common, generic words left out
+        (["Sukhoi Su-30"], ["Sukhoi Su-35"], False),  # only the maker's name in common
+        (["Mohajer-6"], ["Shahed-136", "Mohajer-6"], True),  # any of the deal's systems
+    ],
+)
+def test_same_system(one: list[str], other: list[str], same: bool) -> None:
+    assert same_system(one, other) is same
+    assert same_system(other, one) is same
+
+
 STORY = (
     "The frigate sailed from the northern port on Tuesday with a cargo that harbour officials described "
     "as spare parts, although satellite images published later in the week suggested crates of rockets "
     "were loaded at night under heavy guard by soldiers in unmarked uniforms."
 )
+
+
+def test_neardup_excerpt_sharing_sentences_is_found_and_one_quoted_sentence_is_not() -> None:
+    story = (
+        "The minister said the shipment left the port at dawn under naval escort. "
+        "Two cargo ships carried the crates across the sea in three days. "
+        "Analysts counted forty containers on the deck of the first ship. "
+        "The second ship turned off its transponder before it reached the coast. "
+        "Officials of the receiving state declined to comment on the cargo. "
+        "A spokesman for the navy said the escort was a routine exercise. "
+        "Shipping data showed both ships returned empty a week later. "
+        "The opposition demanded an inquiry into the secret convoy."
+    )
+    sentences = story.split(". ")
+    excerpt = "Convoy watch. " + ". ".join(sentences[1:3]) + ". Our reporters could not confirm the count."
+    quoting = "Markets fell on Monday. " + sentences[0] + ". Oil prices rose as traders watched the region."
+    assert is_near_duplicate(signature(story), signature(excerpt))
+    assert not is_near_duplicate(signature(story), signature(quoting))
 
 
 def test_neardup_copy_with_new_headline_and_cut_ending_is_found() -> None:
