@@ -67,6 +67,12 @@ def found(text: str, lang: str) -> set[Quad]:
         # what a state "may" hand over, or "cannot possibly" hand over, is no transfer
         ("pl", "Rosja może przekazać Iranowi myśliwce.", set()),
         ("pl", "Premier oświadczył, że nie ma możliwości, by Czechy przekazały Słowacji czołgi.", set()),
+        # ... but a purpose clause after "by" leaves the transfer before it alone
+        (
+            "pl",
+            "Niemcy wysłały Ukrainie czołgi, by wzmocnić jej obronę.",
+            {("DE", "UA", "armored_vehicles", "delivered")},
+        ),
         # "Informacje te ujawnił" a third state's minister: the sentence before is his claim
         (
             "pl",
