@@ -65,6 +65,7 @@ TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
 # or at the full-width 。！？ of Chinese and Japanese, which need no space after them.
 SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<!\b[A-Z][A-Z]\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*")
 # Kana and CJK ideographs: runs of them are cut into words by a dictionary (``segmentation: dictionary``).
+STANDALONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
 UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 NOMINATIVE = "nom"
 CONJOINED = "conj"  # the case label of a form that carries its conjunction ("وفرنسا")
@@ -75,9 +76,14 @@ PREPOSITION_REACH = 6  # tokens between a transfer word and a party its preposit
 OBJECT_REACH = 3  # tokens between a transfer verb and a bare object after it
 CONTEXT_REACH = 3  # sentences over which a transfer's parties carry to sentences that name fewer
 WEAPON_REACH = 4  # ... or between a weapon and that party ("F-16 from the United States")
+FINANCING_REACH = (
+    4  # tokens between a word of paying and the state that pays ("saldata da sauditi ed Emirati")
+)
+DEAL_OBJECT = 3  # tokens between a deal word and the transfer noun it names ("contract for the supply")
 ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after which the main one goes on
 SOURCE_REACH = 3  # tokens between "según" and the state it names as the source ("según el gobierno ruso")
 ELLIPTIC = -100  # the position of a weapon a sentence leaves out: far from every word of it
+FRAME = ""  # the category of a transfer of no weapon: context for the sentences after it, never reported
 
 
 @dataclass(frozen=True)
@@ -257,18 +263,23 @@ class LanguageData:
     origins: dict[str, str] = field(default_factory=dict)
     # stems of nouns that take the preposition after them: "вторжение в Украину" (invasion), not a direction
     not_a_direction: tuple[str, ...] = ()
+    financing: tuple[str, ...] = ("\0",)  # stems of paying: "pagata da", "finanziert von" (no party)
     shared_subject: frozenset[str] = frozenset()  # breaks that open no clause before a transfer word
+    subject_pronouns: frozenset[str] = frozenset()  # "att man skickar": the pronoun is the subject before
     prepositional_cases: frozenset[str] = frozenset()  # cases never without a preposition (locative)
     comitative: frozenset[str] = frozenset()  # "samen" in "samen met": the party joins the subject
     back_references: Cues = field(
         default_factory=lambda: _cues({})
     )  # "Об этом", "Про це": the sentence before
     lexicon: Lexicon | None = None  # the words of a language written without spaces (Chinese, Japanese)
+    abbreviations: frozenset[str] = frozenset()  # "m.in", "tys": a full stop after them ends no sentence
+    preposition_reach: int = PREPOSITION_REACH  # longer in verb-final languages ("... به عربستان خبر داد")
 
 
 def _normalise(text: str) -> str:
-    """One apostrophe, and a dotted capital I that lower-cases to one letter (Turkish "İran")."""
-    return text.replace("’", "'").replace("İ", "I")
+    """One apostrophe, a dotted capital I that lower-cases to one letter (Turkish "İran"), and a dash for a
+    tatweel standing alone ("اس ـ 300")."""
+    return STANDALONE_TATWEEL.sub("-", text.replace("’", "'").replace("İ", "I"))
 
 
 def tokens_of(text: str) -> list[str]:
@@ -499,11 +510,15 @@ def language_data(code: str) -> LanguageData:
             for name, state in (base._data("system_origins.yaml") or {}).get("origins", {}).items()
         },
         not_a_direction=tuple(str(word).lower() for word in data.get("not_a_direction") or []),
+        financing=tuple(str(word).lower() for word in data.get("financing") or []) or ("\0",),
         shared_subject=frozenset(str(word).lower() for word in data.get("shared_subject") or []),
+        subject_pronouns=frozenset(str(word).lower() for word in data.get("subject_pronouns") or []),
         comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
         prepositional_cases=frozenset(str(case) for case in data.get("prepositional_cases") or []),
         back_references=_cues({"back": data.get("back_references") or []}),
         lexicon=_lexicon(data, forms, weapon_terms) if segmented else None,
+        abbreviations=frozenset(str(word).lower().rstrip(".") for word in data.get("abbreviations") or []),
+        preposition_reach=int(data.get("preposition_reach") or PREPOSITION_REACH),
     )
 
 
@@ -541,18 +556,33 @@ class Result:
     lemmas: str
 
 
-def sentences(text: str, lexicon: Lexicon | None = None) -> list[Sentence]:
-    found = []
+def sentences(
+    text: str, lexicon: Lexicon | None = None, abbreviations: frozenset[str] = frozenset()
+) -> list[Sentence]:
+    spans: list[tuple[int, int]] = []
     position = 0
     for piece in SENTENCE_END.split(text):
         start = text.find(piece, position)
         position = start + len(piece)
+        if spans and _abbreviated(text[spans[-1][0] : spans[-1][1]], abbreviations):
+            spans[-1] = (spans[-1][0], position)  # "zadeklarowały m.in. Holandia": the sentence goes on
+        else:
+            spans.append((start, position))
+    found = []
+    for start, end in spans:
+        piece = text[start:end]
         surface = TOKEN.findall(_normalise(piece))
         if lexicon is not None:
             surface = [word for token in surface for word in lexicon.cut(token)]
         if surface:
             found.append(Sentence(piece, start, surface, [word.lower() for word in surface]))
     return found
+
+
+def _abbreviated(piece: str, abbreviations: frozenset[str]) -> bool:
+    """Whether ``piece`` ends in one of the language's abbreviations and its full stop ("ok.", "m.in.")."""
+    last = piece.rsplit(None, 1)[-1].lower() if piece.strip() else ""
+    return last.endswith(".") and last.rstrip(".").lstrip("(\"'„«“") in abbreviations
 
 
 def _state_matches(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, Form]]:
@@ -585,6 +615,18 @@ def _position(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     # the Slavic locative comes only after a preposition: bare "Ukrajině", "Ukrainie" are datives
     cases = form.cases - data.prepositional_cases or form.cases
     positions = {data.case_positions.get(case) for case in cases}
+    words = sentence.words
+    if (
+        "to" in positions
+        and start >= 2
+        and words[start - 2] in data.prepositions
+        and sentence.surface[start - 1].isalpha()
+        and sentence.surface[start - 1].islower()
+        and data.cues.label(words, start - 1) is None
+    ):
+        # "za pomoc Ukrajině" (for the help to Ukraine): the noun's dative, not a recipient; a transfer
+        # noun keeps it ("na sprzedaż Polsce")
+        return "of"
     if len(positions) == 1 and None not in positions:
         return positions.pop()
     # "России" is genitive, dative or locative: a recipient only right after a supply verb
@@ -598,8 +640,13 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     after = end
     while after < len(words) and _is_forces(words[after], data):
         after += 1  # "米政府によると", "Türkiye hükümeti tarafından": the particle after the state's forces
-    if after < len(words) and words[after] in data.postpositions:
-        return data.postpositions[words[after]]  # "Türkiye tarafından", "روسیه را"
+    if (
+        after < len(words)
+        and words[after] in data.postpositions
+        and not (start > 0 and words[start - 1] in data.prepositions)
+    ):
+        # "Türkiye tarafından", "روسیه را"; not "از روسیه را", where را marks the whole phrase as object
+        return data.postpositions[words[after]]
     if start > 0 and words[start - 1].startswith(data.made_in or ("\0",)):
         return "origin"  # "ساخت روسیه"
     before = start - 1
@@ -646,6 +693,10 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     for case in sorted(cases):
         if case in by_case:
             return by_case[case]
+    if form.cases == {NOMINATIVE} and by_case and "any" not in by_case:
+        # a form whose case is unknown (indeclinable "USA", or listed whole: "Stanów Zjednoczonych")
+        # takes the preposition's first case: "z USA" is "from", as "z Polski" is
+        return next(iter(by_case.values()))
     return by_case.get("any", "of")
 
 
@@ -675,7 +726,11 @@ def _attribute(start: int, sentence: Sentence, data: LanguageData) -> bool:
     if start < 2 or words[start - 1] not in data.genitive_articles:
         return False
     noun = surface[start - 2]
-    return noun[:1].isupper() and not words[start - 2].startswith(data.forces or ("\0",))
+    return (
+        noun[:1].isupper()
+        and words[start - 2] not in data.prepositions  # "In der Ukraine" opening a sentence: a place
+        and not words[start - 2].startswith(data.forces or ("\0",))
+    )
 
 
 def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str, str]]:
@@ -777,8 +832,11 @@ def _parties(
     words before negation, whose prepositions may name the parties of the ones that remain."""
     parties = []
     words = sentence.words
+    clause_of = _clauses(sentence, data)
     after_content = {i for w in weapons for i in range(w[0], w[1])} | {cue.last for cue in cues}
-    for start, end, form in _state_matches(sentence, data):
+    matches = _state_matches(sentence, data)
+    named = frozenset(i for start, end, _form in matches for i in range(start, end))
+    for start, end, form in matches:
         actor = (end < len(words) and _is_forces(words[end], data)) or any(
             _is_forces(word, data) for word in words[max(0, start - 2) : start]
         )
@@ -790,6 +848,16 @@ def _parties(
             # "russische Panzer", "des russischen Raketenabwehrsystems": the maker, when next to a
             # weapon; "для российской армии" takes its preposition's position
             position = "origin" if beside_weapon else _governed(start, end, form, sentence, data)
+            if (
+                not data.adjectives_follow_noun
+                and any(weapon[0] == end for weapon in weapons)
+                and start >= 2
+                and words[start - 1] in data.prepositions
+                and data.cues.label(words, start - 2) is not None
+            ):
+                # "kontrakt na koreańskie czołgi": the deal's preposition governs the weapon, whose maker the
+                # demonym names; not "для российской артиллерии", for the Russian artillery
+                position = "origin"
             if position is None and any(
                 (0 <= weapon_start - end <= 2 and not data.adjectives_follow_noun)
                 or 0 <= start - weapon_end <= 1
@@ -802,6 +870,15 @@ def _parties(
             position = "of"  # "Aussagen der USA", "Einmarsch der Sowjetunion"
         else:
             position = _position(start, end, form, sentence, data)
+            if (
+                position not in (None, "of")
+                and start >= 1
+                and _is_forces(words[start - 1], data)
+                and _governed(start, end, form, sentence, data) is None
+            ):
+                position = (
+                    "of"  # "президент Польщі": a bare name after the noun of its forces is its genitive
+                )
             if position == "of" and start >= 1 and _is_forces(words[start - 1], data):
                 # "Минобороны России", "Sił Zbrojnych Ukrainy": the state acts through the noun before it,
                 # whose preposition (or none) places it
@@ -824,13 +901,18 @@ def _parties(
         anchor = _phrase_start(start, words, data)  # "a la Fuerza Aérea de Bolivia" counts from "a"
         if position == "of" and _genitive_source(anchor, start, words, weapons, cues, data):
             position = "from"
-        if position == "at" or (position == "of" and form.kind == "metonym"):
+        # "In der Ukraine sind Waffen aus Deutschland eingetroffen": where they arrived receives them
+        arrived = position == "at" and any(
+            cue.kind == "arrival" and clause_of[cue.index] == clause_of[start] for cue in heard
+        )
+        if (position == "at" and not arrived) or (position == "of" and form.kind == "metonym"):
             continue  # "in Moskau", "in Kyiv": a place
+        if any(word.startswith(data.financing) for word in words[max(0, anchor - FINANCING_REACH) : anchor]):
+            continue  # "che verrà saldata da sauditi ed Emirati": who pays for a transfer is no party to it
         if position in ("to", "from", "by", "maybe_to") and not (
-            any(abs(cue.index - anchor) <= PREPOSITION_REACH for cue in heard)
+            any(abs(cue.index - anchor) <= data.preposition_reach for cue in heard)
             or any(
-                weapon_start - end <= WEAPON_REACH and start - weapon_end <= WEAPON_REACH
-                for weapon_start, weapon_end, _category, _text in weapons
+                _near(sentence, data, (anchor, end), weapon[:2], WEAPON_REACH, named) for weapon in weapons
             )
         ):
             continue  # "Kritik aus China": a preposition far from any transfer word or weapon
@@ -848,6 +930,41 @@ def _parties(
                     continue
                 parties.append(Party(length_start, end, None, name, "non_state", position))
     return sorted(parties, key=lambda party: party.start)
+
+
+def _near(
+    sentence: Sentence,
+    data: LanguageData,
+    one: tuple[int, int],
+    other: tuple[int, int],
+    reach: int,
+    named: frozenset[int] = frozenset(),
+) -> bool:
+    """Whether two spans are at most ``reach`` words apart, counting only the words that can separate
+    them: numbers, model designations ("MD530F", "UH-1H Iroquis"), articles, conjunctions and the nouns
+    of armed forces only continue the phrase ("helicópteros MD530F y ocho MD500E a la Fuerza Aérea
+    Salvadoreña"); a state ``named`` between them always separates."""
+    if min(one[0], other[0]) < 0:
+        return False  # the weapon a sentence leaves out (``ELLIPTIC``) is near nothing
+    low, high = (one[1], other[0]) if one[1] <= other[0] else (other[1], one[0])
+    if high <= low:
+        return True  # the spans touch or overlap
+    if one[1] > other[0] and sentence.words[high - 1] in data.prepositions:
+        high -= 1  # the preposition that governs the first span is part of it
+    return sum(i in named or _separates(sentence, data, i) for i in range(low, high)) <= reach
+
+
+def _separates(sentence: Sentence, data: LanguageData, index: int) -> bool:
+    word, written = sentence.words[index], sentence.surface[index]
+    if word == ",":
+        return True
+    if not word.isalpha() or any(ch.isdigit() for ch in written):
+        return False  # numbers, codes and dashes
+    if word in data.articles or word in data.conjunctions or _is_forces(word, data):
+        return False
+    designation = written.isupper() and len(written) > 1
+    named = data.cased_script and not data.capitalised_nouns and written[:1].isupper()
+    return not (designation or named)
 
 
 def _genitive_source(
@@ -913,13 +1030,14 @@ def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData
     return placed
 
 
-def _within_subject_reach(party: Party, cues: list[Cue], data: LanguageData) -> bool:
+def _within_subject_reach(party: Party, cues: list[Cue], words: list[str], data: LanguageData) -> bool:
     """In verb-first languages the subject sits next to its verb ("تزويد طهران للحوثيين"): a bare party
-    far from every transfer word is not a party to it."""
+    far from every transfer word is not a party to it; its forces count ("حصلت القوات المسلحة المغربية")."""
     if party.position is not None or data.subject_reach is None:
         return True
+    start = _phrase_start(party.start, words, data)
     return any(
-        -data.subject_reach <= party.start - cue.last <= data.subject_reach
+        -data.subject_reach <= start - cue.last <= data.subject_reach
         or -data.subject_reach <= cue.index - party.end <= data.subject_reach
         for cue in cues
     )
@@ -936,7 +1054,10 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
     clause = 0
     opened: tuple[int, int] | None = None  # the clause an aside interrupted, and where the aside began
     for index, word in enumerate(sentence.words):
-        if word in data.clause_breaks and not (word in data.shared_subject and index + 1 in cue_starts):
+        # "meddelade Storbritannien att man skickar": the pronoun stands for the subject before the break
+        pronoun = index + 1 < len(sentence.words) and sentence.words[index + 1] in data.subject_pronouns
+        shared = index + 1 in cue_starts or (pronoun and index + 2 in cue_starts)
+        if word in data.clause_breaks and not (word in data.shared_subject and shared):
             opened = (clause, index) if word not in (";", ":") else None
             clause = max(numbers, default=0) + 1
         elif word == "," and opened is not None:
@@ -1018,10 +1139,15 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     ]
     elliptic = not weapons
     if elliptic:
-        # "Ще кілька прибудуть з Данії": more of the one weapon the sentence before transferred
-        if len({item.category for item in previous}) != 1:
-            return []
-        weapons = [(ELLIPTIC, ELLIPTIC, previous[0].category, previous[0].weapon)]
+        # "Ще кілька прибудуть з Данії": more of the one weapon the sentence before transferred; else a
+        # transfer of no weapon yet ("Portugal vai enviar mais ajuda para a Ucrânia") only sets the scene
+        # (a ``FRAME``) for the sentences after it ("A ministra anunciou que irá enviar blindados")
+        carried_on = len({item.category for item in previous}) == 1
+        weapons = [
+            (ELLIPTIC, ELLIPTIC, previous[0].category, previous[0].weapon)
+            if carried_on
+            else (ELLIPTIC, ELLIPTIC, FRAME, "")
+        ]
     clause_of = _clauses(sentence, data)
     blockers = [start for start, _end, _label in _cue_hits(sentence, data.blockers)]
     cues = [
@@ -1049,7 +1175,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             [
                 p
                 for p in _parties(sentence, data, weapons, cues, heard)
-                if clause_of[p.start] == clause and _within_subject_reach(p, cues, data)
+                if clause_of[p.start] == clause and _within_subject_reach(p, cues, sentence.words, data)
             ],
             sentence,
             data,
@@ -1082,6 +1208,8 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         ]
     suppliers: dict[str, Party] = {}
     recipients: dict[str, Party] = {}
+    named = frozenset(i for party in parties for i in range(party.start, party.end))
+    signers: dict[str, Party] = {}  # subjects of a deal word, which says nothing of their side
     for party in parties:
         if party.position == "origin":
             continue
@@ -1094,8 +1222,14 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if not own:
             continue
         position = party.position
-        cue = min(own, key=lambda c: abs(c.index - party.start))
-        purpose = [c for c in own if not c.noun and c.index > cue.index]
+        cue = min(own, key=lambda c: _distance(sentence, data, party, c, named))
+        # the verb a deal is for, or the transfer noun it names ("контракт на поставку", "Vertrag über
+        # die Lieferung", "contrato para el suministro")
+        purpose = [
+            c
+            for c in own
+            if c.kind != "deal" and c.index > cue.index and (not c.noun or c.index - cue.last <= DEAL_OBJECT)
+        ]
         if cue.kind == "deal" and position not in data.roles["deal"] and purpose:
             # "firmó un contrato para vender...": the subject of the deal is that of the verb it is for
             cue = min(purpose, key=lambda c: c.index)
@@ -1108,6 +1242,8 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
                 else "of"
             )
         role = data.roles[cue.kind].get(position)  # type: ignore[arg-type]
+        if role is None and cue.kind == "deal" and position == "subject":
+            signers[_key(party)] = party
         if role == "supplier":
             suppliers.setdefault(_key(party), party)
         elif role == "recipient":
@@ -1135,9 +1271,22 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         maker = makers.pop()
         suppliers = {maker: subjects[maker]}
         recipients = {key: party for key, party in subjects.items() if key != maker}
+    if recipients and not suppliers and signers.keys() - recipients.keys():
+        # "روسیه قراردادی با ایران امضا کرد ... به تهران تحویل دهد": who signs, and does not receive, supplies
+        suppliers = {key: party for key, party in signers.items() if key not in recipients}
+    foreign = {_key(party) for party in parties if party.position == "origin"} | set(suppliers)
+    if not recipients and foreign and signers.keys() - foreign:
+        # "Polska podpisała umowę z rządem USA", "kontrakt na koreańskie czołgi": the state that signs a
+        # deal with a named supplier, or for another state's weapons, buys
+        recipients = {key: party for key, party in signers.items() if key not in foreign}
     if suppliers and not recipients:
-        # "Sześć sztuk zostało przekazanych przez Francję": the recipient of the transfer just reported
-        recipients = {_key(item.recipient): item.recipient for item in previous}
+        # "Sześć sztuk zostało przekazanych przez Francję": the recipient of the transfer just reported,
+        # or of the scene just set by the same supplier
+        recipients = {
+            _key(item.recipient): item.recipient
+            for item in previous
+            if item.category != FRAME or _key(item.supplier) in suppliers
+        }
         if len(recipients) != 1:
             return []
     if not recipients:
@@ -1183,6 +1332,16 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
                     _Found(supplier, recipient, category, text, pair_status, strength, sentence, told is None)
                 )
     return found
+
+
+def _distance(
+    sentence: Sentence, data: LanguageData, party: Party, cue: Cue, named: frozenset[int]
+) -> tuple[int, int]:
+    """How far a transfer word is from a party: the words that separate them (``_separates``, and the
+    other parties ``named`` between them), then the tokens."""
+    low, high = (party.end, cue.index) if party.end <= cue.index else (cue.last + 1, party.start)
+    words = sum(i in named or _separates(sentence, data, i) for i in range(low, high))
+    return words, abs(cue.index - party.start)
 
 
 def _next_to(party: Party, cue: Cue, parties: list[Party], sentence: Sentence, data: LanguageData) -> bool:
@@ -1290,7 +1449,7 @@ def _lemma(word: str, code: str) -> str:
 def tag(text: str, code: str) -> Result:
     """States named in ``text`` and the transfers it reports, in language ``code`` (``covers(code)``)."""
     data = language_data(code)
-    split = sentences(text, data.lexicon)
+    split = sentences(text, data.lexicon, data.abbreviations)
     counts: Counter[str] = Counter()
     found: list[_Found] = []
     previous: list[_Found] = []
@@ -1308,7 +1467,7 @@ def tag(text: str, code: str) -> Result:
         for item in current:
             if {item.supplier.code, item.recipient.code} & denials:
                 item.status = "denied"
-        found.extend(current)
+        found.extend(item for item in current if item.category != FRAME)
         if current:
             previous, since = current, 0
         else:

@@ -823,6 +823,10 @@ def _place(
             position = "reporter"
         elif position in (None, "object") and roles.speaks(party, sentence):
             position = "reporter"  # "…, the South Korean defence ministry said": the claim's source
+        if position not in ("reporter", "via", "counterparty") and roles.claims(party, sentence):
+            position = "reporter"  # "a U.S. assertion that it had taken delivery of arms from North Korea"
+        elif position == "subject" and roles.finances(party, sentence):
+            position = None  # "the US financed Poland's purchase": a financier is no side
         placements.append(_Placement(party, predicate, position, len(placements)))
     kept = []
     for placement in placements:
