@@ -161,6 +161,11 @@ def _state_forms(lang: str) -> list[StateForm]:
                         add(value, code, "name")
             if code in EXTRA_NAMES:
                 add(EXTRA_NAMES[code], code, "name")
+    # Headlines and wire copy write names in capitals ("POLAND today said it had delivered …"); short ones
+    # ("US", "UK") are in the data already, and capitals (« MOSCOW (Reuters) - ») start datelines.
+    for form in list(forms.values()):
+        if form.kind == "name" and len(form.text) >= 4 and form.text.replace(" ", "").isalpha():
+            add(form.text.upper(), form.code, "name")
     return list(forms.values())
 
 

@@ -90,6 +90,13 @@ from tests.tagged import Quad, quads
             "fr",
             {("BR", "CL", "aircraft", "agreed"), ("BR", "PE", "aircraft", "agreed")},
         ),
+        # a state's name in capitals is the state, a dateline in front of a sentence no party
+        (
+            "POLAND today said it had delivered 20 tanks to Ukraine.",
+            "en",
+            {("PL", "UA", "armored_vehicles", "delivered")},
+        ),
+        ("BRAZIL: Chile bought four helicopters from Spain.", "en", {("ES", "CL", "aircraft", "agreed")}),
         # a pronoun in a clause of its own, with no state before it in its sentence, is left alone
         (
             "Jordan signed a trade pact with Egypt. The agency received requests to export the howitzers it "
