@@ -6,6 +6,7 @@ Per-language tables, applied to that language's text only:
     other_prepositions  prepositions that relate a party to something other than the transfer
     not_a_direction     preposition -> words before it that make it no direction ("according to")
     references          noun phrases that refer back to a state named earlier ("the country")
+    pair_references     noun phrases that refer back to two states named earlier ("both countries")
     subject_pronouns    sentence-initial pronouns that continue the previous sentence's subject
 
 Word sets, pooled over every language (news copy mixes languages, and no word in them means something
@@ -24,7 +25,9 @@ else in another language's list):
     reflexive_clitics (a supply verb with one gives to its subject: « s'offrir »), making_words (the
     state after them and "in" makes the weapon: « fabriqués en Russie »), accusing_verbs (their subject
     is a source: « Rabat accuse l'Iran d'avoir livré »), attribution_markers (as space-separated tokens:
-    « selon », "according to") and not_a_source (« selon les termes du contrat » cites no source)
+    « selon », "according to"), not_a_source (« selon les termes du contrat » cites no source) and
+    continuation ("also", « également »: a sentence continues the transfer before it), support (« le
+    soutien de l'Ukraine »: the state a sentence supports receives the next sentence's transfer)
 
 A language is added by adding its file; everything is read once, at import.
 """

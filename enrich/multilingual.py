@@ -65,6 +65,7 @@ TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
 # or at the full-width 。！？ of Chinese and Japanese, which need no space after them.
 SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<!\b[A-Z][A-Z]\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*")
 # Kana and CJK ideographs: runs of them are cut into words by a dictionary (``segmentation: dictionary``).
+STANDALONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
 UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 NOMINATIVE = "nom"
 CONJOINED = "conj"  # the case label of a form that carries its conjunction ("وفرنسا")
@@ -265,17 +266,21 @@ class LanguageData:
     unnamed_states: Cues = field(default_factory=lambda: _cues({}))  # "landen", "países", "allies"
     make_nouns: tuple[str, ...] = ("\0",)  # "makelij", "производства" after a demonym: its maker
     shared_subject: frozenset[str] = frozenset()  # breaks that open no clause before a transfer word
+    subject_pronouns: frozenset[str] = frozenset()  # "att man skickar": the pronoun is the subject before
     prepositional_cases: frozenset[str] = frozenset()  # cases never without a preposition (locative)
     comitative: frozenset[str] = frozenset()  # "samen" in "samen met": the party joins the subject
     back_references: Cues = field(
         default_factory=lambda: _cues({})
     )  # "Об этом", "Про це": the sentence before
     lexicon: Lexicon | None = None  # the words of a language written without spaces (Chinese, Japanese)
+    abbreviations: frozenset[str] = frozenset()  # "m.in", "tys": a full stop after them ends no sentence
+    preposition_reach: int = PREPOSITION_REACH  # longer in verb-final languages ("... به عربستان خبر داد")
 
 
 def _normalise(text: str) -> str:
-    """One apostrophe, and a dotted capital I that lower-cases to one letter (Turkish "İran")."""
-    return text.replace("’", "'").replace("İ", "I")
+    """One apostrophe, a dotted capital I that lower-cases to one letter (Turkish "İran"), and a dash for a
+    tatweel standing alone ("اس ـ 300")."""
+    return STANDALONE_TATWEEL.sub("-", text.replace("’", "'").replace("İ", "I"))
 
 
 def tokens_of(text: str) -> list[str]:
@@ -508,12 +513,15 @@ def language_data(code: str) -> LanguageData:
         not_a_direction=tuple(str(word).lower() for word in data.get("not_a_direction") or []),
         financing=tuple(str(word).lower() for word in data.get("financing") or []) or ("\0",),
         shared_subject=frozenset(str(word).lower() for word in data.get("shared_subject") or []),
+        subject_pronouns=frozenset(str(word).lower() for word in data.get("subject_pronouns") or []),
         comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
         prepositional_cases=frozenset(str(case) for case in data.get("prepositional_cases") or []),
         back_references=_cues({"back": data.get("back_references") or []}),
         unnamed_states=_cues({"unnamed": data.get("unnamed_states") or []}),
         make_nouns=tuple(str(word).lower() for word in data.get("make_nouns") or []) or ("\0",),
         lexicon=_lexicon(data, forms, weapon_terms) if segmented else None,
+        abbreviations=frozenset(str(word).lower().rstrip(".") for word in data.get("abbreviations") or []),
+        preposition_reach=int(data.get("preposition_reach") or PREPOSITION_REACH),
     )
 
 
@@ -551,18 +559,33 @@ class Result:
     lemmas: str
 
 
-def sentences(text: str, lexicon: Lexicon | None = None) -> list[Sentence]:
-    found = []
+def sentences(
+    text: str, lexicon: Lexicon | None = None, abbreviations: frozenset[str] = frozenset()
+) -> list[Sentence]:
+    spans: list[tuple[int, int]] = []
     position = 0
     for piece in SENTENCE_END.split(text):
         start = text.find(piece, position)
         position = start + len(piece)
+        if spans and _abbreviated(text[spans[-1][0] : spans[-1][1]], abbreviations):
+            spans[-1] = (spans[-1][0], position)  # "zadeklarowały m.in. Holandia": the sentence goes on
+        else:
+            spans.append((start, position))
+    found = []
+    for start, end in spans:
+        piece = text[start:end]
         surface = TOKEN.findall(_normalise(piece))
         if lexicon is not None:
             surface = [word for token in surface for word in lexicon.cut(token)]
         if surface:
             found.append(Sentence(piece, start, surface, [word.lower() for word in surface]))
     return found
+
+
+def _abbreviated(piece: str, abbreviations: frozenset[str]) -> bool:
+    """Whether ``piece`` ends in one of the language's abbreviations and its full stop ("ok.", "m.in.")."""
+    last = piece.rsplit(None, 1)[-1].lower() if piece.strip() else ""
+    return last.endswith(".") and last.rstrip(".").lstrip("(\"'„«“") in abbreviations
 
 
 def _state_matches(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, Form]]:
@@ -595,6 +618,18 @@ def _position(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     # the Slavic locative comes only after a preposition: bare "Ukrajině", "Ukrainie" are datives
     cases = form.cases - data.prepositional_cases or form.cases
     positions = {data.case_positions.get(case) for case in cases}
+    words = sentence.words
+    if (
+        "to" in positions
+        and start >= 2
+        and words[start - 2] in data.prepositions
+        and sentence.surface[start - 1].isalpha()
+        and sentence.surface[start - 1].islower()
+        and data.cues.label(words, start - 1) is None
+    ):
+        # "za pomoc Ukrajině" (for the help to Ukraine): the noun's dative, not a recipient; a transfer
+        # noun keeps it ("na sprzedaż Polsce")
+        return "of"
     if len(positions) == 1 and None not in positions:
         return positions.pop()
     # "России" is genitive, dative or locative: a recipient only right after a supply verb
@@ -608,8 +643,13 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     after = end
     while after < len(words) and _is_forces(words[after], data):
         after += 1  # "米政府によると", "Türkiye hükümeti tarafından": the particle after the state's forces
-    if after < len(words) and words[after] in data.postpositions:
-        return data.postpositions[words[after]]  # "Türkiye tarafından", "روسیه را"
+    if (
+        after < len(words)
+        and words[after] in data.postpositions
+        and not (start > 0 and words[start - 1] in data.prepositions)
+    ):
+        # "Türkiye tarafından", "روسیه را"; not "از روسیه را", where را marks the whole phrase as object
+        return data.postpositions[words[after]]
     if start > 0 and words[start - 1].startswith(data.made_in or ("\0",)):
         return "origin"  # "ساخت روسیه"
     before = start - 1
@@ -656,6 +696,10 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     for case in sorted(cases):
         if case in by_case:
             return by_case[case]
+    if form.cases == {NOMINATIVE} and by_case and "any" not in by_case:
+        # a form whose case is unknown (indeclinable "USA", or listed whole: "Stanów Zjednoczonych")
+        # takes the preposition's first case: "z USA" is "from", as "z Polski" is
+        return next(iter(by_case.values()))
     return by_case.get("any", "of")
 
 
@@ -809,6 +853,16 @@ def _parties(
             # "van Russische makelij", "российского производства": the noun of making after the demonym
             made = end < len(words) and words[end].startswith(data.make_nouns)
             position = "origin" if beside_weapon or made else _governed(start, end, form, sentence, data)
+            if (
+                not data.adjectives_follow_noun
+                and any(weapon[0] == end for weapon in weapons)
+                and start >= 2
+                and words[start - 1] in data.prepositions
+                and data.cues.label(words, start - 2) is not None
+            ):
+                # "kontrakt na koreańskie czołgi": the deal's preposition governs the weapon, whose maker the
+                # demonym names; not "для российской артиллерии", for the Russian artillery
+                position = "origin"
             if position is None and any(
                 (0 <= weapon_start - end <= 2 and not data.adjectives_follow_noun)
                 or 0 <= start - weapon_end <= 1
@@ -861,7 +915,7 @@ def _parties(
         if any(word.startswith(data.financing) for word in words[max(0, anchor - FINANCING_REACH) : anchor]):
             continue  # "che verrà saldata da sauditi ed Emirati": who pays for a transfer is no party to it
         if position in ("to", "from", "by", "maybe_to") and not (
-            any(abs(cue.index - anchor) <= PREPOSITION_REACH for cue in heard)
+            any(abs(cue.index - anchor) <= data.preposition_reach for cue in heard)
             or any(
                 _near(sentence, data, (anchor, end), weapon[:2], WEAPON_REACH, named) for weapon in weapons
             )
@@ -981,13 +1035,14 @@ def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData
     return placed
 
 
-def _within_subject_reach(party: Party, cues: list[Cue], data: LanguageData) -> bool:
+def _within_subject_reach(party: Party, cues: list[Cue], words: list[str], data: LanguageData) -> bool:
     """In verb-first languages the subject sits next to its verb ("تزويد طهران للحوثيين"): a bare party
-    far from every transfer word is not a party to it."""
+    far from every transfer word is not a party to it; its forces count ("حصلت القوات المسلحة المغربية")."""
     if party.position is not None or data.subject_reach is None:
         return True
+    start = _phrase_start(party.start, words, data)
     return any(
-        -data.subject_reach <= party.start - cue.last <= data.subject_reach
+        -data.subject_reach <= start - cue.last <= data.subject_reach
         or -data.subject_reach <= cue.index - party.end <= data.subject_reach
         for cue in cues
     )
@@ -1004,7 +1059,10 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
     clause = 0
     opened: tuple[int, int] | None = None  # the clause an aside interrupted, and where the aside began
     for index, word in enumerate(sentence.words):
-        if word in data.clause_breaks and not (word in data.shared_subject and index + 1 in cue_starts):
+        # "meddelade Storbritannien att man skickar": the pronoun stands for the subject before the break
+        pronoun = index + 1 < len(sentence.words) and sentence.words[index + 1] in data.subject_pronouns
+        shared = index + 1 in cue_starts or (pronoun and index + 2 in cue_starts)
+        if word in data.clause_breaks and not (word in data.shared_subject and shared):
             opened = (clause, index) if word not in (";", ":") else None
             clause = max(numbers, default=0) + 1
         elif word == "," and opened is not None:
@@ -1122,7 +1180,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             [
                 p
                 for p in _parties(sentence, data, weapons, cues, heard)
-                if clause_of[p.start] == clause and _within_subject_reach(p, cues, data)
+                if clause_of[p.start] == clause and _within_subject_reach(p, cues, sentence.words, data)
             ],
             sentence,
             data,
@@ -1156,6 +1214,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     suppliers: dict[str, Party] = {}
     recipients: dict[str, Party] = {}
     named = frozenset(i for party in parties for i in range(party.start, party.end))
+    signers: dict[str, Party] = {}  # subjects of a deal word, which says nothing of their side
     for party in parties:
         if party.position == "origin":
             continue
@@ -1170,11 +1229,16 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         position = party.position
         cue = min(own, key=lambda c: _distance(sentence, data, party, c, named))
         # the verb a deal is for, or the transfer noun it names ("контракт на поставку", "Vertrag über
-        # die Lieferung", "contrato para el suministro")
+        # die Lieferung"), unless the source is named: then who signs buys ("umowę na dostawę z Korei")
+        sourced = any(
+            other.position == "from" and clause_of[other.start] == clause_of[party.start] for other in parties
+        )
         purpose = [
             c
             for c in own
-            if c.kind != "deal" and c.index > cue.index and (not c.noun or c.index - cue.last <= DEAL_OBJECT)
+            if c.kind != "deal"
+            and c.index > cue.index
+            and (not c.noun or (c.index - cue.last <= DEAL_OBJECT and not sourced))
         ]
         if cue.kind == "deal" and position not in data.roles["deal"] and purpose:
             # "firmó un contrato para vender...": the subject of the deal is that of the verb it is for
@@ -1188,6 +1252,8 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
                 else "of"
             )
         role = data.roles[cue.kind].get(position)  # type: ignore[arg-type]
+        if role is None and cue.kind == "deal" and position == "subject":
+            signers[_key(party)] = party
         if role == "supplier":
             suppliers.setdefault(_key(party), party)
         elif role == "recipient":
@@ -1215,6 +1281,14 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         maker = makers.pop()
         suppliers = {maker: subjects[maker]}
         recipients = {key: party for key, party in subjects.items() if key != maker}
+    if recipients and not suppliers and signers.keys() - recipients.keys():
+        # "روسیه قراردادی با ایران امضا کرد ... به تهران تحویل دهد": who signs, and does not receive, supplies
+        suppliers = {key: party for key, party in signers.items() if key not in recipients}
+    foreign = {_key(party) for party in parties if party.position == "origin"} | set(suppliers)
+    if not recipients and foreign and signers.keys() - foreign:
+        # "Polska podpisała umowę z rządem USA", "kontrakt na koreańskie czołgi": the state that signs a
+        # deal with a named supplier, or for another state's weapons, buys
+        recipients = {key: party for key, party in signers.items() if key not in foreign}
     if suppliers and not recipients:
         # "Sześć sztuk zostało przekazanych przez Francję": the recipient of the transfer just reported,
         # or of the scene just set by the same supplier
@@ -1403,7 +1477,7 @@ def _lemma(word: str, code: str) -> str:
 def tag(text: str, code: str) -> Result:
     """States named in ``text`` and the transfers it reports, in language ``code`` (``covers(code)``)."""
     data = language_data(code)
-    split = sentences(text, data.lexicon)
+    split = sentences(text, data.lexicon, data.abbreviations)
     counts: Counter[str] = Counter()
     found: list[_Found] = []
     previous: list[_Found] = []

@@ -1,12 +1,13 @@
-"""Which state a personal pronoun stands for: « Elle a déjà livré des Mistral », "Iran said it had
-supplied drones", « l'Arménie a présenté les Su-30 qu'elle a achetés ».
+"""Which state a pronoun stands for: « Elle a déjà livré des Mistral », "Iran said it had supplied
+drones", « l'Arménie a présenté les Su-30 qu'elle a achetés », « la Russie, qui a reçu des drones ».
 
-A pronoun is a party where it begins its sentence (it continues the sentence before) or where it is the
-subject of a transfer verb. It stands for the nearest state before it in its own sentence that is itself
-a subject, else, when it begins its sentence or is the subject of its main clause, for the first state of
-the sentence before that agrees with it. Agreement is by gender
-where the language has it (enrich/data/genders.yaml): French « elle » takes « la Russie » or « la marine
-sénégalaise », not « le chantier français »; a state whose gender is unknown agrees with any pronoun.
+A personal pronoun is a party where it begins its sentence (it continues the sentence before) or where
+it is the subject of a transfer verb. It stands for the nearest state before it in its own sentence that
+is itself a subject, else, when it begins its sentence or is the subject of its main clause, for the
+first state of the sentence before that agrees with it. Agreement is by gender where the language has it
+(enrich/data/pronouns.yaml): French « elle » takes « la Russie » or « la marine sénégalaise », not « le
+chantier français »; a state whose gender is unknown agrees with any pronoun. A relative pronoun that is
+the subject of a transfer verb stands for the state its clause qualifies.
 """
 
 from __future__ import annotations
@@ -40,19 +41,28 @@ class Antecedent:
     gender: Gender | None
 
 
+@dataclass(frozen=True)
+class _Table:
+    """One language's entry of data/pronouns.yaml."""
+
+    relatives: frozenset[str]
+    pronouns: dict[str, Gender]
+    articles: dict[str, Gender]
+    states: dict[str, Gender]
+
+
 @cache
-def _genders() -> dict[str, dict[str, dict[str, Gender]]]:
-    """Language -> {"pronouns", "articles", "states"} -> word or ISO code -> gender."""
+def _tables() -> dict[str, _Table]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    text = (resources.files("enrich") / "data" / "genders.yaml").read_text(encoding="utf-8")
-    raw = yaml.load(text, Loader=loader)
+    text = (resources.files("enrich") / "data" / "pronouns.yaml").read_text(encoding="utf-8")
     return {
-        lang: {
-            "pronouns": dict(entry.get("pronouns", {})),
-            "articles": dict(entry.get("articles", {})),
-            "states": {code: gender for gender, codes in entry.get("states", {}).items() for code in codes},
-        }
-        for lang, entry in raw.items()
+        lang: _Table(
+            frozenset(entry.get("relatives", ())),
+            dict(entry.get("pronouns", {})),
+            dict(entry.get("articles", {})),
+            {code: gender for gender, codes in entry.get("states", {}).items() for code in codes},
+        )
+        for lang, entry in yaml.load(text, Loader=loader).items()
     }
 
 
@@ -78,16 +88,16 @@ def demonym_gender(text: str, lang: str) -> Gender | None:
 
 def gender_of(hit: StateHit, doc: Doc, lang: str) -> Gender | None:
     """The gender of a state mention: a demonym's inflection, the article before a name, or the data."""
-    table = _genders().get(lang)
-    if table is None:
+    table = _tables().get(lang)
+    if table is None or not table.states:
         return None
     if hit.kind == "demonym":
         return demonym_gender(hit.text, lang)
     if hit.kind == "metonym":
         return None  # « Moscou », « l'Élysée »: a city or a seat, whatever the state's gender
-    if hit.start > 0 and doc[hit.start - 1].lower_ in table["articles"]:
-        return table["articles"][doc[hit.start - 1].lower_]
-    return table["states"].get(hit.code)
+    if hit.start > 0 and doc[hit.start - 1].lower_ in table.articles:
+        return table.articles[doc[hit.start - 1].lower_]
+    return table.states.get(hit.code)
 
 
 def antecedents(hits: Sequence[StateHit], doc: Doc, lang: str) -> list[Antecedent]:
@@ -105,10 +115,16 @@ def pronoun_parties(
 ) -> list[Party]:
     """The pronouns of ``sentence`` that stand for a state, as parties of kind "reference"."""
     candidates = SUBJECT_PRONOUNS.get(lang, ())
-    pronoun_genders = _genders().get(lang, {}).get("pronouns", {})
+    table = _tables().get(lang)
+    pronoun_genders = table.pronouns if table else {}
     found = []
     for token in sentence:
-        if token.i in taken or token.lower_ not in candidates:
+        if token.i in taken:
+            continue
+        if table and token.lower_ in table.relatives:
+            found.extend(_relative(token, hits, transfer_verbs))
+            continue
+        if token.lower_ not in candidates:
             continue
         initial = token.i == sentence.start
         if not initial and not _subject_of_transfer(token, transfer_verbs):
@@ -122,6 +138,20 @@ def pronoun_parties(
         if code is not None:
             found.append(Party(token.i, token.i + 1, code, None, "reference"))
     return found
+
+
+def _relative(token: Token, hits: Sequence[StateHit], transfer_verbs: Collection[str]) -> list[Party]:
+    """« qui » in « la Russie, qui a reçu des drones »: the subject of a transfer verb in a relative clause
+    on a state's name stands for that state."""
+    clause = token.head
+    if not _subject_of_transfer(token, transfer_verbs) or not clause.dep_.endswith("relcl"):
+        return []
+    named = clause.head.i
+    return [
+        Party(token.i, token.i + 1, hit.code, None, "reference")
+        for hit in hits
+        if hit.start <= named < hit.end and hit.kind in STATE_PARTY_KINDS
+    ][:1]
 
 
 def _subject_of_transfer(token: Token, transfer_verbs: Collection[str]) -> bool:

@@ -70,6 +70,13 @@ DISSUADING_VERBS = grammar.words("dissuading_verbs")
 DISSUASION_LINKS = grammar.words("dissuasion_links")
 EVIDENCE_VERBS = grammar.words("evidence_verbs")
 CONDITIONAL_AUXILIARIES = grammar.words("conditional_auxiliaries")
+CLAIM_NOUNS = grammar.words("claim_nouns")
+NOT_CARGO_NOUNS = grammar.words("not_cargo_nouns")
+CONDITIONAL_MARKS = grammar.words("conditional_marks")
+FINANCING_VERBS = grammar.words("financing_verbs")
+CONCESSIVE = frozenset({"even", "même"})  # "even if", « même si »: a concession, not a condition
+# How a state qualifies a noun: "US intelligence", "a U.S. assertion", "Moscow's claims", « … de Moscou ».
+QUALIFYING = frozenset({"amod", "compound", "nmod", "poss", "nmod:poss", "pobj"})
 # The preposition of a noun's complement that names what the noun moves: "the sale of jets", « l'envoi de ».
 OF_WORDS = frozenset({"of", "de", "d'", "d’", "du", "des"})
 # How a noun phrase hangs from the word it belongs to: the climb from a transfer noun to a veto that heads
@@ -122,7 +129,10 @@ def find_predicates(
             continue
         found.append(Predicate(token.i, kind, is_verb, _is_passive(token)))
     for phrase_kind, start, _end in phrases:
-        if phrase_kind in ("supply", "acquire"):
+        first = sentence.doc[start]
+        if phrase_kind in ("supply", "acquire") and not (
+            _intended(first, sentence, cues) or _vetoed(first, sentence, cues)
+        ):
             found.append(Predicate(start, cast(CueKind, phrase_kind), True, False))
     return sorted(found, key=lambda predicate: predicate.index)
 
@@ -297,7 +307,7 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
         return True  # « Faut-il livrer des chars à Kiev ? »: asked, not reported
     if token.tag_ == "VBG" and token.head.lower_ in PREVENTIVE_PREPOSITIONS:
         return True  # "warned China against supplying", "decided against selling"
-    if _dissuaded(token) or _unseen(token):
+    if _dissuaded(token) or _unseen(token) or _conditioned(token):
         return True
     if token.dep_.startswith("nsubj") and _in_doubt(token.head, cues):
         return True  # « la livraison de Mirage est dans l'incertitude »: the delivery is what is in doubt
@@ -327,6 +337,32 @@ def _dissuaded(token: Token) -> bool:
         return False
     # "has not stopped Beijing from selling": a prevention that failed lets the transfer be
     return verb.lemma_.lower() in DISSUADING_VERBS and not _negated_word(verb, token.sent)
+
+
+def _conditioned(token: Token) -> bool:
+    """ "If the State Department approves the request in the coming weeks, Taiwan would receive 66 jets",
+    « si Paris donne son feu vert, l'Inde recevra … »: the predicate's clause, or its own, is under a
+    condition."""
+    clause = token if token.pos_ in ("VERB", "AUX") else token.head
+    for verb in (clause, clause.head):
+        if any(child.dep_ == "advcl" and _condition(child) for child in verb.children):
+            return True
+    return _condition(clause)
+
+
+def _condition(clause: Token) -> bool:
+    """The clause is led by "if" or « si », and not conceded ("even if", « même si »)."""
+    marks = [child for child in clause.children if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS]
+    return bool(marks) and not any(
+        clause.doc[mark.i - 1].lower_ in CONCESSIVE for mark in marks if mark.i > 0
+    )
+
+
+def finances(party: Party, sentence: Span) -> bool:
+    """ "The US financed Poland's purchase of Korean tanks", « l'Arabie saoudite a payé … »: the party is
+    the subject of a verb of paying, a financier and no side of the transfer."""
+    token = sentence.doc[party.start : party.end].root
+    return token.dep_.startswith("nsubj") and token.head.lemma_.lower() in FINANCING_VERBS
 
 
 def _unseen(token: Token) -> bool:
@@ -417,6 +453,10 @@ def weapon_aside(start: int, end: int, sentence: Span, cues: CueLexicon, predica
     node = sentence.doc[start:end].root
     if any(node.is_ancestor(sentence.doc[index]) for index in moving):
         return False  # "the jets the country is giving to Ukraine": the weapon's own clause moves it
+    if node.dep_ in ("compound", "nmod", "appos", "flat:name") and (
+        node.head.lower_ in NOT_CARGO_NOUNS or node.head.lemma_.lower() in NOT_CARGO_NOUNS
+    ):
+        return True  # "the F-35 programme", « le programme F-35 », "Leopard crews": another thing
     for _ in range(NOMINAL_CLIMB):
         if node.i in moving:
             return False
@@ -787,6 +827,25 @@ def _opens_clause(previous: Party, party: Party, sentence: Span) -> bool:
     return second.dep_.startswith("nsubj") and not first.dep_.startswith("nsubj")
 
 
+def governing(party: Party, predicates: list[Predicate], sentence: Span) -> Predicate | None:
+    """The predicate the parse attaches the party to, where a nearer one would mislead: the one it is the
+    subject of, or the verb of a relative clause that holds it (« la Russie, qui a reçu des drones de
+    l'Iran, a aussi acheté des obus à la Corée du Nord »: Iran belongs to « reçu »)."""
+    if not sentence.doc.has_annotation("DEP"):
+        return None
+    by_index = {predicate.index: predicate for predicate in predicates}
+    token = sentence.doc[party.start : party.end].root
+    subject = token.dep_.startswith("nsubj")
+    for _step in range(3):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.i in by_index:
+            return by_index[token.i] if subject or token.dep_.endswith("relcl") else None
+        subject = False
+    return None
+
+
 def attached(party: Party, predicate: Predicate, sentence: Span) -> bool:
     """The parse links the party to the predicate directly or through one preposition."""
     return sentence.doc.has_annotation("DEP") and _climbs_to(party, predicate, sentence, 2, through="ADP")
@@ -833,6 +892,24 @@ def speaks(party: Party, sentence: Span) -> bool:
             break
         token = token.head
     return token.dep_.startswith("nsubj") and token.head.lemma_.lower() in REPORTING_VERBS
+
+
+def claims(party: Party, sentence: Span) -> bool:
+    """The party qualifies a noun of claim ("a U.S. assertion that …", "US intelligence", « les accusations
+    de Moscou »): it is the source of the claim, not a side of the transfer."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    token = doc[party.start : party.end].root
+    for _step in range(2):
+        if token.dep_ not in QUALIFYING or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "ADP":
+            continue  # « les accusations de Moscou »: the preposition stands between
+        if token.lower_ in CLAIM_NOUNS or token.lemma_.lower() in CLAIM_NOUNS:
+            return True
+    return False
 
 
 def someone_speaks(sentence: Span) -> bool:

