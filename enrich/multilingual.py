@@ -1240,6 +1240,10 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             and c.index > cue.index
             and (not c.noun or (c.index - cue.last <= DEAL_OBJECT and not sourced))
         ]
+        # "umowa na dostawę czołgów z Korei": who signs for a supply (a noun) may be either side, which
+        # the other parties decide (``signers`` below); who signs to supply (a verb) supplies
+        if cue.kind == "deal" and position == "subject" and purpose and all(c.noun for c in purpose):
+            purpose = []
         if cue.kind == "deal" and position not in data.roles["deal"] and purpose:
             # "firmó un contrato para vender...": the subject of the deal is that of the verb it is for
             cue = min(purpose, key=lambda c: c.index)
