@@ -1229,16 +1229,11 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         position = party.position
         cue = min(own, key=lambda c: _distance(sentence, data, party, c, named))
         # the verb a deal is for, or the transfer noun it names ("контракт на поставку", "Vertrag über
-        # die Lieferung"), unless the source is named: then who signs buys ("umowę na dostawę z Korei")
-        sourced = any(
-            other.position == "from" and clause_of[other.start] == clause_of[party.start] for other in parties
-        )
+        # die Lieferung")
         purpose = [
             c
             for c in own
-            if c.kind != "deal"
-            and c.index > cue.index
-            and (not c.noun or (c.index - cue.last <= DEAL_OBJECT and not sourced))
+            if c.kind != "deal" and c.index > cue.index and (not c.noun or c.index - cue.last <= DEAL_OBJECT)
         ]
         # "umowa na dostawę czołgów z Korei": who signs for a supply (a noun) may be either side, which
         # the other parties decide (``signers`` below); who signs to supply (a verb) supplies
