@@ -76,9 +76,8 @@ PREPOSITION_REACH = 6  # tokens between a transfer word and a party its preposit
 OBJECT_REACH = 3  # tokens between a transfer verb and a bare object after it
 CONTEXT_REACH = 3  # sentences over which a transfer's parties carry to sentences that name fewer
 WEAPON_REACH = 4  # ... or between a weapon and that party ("F-16 from the United States")
-FINANCING_REACH = (
-    4  # tokens between a word of paying and the state that pays ("saldata da sauditi ed Emirati")
-)
+FINANCING_REACH = 4  # tokens between a word of paying and who pays ("saldata da sauditi ed Emirati")
+UNNAMED_REACH = 3  # tokens between "from" and the countries it names without naming one
 DEAL_OBJECT = 3  # tokens between a deal word and the transfer noun it names ("contract for the supply")
 ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after which the main one goes on
 SOURCE_REACH = 3  # tokens between "según" and the state it names as the source ("según el gobierno ruso")
@@ -264,6 +263,8 @@ class LanguageData:
     # stems of nouns that take the preposition after them: "вторжение в Украину" (invasion), not a direction
     not_a_direction: tuple[str, ...] = ()
     financing: tuple[str, ...] = ("\0",)  # stems of paying: "pagata da", "finanziert von" (no party)
+    unnamed_states: Cues = field(default_factory=lambda: _cues({}))  # "landen", "países", "allies"
+    make_nouns: tuple[str, ...] = ("\0",)  # "makelij", "производства" after a demonym: its maker
     shared_subject: frozenset[str] = frozenset()  # breaks that open no clause before a transfer word
     subject_pronouns: frozenset[str] = frozenset()  # "att man skickar": the pronoun is the subject before
     prepositional_cases: frozenset[str] = frozenset()  # cases never without a preposition (locative)
@@ -516,6 +517,8 @@ def language_data(code: str) -> LanguageData:
         comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
         prepositional_cases=frozenset(str(case) for case in data.get("prepositional_cases") or []),
         back_references=_cues({"back": data.get("back_references") or []}),
+        unnamed_states=_cues({"unnamed": data.get("unnamed_states") or []}),
+        make_nouns=tuple(str(word).lower() for word in data.get("make_nouns") or []) or ("\0",),
         lexicon=_lexicon(data, forms, weapon_terms) if segmented else None,
         abbreviations=frozenset(str(word).lower().rstrip(".") for word in data.get("abbreviations") or []),
         preposition_reach=int(data.get("preposition_reach") or PREPOSITION_REACH),
@@ -847,7 +850,9 @@ def _parties(
         if form.kind == "demonym" and (not actor or beside_weapon):
             # "russische Panzer", "des russischen Raketenabwehrsystems": the maker, when next to a
             # weapon; "для российской армии" takes its preposition's position
-            position = "origin" if beside_weapon else _governed(start, end, form, sentence, data)
+            # "van Russische makelij", "российского производства": the noun of making after the demonym
+            made = end < len(words) and words[end].startswith(data.make_nouns)
+            position = "origin" if beside_weapon or made else _governed(start, end, form, sentence, data)
             if (
                 not data.adjectives_follow_noun
                 and any(weapon[0] == end for weapon in weapons)
@@ -1224,7 +1229,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         position = party.position
         cue = min(own, key=lambda c: _distance(sentence, data, party, c, named))
         # the verb a deal is for, or the transfer noun it names ("контракт на поставку", "Vertrag über
-        # die Lieferung", "contrato para el suministro")
+        # die Lieferung")
         purpose = [
             c
             for c in own
@@ -1295,12 +1300,16 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             return []
     if not recipients:
         return []
+    # "van voormalige Oostbloklanden gevechtsvliegtuigen van Russische makelij": the supplier is named, but
+    # as no state; the maker of the weapon is then none
+    unnamed = not suppliers and _unnamed_source(sentence, data)
     # The makers named beside a weapon ("russische S-400") supply that weapon.
     sides: list[tuple[Party, list[tuple[int, int, str, str]]]] = [
         (party, weapons) for party in suppliers.values()
     ]
     for party in parties:
-        if party.position == "origin" and not suppliers:  # "Polen liefert sowjetische Panzer": Poland only
+        if party.position == "origin" and not suppliers and not unnamed:
+            # "Polen liefert sowjetische Panzer": Poland only
             near = [
                 w for w in weapons if w[0] - party.end <= WEAPON_REACH and party.start - w[1] <= WEAPON_REACH
             ]
@@ -1309,7 +1318,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     if not sides and len(carried) == 1:
         # "Schweden kündigte Panzer an. »Wir liefern Leopard 2 an die Ukraine«": the supplier just named
         sides.append((next(iter(carried.values())), weapons))
-    if not sides and len(makers) == 1 and any(cue.kind != "arrival" for cue in cues):
+    if not sides and not unnamed and len(makers) == 1 and any(cue.kind != "arrival" for cue in cues):
         # the maker of the system supplies it; not for arrivals, which may be a state's own ships
         maker = makers.pop()
         sides.append((Party(-1, -1, maker, None, "maker", "origin"), weapons))
@@ -1346,6 +1355,20 @@ def _distance(
     low, high = (party.end, cue.index) if party.end <= cue.index else (cue.last + 1, party.start)
     words = sum(i in named or _separates(sentence, data, i) for i in range(low, high))
     return words, abs(cue.index - party.start)
+
+
+def _unnamed_source(sentence: Sentence, data: LanguageData) -> bool:
+    """Whether a "from" or "by" names states without naming one ("from former Eastern-bloc countries",
+    "por parte de sus aliados"): a few words after such a preposition, a noun of ``unnamed_states``."""
+    words = sentence.words
+    return any(
+        any(
+            position in ("from", "by")
+            for word in words[max(0, start - UNNAMED_REACH) : start]
+            for position in data.prepositions.get(word, {}).values()
+        )
+        for start, _end, _label in _cue_hits(sentence, data.unnamed_states)
+    )
 
 
 def _next_to(party: Party, cue: Cue, parties: list[Party], sentence: Sentence, data: LanguageData) -> bool:

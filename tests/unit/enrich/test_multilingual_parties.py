@@ -125,6 +125,25 @@ def test_payers_and_blockers(lang: str, text: str, expected: set[Quad]) -> None:
     assert found(text, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # "from allies" names a supplier that is no state: the maker of the weapon is then none
+        ("nl", "Oekraïne kreeg van bondgenoten gevechtsvliegtuigen van Russische makelij.", set()),
+        ("pt", "A Ucrânia recebeu tanques Leopard fornecidos pelos aliados.", set()),
+        ("de", "Die Ukraine erhielt von Verbündeten Leopard-Panzer.", set()),
+        # a demonym before a noun of making names the maker, which the named supplier outranks
+        (
+            "nl",
+            "Polen leverde tanks van Russische makelij aan Oekraïne.",
+            {("PL", "UA", "armored_vehicles", "delivered")},
+        ),
+    ],
+)
+def test_unnamed_suppliers_and_makers(lang: str, text: str, expected: set[Quad]) -> None:
+    assert found(text, lang) == expected
+
+
 def test_a_state_between_separates_a_weapon_from_a_party() -> None:
     data = multilingual.language_data("es")
     sentence = multilingual.sentences("aviones MD500E y F-16 a la Fuerza Aérea de Perú", data.lexicon)[0]
