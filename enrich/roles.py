@@ -12,6 +12,7 @@ weapon), and the predicate's kind maps that position to supplier or recipient:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal, cast, get_args
 
@@ -426,20 +427,28 @@ def _headed_by_veto(token: Token, cues: CueLexicon) -> bool:
     """ "the cancellation of the sale of jets to Turkey", « la rupture du contrat conclu avec la France pour
     la fourniture de sous-marins »: the transfer noun sits in a noun phrase that a veto word heads, however
     far it stands; the climb passes nouns, prepositions and participles, and stops at a clause."""
+    for _node, head in noun_phrase_climb(token, through_participles=True):
+        if _listed(head, cues.not_transfer):
+            return not _negated_word(head, token.sent)
+    return False
+
+
+def noun_phrase_climb(token: Token, through_participles: bool = False) -> Iterator[tuple[Token, Token]]:
+    """(word, its head) from a noun up the noun phrase that holds it, ending with the first head outside
+    the phrase (a verb, or a participle when ``through_participles`` is false: « le contrat conclu … pour
+    la fourniture »); nothing for a word that is no noun."""
     if token.pos_ not in ("NOUN", "PROPN"):
-        return False
+        return
     node = token
     for _ in range(NOMINAL_CLIMB):
         head = node.head
         if head.i == node.i:
-            return False
-        if _listed(head, cues.not_transfer):
-            return not _negated_word(head, token.sent)
-        participle = head.pos_ == "VERB" and head.dep_ == "acl"  # « le contrat conclu … pour la fourniture »
+            return
+        yield node, head
+        participle = through_participles and head.pos_ == "VERB" and head.dep_ == "acl"
         if head.pos_ not in NOMINAL_HEADS and not participle:
-            return False
+            return
         node = head
-    return False
 
 
 def weapon_aside(start: int, end: int, sentence: Span, cues: CueLexicon, predicates: list[Predicate]) -> bool:

@@ -16,11 +16,10 @@ from enrich.lexicon import CueLexicon, Status
 from enrich.roles import (
     ACTOR_NOUNS,
     NEGATIONS,
-    NOMINAL_CLIMB,
-    NOMINAL_HEADS,
     Party,
     Predicate,
     guesses_at_the_past,
+    noun_phrase_climb,
 )
 
 FUTURE_MARKERS = grammar.words("future_markers")
@@ -127,20 +126,11 @@ def negated_governor(token: Token) -> bool:
     """« la livraison de chars à l'Ukraine ne semble pas à l'ordre du jour », « la question de la fourniture
     de missiles n'est plus à l'ordre du jour », "does not consider the delivery of tanks the right decision":
     the transfer noun, or the noun phrase it belongs to, is the subject or the object of a negated verb."""
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return False
-    node = token
-    for _ in range(NOMINAL_CLIMB):
-        head = node.head
-        if head.i == node.i:
-            return False
+    for node, head in noun_phrase_climb(token):
         if node.dep_.startswith(("nsubj", "obj", "dobj")):
             return _not_yet(head) or any(
                 child.dep_ == "neg" or child.lower_ in NEGATIONS for child in head.children
             )
-        if head.pos_ not in NOMINAL_HEADS:
-            return False
-        node = head
     return False
 
 
