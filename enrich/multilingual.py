@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -1400,10 +1400,12 @@ def _capitalised_noun(sentence: Sentence, data: LanguageData, index: int) -> boo
     return data.capitalised_nouns and index > 0 and sentence.surface[index][:1].isupper()
 
 
-def _reporters(sentence: Sentence, data: LanguageData) -> set[str]:
-    """States named right beside a reporting verb: "US-Angaben", "американский чиновник заявил", "ha
-    dichiarato il governo ucraino" (after it, counted from the end of the verb to the state's phrase)."""
+def _reporters(sentence: Sentence, data: LanguageData, also: Sequence[tuple[int, int]] = ()) -> set[str]:
+    """States named right beside a reporting verb (or a phrase ``also`` that reports): "US-Angaben",
+    "американский чиновник заявил", "ha dichiarato il governo ucraino" (after it, counted from the end of
+    the verb to the state's phrase)."""
     reports = [(start, end) for start, end, label in _cue_hits(sentence, data.status) if label == "report"]
+    reports += also
     return {
         form.code
         for start, end, form in _state_matches(sentence, data)
@@ -1432,12 +1434,14 @@ def _claims_back(sentence: Sentence, data: LanguageData, before: list[_Found]) -
     """A sentence that names the source of the one before ("Про це з посиланням на джерела пише
     Spiegel", "Об этом заявил представитель США") makes its transfers a claim: when the source is
     hedged, or a state that is no party to them."""
-    if not before or not _cue_hits(sentence, data.back_references):
+    pointers = [(start, end) for start, end, _label in _cue_hits(sentence, data.back_references)]
+    if not before or not pointers:
         return False
     if "alleged" in {label for _s, _e, label in _cue_hits(sentence, data.status)}:
         return True
     parties = {code for item in before for code in (item.supplier.code, item.recipient.code)}
-    return bool(_reporters(sentence, data) - parties)
+    # "Dat meldt de Amerikaanse veiligheidsadviseur": the back-reference holds the verb of saying
+    return bool(_reporters(sentence, data, pointers) - parties)
 
 
 def _key(party: Party) -> str:

@@ -151,6 +151,17 @@ def found(text: str, lang: str) -> set[Quad]:
             "Белоруссия передала Мали вертолеты. Об этом заявил представитель Франции.",
             {("BY", "ML", "aircraft", "alleged")},
         ),
+        # the back-reference holds the verb of saying: the state beside it is the source
+        (
+            "nl",
+            "Griekenland heeft tanks aan Cyprus geleverd. Dat meldt de Turkse minister van Defensie.",
+            {("GR", "CY", "armored_vehicles", "alleged")},
+        ),
+        (
+            "nl",
+            "Griekenland heeft tanks aan Cyprus geleverd. Dat meldt de Griekse minister van Defensie.",
+            {("GR", "CY", "armored_vehicles", "delivered")},
+        ),
         # the supplier just named, not the maker of the system, sends it; a maker beside a supplier is none
         (
             "de",
