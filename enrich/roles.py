@@ -370,11 +370,12 @@ def _unseen(token: Token) -> bool:
     """ "We have not seen China provide lethal aid": a negated verb of seeing governs the predicate, which
     is no more than something not observed."""
     head = token.head
-    return (
-        token.dep_ in ("ccomp", "xcomp")
-        and head.lemma_.lower() in EVIDENCE_VERBS
-        and any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in head.children)
-    )
+    return token.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in EVIDENCE_VERBS and has_negation(head)
+
+
+def has_negation(verb: Token) -> bool:
+    """The parse gives the word a negation of its own ("have not seen", « ne … pas »)."""
+    return any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in verb.children)
 
 
 def guesses_at_the_past(token: Token, sentence: Span) -> bool:

@@ -19,6 +19,7 @@ from enrich.roles import (
     Party,
     Predicate,
     guesses_at_the_past,
+    has_negation,
     noun_phrase_climb,
 )
 
@@ -91,9 +92,7 @@ def negated(sentence: Span, predicate: Predicate) -> bool:
     token = doc[predicate.index]
     if _restrictive(sentence, token):
         return False
-    if any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in token.children):
-        return True
-    if negated_governor(token):
+    if has_negation(token) or negated_governor(token):
         return True
     window = doc[max(token.i - 3, sentence.start) : min(token.i + 3, sentence.end)]
     return _not_yet(token) or any(word.lower_ in NEGATIONS for word in window)
@@ -128,9 +127,7 @@ def negated_governor(token: Token) -> bool:
     the transfer noun, or the noun phrase it belongs to, is the subject or the object of a negated verb."""
     for node, head in noun_phrase_climb(token):
         if node.dep_.startswith(("nsubj", "obj", "dobj")):
-            return _not_yet(head) or any(
-                child.dep_ == "neg" or child.lower_ in NEGATIONS for child in head.children
-            )
+            return _not_yet(head) or has_negation(head)
     return False
 
 
