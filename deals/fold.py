@@ -218,7 +218,7 @@ class OpenDeal:
         self.last_seen = max(self.last_seen, incoming.published_at)
         for key, label in report.designations.items():
             self.designations.setdefault(key, label)
-            since = (incoming.published_at, incoming.article_id)
+            since = BY_DATE(incoming)
             self.named_since[key] = min(since, self.named_since.get(key, since))
         self.via.update(report.via)
         self.weapons.update(dict.fromkeys(report.weapons))
@@ -290,12 +290,10 @@ class OpenDeal:
     def absorb(self, other: OpenDeal, settings: FoldSettings) -> None:
         """Take in the reports of ``other``, a deal of the same key that a report has just shown to be
         this one (it falls within the window of both)."""
-        for article, report in sorted(
-            other.reports.items(), key=lambda item: (item[1].published_at, item[0])
-        ):
-            if article in self.reports:
+        for report in sorted(other.reports.values(), key=BY_DATE):
+            if report.article_id in self.reports:
                 continue
-            self.reports[article] = report
+            self.reports[report.article_id] = report
             self._remember_signature(report)
         for key, label in other.designations.items():
             self.designations.setdefault(key, label)
@@ -342,18 +340,18 @@ class OpenDeal:
     def from_record(cls, deal: Deal) -> OpenDeal:
         """The working form of a stored deal (a restarted worker continues from it)."""
         stated = [report for report in deal.reports if report.status is not None] or deal.reports
-        first = min(stated, key=lambda r: (r.published_at, r.article_id))
+        first = min(stated, key=BY_DATE)
         template = deal_transfer(deal, first)
         designations = {}
         for label in deal.designations:
             found = designation(label)
             designations[found.key if found else label.lower()] = label
         # The record keeps no date per system: the first report whose weapon names it, else the first.
-        named_since = dict.fromkeys(designations, (first.published_at, first.article_id))
-        for report in sorted(deal.reports, key=lambda r: (r.published_at, r.article_id), reverse=True):
+        named_since = dict.fromkeys(designations, BY_DATE(first))
+        for report in sorted(deal.reports, key=BY_DATE, reverse=True):
             for found in designations_of(report.weapon):
                 if found.key in named_since:
-                    named_since[found.key] = (report.published_at, report.article_id)
+                    named_since[found.key] = BY_DATE(report)
         opened = cls(
             id=deal.id,
             key=deal.key,
@@ -368,7 +366,7 @@ class OpenDeal:
             first_seen=deal.first_seen,
             last_seen=deal.last_seen,
         )
-        for report in sorted(deal.reports, key=lambda r: (r.published_at, r.article_id)):
+        for report in sorted(deal.reports, key=BY_DATE):
             opened._remember_signature(report)
         return opened
 
