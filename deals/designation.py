@@ -44,11 +44,12 @@ def designation_key(term: str) -> str:
     if models:
         letters, digits = models[0]
         return f"{letters}{digits}"
-    key = re.sub(r"[^a-z0-9]", "", lowered)
-    return key[:-1] if key.endswith("s") and len(key) > 3 else key
+    return _singular(re.sub(r"[^a-z0-9]", "", lowered))
 
 
+@cache
 def _lexicon() -> dict[str, object]:
+    """``enrich/data/weapons.yaml``, read once for the system names and the generic weapon words."""
     text = (resources.files("enrich") / "data" / "weapons.yaml").read_text(encoding="utf-8")
     data: dict[str, object] = yaml.safe_load(text)
     return data
