@@ -956,7 +956,13 @@ def _near(
         return True  # the spans touch or overlap
     if one[1] > other[0] and sentence.words[high - 1] in data.prepositions:
         high -= 1  # the preposition that governs the first span is part of it
-    return sum(i in named or _separates(sentence, data, i) for i in range(low, high)) <= reach
+    return _separating(sentence, data, low, high, named) <= reach
+
+
+def _separating(sentence: Sentence, data: LanguageData, low: int, high: int, named: frozenset[int]) -> int:
+    """The words from ``low`` up to ``high`` that separate what stands on either side: the states
+    ``named`` and the words ``_separates`` counts."""
+    return sum(i in named or _separates(sentence, data, i) for i in range(low, high))
 
 
 def _separates(sentence: Sentence, data: LanguageData, index: int) -> bool:
@@ -1353,8 +1359,7 @@ def _distance(
     """How far a transfer word is from a party: the words that separate them (``_separates``, and the
     other parties ``named`` between them), then the tokens."""
     low, high = (party.end, cue.index) if party.end <= cue.index else (cue.last + 1, party.start)
-    words = sum(i in named or _separates(sentence, data, i) for i in range(low, high))
-    return words, abs(cue.index - party.start)
+    return _separating(sentence, data, low, high, named), abs(cue.index - party.start)
 
 
 def _unnamed_source(sentence: Sentence, data: LanguageData) -> bool:
