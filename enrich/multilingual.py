@@ -240,6 +240,7 @@ class LanguageData:
     cues: Cues  # transfer words: supply, acquire, arrival, deal
     status: Cues  # alleged, denied, agreed, ongoing, delivered, future
     blockers: Cues  # words that cancel a transfer word nearby: sanctions, refused, requested...
+    intentions: Cues  # "will ... kaufen", "intende acquistare": wanting to buy is no purchase
     negations: frozenset[str]
     clause_breaks: frozenset[str]  # words that open a new clause: "что", "dass", "que"
     past: tuple[re.Pattern[str], ...]
@@ -275,6 +276,7 @@ class LanguageData:
     lexicon: Lexicon | None = None  # the words of a language written without spaces (Chinese, Japanese)
     abbreviations: frozenset[str] = frozenset()  # "m.in", "tys": a full stop after them ends no sentence
     preposition_reach: int = PREPOSITION_REACH  # longer in verb-final languages ("... به عربستان خبر داد")
+    block_reach: int = BLOCK_REACH  # longer where the verb closes the clause ("hat ... Lieferung verboten")
 
 
 def _normalise(text: str) -> str:
@@ -479,6 +481,7 @@ def language_data(code: str) -> LanguageData:
         ),
         status=_cues(status, clitics),
         blockers=_cues({"block": data.get("blockers") or []}, clitics),
+        intentions=_cues({"intent": data.get("intentions") or []}, clitics),
         negations=frozenset(str(word).lower() for word in data.get("negations") or []),
         clause_breaks=frozenset(str(word).lower() for word in data.get("clause_breaks") or []) | {";", ":"},
         past=tuple(re.compile(str(pattern)) for pattern in data.get("past") or []),
@@ -522,6 +525,7 @@ def language_data(code: str) -> LanguageData:
         lexicon=_lexicon(data, forms, weapon_terms) if segmented else None,
         abbreviations=frozenset(str(word).lower().rstrip(".") for word in data.get("abbreviations") or []),
         preposition_reach=int(data.get("preposition_reach") or PREPOSITION_REACH),
+        block_reach=int(data.get("block_reach") or BLOCK_REACH),
     )
 
 
@@ -910,6 +914,10 @@ def _parties(
         arrived = position == "at" and any(
             cue.kind == "arrival" and clause_of[cue.index] == clause_of[start] for cue in heard
         )
+        if position == "at" and start >= 2 and _is_forces(words[start - 2], data):
+            # "das Regime in Teheran", "die Regierung in Moskau": the government seated there acts
+            head = _phrase_start(start - 2, words, data)
+            position = _governed(head, start - 1, form, sentence, data)
         if (position == "at" and not arrived) or (position == "of" and form.kind == "metonym"):
             continue  # "in Moskau", "in Kyiv": a place
         if any(word.startswith(data.financing) for word in words[max(0, anchor - FINANCING_REACH) : anchor]):
@@ -1008,8 +1016,17 @@ def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData
     placed: list[Party] = []
     subject_chain_end: int | None = None
     seen_subject = False
-    for party in parties:
+    for index, party in enumerate(parties):
         previous = placed[-1] if placed else None
+        if (
+            party.position is None
+            and index
+            and parties[index - 1].position == "subject"
+            and _coordinated(parties[index - 1], party, sentence, data)
+        ):
+            # "samen met Denemarken en Duitsland": both join the subject
+            placed.append(_with(party, "subject"))
+            continue
         if (
             party.position in (None, "maybe_to", "of")
             and previous is not None
@@ -1154,6 +1171,10 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         # transfer of no weapon yet ("Portugal vai enviar mais ajuda para a Ucrânia") only sets the scene
         # (a ``FRAME``) for the sentences after it ("A ministra anunciou que irá enviar blindados")
         carried_on = len({item.category for item in previous}) == 1
+        if _cue_hits(sentence, data.back_references):
+            # "Lo rivelano fonti americane citando informazioni fornite dall'intelligence Usa": a sentence
+            # that names the source of the one before reports nothing of its own
+            return []
         weapons = [
             (ELLIPTIC, ELLIPTIC, previous[0].category, previous[0].weapon)
             if carried_on
@@ -1161,6 +1182,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         ]
     clause_of = _clauses(sentence, data)
     blockers = [start for start, _end, _label in _cue_hits(sentence, data.blockers)]
+    intentions = [start for start, _end, _label in _cue_hits(sentence, data.intentions)]
     cues = [
         Cue(
             start,
@@ -1170,7 +1192,8 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         )
         for start, end, label in _cue_hits(sentence, data.cues)
         if not any(
-            clause_of[block] == clause_of[start] and abs(block - start) <= BLOCK_REACH for block in blockers
+            clause_of[block] == clause_of[start] and abs(block - start) <= data.block_reach
+            for block in blockers + [wish for wish in intentions if label.removesuffix("_noun") == "acquire"]
         )
     ]
     heard = cues  # a negated transfer word still relates its parties to the one that follows it
