@@ -241,6 +241,7 @@ class LanguageData:
     status: Cues  # alleged, denied, agreed, ongoing, delivered, future
     blockers: Cues  # words that cancel a transfer word nearby: sanctions, refused, requested...
     intentions: Cues  # "will ... kaufen", "intende acquistare": wanting to buy is no purchase
+    specifying: Cues  # "Het gaat om", "Es handelt sich um": the weapons of the transfer just reported
     negations: frozenset[str]
     clause_breaks: frozenset[str]  # words that open a new clause: "что", "dass", "que"
     past: tuple[re.Pattern[str], ...]
@@ -482,6 +483,7 @@ def language_data(code: str) -> LanguageData:
         status=_cues(status, clitics),
         blockers=_cues({"block": data.get("blockers") or []}, clitics),
         intentions=_cues({"intent": data.get("intentions") or []}, clitics),
+        specifying=_cues({"specify": data.get("specifying") or []}, clitics),
         negations=frozenset(str(word).lower() for word in data.get("negations") or []),
         clause_breaks=frozenset(str(word).lower() for word in data.get("clause_breaks") or []) | {";", ":"},
         past=tuple(re.compile(str(pattern)) for pattern in data.get("past") or []),
@@ -1150,12 +1152,10 @@ def _status(
     verbs = [sentence.words[cue.last] for cue in cues if not cue.noun]
     if "future" in labels or any(pattern.search(verb) for verb in verbs for pattern in data.future):
         return "agreed"
-    for fact in statuses.FACT_ORDER:
-        if fact in labels:
-            return fact
-    if past:
-        return "delivered"
-    return None
+    fact = next((fact for fact in statuses.FACT_ORDER if fact in labels), "delivered" if past else None)
+    if fact == "delivered" and "continues" in labels:
+        return "ongoing"  # "de eerste tanks zijn aangekomen, meer zijn onderweg"
+    return fact
 
 
 def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_Found]) -> list[_Found]:
@@ -1201,6 +1201,9 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         # "liefert keine Kampfpanzer, will aber Flugabwehrsysteme liefern": a negated transfer word is none
         cues = [cue for cue in cues if not _negated(cue, sentence, data)]
     if not cues:
+        if not elliptic and _cue_hits(sentence, data.specifying) and not _state_matches(sentence, data):
+            # "Het gaat onder meer om luchtdoelraketten": what the transfer just reported consists of
+            return _continued(previous, weapons, sentence)
         return []
     parties = [
         party
@@ -1224,22 +1227,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     if elliptic and not any(party.position in ("to", "from", "by") for party in parties):
         return []
     if not parties:
-        pairs = {(_key(item.supplier), _key(item.recipient)) for item in previous}
-        if len(pairs) != 1:
-            return []
-        first = previous[0]
-        return [
-            _Found(
-                first.supplier,
-                first.recipient,
-                category,
-                text,
-                first.status,
-                first.confidence - 0.1,
-                sentence,
-            )
-            for _start, _end, category, text in weapons
-        ]
+        return _continued(previous, weapons, sentence)
     suppliers: dict[str, Party] = {}
     recipients: dict[str, Party] = {}
     named = frozenset(i for party in parties for i in range(party.start, party.end))
@@ -1376,6 +1364,23 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     return found
 
 
+def _continued(
+    previous: list[_Found], weapons: list[tuple[int, int, str, str]], sentence: Sentence
+) -> list[_Found]:
+    """The weapons of a sentence that names no party, transferred between the one pair of the sentence
+    before ("Der Deal soll 108 Panzer umfassen")."""
+    pairs = {(_key(item.supplier), _key(item.recipient)) for item in previous}
+    if len(pairs) != 1:
+        return []
+    first = previous[0]
+    return [
+        _Found(
+            first.supplier, first.recipient, category, text, first.status, first.confidence - 0.1, sentence
+        )
+        for _start, _end, category, text in weapons
+    ]
+
+
 def _distance(
     sentence: Sentence, data: LanguageData, party: Party, cue: Cue, named: frozenset[int]
 ) -> tuple[int, int]:
@@ -1476,14 +1481,21 @@ def _key(party: Party) -> str:
     return party.code or f"name:{(party.name or '').lower()}"
 
 
-def _denials(split: list[Sentence], data: LanguageData) -> set[str]:
-    """States named in a sentence that denies something: a denial anywhere in the passage by (or about)
-    a party wins over the accusation it answers."""
-    codes: set[str] = set()
+def _denials(split: list[Sentence], data: LanguageData) -> dict[str, frozenset[str]]:
+    """States named in a sentence that denies something, with the kinds of weapon it denies (none: all):
+    a denial anywhere in the passage by (or about) a party wins over the accusation it answers, but a
+    denial of missiles leaves the drones admitted beside it ("räumte Drohnen ein ... Raketen dementierte
+    er")."""
+    scopes: dict[str, frozenset[str]] = {}
     for sentence in split:
         if any(label == "denied" for _s, _e, label in _cue_hits(sentence, data.status)):
-            codes |= {form.code for _s, _e, form in _state_matches(sentence, data)}
-    return codes
+            kinds = frozenset(w[2] for w in _weapons(sentence, data)) - {"other"}
+            for _s, _e, form in _state_matches(sentence, data):
+                known = scopes.get(form.code)
+                scopes[form.code] = (
+                    frozenset() if not kinds or known == frozenset() else (known or kinds) | kinds
+                )
+    return scopes
 
 
 # Dictionary look-up only: simplemma's guessing rules cost some fifteen times more per unknown word.
@@ -1522,9 +1534,14 @@ def tag(text: str, code: str) -> Result:
             for item in just_before:  # "Об этом сообщил ... со ссылкой на источники"
                 if item.status in statuses.FACT_ORDER:
                     item.status = "alleged"
+        if not current and any(label == "continues" for _s, _e, label in _cue_hits(sentence, data.status)):
+            for item in just_before:  # "... zijn aangekomen. Meer tanks zijn onderweg."
+                if item.status == "delivered":
+                    item.status = "ongoing"
         just_before = current
         for item in current:
-            if {item.supplier.code, item.recipient.code} & denials:
+            scopes = [denials[code] for code in (item.supplier.code, item.recipient.code) if code in denials]
+            if any(not scope or item.category in scope for scope in scopes):
                 item.status = "denied"
         found.extend(item for item in current if item.category != FRAME)
         if current:

@@ -89,3 +89,67 @@ def test_a_sentence_naming_the_source_reports_nothing_of_its_own() -> None:
         "Lo rivelano fonti americane citando informazioni fornite dall'intelligence Usa."
     )
     assert found(text, "it") == {("IR", "BY", "drones", "alleged")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # "Het gaat om", "Es handelt sich um": what the transfer just reported consists of
+        (
+            "nl",
+            "Noorwegen levert militair materiaal aan Oekraïne. "
+            "Het gaat onder meer om luchtdoelraketten en geweren.",
+            {("NO", "UA", "air_defense", "agreed"), ("NO", "UA", "small_arms", "agreed")},
+        ),
+        (
+            "de",
+            "Polen hat der Ukraine Militärausrüstung übergeben. "
+            "Es handelt sich um Kampfpanzer und Haubitzen.",
+            {("PL", "UA", "armored_vehicles", "delivered"), ("PL", "UA", "artillery", "delivered")},
+        ),
+        (
+            "it",
+            "La Francia consegnerà armamenti alla Grecia. Si tratta di missili antiaerei e di fucili.",
+            {("FR", "GR", "air_defense", "agreed"), ("FR", "GR", "small_arms", "agreed")},
+        ),
+        (
+            "pt",
+            "A Espanha vai enviar equipamento militar para a Ucrânia. "
+            "Trata-se de mísseis antiaéreos e obuses.",
+            {("ES", "UA", "air_defense", "agreed"), ("ES", "UA", "artillery", "agreed")},
+        ),
+        # delivered, with more on the way: ongoing
+        (
+            "nl",
+            "De eerste tanks uit Duitsland zijn in Oekraïne aangekomen. Meer tanks zijn onderweg.",
+            {("DE", "UA", "armored_vehicles", "ongoing")},
+        ),
+        (
+            "de",
+            "Die ersten Panzer aus Polen sind in der Ukraine eingetroffen. Weitere sind unterwegs.",
+            {("PL", "UA", "armored_vehicles", "ongoing")},
+        ),
+        # a party that admits a transfer says it took place
+        ("pt", "O Irã admitiu ter fornecido drones à Rússia.", {("IR", "RU", "drones", "delivered")}),
+        # a denial of missiles leaves the drones admitted beside it; a denial naming no weapon covers all
+        (
+            "it",
+            "L'Iran ha ammesso di aver fornito droni alla Russia. "
+            "L'invio di missili alla Russia è stato invece smentito da Teheran.",
+            {("IR", "RU", "drones", "delivered"), ("IR", "RU", "missiles", "denied")},
+        ),
+        (
+            "de",
+            "Der Iran hat Drohnen an Russland geliefert. "
+            "Die Lieferung von Raketen an Russland dementierte Teheran.",
+            {("IR", "RU", "drones", "delivered"), ("IR", "RU", "missiles", "denied")},
+        ),
+        (
+            "de",
+            "Der Iran soll Drohnen an Russland geliefert haben. Teheran dementierte die Berichte.",
+            {("IR", "RU", "drones", "denied")},
+        ),
+    ],
+)
+def test_west_passages(lang: str, text: str, expected: set[Quad]) -> None:
+    assert found(text, lang) == expected
