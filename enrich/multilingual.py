@@ -80,6 +80,7 @@ FINANCING_REACH = 4  # tokens between a word of paying and who pays ("saldata da
 UNNAMED_REACH = 3  # tokens between "from" and the countries it names without naming one
 DEAL_OBJECT = 3  # tokens between a deal word and the transfer noun it names ("contract for the supply")
 ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after which the main one goes on
+REPORT_REACH = 3  # tokens between a verb of saying and the comma that opens what it says ("sagte am Montag,")
 SOURCE_REACH = 3  # tokens between "según" and the state it names as the source ("según el gobierno ruso")
 ELLIPTIC = -100  # the position of a weapon a sentence leaves out: far from every word of it
 FRAME = ""  # the category of a transfer of no weapon: context for the sentences after it, never reported
@@ -269,6 +270,7 @@ class LanguageData:
     make_nouns: tuple[str, ...] = ("\0",)  # "makelij", "производства" after a demonym: its maker
     shared_subject: frozenset[str] = frozenset()  # breaks that open no clause before a transfer word
     subject_pronouns: frozenset[str] = frozenset()  # "att man skickar": the pronoun is the subject before
+    auxiliaries: frozenset[str] = frozenset()  # "anunciou que iria entregar": no subject of its own either
     prepositional_cases: frozenset[str] = frozenset()  # cases never without a preposition (locative)
     comitative: frozenset[str] = frozenset()  # "samen" in "samen met": the party joins the subject
     back_references: Cues = field(
@@ -519,6 +521,7 @@ def language_data(code: str) -> LanguageData:
         financing=tuple(str(word).lower() for word in data.get("financing") or []) or ("\0",),
         shared_subject=frozenset(str(word).lower() for word in data.get("shared_subject") or []),
         subject_pronouns=frozenset(str(word).lower() for word in data.get("subject_pronouns") or []),
+        auxiliaries=frozenset(str(word).lower() for word in data.get("auxiliaries") or []),
         comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
         prepositional_cases=frozenset(str(case) for case in data.get("prepositional_cases") or []),
         back_references=_cues({"back": data.get("back_references") or []}),
@@ -1080,14 +1083,27 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
     before a transfer word opens none: the verb has no subject of its own ("Иран признал, что
     поставлял"), or the word is an infinitive marker (Swedish "beslutat att skicka")."""
     cue_starts = {start for start, _end, _label in _cue_hits(sentence, data.cues)}
+    # "Die USA behaupten, Nordkorea liefere Munition": the comma after a verb of saying opens what it says
+    said = {end for _start, end, label in _cue_hits(sentence, data.status) if label == "report"}
+    opening = {
+        _phrase_start(start, sentence.words, data) for start, _end, _form in _state_matches(sentence, data)
+    }
     numbers: list[int] = []
     clause = 0
     opened: tuple[int, int] | None = None  # the clause an aside interrupted, and where the aside began
     for index, word in enumerate(sentence.words):
-        # "meddelade Storbritannien att man skickar": the pronoun stands for the subject before the break
-        pronoun = index + 1 < len(sentence.words) and sentence.words[index + 1] in data.subject_pronouns
-        shared = index + 1 in cue_starts or (pronoun and index + 2 in cue_starts)
-        if word in data.clause_breaks and not (word in data.shared_subject and shared):
+        # "meddelade Storbritannien att man skickar": the pronoun stands for the subject before the break;
+        # so do the auxiliaries of a verb with no subject ("o Canadá anunciou que iria entregar")
+        after = index + 1
+        while after < len(sentence.words) and sentence.words[after] in data.auxiliaries:
+            after += 1
+        pronoun = after < len(sentence.words) and sentence.words[after] in data.subject_pronouns
+        shared = after in cue_starts or (pronoun and after + 1 in cue_starts)
+        # ... when a state opens it; not "Polen sagte, es habe geliefert", where the one who says supplies
+        reported = (
+            word == "," and index + 1 in opening and any(0 <= index - end <= REPORT_REACH for end in said)
+        )
+        if (word in data.clause_breaks and not (word in data.shared_subject and shared)) or reported:
             opened = (clause, index) if word not in (";", ":") else None
             clause = max(numbers, default=0) + 1
         elif word == "," and opened is not None:

@@ -153,3 +153,45 @@ def test_a_sentence_naming_the_source_reports_nothing_of_its_own() -> None:
 )
 def test_west_passages(lang: str, text: str, expected: set[Quad]) -> None:
     assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a transfer verb right after "que"/"che" and its auxiliaries has the subject before it
+        (
+            "pt",
+            "O Canadá anunciou que iria entregar tanques de fabrico alemão à Polónia.",
+            {("CA", "PL", "armored_vehicles", "agreed")},
+        ),
+        (
+            "it",
+            "La Francia ha annunciato che invierà carri armati alla Romania.",
+            {("FR", "RO", "armored_vehicles", "agreed")},
+        ),
+        # a subject of its own after "que" stays apart; what a third state says is a claim
+        (
+            "pt",
+            "Os Estados Unidos afirmam que a Coreia do Norte envia mísseis à Rússia.",
+            {("KP", "RU", "missiles", "alleged")},
+        ),
+        (
+            "nl",
+            "De Verenigde Staten beweren dat Iran drones aan Rusland levert.",
+            {("IR", "RU", "drones", "alleged")},
+        ),
+        # the comma after a verb of saying opens what it says, when a state opens it
+        (
+            "de",
+            "Die USA behaupten, Nordkorea liefere Munition an Russland.",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "de",
+            "Polen sagte, es habe der Ukraine Panzer geliefert.",
+            {("PL", "UA", "armored_vehicles", "delivered")},
+        ),
+    ],
+)
+def test_west_speakers(lang: str, text: str, expected: set[Quad]) -> None:
+    assert found(text, lang) == expected
