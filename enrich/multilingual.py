@@ -1088,6 +1088,14 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
     opening = {
         _phrase_start(start, sentence.words, data) for start, _end, _form in _state_matches(sentence, data)
     }
+    # "Nederland levert de houwitsers, Duitsland levert de munitie": a state after a comma, with a transfer
+    # verb of its own before the next comma, opens a clause of its own when one came before
+    verbs = [
+        start
+        for start, _end, label in _cue_hits(sentence, data.cues)
+        if not label.endswith("_noun") and label != "deal" and not _capitalised_noun(sentence, data, start)
+    ]
+    commas = [index for index, word in enumerate(sentence.words) if word == ","] + [len(sentence.words)]
     numbers: list[int] = []
     clause = 0
     opened: tuple[int, int] | None = None  # the clause an aside interrupted, and where the aside began
@@ -1103,8 +1111,19 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
         reported = (
             word == "," and index + 1 in opening and any(0 <= index - end <= REPORT_REACH for end in said)
         )
-        if (word in data.clause_breaks and not (word in data.shared_subject and shared)) or reported:
-            opened = (clause, index) if word not in (";", ":") else None
+        following = next((comma for comma in commas if comma > index), len(sentence.words))
+        asyndetic = (
+            word == ","
+            and index + 1 in opening
+            and any(verb < index and numbers[verb] == clause for verb in verbs)
+            and any(index < verb < following for verb in verbs)
+        )
+        if (
+            (word in data.clause_breaks and not (word in data.shared_subject and shared))
+            or reported
+            or asyndetic
+        ):
+            opened = (clause, index) if word not in (";", ":") and not asyndetic else None
             clause = max(numbers, default=0) + 1
         elif word == "," and opened is not None:
             if index - opened[1] <= ASIDE:

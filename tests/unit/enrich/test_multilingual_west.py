@@ -195,3 +195,10 @@ def test_west_passages(lang: str, text: str, expected: set[Quad]) -> None:
 )
 def test_west_speakers(lang: str, text: str, expected: set[Quad]) -> None:
     assert found(text, lang) == expected
+
+
+def test_a_state_after_a_comma_with_a_verb_of_its_own_opens_a_clause() -> None:
+    """The second state is the subject of its own verb, not the object of the first."""
+    text = "Noorwegen levert de houwitsers, Zweden levert ook munitie aan de Oekraïense regering."
+    assert ("SE", "UA") in {(t.supplier, t.recipient) for t in multilingual.tag(text, "nl").transfers}
+    assert ("NO", "SE") not in {(t.supplier, t.recipient) for t in multilingual.tag(text, "nl").transfers}
