@@ -1286,14 +1286,18 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         cues = [cue for cue in cues if not _negated(cue, sentence, data)]
     if not cues:
         return []
+    every = _parties(sentence, data, weapons, cues, heard)
+    # "إلى مصر والإمارات": a name that carries its conjunction joins the one before it, however far
+    conjuncts = {p.start for p in every if p.joined and any(q.end == p.start for q in every)}
     parties = [
         party
         for clause in sorted(set(clause_of))
         for party in _bare_positions(
             [
                 p
-                for p in _parties(sentence, data, weapons, cues, heard)
-                if clause_of[p.start] == clause and _within_subject_reach(p, cues, sentence.words, data)
+                for p in every
+                if clause_of[p.start] == clause
+                and (p.start in conjuncts or _within_subject_reach(p, cues, sentence.words, data))
             ],
             sentence,
             data,

@@ -1,7 +1,8 @@
-"""The multilingual path for Arabic, Turkish, Polish, Ukrainian and Russian constructions written from
-tune-east2.jsonl's errors, on invented sentences: Arabic clitics on the first word of a multi-word name
-or weapon and "بحسب" naming a source, the Turkish genitive subject of a nominalised verb, Polish ordinals
-inside a sentence, blocked and offered transfers, and the parliaments and ministries that act for a state."""
+"""The multilingual path for Arabic, Persian, Turkish, Polish, Ukrainian and Russian constructions
+written from tune-east2.jsonl's errors, on invented sentences: Arabic clitics on the first word of a
+multi-word name or weapon and "بحسب" naming a source, Persian "در اختیار ... قرار داد" and "به گفته", the
+Turkish genitive subject of a nominalised verb and negative verb suffixes, Polish ordinals inside a
+sentence, blocked and offered transfers, and the parliaments and ministries that act for a state."""
 
 from __future__ import annotations
 
@@ -50,6 +51,24 @@ def found(text: str, lang: str) -> set[Quad]:
             "ar",
             "وصلت إلى روسيا صواريخ إيرانية، بحسب صحيفة بريطانية.",
             {("IR", "RU", "missiles", "alleged")},
+        ),
+        # a name that carries its conjunction ("والإمارات") shares the preposition of the one before it
+        (
+            "ar",
+            "باعت فرنسا طائرات إلى مصر والإمارات العربية المتحدة.",
+            {("FR", "EG", "aircraft", "delivered"), ("FR", "AE", "aircraft", "delivered")},
+        ),
+        # Persian: "در اختیار X قرار داد" puts the weapon at X's disposal; "به گفته" names the source
+        (
+            "fa",
+            "ایران تعداد محدودی پهپاد در اختیار روسیه قرار داده است.",
+            {("IR", "RU", "drones", "delivered")},
+        ),
+        ("fa", "به گفته منابع آگاه، ایران موشک به روسیه فرستاده است.", {("IR", "RU", "missiles", "alleged")}),
+        (
+            "fa",
+            "به گفته وزیر دفاع ایران، تهران پهپاد به روسیه فرستاده است.",
+            {("IR", "RU", "drones", "delivered")},
         ),
         # Turkish: the genitive subject of a nominalised verb supplies; the bare name before it speaks
         (
