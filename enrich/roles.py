@@ -71,6 +71,7 @@ DISSUADING_VERBS = grammar.words("dissuading_verbs")
 DISSUASION_LINKS = grammar.words("dissuasion_links")
 EVIDENCE_VERBS = grammar.words("evidence_verbs")
 CONDITIONAL_AUXILIARIES = grammar.words("conditional_auxiliaries")
+COUNTERFACTUAL_MODALS = grammar.words("counterfactual_modals")
 CLAIM_NOUNS = grammar.words("claim_nouns")
 NOT_CARGO_NOUNS = grammar.words("not_cargo_nouns")
 CONDITIONAL_MARKS = grammar.words("conditional_marks")
@@ -308,7 +309,7 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
         return True  # « Faut-il livrer des chars à Kiev ? »: asked, not reported
     if token.tag_ == "VBG" and token.head.lower_ in PREVENTIVE_PREPOSITIONS:
         return True  # "warned China against supplying", "decided against selling"
-    if _dissuaded(token) or _unseen(token) or _conditioned(token):
+    if _dissuaded(token) or _unseen(token) or _conditioned(token) or _counterfactual(token):
         return True
     if token.dep_.startswith("nsubj") and _in_doubt(token.head, cues):
         return True  # « la livraison de Mirage est dans l'incertitude »: the delivery is what is in doubt
@@ -324,6 +325,13 @@ def _in_doubt(predicate_of_subject: Token, cues: CueLexicon) -> bool:
         or (child.dep_.startswith("aux") and child.lower_ in CONDITIONAL_AUXILIARIES)
         for child in predicate_of_subject.children
     )
+
+
+def _counterfactual(token: Token) -> bool:
+    """ "Poland would have supplied Ukraine with its MiGs", "Berlin should have sent tanks": a modal of
+    the unreal with the perfect tells what did not happen (where "may have shipped" guesses at what did)."""
+    auxiliaries = {child.lower_ for child in token.children if child.dep_.startswith("aux")}
+    return bool(auxiliaries & COUNTERFACTUAL_MODALS) and bool(auxiliaries & PERFECT_AUXILIARIES)
 
 
 def _dissuaded(token: Token) -> bool:
