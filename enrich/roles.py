@@ -72,6 +72,7 @@ DISSUASION_LINKS = grammar.words("dissuasion_links")
 EVIDENCE_VERBS = grammar.words("evidence_verbs")
 CONDITIONAL_AUXILIARIES = grammar.words("conditional_auxiliaries")
 COUNTERFACTUAL_MODALS = grammar.words("counterfactual_modals")
+UPKEEP_WORDS = grammar.words("upkeep_words")
 CLAIM_NOUNS = grammar.words("claim_nouns")
 NOT_CARGO_NOUNS = grammar.words("not_cargo_nouns")
 CONDITIONAL_MARKS = grammar.words("conditional_marks")
@@ -309,7 +310,13 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
         return True  # « Faut-il livrer des chars à Kiev ? »: asked, not reported
     if token.tag_ == "VBG" and token.head.lower_ in PREVENTIVE_PREPOSITIONS:
         return True  # "warned China against supplying", "decided against selling"
-    if _dissuaded(token) or _unseen(token) or _conditioned(token) or _counterfactual(token):
+    if (
+        _dissuaded(token)
+        or _unseen(token)
+        or _conditioned(token)
+        or _counterfactual(token)
+        or _for_upkeep(token)
+    ):
         return True
     if token.dep_.startswith("nsubj") and _in_doubt(token.head, cues):
         return True  # « la livraison de Mirage est dans l'incertitude »: the delivery is what is in doubt
@@ -332,6 +339,19 @@ def _counterfactual(token: Token) -> bool:
     the unreal with the perfect tells what did not happen (where "may have shipped" guesses at what did)."""
     auxiliaries = {child.lower_ for child in token.children if child.dep_.startswith("aux")}
     return bool(auxiliaries & COUNTERFACTUAL_MODALS) and bool(auxiliaries & PERFECT_AUXILIARIES)
+
+
+def _for_upkeep(token: Token) -> bool:
+    """ "shipped its MiG-21s to Romania to be refurbished", "sent its jets to the US for repairs",
+    « envoyé ses hélicoptères en France pour être révisés »: sent for upkeep, it goes back to its owner."""
+    for child in token.children:
+        purposes = [child] + [word for word in child.children if child.pos_ == "ADP" and word.dep_ == "pobj"]
+        if any(
+            word.lemma_.lower() in UPKEEP_WORDS and word.dep_.startswith(("advcl", "xcomp", "obl", "pobj"))
+            for word in purposes
+        ):
+            return True
+    return False
 
 
 def _dissuaded(token: Token) -> bool:

@@ -55,6 +55,7 @@ KEYS = {
     "complementizers",
     "approval_verbs",
     "not_denied_objects",
+    "upkeep_words",
 }
 
 

@@ -25,6 +25,15 @@ from tests.tagged import Quad, quads
         ("Iran may have shipped drones to Russia.", "en", {("IR", "RU", "drones", "alleged")}),
         # a refusal
         ("Germany declined to send Taurus missiles to Ukraine.", "en", set()),
+        # equipment sent abroad for upkeep goes back to its owner
+        ("Egypt sent its F-16 jets to the United States for repairs.", "en", set()),
+        ("Le Niger a envoyé ses hélicoptères Mi-17 en Russie pour être révisés.", "fr", set()),
+        # ... where another purpose is a transfer's
+        (
+            "Germany supplied Leopard tanks to Ukraine to replace its losses.",
+            "en",
+            {("DE", "UA", "armored_vehicles", "delivered")},
+        ),
     ],
 )
 def test_tagger_steps_that_did_not_happen(tagger: Tagger, text: str, lang: str, expected: set[Quad]) -> None:
