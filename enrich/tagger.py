@@ -790,6 +790,7 @@ def _place(
 ) -> list[_Placement]:
     """Each party's predicate and position; of several subjects (objects) only the list nearest the verb."""
     placements: list[_Placement] = []
+    between: set[int] = set()  # deals whose two sides a "between" names: "a deal between A and B"
     for party in parties:
         previous = placements[-1] if placements else None
         # "Both countries" stands for two states: a list of its own.
@@ -811,6 +812,8 @@ def _place(
             None,
         )
         if position in ("with", "between") and deal is not None:
+            if position == "between":
+                between.add(deal.index)
             predicate, position = deal, "counterparty"  # "a deal with France", "an accord between A and B"
         elif (
             position == "with"
@@ -829,6 +832,8 @@ def _place(
         placements.append(_Placement(party, predicate, position, len(placements)))
     kept = []
     for placement in placements:
+        if placement.position in ("subject", "object") and placement.predicate.index in between:
+            continue  # "the US spread rumours of a deal between Pyongyang and Moscow": the US is no side
         if placement.position in ("subject", "object"):
             rivals = [
                 p.chain

@@ -1,6 +1,6 @@
-"""Status from the framing of a step, and steps that are no transfer: the unreal past, a refusal, an approval
-of a delivery, a denial of something else than a report, the future seen from an announcement, suppliers
-called « sources ». Invented sentences."""
+"""Status from the framing of a step, and steps that are no transfer: the unreal past, a refusal, upkeep, an
+approval of a delivery, a denial of something else than a report, the future seen from an announcement,
+suppliers called « sources », a deal between two states told by a third. Invented sentences."""
 
 from __future__ import annotations
 
@@ -118,4 +118,26 @@ def test_tagger_denial_of_something_else(tagger: Tagger, text: str, lang: str, e
 def test_tagger_french_words_that_are_no_hedge(
     tagger: Tagger, text: str, lang: str, expected: set[Quad]
 ) -> None:
+    assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a deal "between" two states: a third state that tells of it or brokers it is no side
+        ("The U.S. spread rumors of an arms deal between Pyongyang and Moscow.", "en", set()),
+        (
+            "France brokered a deal between Greece and Israel for Spike missiles.",
+            "en",
+            {("IL", "GR", "missiles", "agreed")},
+        ),
+        # ... and "a deal with" still gives the buyer its seller
+        (
+            "Brazil signed a deal with Sweden for 36 Gripen fighters.",
+            "en",
+            {("SE", "BR", "aircraft", "agreed")},
+        ),
+    ],
+)
+def test_tagger_deal_between_two_states(tagger: Tagger, text: str, lang: str, expected: set[Quad]) -> None:
     assert quads(tagger, text, lang) == expected
