@@ -31,8 +31,9 @@ else in another language's list):
     soutien de l'Ukraine »: the state a sentence supports receives the next sentence's transfer),
     announcing_verbs, complementizers and announced_conditionals (« a annoncé que … seraient »: a future
     in the past), approval_verbs (what they govern is agreed: "approved the delivery of the first batch")
-    not_denied_objects (a denial word with one as object denies no report: "dismissed the concern") and
-    upkeep_words (a transfer for one of them is upkeep: "shipped its jets to Romania to be refurbished")
+    not_denied_objects (a denial word with one as object denies no report: "dismissed the concern"),
+    upkeep_words (a transfer for one of them is upkeep: "shipped its jets to Romania to be refurbished") and
+    financing_nouns (a state qualifying one pays: "the U.S. funding for the purchase")
 
 A language is added by adding its file; everything is read once, at import.
 """

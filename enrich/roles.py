@@ -77,6 +77,7 @@ CLAIM_NOUNS = grammar.words("claim_nouns")
 NOT_CARGO_NOUNS = grammar.words("not_cargo_nouns")
 CONDITIONAL_MARKS = grammar.words("conditional_marks")
 FINANCING_VERBS = grammar.words("financing_verbs")
+FINANCING_NOUNS = grammar.words("financing_nouns")
 CONCESSIVE = frozenset({"even", "même"})  # "even if", « même si »: a concession, not a condition
 # How a state qualifies a noun: "US intelligence", "a U.S. assertion", "Moscow's claims", « … de Moscou ».
 QUALIFYING = frozenset({"amod", "compound", "nmod", "poss", "nmod:poss", "pobj"})
@@ -388,9 +389,12 @@ def _condition(clause: Token) -> bool:
 
 
 def finances(party: Party, sentence: Span) -> bool:
-    """ "The US financed Poland's purchase of Korean tanks", « l'Arabie saoudite a payé … »: the party is
-    the subject of a verb of paying, a financier and no side of the transfer."""
+    """ "The US financed Poland's purchase of Korean tanks", « l'Arabie saoudite a payé … », "the U.S. funding
+    for the purchase": the party is the subject of a verb of paying or qualifies a noun of funding, a
+    financier and no side of the transfer."""
     token = sentence.doc[party.start : party.end].root
+    if token.dep_ in ("compound", "amod", "poss", "nmod") and token.head.lemma_.lower() in FINANCING_NOUNS:
+        return True  # "the U.S. funding for the purchase of the Mi-17s"
     return token.dep_.startswith("nsubj") and token.head.lemma_.lower() in FINANCING_VERBS
 
 

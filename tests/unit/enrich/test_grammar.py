@@ -56,6 +56,7 @@ KEYS = {
     "approval_verbs",
     "not_denied_objects",
     "upkeep_words",
+    "financing_nouns",
 }
 
 

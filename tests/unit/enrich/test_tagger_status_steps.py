@@ -131,6 +131,12 @@ def test_tagger_french_words_that_are_no_hedge(
             "en",
             {("IL", "GR", "missiles", "agreed")},
         ),
+        # ... a deal between a state and a company: the state that approves it sells
+        (
+            "The Pentagon okayed a deal between Poland and Lockheed Martin for 32 F-35 jets.",
+            "en",
+            {("US", "PL", "aircraft", "agreed")},
+        ),
         # ... and "a deal with" still gives the buyer its seller
         (
             "Brazil signed a deal with Sweden for 36 Gripen fighters.",
@@ -140,4 +146,25 @@ def test_tagger_french_words_that_are_no_hedge(
     ],
 )
 def test_tagger_deal_between_two_states(tagger: Tagger, text: str, lang: str, expected: set[Quad]) -> None:
+    assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a state that qualifies a noun of funding pays and is no side
+        ("Japan's funding for Vietnam's purchase of Russian Su-30 jets drew criticism.", "en", set()),
+        # a deal still being finalised is not yet a deal
+        ("Germany is finalizing a deal to buy Arrow 3 missiles from Israel.", "en", set()),
+        # ... and one given a blessing is agreed
+        (
+            "Washington gave its blessing to the sale of 40 Abrams tanks to Morocco.",
+            "en",
+            {("US", "MA", "armored_vehicles", "agreed")},
+        ),
+    ],
+)
+def test_tagger_financiers_and_unfinished_deals(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
     assert quads(tagger, text, lang) == expected

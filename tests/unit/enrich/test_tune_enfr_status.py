@@ -14,11 +14,11 @@ from enrich.tagger import Tagger
 SET = Path(__file__).resolve().parents[3] / "bench" / "data" / "eval" / "tune-enfr-status.jsonl"
 # Measured with `armswatch eval bench/data/eval/tune-enfr-status.jsonl --part all`.
 FLOORS = {
-    "en": {"pair_f1": 0.66, "status_accuracy": 0.78},
+    "en": {"pair_f1": 0.63, "status_accuracy": 0.80},
     "fr": {"pair_f1": 0.57, "status_accuracy": 0.30},
 }
-# Hard negatives that may get a transfer (of 13 English and 11 French).
-HARD_NEGATIVES_WITH_TRANSFER = 1
+# Hard negatives that may get a transfer (of 17 English and 12 French).
+HARD_NEGATIVES_WITH_TRANSFER = 2
 
 
 @pytest.fixture(scope="module")
