@@ -75,25 +75,6 @@ def found(text: str, lang: str) -> set[Quad]:
                 ("NO", "UA", "artillery", "delivered"),
             },
         ),
-    ],
-)
-def test_west_rules(lang: str, text: str, expected: set[Quad]) -> None:
-    assert found(text, lang) == expected
-
-
-def test_a_sentence_naming_the_source_reports_nothing_of_its_own() -> None:
-    """The information "fornite" (provided) by US intelligence is no weapon supplied by the US; the
-    sentence names the source of the claim before it."""
-    text = (
-        "La Bielorussia starebbe ricevendo droni dall'Iran. "
-        "Lo rivelano fonti americane citando informazioni fornite dall'intelligence Usa."
-    )
-    assert found(text, "it") == {("IR", "BY", "drones", "alleged")}
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "expected"),
-    [
         # "Het gaat om", "Es handelt sich um": what the transfer just reported consists of
         (
             "nl",
@@ -149,15 +130,6 @@ def test_a_sentence_naming_the_source_reports_nothing_of_its_own() -> None:
             "Der Iran soll Drohnen an Russland geliefert haben. Teheran dementierte die Berichte.",
             {("IR", "RU", "drones", "denied")},
         ),
-    ],
-)
-def test_west_passages(lang: str, text: str, expected: set[Quad]) -> None:
-    assert found(text, lang) == expected
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "expected"),
-    [
         # a transfer verb right after "que"/"che" and its auxiliaries has the subject before it
         (
             "pt",
@@ -193,8 +165,18 @@ def test_west_passages(lang: str, text: str, expected: set[Quad]) -> None:
         ),
     ],
 )
-def test_west_speakers(lang: str, text: str, expected: set[Quad]) -> None:
+def test_west_rules(lang: str, text: str, expected: set[Quad]) -> None:
     assert found(text, lang) == expected
+
+
+def test_a_sentence_naming_the_source_reports_nothing_of_its_own() -> None:
+    """The information "fornite" (provided) by US intelligence is no weapon supplied by the US; the
+    sentence names the source of the claim before it."""
+    text = (
+        "La Bielorussia starebbe ricevendo droni dall'Iran. "
+        "Lo rivelano fonti americane citando informazioni fornite dall'intelligence Usa."
+    )
+    assert found(text, "it") == {("IR", "BY", "drones", "alleged")}
 
 
 def test_a_state_after_a_comma_with_a_verb_of_its_own_opens_a_clause() -> None:
