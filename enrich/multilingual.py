@@ -1419,7 +1419,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if position == "maybe_to":
             position = (
                 "to"
-                if cue.kind in ("supply", "thanks") and _next_to(party, cue, parties, sentence, data)
+                if cue.kind in ("supply", "thanks") and _next_to(party, cue, parties, sentence, data, weapons)
                 else "of"
             )
         role = data.roles[cue.kind].get(position)  # type: ignore[arg-type]
@@ -1559,13 +1559,21 @@ def _unnamed_source(sentence: Sentence, data: LanguageData) -> bool:
     )
 
 
-def _next_to(party: Party, cue: Cue, parties: list[Party], sentence: Sentence, data: LanguageData) -> bool:
+def _next_to(
+    party: Party,
+    cue: Cue,
+    parties: list[Party],
+    sentence: Sentence,
+    data: LanguageData,
+    weapons: Sequence[tuple[int, int, str, str]] = (),
+) -> bool:
     """A party in an ambiguous case (genitive, dative or locative "России") right after the verb: at most
     one word between them, beside other parties, their prepositions and conjunctions ("передала России",
     "przekazanych przez Polskę Ukrainie", "podziękował Polsce i Czechom")."""
     if party.start <= cue.last:
         return False
     others = {i for p in parties if p is not party for i in range(p.start, p.end)}
+    others |= {i for w in weapons for i in range(w[0], w[1])}  # "l'invio di armi in Ucraina"
     between = [
         word
         for i, word in enumerate(sentence.words[cue.last + 1 : party.start], start=cue.last + 1)

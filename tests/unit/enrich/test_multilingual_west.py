@@ -16,6 +16,13 @@ def found(text: str, lang: str) -> set[Quad]:
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
+        # Italian "in" after a supply verb and its weapon is the destination
+        (
+            "it",
+            "La Spagna ha inviato nuovi carri armati in Ucraina.",
+            {("ES", "UA", "armored_vehicles", "delivered")},
+        ),
+        ("it", "I carri armati spagnoli sono stati visti in Ucraina.", set()),
         # wanting to buy is no purchase; wanting to supply is a pledge
         ("de", "Ägypten will Kampfjets aus Frankreich kaufen.", set()),
         ("de", "Frankreich will Ägypten Kampfjets liefern.", {("FR", "EG", "aircraft", "agreed")}),
