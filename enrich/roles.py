@@ -904,6 +904,18 @@ def speaks(party: Party, sentence: Span) -> bool:
     return token.dep_.startswith("nsubj") and token.head.lemma_.lower() in REPORTING_VERBS
 
 
+def speaks_aside(party: Party, predicate: Predicate, sentence: Span) -> bool:
+    """The party speaks (see ``speaks``) in a subordinate clause of its own, led by a conjunction and not
+    governing the predicate: « La France s'est engagée à envoyer des chars, tandis que la Finlande a
+    déclaré qu'elle y songeait », "… while Finland said it was considering it": it speaks of itself, it is
+    no source of the transfer."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    verb = doc[party.start : party.end].root.head
+    return any(child.dep_ == "mark" for child in verb.children) and not verb.is_ancestor(doc[predicate.index])
+
+
 def claims(party: Party, sentence: Span) -> bool:
     """The party qualifies a noun of claim ("a U.S. assertion that …", "US intelligence", « les accusations
     de Moscou »): it is the source of the claim, not a side of the transfer."""

@@ -28,6 +28,9 @@ FUTURE_MARKERS = grammar.words("future_markers")
 ATTRIBUTION_MARKERS = tuple(tuple(marker.split()) for marker in grammar.words("attribution_markers"))
 # « selon les termes du contrat »: what the phrase cites is a document, not a source.
 NOT_A_SOURCE = grammar.words("not_a_source")
+# « des sources officielles »: a source called official is the state speaking, not hearsay.
+SOURCE_NOUNS = grammar.words("source_nouns")
+OFFICIAL_QUALIFIERS = grammar.words("official_qualifiers")
 # Clauses beside the one a denial speaks of.
 SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis", "cc"})
 # "with more on the way", « d'autres suivront »: deliveries go on.
@@ -68,6 +71,8 @@ def cue_statuses(sentence: Span, cues: CueLexicon, phrases: Iterable[tuple[str, 
         if kind.startswith("status:"):
             in_phrases.update(range(start, end))
             status: Status = kind.split(":", 1)[1]  # type: ignore[assignment]
+            if status == "alleged" and _official_source(sentence.doc[end - 1]):
+                continue
             if status == "delivered" and _future(sentence.doc[start]):
                 status = "agreed"
             found.add(status)
@@ -76,7 +81,7 @@ def cue_statuses(sentence: Span, cues: CueLexicon, phrases: Iterable[tuple[str, 
             continue
         words = _words(token)
         for status, vocabulary in cues.status.items():
-            if words & vocabulary:
+            if words & vocabulary and not (status == "alleged" and _official_source(token)):
                 if status == "delivered" and _future(token):
                     found.add("agreed")
                 elif status == "delivered" and token.pos_ in ("NOUN",):
@@ -84,6 +89,13 @@ def cue_statuses(sentence: Span, cues: CueLexicon, phrases: Iterable[tuple[str, 
                 else:
                     found.add(status)
     return found
+
+
+def _official_source(token: Token) -> bool:
+    """« des sources officielles », « de source gouvernementale »: a source noun its next word calls
+    official."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in SOURCE_NOUNS and following is not None and following.lower_ in OFFICIAL_QUALIFIERS
 
 
 def negated(sentence: Span, predicate: Predicate) -> bool:

@@ -57,6 +57,12 @@ CONTINUATION_WORDS = grammar.words("continuation")
 CLAIM_POINTERS = grammar.words("claim_pointers")
 # Origins shared by several states ("Western", « occidentaux »): a weapon's maker is then no default supplier.
 COLLECTIVE_ORIGINS = grammar.words("collective_origins")
+# A weapon named before and standing in a later sentence as « en » on a verb (« Paris en a cédé 18 à
+# l'Ukraine ») or as a demonstrative with an anaphor noun (« ces appareils », "these systems").
+WEAPON_CLITICS = grammar.words("weapon_clitics")
+CLITIC_HOSTS = grammar.words("clitic_hosts")
+WEAPON_ANAPHORS: dict[str, list[str]] = grammar.table("weapon_anaphors")
+DEMONSTRATIVES: dict[str, list[str]] = grammar.table("demonstratives")
 STATE_PARTY_KINDS = pronouns.STATE_PARTY_KINDS
 # An article is read up to this many characters (title included): a long report keeps its opening,
 # where news puts the facts, and nothing reaches spaCy's max_length (1,000,000).
@@ -287,7 +293,7 @@ def _is_candidate(sentence: Span, matchers: Matchers, names_a_state: bool, near_
     a pronoun: "It will send ten tanks"), or names a weapon shortly after a candidate (« Cette commande
     englobe aussi des chars T-90 » continues the transfer before it)."""
     if not matchers.weapon_hits(sentence):
-        return False
+        return near_candidate and _may_stand_for_weapon(sentence, matchers.lexicon)
     if names_a_state or near_candidate or matchers.party_hits(sentence):
         return True
     lang = matchers.lexicon.lang
@@ -295,6 +301,72 @@ def _is_candidate(sentence: Span, matchers: Matchers, names_a_state: bool, near_
         return True
     lowered = sentence.text.lower()
     return any(reference in lowered for reference in REFERENCES.get(lang, ()))
+
+
+def _may_stand_for_weapon(sentence: Span, lex: Lexicon) -> bool:
+    """The sentence may point back at a weapon (see ``_stand_ins``), by its words alone: a clitic before
+    an auxiliary or a transfer verb's infinitive (« en a livré », « en avoir cédé », « en livrer »), or a
+    demonstrative before an anaphor noun."""
+    anaphors = WEAPON_ANAPHORS.get(lex.lang, ())
+    demonstratives = DEMONSTRATIVES.get(lex.lang, ())
+    for token in sentence[:-1]:
+        following = token.nbor(1)
+        if token.lower_ in WEAPON_CLITICS and (
+            following.lower_ in CLITIC_HOSTS or following.lower_ in lex.cues.verbs
+        ):
+            return True
+        if token.lower_ in demonstratives and following.lower_ in anaphors:
+            return True
+    return False
+
+
+def _stand_ins(
+    sentence: Span, weapons: list[WeaponHit], antecedent: WeaponHit | None, lang: str
+) -> list[WeaponHit]:
+    """The weapons of a sentence that names none but points back at ``antecedent``, the first weapon of
+    a recent sentence: the clitic « en » of a verb (« Paris en a cédé 18 à l'Ukraine »), or a
+    demonstrative with an anaphor noun (« ces appareils ont été fournis au Mali », "these systems"). The
+    stand-in keeps its place in the sentence and takes the antecedent's category and name."""
+    if antecedent is None:
+        return weapons
+    anaphors = WEAPON_ANAPHORS.get(lang, ())
+    demonstratives = DEMONSTRATIVES.get(lang, ())
+
+    def anaphoric(start: int, end: int) -> bool:
+        token = sentence.doc[end - 1]
+        return (
+            end - start == 1
+            and token.lower_ in anaphors
+            and token.i > sentence.start
+            and token.nbor(-1).lower_ in demonstratives
+        )
+
+    if weapons:
+        if not all(anaphoric(hit.start, hit.end) for hit in weapons):
+            return weapons
+        return [WeaponHit(hit.start, hit.end, antecedent.category, antecedent.text) for hit in weapons]
+    found = [
+        WeaponHit(token.i, token.i + 1, antecedent.category, antecedent.text)
+        for token in sentence
+        if (
+            token.lower_ in WEAPON_CLITICS
+            and token.pos_ == "PRON"
+            and token.i + 1 < sentence.end
+            and token.nbor(1).pos_ in ("VERB", "AUX")
+        )
+        or anaphoric(token.i, token.i + 1)
+    ]
+    return found[:1]
+
+
+def _recent_weapon(sentences: Sequence[Span], position: int, matchers: Matchers) -> WeaponHit | None:
+    """The first weapon of the nearest of the ``CONTEXT_REACH`` sentences before ``position`` that
+    names one: what a clitic or an anaphor of the sentence at ``position`` stands for."""
+    for index in range(position - 1, max(position - 1 - CONTEXT_REACH, -1), -1):
+        hits = matchers.weapon_hits(sentences[index])
+        if hits:
+            return hits[0]
+    return None
 
 
 def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: float, cut: bool) -> TagResult:
@@ -336,6 +408,12 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
             if any(token.lower_ in SUPPORT_WORDS for token in first_pass.sentences[position - 1]):
                 supported = frozenset(antecedent.code for antecedent in previous)
         topic = previous[0].code if previous else None
+        own_weapons = matchers.weapon_hits(sentence)
+        recent = (
+            _recent_weapon(first_pass.sentences, position, language.fast_matchers)
+            if all(hit.text.lower() in WEAPON_ANAPHORS.get(lex.lang, ()) for hit in own_weapons)
+            else None
+        )
         found = _extract(
             sentence,
             offset,
@@ -348,6 +426,7 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
             context,
             previous,
             supported,
+            recent,
         )
         for candidate in found:
             # A sentence that only continues a claim does not make it a fact: « … a affirmé que la Corée
@@ -478,8 +557,9 @@ def _extract(
     context: Sequence[tuple[Party, Party]] = (),
     previous: Sequence[pronouns.Antecedent] = (),
     supported: frozenset[str] = frozenset(),
+    antecedent: WeaponHit | None = None,
 ) -> list[_Candidate]:
-    weapons = matchers.weapon_hits(sentence)
+    weapons = _stand_ins(sentence, matchers.weapon_hits(sentence), antecedent, lex.lang)
     weapon_spans = [(hit.start, hit.end) for hit in weapons]
     parties = _parties(sentence, lex, matchers, earlier, weapon_spans, topic, previous)
     if not weapons or not (parties or context):
@@ -821,7 +901,11 @@ def _place(
             position = None  # "tensions with Turkey" far from any transfer word
         elif position == "subject" and roles.reports(party, predicate, sentence):
             position = "reporter"
-        elif position in (None, "object") and roles.speaks(party, sentence):
+        elif (
+            position in (None, "object")
+            and roles.speaks(party, sentence)
+            and not roles.speaks_aside(party, predicate, sentence)
+        ):
             position = "reporter"  # "…, the South Korean defence ministry said": the claim's source
         if position not in ("reporter", "via", "counterparty") and roles.claims(party, sentence):
             position = "reporter"  # "a U.S. assertion that it had taken delivery of arms from North Korea"

@@ -49,6 +49,12 @@ KEYS = {
     "not_a_source",
     "continuation",
     "support",
+    "source_nouns",
+    "official_qualifiers",
+    "weapon_clitics",
+    "clitic_hosts",
+    "weapon_anaphors",
+    "demonstratives",
 }
 
 
