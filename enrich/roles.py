@@ -52,6 +52,8 @@ NOT_A_DIRECTION: dict[str, tuple[str, ...]] = {
     for preposition, before in by_preposition.items()
 }
 OTHER_PREPOSITIONS: dict[str, list[str]] = grammar.table("other_prepositions")
+# « ne suspendra pas la vente », "will not cancel the deal": a halt that is negated leaves the transfer.
+HALTING_VERBS = grammar.words("halting_verbs")
 BENEFACTIVE = grammar.words("benefactive")
 ARTICLES = grammar.words("articles")
 SKIPPABLE = ARTICLES | grammar.words("skippable")
@@ -296,6 +298,12 @@ def _listed(word: Token, words: frozenset[str]) -> bool:
     return word.lower_ in words or word.lemma_.lower() in words
 
 
+def halting_verb(token: Token) -> Token | None:
+    """The verb that governs the transfer word when it is a halt: « suspendre » in « suspendre la vente »."""
+    verb = next((ancestor for ancestor in token.ancestors if ancestor.pos_ in ("VERB", "AUX")), None)
+    return verb if verb is not None and verb.lemma_.lower() in HALTING_VERBS else None
+
+
 def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
     """ "keen to sell", "asked ... to facilitate the delivery", « souhaitait acquérir », "warned against
     supplying": not a transfer.
@@ -312,6 +320,8 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
         return True
     if token.dep_.startswith("nsubj") and _in_doubt(token.head, cues):
         return True  # « la livraison de Mirage est dans l'incertitude »: the delivery is what is in doubt
+    if halting_verb(token) is not None:
+        return False  # « n'envisage pas de suspendre la vente »: the intent is the halt's (see _vetoed)
     window = sentence.doc[max(token.i - 8, sentence.start) : token.i]
     return any(_listed(word, cues.intent) and not _guessing(word) for word in window)
 
@@ -535,6 +545,8 @@ def position_of(
     party: Party, sentence: Span, predicate: Predicate, lang: str, weapons: list[tuple[int, int]]
 ) -> Position | None:
     """The grammatical position of ``party`` with respect to ``predicate`` (None: unrelated)."""
+    if party.kind == "demonym" and _qualifies_transfer_noun(party, sentence, predicate):
+        return "possessor"  # « la commande grecque », "the Indian purchase", « les livraisons américaines »
     if party.kind == "demonym" and _origin_of_weapon(party, sentence, weapons, lang):
         return "origin"
     if _made_in(party, sentence):
@@ -574,6 +586,17 @@ def position_of(
         return "subject"
     # Only a party right after the verb is its object: "supplying Russia with", "sent the Russian Federation".
     return "object" if party.start - predicate.index <= 4 else None
+
+
+def _qualifies_transfer_noun(party: Party, sentence: Span, predicate: Predicate) -> bool:
+    """A demonym that is an adjective of the transfer noun itself names whose transfer it is: the buyer of
+    « la commande grecque » or "the Indian purchase", the seller of « les livraisons américaines »."""
+    if predicate.is_verb:
+        return False
+    root = sentence.doc[party.start : party.end].root
+    noun = sentence.doc[predicate.index]
+    # the small models at times hang the noun on the adjective (« la vente suédoise »)
+    return (root.dep_ == "amod" and root.head.i == noun.i) or (noun.dep_ == "amod" and noun.head.i == root.i)
 
 
 def _host_preposition(party: Party, sentence: Span, lang: str) -> Position | None:

@@ -19,6 +19,7 @@ from enrich.roles import (
     Party,
     Predicate,
     guesses_at_the_past,
+    halting_verb,
     has_negation,
     noun_phrase_climb,
 )
@@ -102,12 +103,23 @@ def negated(sentence: Span, predicate: Predicate) -> bool:
     """ "Russia is not sending", "ne fournit pas": the predicate is denied in so many words."""
     doc = sentence.doc
     token = doc[predicate.index]
-    if _restrictive(sentence, token):
+    if _restrictive(sentence, token) or _halt_negated(token):
         return False
     if has_negation(token) or negated_governor(token):
         return True
     window = doc[max(token.i - 3, sentence.start) : min(token.i + 3, sentence.end)]
     return _not_yet(token) or any(word.lower_ in NEGATIONS for word in window)
+
+
+def _halt_negated(token: Token) -> bool:
+    """« Le Canada ne suspendra pas la vente », « n'envisage pas de suspendre la vente », "will not cancel
+    the deal": the verb that governs the transfer is a halt, and it (or the verb it completes) is negated;
+    the negation cancels the halt, not the transfer."""
+    verb = halting_verb(token)
+    if verb is None:
+        return False
+    governor = verb.head if verb.dep_ in ("xcomp", "ccomp") else verb
+    return has_negation(verb) or _not_yet(verb) or has_negation(governor)
 
 
 def _not_yet(verb: Token) -> bool:

@@ -55,6 +55,7 @@ KEYS = {
     "clitic_hosts",
     "weapon_anaphors",
     "demonstratives",
+    "halting_verbs",
 }
 
 

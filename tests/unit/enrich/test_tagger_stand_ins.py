@@ -100,3 +100,55 @@ def test_an_impersonal_pronoun_stands_for_no_state(tagger: Tagger) -> None:
         "livrés à l’armée allemande en 1990."
     )
     assert quads(tagger, text, "fr") == {("CH", "DE", "ammunition", "delivered")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a halt that is itself negated leaves the sale standing
+        (
+            "Le Portugal ne suspendra pas la vente de véhicules blindés au Qatar.",
+            "fr",
+            {("PT", "QA", "armored_vehicles", "agreed")},
+        ),
+        (
+            "Le Portugal n'envisage pas de suspendre la vente de véhicules blindés au Qatar.",
+            "fr",
+            {("PT", "QA", "armored_vehicles", "agreed")},
+        ),
+        (
+            "Madrid will not cancel the sale of tanks to Qatar.",
+            "en",
+            {("ES", "QA", "armored_vehicles", "agreed")},
+        ),
+        # the halt itself still stops it
+        ("Le Portugal a suspendu la vente de véhicules blindés au Qatar.", "fr", set()),
+        ("Madrid cancelled the sale of tanks to Qatar.", "en", set()),
+    ],
+)
+def test_a_negated_halt_leaves_the_transfer(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a demonym that qualifies the transfer noun names whose transfer it is: the buyer of an order
+        ("La commande grecque de 18 Rafale a été signée lundi.", "fr", {("FR", "GR", "aircraft", "agreed")}),
+        ("L'achat indien de 36 Rafale a été finalisé.", "fr", {("FR", "IN", "aircraft", "agreed")}),
+        # ... the seller of a sale
+        (
+            "La vente suédoise de canons à l'Ukraine a été signée.",
+            "fr",
+            {("SE", "UA", "artillery", "agreed")},
+        ),
+        # a demonym on the weapon is still its maker, not a side of the deal
+        ("Le Maroc a commandé des drones turcs.", "fr", {("TR", "MA", "drones", "agreed")}),
+    ],
+)
+def test_a_demonym_on_the_transfer_noun_is_a_side(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
