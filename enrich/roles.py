@@ -54,6 +54,13 @@ NOT_A_DIRECTION: dict[str, tuple[str, ...]] = {
 OTHER_PREPOSITIONS: dict[str, list[str]] = grammar.table("other_prepositions")
 # « ne suspendra pas la vente », "will not cancel the deal": a halt that is negated leaves the transfer.
 HALTING_VERBS = grammar.words("halting_verbs")
+# International organisations whose word about states' transfers is a third party's (per language: "un").
+THIRD_PARTY_SPEAKERS: dict[str, list[str]] = grammar.table("third_party_speakers")
+# « a déclaré à l'ONU », "told the UN": the organisation is spoken to.
+ADDRESSEE_PREPOSITIONS = frozenset({"à", "au", "aux", "devant", "to", "before"})
+# Words after an inverted verb of saying that may still name its speaker (« a déclaré jeudi le secrétaire
+# général de l'OTAN »).
+SPEAKER_REACH = 8
 BENEFACTIVE = grammar.words("benefactive")
 ARTICLES = grammar.words("articles")
 SKIPPABLE = ARTICLES | grammar.words("skippable")
@@ -962,6 +969,31 @@ def someone_speaks(sentence: Span) -> bool:
     return any(
         token.dep_.startswith("nsubj") and token.head.lemma_.lower() in REPORTING_VERBS for token in sentence
     )
+
+
+def third_party_speaks(sentence: Span, lang: str) -> bool:
+    """An international organisation is the speaker of a verb of saying (« Le chef de l'ONU a déclaré »,
+    « …, a déclaré jeudi le secrétaire général de l'OTAN », "NATO's chief said"): a third party, whose
+    word makes a claim. The speaker is the verb's subject, or the words right after an inverted verb (the
+    small models often mistake an inverted subject for an object); an organisation addressed (« a déclaré
+    à l'ONU », "told the UN") is no speaker."""
+    organisations = THIRD_PARTY_SPEAKERS.get(lang, ())
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        subjects = [
+            word for child in verb.children if child.dep_.startswith("nsubj") for word in child.subtree
+        ]
+        after = sentence.doc[verb.i + 1 : min(verb.i + 1 + SPEAKER_REACH, sentence.end)]
+        inverted = list(after[: next((i for i, word in enumerate(after) if word.is_punct), len(after))])
+        if any(word.lower_ in organisations and not _addressed(word) for word in [*subjects, *inverted]):
+            return True
+    return False
+
+
+def _addressed(word: Token) -> bool:
+    """« à l'ONU », "to the UN": the organisation is spoken to."""
+    return any(child.lower_ in ADDRESSEE_PREPOSITIONS for child in (*word.children, *word.head.children))
 
 
 def reports(party: Party, predicate: Predicate, sentence: Span) -> bool:

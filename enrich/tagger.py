@@ -655,7 +655,9 @@ def _extract(
         return []
     main = predicates[0] if len(predicates) == 1 else max(predicates, key=lambda p: p.is_verb)
     reported_status = status.sentence_status(sentence, lex.cues, phrases, main, context_denial=False)
-    if unnamed_source and reported_status in status.FACT_ORDER:
+    if (
+        unnamed_source or roles.third_party_speaks(sentence, lex.lang)
+    ) and reported_status in status.FACT_ORDER:
         reported_status = "alleged"
     denied_codes, denial_points_back = _later_denials(later, lex, fast_matchers)
     sources = reporters | _later_sources(later, fast_matchers)

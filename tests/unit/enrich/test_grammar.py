@@ -56,6 +56,7 @@ KEYS = {
     "weapon_anaphors",
     "demonstratives",
     "halting_verbs",
+    "third_party_speakers",
 }
 
 

@@ -152,3 +152,36 @@ def test_a_demonym_on_the_transfer_noun_is_a_side(
     tagger: Tagger, text: str, lang: str, expected: set[Quad]
 ) -> None:
     assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # an international organisation speaking of two states' transfer makes it a claim
+        (
+            "L'Égypte a livré des obus au Soudan, a déclaré le chef de l'ONU.",
+            "fr",
+            {("EG", "SD", "ammunition", "alleged")},
+        ),
+        (
+            "Belarus has delivered drones to Russia, NATO's secretary general said.",
+            "en",
+            {("BY", "RU", "drones", "alleged")},
+        ),
+        # an organisation spoken to is no source; a minister of no named state is no third party
+        (
+            "La Grèce a déclaré à l'ONU avoir livré des canons à l'Arménie.",
+            "fr",
+            {("GR", "AM", "artillery", "delivered")},
+        ),
+        (
+            "La Grèce a livré des canons à l'Arménie, a déclaré le ministre.",
+            "fr",
+            {("GR", "AM", "artillery", "delivered")},
+        ),
+    ],
+)
+def test_an_organisation_speaking_makes_a_claim(
+    tagger: Tagger, text: str, lang: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
