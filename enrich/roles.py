@@ -72,6 +72,8 @@ REPORTING_VERBS = grammar.words("reporting_verbs")
 SPEAKER_PRONOUNS = grammar.words("speaker_pronouns")
 REFLEXIVE_CLITICS = grammar.words("reflexive_clitics")
 MAKING_WORDS = grammar.words("making_words")
+# « de fabrication turque », "of Russian manufacture": the demonym beside one of these names the maker.
+MAKING_NOUNS = grammar.words("making_nouns")
 ACCUSING_VERBS = grammar.words("accusing_verbs")
 EPISTEMIC_MODALS = grammar.words("epistemic_modals")
 NEGATIONS = grammar.words("negations")
@@ -556,7 +558,7 @@ def position_of(
         return "possessor"  # « la commande grecque », "the Indian purchase", « les livraisons américaines »
     if party.kind == "demonym" and _origin_of_weapon(party, sentence, weapons, lang):
         return "origin"
-    if _made_in(party, sentence):
+    if _made_in(party, sentence) or (party.kind == "demonym" and _of_make(party, sentence)):
         return "origin"
     if party.kind in ("name", "metonym") and (
         any(start == party.end for start, _end in weapons) or _maker_compound(party, sentence)
@@ -693,6 +695,15 @@ def _agent_of_another_verb(party: Party, sentence: Span, predicate: Predicate) -
         doc[i].pos_ == "VERB" and _past_participle(doc[i]) and doc[i].lower_.endswith(PARTICIPLE_ENDINGS)
         for i in range(predicate.index + 1, party.start)
     )
+
+
+def _of_make(party: Party, sentence: Span) -> bool:
+    """« dont six de fabrication turque », « de conception allemande », "of Russian manufacture": a
+    demonym right beside a noun of making names the weapon's maker, however far the weapon stands."""
+    doc = sentence.doc
+    before = doc[party.start - 1].lower_ if party.start > sentence.start else ""
+    after = doc[party.end].lower_ if party.end < sentence.end else ""
+    return before in MAKING_NOUNS or after in MAKING_NOUNS
 
 
 def _made_in(party: Party, sentence: Span) -> bool:

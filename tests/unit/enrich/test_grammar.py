@@ -57,6 +57,7 @@ KEYS = {
     "demonstratives",
     "halting_verbs",
     "third_party_speakers",
+    "making_nouns",
 }
 
 

@@ -185,3 +185,22 @@ def test_an_organisation_speaking_makes_a_claim(
     tagger: Tagger, text: str, lang: str, expected: set[Quad]
 ) -> None:
     assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a demonym beside a noun of making names the maker however far the weapon stands
+        (
+            "Récemment, une dizaine de drones, dont quatre de fabrication chinoise, ont été remis aux "
+            "autorités nigériennes.",
+            "fr",
+            {("CN", "NE", "drones", "delivered")},
+        ),
+        ("Egypt bought ten helicopters of Russian manufacture.", "en", {("RU", "EG", "aircraft", "agreed")}),
+        # outside an acquisition a maker is no supplier
+        ("Des chars de fabrication allemande ont été filmés en Syrie.", "fr", set()),
+    ],
+)
+def test_a_noun_of_making_names_the_maker(tagger: Tagger, text: str, lang: str, expected: set[Quad]) -> None:
+    assert quads(tagger, text, lang) == expected
