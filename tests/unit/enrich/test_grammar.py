@@ -58,6 +58,14 @@ KEYS = {
     "halting_verbs",
     "third_party_speakers",
     "making_nouns",
+    "counterfactual_modals",
+    "announcing_verbs",
+    "announced_conditionals",
+    "complementizers",
+    "approval_verbs",
+    "not_denied_objects",
+    "upkeep_words",
+    "financing_nouns",
 }
 
 
