@@ -257,7 +257,8 @@ def _build_language(code: str) -> _Language:
     _add_lookup_lemmatizer(fast)
     full = None
     if code in TRAINED_PIPELINES:
-        full = spacy.load(TRAINED_PIPELINES[code], exclude=list(UNUSED_COMPONENTS))
+        # The entity recogniser runs only where its answer is read (enrich/matching.py).
+        full = spacy.load(TRAINED_PIPELINES[code], exclude=list(UNUSED_COMPONENTS), disable=["ner"])
     fast_matchers = Matchers(fast, lex)
     full_matchers = Matchers(full, lex) if full else None
     return _Language(
