@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from armswatch.schema import Category
-from enrich.lexicon import NOT_A_WEAPON, Lexicon, StateKind
+from enrich.lexicon import NOT_A_WEAPON, PLAIN, Lexicon, StateKind
 
 STATE = "STATE"
 BLOCK = "BLOCK"
@@ -113,6 +113,8 @@ class Matchers:
             multi = [nlp.make_doc(word) for word in words if " " in word]
             if multi:
                 self.phrases.add(f"status:{status}", multi)
+        if lexicon.cues.plain:
+            self.phrases.add(PLAIN, [nlp.make_doc(phrase) for phrase in lexicon.cues.plain])
         self.parties = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.parties.add(NON_STATE, [nlp.make_doc(text) for text in lexicon.non_state])
         # The entity recogniser, which a pipeline may leave disabled: it is read only for names that are
@@ -186,6 +188,7 @@ class Matchers:
         return [PartyHit(span.start, span.end, span.text) for span in filter_spans(spans)]
 
     def phrase_hits(self, doc: Doc | Span) -> list[tuple[str, int, int]]:
-        """(kind, start, end) of multi-word cues, in doc token indices; kinds: supply, acquire, status:X."""
+        """(kind, start, end) of multi-word cues, in doc token indices; kinds: supply, acquire, status:X,
+        and PLAIN (a phrase that gives no status)."""
         strings: Any = doc.vocab.strings
         return [(strings[match_id], start, end) for match_id, start, end in self.phrases(doc)]

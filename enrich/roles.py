@@ -71,10 +71,13 @@ DISSUADING_VERBS = grammar.words("dissuading_verbs")
 DISSUASION_LINKS = grammar.words("dissuasion_links")
 EVIDENCE_VERBS = grammar.words("evidence_verbs")
 CONDITIONAL_AUXILIARIES = grammar.words("conditional_auxiliaries")
+COUNTERFACTUAL_MODALS = grammar.words("counterfactual_modals")
+UPKEEP_WORDS = grammar.words("upkeep_words")
 CLAIM_NOUNS = grammar.words("claim_nouns")
 NOT_CARGO_NOUNS = grammar.words("not_cargo_nouns")
 CONDITIONAL_MARKS = grammar.words("conditional_marks")
 FINANCING_VERBS = grammar.words("financing_verbs")
+FINANCING_NOUNS = grammar.words("financing_nouns")
 CONCESSIVE = frozenset({"even", "même"})  # "even if", « même si »: a concession, not a condition
 # How a state qualifies a noun: "US intelligence", "a U.S. assertion", "Moscow's claims", « … de Moscou ».
 QUALIFYING = frozenset({"amod", "compound", "nmod", "poss", "nmod:poss", "pobj"})
@@ -308,7 +311,13 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
         return True  # « Faut-il livrer des chars à Kiev ? »: asked, not reported
     if token.tag_ == "VBG" and token.head.lower_ in PREVENTIVE_PREPOSITIONS:
         return True  # "warned China against supplying", "decided against selling"
-    if _dissuaded(token) or _unseen(token) or _conditioned(token):
+    if (
+        _dissuaded(token)
+        or _unseen(token)
+        or _conditioned(token)
+        or _counterfactual(token)
+        or _for_upkeep(token)
+    ):
         return True
     if token.dep_.startswith("nsubj") and _in_doubt(token.head, cues):
         return True  # « la livraison de Mirage est dans l'incertitude »: the delivery is what is in doubt
@@ -324,6 +333,26 @@ def _in_doubt(predicate_of_subject: Token, cues: CueLexicon) -> bool:
         or (child.dep_.startswith("aux") and child.lower_ in CONDITIONAL_AUXILIARIES)
         for child in predicate_of_subject.children
     )
+
+
+def _counterfactual(token: Token) -> bool:
+    """ "Poland would have supplied Ukraine with its MiGs", "Berlin should have sent tanks": a modal of
+    the unreal with the perfect tells what did not happen (where "may have shipped" guesses at what did)."""
+    auxiliaries = {child.lower_ for child in token.children if child.dep_.startswith("aux")}
+    return bool(auxiliaries & COUNTERFACTUAL_MODALS) and bool(auxiliaries & PERFECT_AUXILIARIES)
+
+
+def _for_upkeep(token: Token) -> bool:
+    """ "shipped its MiG-21s to Romania to be refurbished", "sent its jets to the US for repairs",
+    « envoyé ses hélicoptères en France pour être révisés »: sent for upkeep, it goes back to its owner."""
+    for child in token.children:
+        purposes = [child] + [word for word in child.children if child.pos_ == "ADP" and word.dep_ == "pobj"]
+        if any(
+            word.lemma_.lower() in UPKEEP_WORDS and word.dep_.startswith(("advcl", "xcomp", "obl", "pobj"))
+            for word in purposes
+        ):
+            return True
+    return False
 
 
 def _dissuaded(token: Token) -> bool:
@@ -360,9 +389,12 @@ def _condition(clause: Token) -> bool:
 
 
 def finances(party: Party, sentence: Span) -> bool:
-    """ "The US financed Poland's purchase of Korean tanks", « l'Arabie saoudite a payé … »: the party is
-    the subject of a verb of paying, a financier and no side of the transfer."""
+    """ "The US financed Poland's purchase of Korean tanks", « l'Arabie saoudite a payé … », "the U.S. funding
+    for the purchase": the party is the subject of a verb of paying or qualifies a noun of funding, a
+    financier and no side of the transfer."""
     token = sentence.doc[party.start : party.end].root
+    if token.dep_ in ("compound", "amod", "poss", "nmod") and token.head.lemma_.lower() in FINANCING_NOUNS:
+        return True  # "the U.S. funding for the purchase of the Mi-17s"
     return token.dep_.startswith("nsubj") and token.head.lemma_.lower() in FINANCING_VERBS
 
 

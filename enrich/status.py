@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from enrich import grammar
-from enrich.lexicon import CueLexicon, Status
+from enrich.lexicon import PLAIN, CueLexicon, Status
 from enrich.roles import (
     ACTOR_NOUNS,
     NEGATIONS,
@@ -45,6 +45,13 @@ AGENT_PREPOSITIONS = frozenset(
 )
 # The French « ne » that makes a negation only with « pas », « jamais »…, and "only" with « que ».
 RESTRICTIVE_NE = frozenset({"ne", "n'", "n’"})
+ANNOUNCING_VERBS = grammar.words("announcing_verbs")
+ANNOUNCED_CONDITIONALS = grammar.words("announced_conditionals")
+COMPLEMENTIZERS = grammar.words("complementizers")
+APPROVAL_VERBS = grammar.words("approval_verbs")
+NOT_DENIED_OBJECTS = grammar.words("not_denied_objects")
+# Dependencies that start a clause of its own: an approval above one does not govern what is in it.
+CLAUSE_LINKS = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:relcl", "csubj"})
 FACT_ORDER: tuple[Status, ...] = ("delivered", "ongoing", "agreed")
 # Precedence when one passage reports the same transfer more than once.
 MERGE_ORDER: tuple[Status, ...] = ("denied", "delivered", "ongoing", "agreed", "alleged")
@@ -65,25 +72,64 @@ def cue_statuses(sentence: Span, cues: CueLexicon, phrases: Iterable[tuple[str, 
     found: set[Status] = set()
     in_phrases: set[int] = set()  # "given the green light": "given" alone would say delivered
     for kind, start, end in phrases:
-        if kind.startswith("status:"):
+        if kind == PLAIN:
+            in_phrases.update(range(start, end))  # « sources d'approvisionnement »: suppliers, not informants
+        elif kind.startswith("status:"):
             in_phrases.update(range(start, end))
             status: Status = kind.split(":", 1)[1]  # type: ignore[assignment]
             if status == "delivered" and _future(sentence.doc[start]):
+                status = "agreed"
+            if status in ("delivered", "ongoing") and _approved(sentence.doc[start]):
                 status = "agreed"
             found.add(status)
     for token in sentence:
         if token.i in in_phrases:
             continue
         words = _words(token)
+        if _announced_future(token):
+            continue
         for status, vocabulary in cues.status.items():
             if words & vocabulary:
-                if status == "delivered" and _future(token):
+                if status == "denied" and _denies_something_else(token):
+                    continue
+                if (status in ("delivered", "ongoing") and _approved(token)) or (
+                    status == "delivered" and _future(token)
+                ):
                     found.add("agreed")
                 elif status == "delivered" and token.pos_ in ("NOUN",):
                     continue  # "the delivery of": a noun says nothing about the tense
                 else:
                     found.add(status)
     return found
+
+
+def _approved(token: Token) -> bool:
+    """ "approved the delivery of the first batch of tanks", « a autorisé l'envoi du premier lot »: a word of
+    delivery inside what a verb of approving governs tells what was approved, not what happened."""
+    node = token
+    while node.dep_ not in CLAUSE_LINKS and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in APPROVAL_VERBS:
+            return True
+    return False
+
+
+def _denies_something_else(token: Token) -> bool:
+    """ "dismissed the concern that …", « a rejeté la demande »: the denial word's object is no report."""
+    objects = [child for child in token.children if child.dep_ in ("dobj", "obj")]
+    return any(child.lemma_.lower() in NOT_DENIED_OBJECTS for child in objects)
+
+
+def _announced_future(token: Token) -> bool:
+    """« Le ministre a annoncé que les canons seraient remplacés »: a present conditional after a verb of
+    announcing and its « que » is the future seen from the announcement, not the hedge of a report."""
+    if token.lower_ not in ANNOUNCED_CONDITIONALS:
+        return False
+    before = [word.lower_ for word in token.doc[token.sent.start : token.i]]
+    return any(
+        word in ANNOUNCING_VERBS and any(later in COMPLEMENTIZERS for later in before[position + 1 :])
+        for position, word in enumerate(before)
+    )
 
 
 def negated(sentence: Span, predicate: Predicate) -> bool:

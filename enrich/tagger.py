@@ -791,11 +791,14 @@ def _place(
 ) -> list[_Placement]:
     """Each party's predicate and position; of several subjects (objects) only the list nearest the verb."""
     placements: list[_Placement] = []
+    between: dict[int, int] = {}  # deal -> its parties named with "between": "a deal between A and B"
     for party in parties:
         previous = placements[-1] if placements else None
         # "Both countries" stands for two states: a list of its own.
         same_words = previous is not None and previous.party.start == party.start
         if previous is not None and (same_words or roles.continues_list(previous.party, party, sentence)):
+            if previous.position == "counterparty" and previous.predicate.index in between:
+                between[previous.predicate.index] += 1  # "between Pyongyang and Moscow"
             placements.append(_Placement(party, previous.predicate, previous.position, previous.chain))
             continue
         # The predicate the parse attaches a party to, rather than a nearer one: « La Russie, qui a reçu
@@ -812,6 +815,8 @@ def _place(
             None,
         )
         if position in ("with", "between") and deal is not None:
+            if position == "between":
+                between[deal.index] = between.get(deal.index, 0) + 1
             predicate, position = deal, "counterparty"  # "a deal with France", "an accord between A and B"
         elif (
             position == "with"
@@ -825,11 +830,13 @@ def _place(
             position = "reporter"  # "…, the South Korean defence ministry said": the claim's source
         if position not in ("reporter", "via", "counterparty") and roles.claims(party, sentence):
             position = "reporter"  # "a U.S. assertion that it had taken delivery of arms from North Korea"
-        elif position == "subject" and roles.finances(party, sentence):
+        elif position in ("subject", "object", "of", "possessor") and roles.finances(party, sentence):
             position = None  # "the US financed Poland's purchase": a financier is no side
         placements.append(_Placement(party, predicate, position, len(placements)))
     kept = []
     for placement in placements:
+        if placement.position in ("subject", "object") and between.get(placement.predicate.index, 0) >= 2:
+            continue  # "the US spread rumours of a deal between Pyongyang and Moscow": the US is no side
         if placement.position in ("subject", "object"):
             rivals = [
                 p.chain

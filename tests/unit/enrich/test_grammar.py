@@ -49,6 +49,14 @@ KEYS = {
     "not_a_source",
     "continuation",
     "support",
+    "counterfactual_modals",
+    "announcing_verbs",
+    "announced_conditionals",
+    "complementizers",
+    "approval_verbs",
+    "not_denied_objects",
+    "upkeep_words",
+    "financing_nouns",
 }
 
 
