@@ -4,8 +4,8 @@ Two passes keep it fast, since most news is not about arms:
 1. a tokenizer-and-sentencizer pass over the whole article (enrich/prefilter.py, which takes the
    lemmas for the index from the raw text) counts the states it names and keeps the sentences that
    name a weapon and a party (phrase matching only);
-2. only those sentences go through the full spaCy pipeline (parser, lemmas, entities), batched with
-   ``nlp.pipe``, and their transfers are extracted.
+2. only those sentences go through the full spaCy pipeline (parser, lemmas; entities only where read),
+   batched with ``nlp.pipe``, and their transfers are extracted.
 
 Languages without a trained pipeline get the first pass's tokens and the same lexicon-driven rules.
 
@@ -263,7 +263,8 @@ def _build_language(code: str) -> _Language:
     _add_lookup_lemmatizer(fast)
     full = None
     if code in TRAINED_PIPELINES:
-        full = spacy.load(TRAINED_PIPELINES[code], exclude=list(UNUSED_COMPONENTS))
+        # The entity recogniser runs only where its answer is read (enrich/matching.py).
+        full = spacy.load(TRAINED_PIPELINES[code], exclude=list(UNUSED_COMPONENTS), disable=["ner"])
     fast_matchers = Matchers(fast, lex)
     full_matchers = Matchers(full, lex) if full else None
     return _Language(
