@@ -11,7 +11,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from armswatch.schema import Category
@@ -117,6 +117,9 @@ class Matchers:
             self.phrases.add(PLAIN, [nlp.make_doc(phrase) for phrase in lexicon.cues.plain])
         self.parties = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.parties.add(NON_STATE, [nlp.make_doc(text) for text in lexicon.non_state])
+        # The entity recogniser, which a pipeline may leave disabled: it is read only for names that are
+        # also given names, and runs then (see ``_entity_type``).
+        self.recogniser = nlp.get_pipe("ner") if "ner" in nlp.component_names else None
 
     def state_hits(self, doc: Doc | Span) -> list[StateHit]:
         """States named in ``doc``, longest match first, without blocked phrases and mere places."""
@@ -149,9 +152,17 @@ class Matchers:
             # "Jordan Peterson", "Chad Smith": a given name followed by a capitalised surname.
             if after is not None and after.is_title and after.text not in self.lexicon.us_state_context:
                 return True
-            if span.root.ent_type_ == "PERSON":
+            if self._entity_type(span.root) == "PERSON":
                 return True
         return span.text in SENTENCE_READ_NAMES and self._us_state_context(span)
+
+    def _entity_type(self, token: Token) -> str:
+        """The token's entity type, the recogniser run over its doc first when the pipeline left it out
+        (in the pipeline it cost half the parse). It embeds the words itself, listening to no shared
+        tok2vec, so run later it finds the entities it would have found there."""
+        if self.recogniser is not None and not token.doc.has_annotation("ENT_IOB"):
+            self.recogniser(token.doc)
+        return token.ent_type_
 
     def names_a_weapon(self, doc: Doc) -> bool:
         return any(self.weapon_hits(doc))

@@ -19,6 +19,7 @@ from enrich.roles import (
     Party,
     Predicate,
     guesses_at_the_past,
+    halting_verb,
     has_negation,
     noun_phrase_climb,
 )
@@ -28,6 +29,9 @@ FUTURE_MARKERS = grammar.words("future_markers")
 ATTRIBUTION_MARKERS = tuple(tuple(marker.split()) for marker in grammar.words("attribution_markers"))
 # « selon les termes du contrat »: what the phrase cites is a document, not a source.
 NOT_A_SOURCE = grammar.words("not_a_source")
+# « des sources officielles »: a source called official is the state speaking, not hearsay.
+SOURCE_NOUNS = grammar.words("source_nouns")
+OFFICIAL_QUALIFIERS = grammar.words("official_qualifiers")
 # Clauses beside the one a denial speaks of.
 SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis", "cc"})
 # "with more on the way", « d'autres suivront »: deliveries go on.
@@ -77,6 +81,8 @@ def cue_statuses(sentence: Span, cues: CueLexicon, phrases: Iterable[tuple[str, 
         elif kind.startswith("status:"):
             in_phrases.update(range(start, end))
             status: Status = kind.split(":", 1)[1]  # type: ignore[assignment]
+            if status == "alleged" and _official_source(sentence.doc[end - 1]):
+                continue
             if status == "delivered" and _future(sentence.doc[start]):
                 status = "agreed"
             if status in ("delivered", "ongoing") and _approved(sentence.doc[start]):
@@ -89,7 +95,7 @@ def cue_statuses(sentence: Span, cues: CueLexicon, phrases: Iterable[tuple[str, 
         if _announced_future(token):
             continue
         for status, vocabulary in cues.status.items():
-            if words & vocabulary:
+            if words & vocabulary and not (status == "alleged" and _official_source(token)):
                 if status == "denied" and _denies_something_else(token):
                     continue
                 if (status in ("delivered", "ongoing") and _approved(token)) or (
@@ -101,6 +107,13 @@ def cue_statuses(sentence: Span, cues: CueLexicon, phrases: Iterable[tuple[str, 
                 else:
                     found.add(status)
     return found
+
+
+def _official_source(token: Token) -> bool:
+    """« des sources officielles », « de source gouvernementale »: a source noun its next word calls
+    official."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in SOURCE_NOUNS and following is not None and following.lower_ in OFFICIAL_QUALIFIERS
 
 
 def _approved(token: Token) -> bool:
@@ -136,12 +149,23 @@ def negated(sentence: Span, predicate: Predicate) -> bool:
     """ "Russia is not sending", "ne fournit pas": the predicate is denied in so many words."""
     doc = sentence.doc
     token = doc[predicate.index]
-    if _restrictive(sentence, token):
+    if _restrictive(sentence, token) or _halt_negated(token):
         return False
     if has_negation(token) or negated_governor(token):
         return True
     window = doc[max(token.i - 3, sentence.start) : min(token.i + 3, sentence.end)]
     return _not_yet(token) or any(word.lower_ in NEGATIONS for word in window)
+
+
+def _halt_negated(token: Token) -> bool:
+    """« Le Canada ne suspendra pas la vente », « n'envisage pas de suspendre la vente », "will not cancel
+    the deal": the verb that governs the transfer is a halt, and it (or the verb it completes) is negated;
+    the negation cancels the halt, not the transfer."""
+    verb = halting_verb(token)
+    if verb is None:
+        return False
+    governor = verb.head if verb.dep_ in ("xcomp", "ccomp") else verb
+    return has_negation(verb) or _not_yet(verb) or has_negation(governor)
 
 
 def _not_yet(verb: Token) -> bool:
