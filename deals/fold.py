@@ -5,12 +5,15 @@ A deal is one supplier, recipient and weapon category, plus the system when the 
 ("Shahed-136", "KN-23"): an article's transfers of one pair and category are one report of one deal.
 Reports that both name systems, and no system in common, are two deals (Fateh-110 and Fath-360 missiles
 of one pair); a report naming none joins the deal its pair and category point to.
-A report joins the open deal of its pair and category whose reports lie within ``window`` of its
-publication date, else it opens a new deal; a report within the window of two deals of one key (a
+A report joins the open deal of its pair and category whose reports lie within the deal's window of
+its publication date (``window``; ``named_window`` for a deal that names its system: a programme such as
+"S-400" or "Rafale" is reported for years, with silences of years between order, deliveries and
+trials), else it opens a new deal; a report within the window of two deals of one key (a
 report in between came late) merges them into the earliest, which keeps its id. A different system
 or a new quantity for the same pair and category is also a separate deal when the text says so: the
 sentence announces another deal ("a new contract for 24 more jets", "a second batch") and names a
-system or a quantity the deal has not got.
+system or a quantity the deal has not got, or announces a new contract (an agreed step) beside a deal
+already ordered; reports of that contract then join the deal it opened, other reports the programme.
 An article in which the tagger read no transfer of a deal's pair and category, but which names both
 its states and one of its systems, or nearly duplicates one of its reports, is a mention of the deal:
 counted among its articles and outlets, with no status and no step of the timeline.
@@ -75,6 +78,8 @@ class Report:
 @dataclass(frozen=True)
 class FoldSettings:
     window: timedelta = timedelta(days=365)
+    # A deal naming a system (a programme: "S-400", "Rafale") stays open longer: see OpenDeal.window.
+    named_window: timedelta = timedelta(days=1460)
     # How late a report may come (a back-filled feed, another partition's lag) and still find its deal.
     lateness: timedelta = timedelta(days=30)
     well_sourced_confidence: float = 0.7
@@ -185,7 +190,15 @@ class OpenDeal:
             and any(a < article_id for a, r in self.reports.items() if r.published_at == when)
         )
 
-    def covers(self, when: datetime, window: timedelta) -> bool:
+    def window(self, settings: FoldSettings) -> timedelta:
+        """How long the deal stays open after its last report (and how early a report may precede its
+        first): a deal that names a system is a programme, reported over years with long silences
+        (orders, then deliveries, then trials), so it keeps ``settings.named_window``; a deal of a
+        generic weapon ("artillery shells") keeps ``settings.window``."""
+        return settings.named_window if self.designations else settings.window
+
+    def covers(self, when: datetime, settings: FoldSettings) -> bool:
+        window = self.window(settings)
         return self.first_seen - window <= when <= self.last_seen + window
 
     def agrees(self, report: Report) -> bool:
@@ -199,8 +212,20 @@ class OpenDeal:
             and not same_system(report.designations.values(), self.designations.values())
         ):
             return False
+        if not report.new_deal:
+            return True
+        # A new contract (an agreed step: "sign a new contract", "a second batch" ordered) is another
+        # deal than the one already ordered, unless this deal is itself one announced beside another;
+        # a new batch delivered is a delivery of the deal.
+        if report.record.status == "agreed" and not self.announced:
+            return False
         quantity = report.record.quantity
-        return not (report.new_deal and quantity is not None and stated_quantities(self) - {quantity.value})
+        return not (quantity is not None and stated_quantities(self) - {quantity.value})
+
+    @property
+    def announced(self) -> bool:
+        """Opened by a report announcing another deal beside an open one (its key has a tag)."""
+        return not self.key.endswith("|")
 
     def add(self, report: Report, settings: FoldSettings) -> bool:
         """Fold the report in; False when it changes nothing (the same article with the same content)."""
@@ -509,7 +534,7 @@ class DealBook:
         if deal is None:
             # A deal the text announces beside an open one of the same pair and category is told apart
             # by what it announces; otherwise the pair and category are the key.
-            announced = any(d.covers(incoming.published_at, self.settings.window) for d in same_category)
+            announced = any(d.covers(incoming.published_at, self.settings) for d in same_category)
             key = deal_key(report.pair, report.category, announced_tag(report) if announced else None)
             identity = deal_id(key, incoming.published_at, self.settings.window)
             # Another announcement of the same period, or a report too late for a deal already closed
@@ -553,7 +578,7 @@ class DealBook:
             # Only deals reported before it, their systems named by then and their reports before it:
             # reading the articles again, with every deal already complete, adds no mention.
             and deal.reported_before(when, article.id)
-            and when <= deal.last_seen + self.settings.window
+            and when <= deal.last_seen + deal.window(self.settings)
         ]
         if not candidates:
             return []
@@ -620,23 +645,26 @@ class DealBook:
             for deal in deals
             if deal.template.category != report.category
             and deal.designations
-            and deal.covers(when, self.settings.window)
+            and deal.covers(when, self.settings)
             and same_system(report.designations.values(), deal.designations.values())
         ]
         return max(named, key=lambda d: (len(d.reports), d.last_seen, d.id), default=None)
 
     def _choose(self, deals: list[OpenDeal], report: Report) -> OpenDeal | None:
         when = report.record.published_at
-        fitting = [d for d in deals if d.covers(when, self.settings.window) and d.agrees(report)]
+        fitting = [d for d in deals if d.covers(when, self.settings) and d.agrees(report)]
         if not fitting:
             return None
         fitting = self._bridge(fitting)
-        # A named system prefers the deal that names it over one that names none yet.
+        # A named system prefers the deal that names it over one that names none yet; then, among the
+        # deals naming it, a report announcing a deal prefers one announced beside another, any other
+        # report the one it was announced beside (the programme the pair and system point to).
+        named = bool(report.designations)
         return max(
             fitting,
             key=lambda d: (
-                bool(report.designations)
-                and same_system(report.designations.values(), d.designations.values()),
+                named and same_system(report.designations.values(), d.designations.values()),
+                named and d.announced == report.new_deal,
                 d.last_seen,
                 d.id,
             ),
@@ -664,16 +692,19 @@ class DealBook:
             self.newest = when
 
     def close_stale(self) -> int:
-        """Drop the deals whose last report is older than the newest report seen minus the window and
+        """Drop the deals whose last report is older than the newest report seen minus their window and
         the lateness: a report that far behind the newest could no longer join them."""
         if self.newest is None:
             return 0
-        horizon = self.newest - self.settings.window - self.settings.lateness
         closed = 0
         for pair_key in list(self.by_pair):
-            kept = [deal for deal in self.by_pair[pair_key] if deal.last_seen >= horizon]
-            closed += len(self.by_pair[pair_key]) - len(kept)
-            self.closed.update(deal.id for deal in self.by_pair[pair_key] if deal.last_seen < horizon)
+            kept = []
+            for deal in self.by_pair[pair_key]:
+                if deal.last_seen >= self.newest - deal.window(self.settings) - self.settings.lateness:
+                    kept.append(deal)
+                else:
+                    self.closed.add(deal.id)
+                    closed += 1
             if kept:
                 self.by_pair[pair_key] = kept
             else:

@@ -17,6 +17,7 @@ from deals.neardup import is_near_duplicate, signature
         ("Shahed-136 kamikaze drones", "shahed136"),
         ("KN-23 missiles", "kn23"),
         ("Leopard 2A6 tanks", "leopard2"),
+        ("ЗРК С-400", "s400"),  # Cyrillic letters in Latin (deals/data/systems.yaml)
         ("artillery shells", None),
         ("drones", None),
     ],
@@ -38,6 +39,9 @@ def test_designation_names_the_system(weapon: str, key: str | None) -> None:
         (["M1 Abrams"], ["Abrams-Panzer"], True),  # a name in common, generic words left out
         (["Sukhoi Su-30"], ["Sukhoi Su-35"], False),  # only the maker's name in common
         (["Mohajer-6"], ["Shahed-136", "Mohajer-6"], True),  # any of the deal's systems
+        (["С-400"], ["S-400 Triumf"], True),  # written in Cyrillic
+        (["Су-35"], ["Su-30"], False),
+        (["Байрактар"], ["Bayraktar TB2"], True),  # "й" is a "y", not an "и" folded
     ],
 )
 def test_same_system(one: list[str], other: list[str], same: bool) -> None:
@@ -104,6 +108,9 @@ def test_said_by_names_the_speaker(sentence: str, lang: str, speaker: str | None
         ("Cairo signed a follow-on contract for 30 more jets.", "en", True),
         ("Le Caire a signé un nouveau contrat pour 30 avions.", "fr", True),
         ("Cairo received 30 more jets.", "en", False),
+        ("Moscow expects to sign the second contract this year.", "en", True),
+        ("Стороны подпишут новый контракт на поставку зенитных систем.", "ru", True),
+        ("Стороны обсудили поставки зенитных систем.", "ru", False),
     ],
 )
 def test_new_deal_announced_by_the_sentence(sentence: str, lang: str, announced: bool) -> None:
