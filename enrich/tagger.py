@@ -605,23 +605,22 @@ def _extract(
     negation_alone = reported_status == "denied" and status.negation_only(sentence, lex.cues, phrases, main)
     refusal = negation_alone and status.refused(sentence, main)
     speaker = negation_alone and roles.someone_speaks(sentence)
-    undenied_status = reported_status
     # « les blindés envoyés par Paris à Erevan ont été rejetés par Kiev »: a third state's word of
     # denial (or refusal) is no denial of the pair.
     said_by = status.deniers(sentence, parties, lex.cues) if reported_status == "denied" else set()
-    if reported_status == "denied" and (said_by or (named_in_denial and not all(outside_denial))):
-        undenied_status = status.sentence_status(
-            sentence, lex.cues, phrases, main, context_denial=False, denial_cues=False
-        )
-    scopes = _clause_scopes(pairs, clauses, predicates, weapons, sentence)
+    denied_by_others = bool(said_by) or (bool(named_in_denial) and not all(outside_denial))
     # "Iran admitted sending drones but denied supplying missiles": a denial that speaks of some of the
     # weapons leaves the others to the rest of the sentence.
     denied_categories = {hit.category for hit in weapons if denial_scope & set(range(hit.start, hit.end))}
-    admitted_status = reported_status
-    if reported_status == "denied" and denied_categories and denied_categories != set(by_category):
-        admitted_status = status.sentence_status(
+    denies_some_weapons = bool(denied_categories) and denied_categories != set(by_category)
+    status_without_denial = reported_status
+    if reported_status == "denied" and (denied_by_others or denies_some_weapons):
+        status_without_denial = status.sentence_status(
             sentence, lex.cues, phrases, main, context_denial=False, denial_cues=False
         )
+    undenied_status = status_without_denial if denied_by_others else reported_status
+    admitted_status = status_without_denial if denies_some_weapons else reported_status
+    scopes = _clause_scopes(pairs, clauses, predicates, weapons, sentence)
     results = []
     for (supplier, supplier_strength, recipient, recipient_strength), outside in zip(
         pairs, outside_denial, strict=True
