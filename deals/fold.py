@@ -50,7 +50,7 @@ from armswatch.schema import (
 from deals.attribution import read_claim
 from deals.designation import designation, names_in, same_system
 from deals.designation import designations as designations_of
-from deals.neardup import shares_band, shares_sentences, signature
+from deals.neardup import reworded, shares_band, shares_sentences, signature, text_marks
 from index.actions import pair
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -58,6 +58,9 @@ BY_DATE = attrgetter("published_at", "article_id")
 # Bounds a deal's dates start from before its first report is folded in.
 NEVER_AFTER = datetime.max.replace(tzinfo=UTC)
 NEVER_BEFORE = datetime.min.replace(tzinfo=UTC)
+# A reworded copy (see deals.neardup.reworded) is published within a day of its original.
+REWORDED_WITHIN = timedelta(days=1)
+WORD_SETS_KEPT = 10  # the newest reports of a deal whose word and run sets are kept (deals.neardup)
 
 
 @dataclass(frozen=True)
@@ -267,13 +270,26 @@ class OpenDeal:
             if self.reports[article].copy_of != copy_of:
                 self.reports[article] = self.reports[article].model_copy(update={"copy_of": copy_of})
 
-    def copied(self, incoming: DealReport) -> list[str]:
-        """The reports ``incoming`` nearly duplicates: the same content, a band key in common, or enough
-        sentences in common (between two outlets: one outlet's pages share their boilerplate)."""
+    def copied(self, incoming: DealReport, *, reworded_too: bool = True) -> list[str]:
+        """The reports ``incoming`` nearly duplicates: the same content, a band key in common, enough
+        sentences in common, or, published within a day of it, enough words and word runs in common (a
+        reworded copy); the last two between two outlets (one outlet's pages share their boilerplate)."""
         marks = _marks_of(incoming)
-        if not any(map(self.marks.__contains__, marks)):  # the usual answer, found at C speed
+        when = incoming.published_at
+        # A reworded copy shares no mark: the reports of the day before and after are compared too (none
+        # when the deal's last report is older: the usual case, reports coming in order).
+        neighbours = (
+            [
+                article
+                for article, published in self.signed.items()
+                if abs(published - when) <= REWORDED_WITHIN and article != incoming.article_id
+            ]
+            if reworded_too and self.last_seen >= when - REWORDED_WITHIN
+            else []
+        )
+        if not neighbours and not any(map(self.marks.__contains__, marks)):  # the usual answer, at C speed
             return []
-        candidates = dict.fromkeys(
+        marked = dict.fromkeys(
             article
             for mark in marks
             if (article := self.marks.get(mark)) is not None
@@ -281,7 +297,7 @@ class OpenDeal:
             and article in self.reports
         )
         found = []
-        for article in candidates:
+        for article in marked:
             report = self.reports[article]
             if (
                 (incoming.content_hash is not None and report.content_hash == incoming.content_hash)
@@ -290,6 +306,14 @@ class OpenDeal:
                     report.source != incoming.source
                     and shares_sentences(incoming.signature, report.signature)
                 )
+            ):
+                found.append(article)
+        for article in neighbours:
+            report = self.reports[article]
+            if (
+                article not in found
+                and report.source != incoming.source
+                and reworded(incoming.signature, report.signature)
             ):
                 found.append(article)
         return found
@@ -311,6 +335,15 @@ class OpenDeal:
                 if self.marks.get(mark) == oldest:
                     del self.marks[mark]
             self.reports[oldest] = report.model_copy(update={"signature": []})
+        # The word and run sets (the largest keys) only for the newest few: a reworded copy comes
+        # within a day of its original.
+        if len(self.signed) > WORD_SETS_KEPT:
+            newest = sorted(self.signed, key=lambda article: (self.signed[article], article))
+            for article in newest[:-WORD_SETS_KEPT]:
+                report = self.reports[article]
+                marks = text_marks(report.signature)
+                if len(marks) < len(report.signature):
+                    self.reports[article] = report.model_copy(update={"signature": marks})
 
     def absorb(self, other: OpenDeal, settings: FoldSettings) -> None:
         """Take in the reports of ``other``, a deal of the same key that a report has just shown to be
@@ -435,6 +468,8 @@ def _states_and_category(deal: OpenDeal) -> tuple[frozenset[str], str]:
     return frozenset(deal.pair.split(">")), deal.template.category
 
 
+# Sentences shown as evidence keep their final stop and do not end at a decimal point ("1.5 billion"),
+# unlike the pieces deals.neardup hashes (cut at every stop, punctuation dropped: keys, not text).
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
@@ -446,8 +481,9 @@ def _sentence_naming(text: str, system: str | None) -> str:
 
 
 def _marks_of(report: DealReport) -> list[str]:
-    """What a copy shares with its original: a band key of the signature, or the content hash."""
-    marks = list(report.signature)
+    """What a copy shares with its original: a band or sentence key of the signature, or the content
+    hash."""
+    marks = list(text_marks(report.signature))
     if report.content_hash:
         marks.append(f"content:{report.content_hash}")
     return marks
@@ -608,7 +644,7 @@ class DealBook:
             before = (when, article.id)  # what the deal had when the article came, read in order
             copied = [
                 other
-                for other in deal.copied(mentioned)
+                for other in deal.copied(mentioned, reworded_too=False)
                 if (deal.reports[other].published_at, other) < before
             ]
             named = names_in(

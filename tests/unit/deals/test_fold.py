@@ -8,7 +8,7 @@ import pytest
 
 from armswatch.schema import Deal, EnrichedArticle, StateCount
 from deals.fold import DealBook, FoldSettings, deal_transfer, fold_articles
-from tests.deals_articles import story
+from tests.deals_articles import PATROL_BOATS, PATROL_BOATS_REWORDED, story
 
 WIRE = (
     "North Korea has shipped more than a million artillery shells to Russia since August, South Korean "
@@ -289,6 +289,22 @@ def test_fold_new_contract_for_the_same_system_is_another_deal_and_a_new_batch_d
     groups = sorted(sorted(report.article_id for report in deal.reports) for deal in deals.values())
     # the announcements join the deal the first opened; a plain report the programme
     assert groups == [["a1", "a2", "a5"], ["a3", "a4"]]
+
+
+@pytest.mark.parametrize(
+    ("day", "source", "copy"),
+    [(1, "Outlet B", True), (3, "Outlet B", False), (0, "Outlet A", False)],  # too late; the same outlet
+)
+def test_fold_reworded_copy_from_another_outlet_within_a_day_is_a_copy(
+    day: int, source: str, copy: bool
+) -> None:
+    boats = {"supplier": "KR", "recipient": "PH", "weapon": "patrol boats", "category": "naval"}
+    [deal] = _deals(
+        story("a1", text=PATROL_BOATS, **boats),  # type: ignore[arg-type]
+        story("a2", day=day, source=source, text=PATROL_BOATS_REWORDED, **boats),  # type: ignore[arg-type]
+    ).values()
+    copies = {report.article_id: report.copy_of for report in deal.reports}
+    assert copies == {"a1": None, "a2": "a1" if copy else None}
 
 
 def _no_transfer(article_id: str, text: str, states: list[str], *, day: int, source: str) -> EnrichedArticle:

@@ -6,7 +6,8 @@ import pytest
 
 from deals.attribution import announces_new_deal, said_by
 from deals.designation import designation, same_system
-from deals.neardup import is_near_duplicate, signature
+from deals.neardup import is_near_duplicate, reworded, signature
+from tests.deals_articles import PATROL_BOATS, PATROL_BOATS_REWORDED
 
 
 @pytest.mark.parametrize(
@@ -115,3 +116,17 @@ def test_said_by_names_the_speaker(sentence: str, lang: str, speaker: str | None
 )
 def test_new_deal_announced_by_the_sentence(sentence: str, lang: str, announced: bool) -> None:
     assert announces_new_deal(sentence, lang) is announced
+
+
+def test_neardup_reworded_copy_is_found_and_a_text_sharing_only_its_words_is_not() -> None:
+    original, copy = signature(PATROL_BOATS), signature(PATROL_BOATS_REWORDED)
+    assert not is_near_duplicate(original, copy)  # no band, no sentence in common
+    assert reworded(original, copy)
+    own_report = (
+        "The island state's coast guard will patrol the southern fishing grounds with new boats, the "
+        "ministry said on Monday. Fishermen have complained for years about foreign trawlers in the waters "
+        "off the southern coast. The opposition asked the government to publish the defence pact."
+    )
+    assert not reworded(original, signature(own_report))
+    same_words = " ".join(sorted(PATROL_BOATS.split(), reverse=True))  # every word, no run of five
+    assert not reworded(original, signature(same_words))
