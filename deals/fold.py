@@ -60,7 +60,6 @@ NEVER_AFTER = datetime.max.replace(tzinfo=UTC)
 NEVER_BEFORE = datetime.min.replace(tzinfo=UTC)
 # A reworded copy (see deals.neardup.reworded) is published within a day of its original.
 REWORDED_WITHIN = timedelta(days=1)
-WORD_SETS_KEPT = 10  # the newest reports of a deal whose word and run sets are kept (deals.neardup)
 
 
 @dataclass(frozen=True)
@@ -335,15 +334,6 @@ class OpenDeal:
                 if self.marks.get(mark) == oldest:
                     del self.marks[mark]
             self.reports[oldest] = report.model_copy(update={"signature": []})
-        # The word and run sets (the largest keys) only for the newest few: a reworded copy comes
-        # within a day of its original.
-        if len(self.signed) > WORD_SETS_KEPT:
-            newest = sorted(self.signed, key=lambda article: (self.signed[article], article))
-            for article in newest[:-WORD_SETS_KEPT]:
-                report = self.reports[article]
-                marks = text_marks(report.signature)
-                if len(marks) < len(report.signature):
-                    self.reports[article] = report.model_copy(update={"signature": marks})
 
     def absorb(self, other: OpenDeal, settings: FoldSettings) -> None:
         """Take in the reports of ``other``, a deal of the same key that a report has just shown to be
