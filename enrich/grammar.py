@@ -18,7 +18,8 @@ else in another language's list):
     reporting_verbs (their subject is a source), speaker_pronouns (take the speaker up), denial_pointers
     (a denial points back at a report: "Tehran denies this"), claim_pointers (a sentence names the
     source of the report before it: "Ukraine announced this"), epistemic_modals (with "have": a guess
-    at the past), preventive_prepositions ("against supplying"; "shields against drones"),
+    at the past), counterfactual_modals (with "have": what did not happen), preventive_prepositions
+    ("against supplying"; "shields against drones"),
     dissuading_verbs and dissuasion_links ("warned China about providing", « empêcher Moscou de livrer »),
     evidence_verbs (negated: "we have not seen China provide"), collective_origins ("Western tanks": no
     one maker supplies), future_markers, negations,
@@ -27,7 +28,12 @@ else in another language's list):
     is a source: « Rabat accuse l'Iran d'avoir livré »), attribution_markers (as space-separated tokens:
     « selon », "according to"), not_a_source (« selon les termes du contrat » cites no source) and
     continuation ("also", « également »: a sentence continues the transfer before it), support (« le
-    soutien de l'Ukraine »: the state a sentence supports receives the next sentence's transfer)
+    soutien de l'Ukraine »: the state a sentence supports receives the next sentence's transfer),
+    announcing_verbs, complementizers and announced_conditionals (« a annoncé que … seraient »: a future
+    in the past), approval_verbs (what they govern is agreed: "approved the delivery of the first batch")
+    not_denied_objects (a denial word with one as object denies no report: "dismissed the concern"),
+    upkeep_words (a transfer for one of them is upkeep: "shipped its jets to Romania to be refurbished") and
+    financing_nouns (a state qualifying one pays: "the U.S. funding for the purchase")
 
 A language is added by adding its file; everything is read once, at import.
 """

@@ -53,6 +53,8 @@ class CueLexicon:
     not_transfer: frozenset[str]
     intent: frozenset[str]
     cargo: frozenset[str] = frozenset()
+    # Phrases whose words give no status though one of them alone would: « sources d'approvisionnement »
+    plain: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,8 @@ def _state_forms(lang: str) -> list[StateForm]:
 
 
 NOT_A_WEAPON = "NOT_A_WEAPON"
+# The phrase-match kind of a phrase whose words give no status (see CueLexicon.plain).
+PLAIN = "status:none"
 
 
 def _weapons(lang: str) -> dict[str, str]:
@@ -229,6 +233,7 @@ def _cues(lang: str) -> CueLexicon:
         frozenset(str(word).lower() for word in data.get("not_transfer") or []),
         frozenset(str(word).lower() for word in data.get("intent") or []),
         frozenset(str(word).lower() for word in data.get("cargo") or []),
+        frozenset(str(word).lower() for word in data.get("plain") or []),
     )
 
 

@@ -11,11 +11,11 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from armswatch.schema import Category
-from enrich.lexicon import NOT_A_WEAPON, Lexicon, StateKind
+from enrich.lexicon import NOT_A_WEAPON, PLAIN, Lexicon, StateKind
 
 STATE = "STATE"
 BLOCK = "BLOCK"
@@ -113,8 +113,13 @@ class Matchers:
             multi = [nlp.make_doc(word) for word in words if " " in word]
             if multi:
                 self.phrases.add(f"status:{status}", multi)
+        if lexicon.cues.plain:
+            self.phrases.add(PLAIN, [nlp.make_doc(phrase) for phrase in lexicon.cues.plain])
         self.parties = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.parties.add(NON_STATE, [nlp.make_doc(text) for text in lexicon.non_state])
+        # The entity recogniser, which a pipeline may leave disabled: it is read only for names that are
+        # also given names, and runs then (see ``_entity_type``).
+        self.recogniser = nlp.get_pipe("ner") if "ner" in nlp.component_names else None
 
     def state_hits(self, doc: Doc | Span) -> list[StateHit]:
         """States named in ``doc``, longest match first, without blocked phrases and mere places."""
@@ -147,9 +152,17 @@ class Matchers:
             # "Jordan Peterson", "Chad Smith": a given name followed by a capitalised surname.
             if after is not None and after.is_title and after.text not in self.lexicon.us_state_context:
                 return True
-            if span.root.ent_type_ == "PERSON":
+            if self._entity_type(span.root) == "PERSON":
                 return True
         return span.text in SENTENCE_READ_NAMES and self._us_state_context(span)
+
+    def _entity_type(self, token: Token) -> str:
+        """The token's entity type, the recogniser run over its doc first when the pipeline left it out
+        (in the pipeline it cost half the parse). It embeds the words itself, listening to no shared
+        tok2vec, so run later it finds the entities it would have found there."""
+        if self.recogniser is not None and not token.doc.has_annotation("ENT_IOB"):
+            self.recogniser(token.doc)
+        return token.ent_type_
 
     def names_a_weapon(self, doc: Doc) -> bool:
         return any(self.weapon_hits(doc))
@@ -175,6 +188,7 @@ class Matchers:
         return [PartyHit(span.start, span.end, span.text) for span in filter_spans(spans)]
 
     def phrase_hits(self, doc: Doc | Span) -> list[tuple[str, int, int]]:
-        """(kind, start, end) of multi-word cues, in doc token indices; kinds: supply, acquire, status:X."""
+        """(kind, start, end) of multi-word cues, in doc token indices; kinds: supply, acquire, status:X,
+        and PLAIN (a phrase that gives no status)."""
         strings: Any = doc.vocab.strings
         return [(strings[match_id], start, end) for match_id, start, end in self.phrases(doc)]

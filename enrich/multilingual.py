@@ -65,6 +65,7 @@ TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
 # or at the full-width 。！？ of Chinese and Japanese, which need no space after them.
 SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<!\b[A-Z][A-Z]\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*")
 # Kana and CJK ideographs: runs of them are cut into words by a dictionary (``segmentation: dictionary``).
+ORDINAL = re.compile(r"\b\d{1,3}\.$")  # "46." before a lower-case word: an ordinal (Polish, Czech, German)
 STANDALONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
 UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 NOMINATIVE = "nom"
@@ -268,6 +269,10 @@ class LanguageData:
     shared_subject: frozenset[str] = frozenset()  # breaks that open no clause before a transfer word
     subject_pronouns: frozenset[str] = frozenset()  # "att man skickar": the pronoun is the subject before
     prepositional_cases: frozenset[str] = frozenset()  # cases never without a preposition (locative)
+    # endings of a nominalised verb whose subject takes the genitive: Turkish "Rusya'nın gönderdiği"
+    genitive_subject: tuple[re.Pattern[str], ...] = ()
+    negative_verb: tuple[re.Pattern[str], ...] = ()  # a negative suffix on a verb: Turkish "göndermedi"
+    light_verbs: tuple[str, ...] = ("\0",)  # stems of the verb after a noun that makes it one: "teslim et"
     comitative: frozenset[str] = frozenset()  # "samen" in "samen met": the party joins the subject
     back_references: Cues = field(
         default_factory=lambda: _cues({})
@@ -323,24 +328,33 @@ def _raw(code: str) -> dict[str, Any]:
     return data
 
 
-def _inflect(name: str, rules: list[list[Any]]) -> Iterator[tuple[str, frozenset[str]]]:
+def _inflect(
+    name: str, rules: list[list[Any]], first_word_only: bool = False
+) -> Iterator[tuple[str, frozenset[str]]]:
     """The name itself (nominative) and every form the rewrite rules make of it; a multi-word name is
-    inflected word by word, keeping the cases all its words agree on."""
+    inflected word by word, keeping the cases all its words agree on, or only on its first word where
+    the rules write clitics (Arabic "للولايات المتحدة", "لدولة الإمارات": the phrase takes one)."""
     words = name.split(" ")
-    per_word: list[dict[str, set[str]]] = []
-    for word in words:
+    per_word: list[dict[str, set[str] | None]] = []
+    for position, word in enumerate(words):
+        if position and first_word_only:
+            per_word.append({word: None})  # agrees with whatever the first word shows
+            continue
         forms: dict[str, set[str]] = {word: {NOMINATIVE}}
         for pattern, replacement, cases in rules:
             if re.search(pattern, word):
                 forms.setdefault(re.sub(pattern, replacement, word, count=1), set()).update(cases)
-        per_word.append(forms)
+        per_word.append({**forms})
     combos: list[tuple[list[str], set[str]]] = [([], set())]
-    for position, forms in enumerate(per_word):
+    for position, choices in enumerate(per_word):
         combos = [
-            ([*done, form], set(cases) if position == 0 else agreed & cases)
+            (
+                [*done, form],
+                set(cases or ()) if position == 0 else agreed if cases is None else agreed & cases,
+            )
             for done, agreed in combos
-            for form, cases in forms.items()
-            if position == 0 or agreed & cases
+            for form, cases in choices.items()
+            if position == 0 or cases is None or agreed & cases
         ][:200]
     for done, cases in combos:
         yield " ".join(done), frozenset(cases or {NOMINATIVE})
@@ -367,6 +381,7 @@ def _cldr_metonyms(code: str) -> dict[str, list[str]]:
 
 def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]:
     rules = data.get("inflection") or []
+    first_word_only = bool(data.get("clitics"))  # clitics attach to a phrase, on its first word
     endings = data.get("adjective_endings") or []
     forms: dict[tuple[str, ...], Form] = {}
 
@@ -376,7 +391,7 @@ def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]
             forms[key] = Form(state, kind, cases)
 
     def add_name(text: str, state: str, kind: str) -> None:
-        for form, cases in _inflect(text, rules):
+        for form, cases in _inflect(text, rules, first_word_only):
             add(form, state, kind, cases)
 
     own: dict[str, dict[str, list[str]]] = data.get("states") or {}
@@ -516,6 +531,9 @@ def language_data(code: str) -> LanguageData:
         subject_pronouns=frozenset(str(word).lower() for word in data.get("subject_pronouns") or []),
         comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
         prepositional_cases=frozenset(str(case) for case in data.get("prepositional_cases") or []),
+        genitive_subject=tuple(re.compile(str(pattern)) for pattern in data.get("genitive_subject") or []),
+        negative_verb=tuple(re.compile(str(pattern)) for pattern in data.get("negative_verb") or []),
+        light_verbs=tuple(str(word).lower() for word in data.get("light_verbs") or []) or ("\0",),
         back_references=_cues({"back": data.get("back_references") or []}),
         unnamed_states=_cues({"unnamed": data.get("unnamed_states") or []}),
         make_nouns=tuple(str(word).lower() for word in data.get("make_nouns") or []) or ("\0",),
@@ -567,8 +585,12 @@ def sentences(
     for piece in SENTENCE_END.split(text):
         start = text.find(piece, position)
         position = start + len(piece)
-        if spans and _abbreviated(text[spans[-1][0] : spans[-1][1]], abbreviations):
-            spans[-1] = (spans[-1][0], position)  # "zadeklarowały m.in. Holandia": the sentence goes on
+        if spans and (
+            _abbreviated(text[spans[-1][0] : spans[-1][1]], abbreviations)
+            or (ORDINAL.search(text[spans[-1][0] : spans[-1][1]]) and piece[:1].islower())
+        ):
+            # "zadeklarowały m.in. Holandia", "w ramach 46. pakietu pomocy": the sentence goes on
+            spans[-1] = (spans[-1][0], position)
         else:
             spans.append((start, position))
     found = []
@@ -745,7 +767,7 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
     while i < len(words):
         hit = None
         for length in range(min(5, len(words) - i), 1, -1):
-            category = data.weapon_terms.get(tuple(words[i : i + length]))
+            category = _term(words[i : i + length], data)
             if category is not None:
                 hit = (i, i + length, category)
                 break
@@ -782,6 +804,17 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
         else:
             i += 1
     return found
+
+
+def _term(phrase: list[str], data: LanguageData) -> str | None:
+    """The category of a weapon named by several words, also with a clitic written onto the first
+    ("بطائرات مسيرة": ب + طائرات مسيرة)."""
+    bare = [phrase[0][len(clitic) :] for clitic in data.weapon_words.clitics if phrase[0].startswith(clitic)]
+    for first in (phrase[0], *bare):
+        category = data.weapon_terms.get((first, *phrase[1:]))
+        if category is not None:
+            return category
+    return None
 
 
 def _names_a_system(sentence: Sentence, index: int, data: LanguageData) -> bool:
@@ -903,6 +936,8 @@ def _parties(
                 position = data.prepositions[words[start - 1]].get("any")
             if compound and position not in (None, "subject", "object"):
                 continue  # "nach US-Angaben": the preposition governs "Angaben", not the state
+        if position == "of" and _genitive_subject(end, sentence, data, cues, clause_of, weapons):
+            position = "subject"
         anchor = _phrase_start(start, words, data)  # "a la Fuerza Aérea de Bolivia" counts from "a"
         if position == "of" and _genitive_source(anchor, start, words, weapons, cues, data):
             position = "from"
@@ -937,6 +972,62 @@ def _parties(
     return sorted(parties, key=lambda party: party.start)
 
 
+def _genitive_verbs(
+    end: int, sentence: Sentence, data: LanguageData, cues: list[Cue], clause_of: list[int]
+) -> list[Cue]:
+    """The nominalised transfer verbs after a name in the genitive (ending at ``end``) in its clause,
+    whose subject it is ("Kuzey Kore'nin Rusya'ya mermi sağladığını söyledi": North Korea supplied);
+    before a transfer noun it may own another ("Yunanistan'ın F-16 satışına itirazı": Greece objects)."""
+    words = sentence.words
+    if (
+        not data.genitive_subject
+        or end + 1 >= len(words)
+        or words[end] != "'"
+        or data.suffix_cases.get(words[end + 1]) != "gen"
+    ):
+        return []
+    return [
+        cue
+        for cue in cues
+        if cue.index > end and clause_of[cue.index] == clause_of[end] and _nominalised(cue, sentence, data)
+    ]
+
+
+def _genitive_subject(
+    end: int,
+    sentence: Sentence,
+    data: LanguageData,
+    cues: list[Cue],
+    clause_of: list[int],
+    weapons: list[tuple[int, int, str, str]],
+) -> bool:
+    """Whether a name in the genitive is a supplier's or a recipient's subject: the weapon stands between
+    it and its nominalised verb ("Kuzey Kore'nin Rusya'ya mermi sağladığını"); a relative clause before
+    its head ("ABD'nin İsrail'e gönderdiği uçak gemisi") may tell of a state's own forces."""
+    return any(
+        end < weapon[0] < cue.index
+        for cue in _genitive_verbs(end, sentence, data, cues, clause_of)
+        for weapon in weapons
+    )
+
+
+def _genitive(party: Party, sentence: Sentence, data: LanguageData) -> bool:
+    words = sentence.words
+    return (
+        party.end + 1 < len(words)
+        and words[party.end] == "'"
+        and data.suffix_cases.get(words[party.end + 1]) == "gen"
+    )
+
+
+def _nominalised(cue: Cue, sentence: Sentence, data: LanguageData) -> bool:
+    """Whether a transfer verb (or the auxiliary after it: "teslim ettiğini") is nominalised, so that
+    its subject is in the genitive, and a bare name before it is the subject of the verb of saying."""
+    return any(
+        pattern.search(word) for word in _verb_words(cue, sentence, data) for pattern in data.genitive_subject
+    )
+
+
 def _near(
     sentence: Sentence,
     data: LanguageData,
@@ -969,6 +1060,8 @@ def _separates(sentence: Sentence, data: LanguageData, index: int) -> bool:
     word, written = sentence.words[index], sentence.surface[index]
     if word == ",":
         return True
+    if index > 0 and sentence.words[index - 1] == "'":
+        return False  # the case suffix of a name before it ("Rusya'ya")
     if not word.isalpha() or any(ch.isdigit() for ch in written):
         return False  # numbers, codes and dashes
     if word in data.articles or word in data.conjunctions or _is_forces(word, data):
@@ -1103,9 +1196,23 @@ class _Found:
 
 
 def _negated(cue: Cue, sentence: Sentence, data: LanguageData) -> bool:
+    """A negation near the transfer word, or a negative suffix on the verb or its auxiliary (Turkish
+    "göndermedi", "teslim etmeyecek")."""
+    words = sentence.words
     return any(
-        word in data.negations for word in sentence.words[max(0, cue.index - WINDOW) : cue.index + WINDOW]
+        word in data.negations for word in words[max(0, cue.index - WINDOW) : cue.index + WINDOW]
+    ) or any(
+        pattern.search(word) for word in _verb_words(cue, sentence, data) for pattern in data.negative_verb
     )
+
+
+def _verb_words(cue: Cue, sentence: Sentence, data: LanguageData) -> list[str]:
+    """The words that carry a transfer verb's suffixes: its own, and the light verb that makes a noun of
+    it a verb (Turkish "teslim ettiği", "ihraç edecek"); not another verb ("almayı planladığı")."""
+    words = sentence.words
+    after = cue.last + 1
+    light = after < len(words) and words[after].startswith(data.light_verbs)
+    return words[cue.last : after + 1] if light else [words[cue.last]]
 
 
 def _negated_weapon(weapon: tuple[int, int, str, str], sentence: Sentence, data: LanguageData) -> bool:
@@ -1179,14 +1286,18 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         cues = [cue for cue in cues if not _negated(cue, sentence, data)]
     if not cues:
         return []
+    every = _parties(sentence, data, weapons, cues, heard)
+    # "إلى مصر والإمارات": a name that carries its conjunction joins the one before it, however far
+    conjuncts = {p.start for p in every if p.joined and any(q.end == p.start for q in every)}
     parties = [
         party
         for clause in sorted(set(clause_of))
         for party in _bare_positions(
             [
                 p
-                for p in _parties(sentence, data, weapons, cues, heard)
-                if clause_of[p.start] == clause and _within_subject_reach(p, cues, sentence.words, data)
+                for p in every
+                if clause_of[p.start] == clause
+                and (p.start in conjuncts or _within_subject_reach(p, cues, sentence.words, data))
             ],
             sentence,
             data,
@@ -1221,6 +1332,11 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     recipients: dict[str, Party] = {}
     named = frozenset(i for party in parties for i in range(party.start, party.end))
     signers: dict[str, Party] = {}  # subjects of a deal word, which says nothing of their side
+    genitive_clauses = {  # clauses whose nominalised transfer verb has a subject in the genitive
+        clause_of[start]
+        for start, end, _form in _state_matches(sentence, data)
+        if _genitive_verbs(end, sentence, data, cues, clause_of)
+    }
     for party in parties:
         if party.position == "origin":
             continue
@@ -1228,6 +1344,10 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if party.position == "subject":
             # a noun has no subject after it: "передача Україні ... з ударами РФ" is no transfer by Russia
             own = [cue for cue in own if not cue.noun] or [cue for cue in own if party.start < cue.index]
+            if not _genitive(party, sentence, data) and clause_of[party.start] in genitive_clauses:
+                # "Kirby, Kuzey Kore'nin ... sağladığını söyledi": the bare name speaks; not "Azerbaycan
+                # İsrail'den aldığı İHA'ları kullanıyor", where the verb has no subject of its own
+                own = [cue for cue in own if not _nominalised(cue, sentence, data)]
         if party.position == "maybe_to":
             own = [cue for cue in own if cue.last < party.start] or own  # a dative follows its verb
         if not own:

@@ -46,6 +46,7 @@ class _Table:
     """One language's entry of data/pronouns.yaml."""
 
     relatives: frozenset[str]
+    impersonal: frozenset[str]
     pronouns: dict[str, Gender]
     articles: dict[str, Gender]
     states: dict[str, Gender]
@@ -58,6 +59,7 @@ def _tables() -> dict[str, _Table]:
     return {
         lang: _Table(
             frozenset(entry.get("relatives", ())),
+            frozenset(entry.get("impersonal", ())),
             dict(entry.get("pronouns", {})),
             dict(entry.get("articles", {})),
             {code: gender for gender, codes in entry.get("states", {}).items() for code in codes},
@@ -124,7 +126,7 @@ def pronoun_parties(
         if table and token.lower_ in table.relatives:
             found.extend(_relative(token, hits, transfer_verbs))
             continue
-        if token.lower_ not in candidates:
+        if token.lower_ not in candidates or _impersonal(token, sentence, table):
             continue
         initial = token.i == sentence.start
         if not initial and not _subject_of_transfer(token, transfer_verbs):
@@ -138,6 +140,13 @@ def pronoun_parties(
         if code is not None:
             found.append(Party(token.i, token.i + 1, code, None, "reference"))
     return found
+
+
+def _impersonal(token: Token, sentence: Span, table: _Table | None) -> bool:
+    """« Il s'agissait de projectiles … », « il y a dix ans », "it is said": a pronoun the parser marks as
+    expletive, or one followed by a word that makes it impersonal, stands for nothing."""
+    following = token.nbor(1).lower_ if token.i + 1 < sentence.end else ""
+    return token.dep_.startswith("expl") or (table is not None and following in table.impersonal)
 
 
 def _relative(token: Token, hits: Sequence[StateHit], transfer_verbs: Collection[str]) -> list[Party]:

@@ -75,27 +75,47 @@ class _Words:
         phrases = [_phrase(entry) for entry in entries]
         self.exact = {phrase for phrase in phrases if not phrase[-1].endswith("*")}
         self.stems = [phrase for phrase in phrases if phrase[-1].endswith("*")]
+        # Every token is tried as the start and the end of a phrase: only the phrases whose first (last)
+        # word it can be are matched, the stems among them always.
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        self.by_last: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in (*self.exact, *self.stems):
+            self.by_first.setdefault(_indexed(phrase[0]), []).append(phrase)
+            self.by_last.setdefault(_indexed(phrase[-1].removeprefix(GLUED)), []).append(phrase)
 
     def ending_at(self, tokens: Sequence[_Token], end: int) -> int | None:
         """Where the longest phrase that ends just before token ``end`` starts."""
+        if end < 1:
+            return None
         starts = [
             end - len(phrase)
-            for phrase in (*self.exact, *self.stems)
+            for phrase in _candidates(self.by_last, tokens[end - 1].lower)
             if end - len(phrase) >= 0 and _matches(phrase, tokens[end - len(phrase) : end])
         ]
         return min(starts, default=None)
 
     def starting_at(self, tokens: Sequence[_Token], start: int) -> int | None:
         """Where the longest phrase that starts at token ``start`` ends (exclusive)."""
+        if start >= len(tokens):
+            return None
         ends = [
             start + len(phrase)
-            for phrase in (*self.exact, *self.stems)
+            for phrase in _candidates(self.by_first, tokens[start].lower)
             if _matches(phrase, tokens[start : start + len(phrase)])
         ]
         return max(ends, default=None)
 
     def __contains__(self, word: str) -> bool:
         return (word,) in self.exact or any(len(s) == 1 and word.startswith(s[0][:-1]) for s in self.stems)
+
+
+def _indexed(word: str) -> str:
+    """The key of a phrase's word in ``_Words``' indexes: the word, or "*" for any stem."""
+    return "*" if word.endswith("*") else word
+
+
+def _candidates(index: dict[str, list[tuple[str, ...]]], lower: str) -> list[tuple[str, ...]]:
+    return [*index.get(lower, ()), *index.get("*", ())]
 
 
 def _phrase(entry: str) -> tuple[str, ...]:

@@ -52,6 +52,15 @@ NOT_A_DIRECTION: dict[str, tuple[str, ...]] = {
     for preposition, before in by_preposition.items()
 }
 OTHER_PREPOSITIONS: dict[str, list[str]] = grammar.table("other_prepositions")
+# « ne suspendra pas la vente », "will not cancel the deal": a halt that is negated leaves the transfer.
+HALTING_VERBS = grammar.words("halting_verbs")
+# International organisations whose word about states' transfers is a third party's (per language: "un").
+THIRD_PARTY_SPEAKERS: dict[str, list[str]] = grammar.table("third_party_speakers")
+# « a déclaré à l'ONU », "told the UN": the organisation is spoken to.
+ADDRESSEE_PREPOSITIONS = frozenset({"à", "au", "aux", "devant", "to", "before"})
+# Words after an inverted verb of saying that may still name its speaker (« a déclaré jeudi le secrétaire
+# général de l'OTAN »).
+SPEAKER_REACH = 8
 BENEFACTIVE = grammar.words("benefactive")
 ARTICLES = grammar.words("articles")
 SKIPPABLE = ARTICLES | grammar.words("skippable")
@@ -63,6 +72,8 @@ REPORTING_VERBS = grammar.words("reporting_verbs")
 SPEAKER_PRONOUNS = grammar.words("speaker_pronouns")
 REFLEXIVE_CLITICS = grammar.words("reflexive_clitics")
 MAKING_WORDS = grammar.words("making_words")
+# « de fabrication turque », "of Russian manufacture": the demonym beside one of these names the maker.
+MAKING_NOUNS = grammar.words("making_nouns")
 ACCUSING_VERBS = grammar.words("accusing_verbs")
 EPISTEMIC_MODALS = grammar.words("epistemic_modals")
 NEGATIONS = grammar.words("negations")
@@ -71,10 +82,13 @@ DISSUADING_VERBS = grammar.words("dissuading_verbs")
 DISSUASION_LINKS = grammar.words("dissuasion_links")
 EVIDENCE_VERBS = grammar.words("evidence_verbs")
 CONDITIONAL_AUXILIARIES = grammar.words("conditional_auxiliaries")
+COUNTERFACTUAL_MODALS = grammar.words("counterfactual_modals")
+UPKEEP_WORDS = grammar.words("upkeep_words")
 CLAIM_NOUNS = grammar.words("claim_nouns")
 NOT_CARGO_NOUNS = grammar.words("not_cargo_nouns")
 CONDITIONAL_MARKS = grammar.words("conditional_marks")
 FINANCING_VERBS = grammar.words("financing_verbs")
+FINANCING_NOUNS = grammar.words("financing_nouns")
 CONCESSIVE = frozenset({"even", "même"})  # "even if", « même si »: a concession, not a condition
 # How a state qualifies a noun: "US intelligence", "a U.S. assertion", "Moscow's claims", « … de Moscou ».
 QUALIFYING = frozenset({"amod", "compound", "nmod", "poss", "nmod:poss", "pobj"})
@@ -296,6 +310,12 @@ def _listed(word: Token, words: frozenset[str]) -> bool:
     return word.lower_ in words or word.lemma_.lower() in words
 
 
+def halting_verb(token: Token) -> Token | None:
+    """The verb that governs the transfer word when it is a halt: « suspendre » in « suspendre la vente »."""
+    verb = next((ancestor for ancestor in token.ancestors if ancestor.pos_ in ("VERB", "AUX")), None)
+    return verb if verb is not None and verb.lemma_.lower() in HALTING_VERBS else None
+
+
 def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
     """ "keen to sell", "asked ... to facilitate the delivery", « souhaitait acquérir », "warned against
     supplying": not a transfer.
@@ -308,10 +328,18 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
         return True  # « Faut-il livrer des chars à Kiev ? »: asked, not reported
     if token.tag_ == "VBG" and token.head.lower_ in PREVENTIVE_PREPOSITIONS:
         return True  # "warned China against supplying", "decided against selling"
-    if _dissuaded(token) or _unseen(token) or _conditioned(token):
+    if (
+        _dissuaded(token)
+        or _unseen(token)
+        or _conditioned(token)
+        or _counterfactual(token)
+        or _for_upkeep(token)
+    ):
         return True
     if token.dep_.startswith("nsubj") and _in_doubt(token.head, cues):
         return True  # « la livraison de Mirage est dans l'incertitude »: the delivery is what is in doubt
+    if halting_verb(token) is not None:
+        return False  # « n'envisage pas de suspendre la vente »: the intent is the halt's (see _vetoed)
     window = sentence.doc[max(token.i - 8, sentence.start) : token.i]
     return any(_listed(word, cues.intent) and not _guessing(word) for word in window)
 
@@ -324,6 +352,26 @@ def _in_doubt(predicate_of_subject: Token, cues: CueLexicon) -> bool:
         or (child.dep_.startswith("aux") and child.lower_ in CONDITIONAL_AUXILIARIES)
         for child in predicate_of_subject.children
     )
+
+
+def _counterfactual(token: Token) -> bool:
+    """ "Poland would have supplied Ukraine with its MiGs", "Berlin should have sent tanks": a modal of
+    the unreal with the perfect tells what did not happen (where "may have shipped" guesses at what did)."""
+    auxiliaries = {child.lower_ for child in token.children if child.dep_.startswith("aux")}
+    return bool(auxiliaries & COUNTERFACTUAL_MODALS) and bool(auxiliaries & PERFECT_AUXILIARIES)
+
+
+def _for_upkeep(token: Token) -> bool:
+    """ "shipped its MiG-21s to Romania to be refurbished", "sent its jets to the US for repairs",
+    « envoyé ses hélicoptères en France pour être révisés »: sent for upkeep, it goes back to its owner."""
+    for child in token.children:
+        purposes = [child] + [word for word in child.children if child.pos_ == "ADP" and word.dep_ == "pobj"]
+        if any(
+            word.lemma_.lower() in UPKEEP_WORDS and word.dep_.startswith(("advcl", "xcomp", "obl", "pobj"))
+            for word in purposes
+        ):
+            return True
+    return False
 
 
 def _dissuaded(token: Token) -> bool:
@@ -360,9 +408,12 @@ def _condition(clause: Token) -> bool:
 
 
 def finances(party: Party, sentence: Span) -> bool:
-    """ "The US financed Poland's purchase of Korean tanks", « l'Arabie saoudite a payé … »: the party is
-    the subject of a verb of paying, a financier and no side of the transfer."""
+    """ "The US financed Poland's purchase of Korean tanks", « l'Arabie saoudite a payé … », "the U.S. funding
+    for the purchase": the party is the subject of a verb of paying or qualifies a noun of funding, a
+    financier and no side of the transfer."""
     token = sentence.doc[party.start : party.end].root
+    if token.dep_ in ("compound", "amod", "poss", "nmod") and token.head.lemma_.lower() in FINANCING_NOUNS:
+        return True  # "the U.S. funding for the purchase of the Mi-17s"
     return token.dep_.startswith("nsubj") and token.head.lemma_.lower() in FINANCING_VERBS
 
 
@@ -535,9 +586,11 @@ def position_of(
     party: Party, sentence: Span, predicate: Predicate, lang: str, weapons: list[tuple[int, int]]
 ) -> Position | None:
     """The grammatical position of ``party`` with respect to ``predicate`` (None: unrelated)."""
+    if party.kind == "demonym" and _qualifies_transfer_noun(party, sentence, predicate):
+        return "possessor"  # « la commande grecque », "the Indian purchase", « les livraisons américaines »
     if party.kind == "demonym" and _origin_of_weapon(party, sentence, weapons, lang):
         return "origin"
-    if _made_in(party, sentence):
+    if _made_in(party, sentence) or (party.kind == "demonym" and _of_make(party, sentence)):
         return "origin"
     if party.kind in ("name", "metonym") and (
         any(start == party.end for start, _end in weapons) or _maker_compound(party, sentence)
@@ -574,6 +627,17 @@ def position_of(
         return "subject"
     # Only a party right after the verb is its object: "supplying Russia with", "sent the Russian Federation".
     return "object" if party.start - predicate.index <= 4 else None
+
+
+def _qualifies_transfer_noun(party: Party, sentence: Span, predicate: Predicate) -> bool:
+    """A demonym that is an adjective of the transfer noun itself names whose transfer it is: the buyer of
+    « la commande grecque » or "the Indian purchase", the seller of « les livraisons américaines »."""
+    if predicate.is_verb:
+        return False
+    root = sentence.doc[party.start : party.end].root
+    noun = sentence.doc[predicate.index]
+    # the small models at times hang the noun on the adjective (« la vente suédoise »)
+    return (root.dep_ == "amod" and root.head.i == noun.i) or (noun.dep_ == "amod" and noun.head.i == root.i)
 
 
 def _host_preposition(party: Party, sentence: Span, lang: str) -> Position | None:
@@ -663,6 +727,15 @@ def _agent_of_another_verb(party: Party, sentence: Span, predicate: Predicate) -
         doc[i].pos_ == "VERB" and _past_participle(doc[i]) and doc[i].lower_.endswith(PARTICIPLE_ENDINGS)
         for i in range(predicate.index + 1, party.start)
     )
+
+
+def _of_make(party: Party, sentence: Span) -> bool:
+    """« dont six de fabrication turque », « de conception allemande », "of Russian manufacture": a
+    demonym right beside a noun of making names the weapon's maker, however far the weapon stands."""
+    doc = sentence.doc
+    before = doc[party.start - 1].lower_ if party.start > sentence.start else ""
+    after = doc[party.end].lower_ if party.end < sentence.end else ""
+    return before in MAKING_NOUNS or after in MAKING_NOUNS
 
 
 def _made_in(party: Party, sentence: Span) -> bool:
@@ -904,6 +977,18 @@ def speaks(party: Party, sentence: Span) -> bool:
     return token.dep_.startswith("nsubj") and token.head.lemma_.lower() in REPORTING_VERBS
 
 
+def speaks_aside(party: Party, predicate: Predicate, sentence: Span) -> bool:
+    """The party speaks (see ``speaks``) in a subordinate clause of its own, led by a conjunction and not
+    governing the predicate: « La France s'est engagée à envoyer des chars, tandis que la Finlande a
+    déclaré qu'elle y songeait », "… while Finland said it was considering it": it speaks of itself, it is
+    no source of the transfer."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    verb = doc[party.start : party.end].root.head
+    return any(child.dep_ == "mark" for child in verb.children) and not verb.is_ancestor(doc[predicate.index])
+
+
 def claims(party: Party, sentence: Span) -> bool:
     """The party qualifies a noun of claim ("a U.S. assertion that …", "US intelligence", « les accusations
     de Moscou »): it is the source of the claim, not a side of the transfer."""
@@ -927,6 +1012,31 @@ def someone_speaks(sentence: Span) -> bool:
     return any(
         token.dep_.startswith("nsubj") and token.head.lemma_.lower() in REPORTING_VERBS for token in sentence
     )
+
+
+def third_party_speaks(sentence: Span, lang: str) -> bool:
+    """An international organisation is the speaker of a verb of saying (« Le chef de l'ONU a déclaré »,
+    « …, a déclaré jeudi le secrétaire général de l'OTAN », "NATO's chief said"): a third party, whose
+    word makes a claim. The speaker is the verb's subject, or the words right after an inverted verb (the
+    small models often mistake an inverted subject for an object); an organisation addressed (« a déclaré
+    à l'ONU », "told the UN") is no speaker."""
+    organisations = THIRD_PARTY_SPEAKERS.get(lang, ())
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        subjects = [
+            word for child in verb.children if child.dep_.startswith("nsubj") for word in child.subtree
+        ]
+        after = sentence.doc[verb.i + 1 : min(verb.i + 1 + SPEAKER_REACH, sentence.end)]
+        inverted = list(after[: next((i for i, word in enumerate(after) if word.is_punct), len(after))])
+        if any(word.lower_ in organisations and not _addressed(word) for word in [*subjects, *inverted]):
+            return True
+    return False
+
+
+def _addressed(word: Token) -> bool:
+    """« à l'ONU », "to the UN": the organisation is spoken to."""
+    return any(child.lower_ in ADDRESSEE_PREPOSITIONS for child in (*word.children, *word.head.children))
 
 
 def reports(party: Party, predicate: Predicate, sentence: Span) -> bool:

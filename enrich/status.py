@@ -12,13 +12,14 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from enrich import grammar
-from enrich.lexicon import CueLexicon, Status
+from enrich.lexicon import PLAIN, CueLexicon, Status
 from enrich.roles import (
     ACTOR_NOUNS,
     NEGATIONS,
     Party,
     Predicate,
     guesses_at_the_past,
+    halting_verb,
     has_negation,
     noun_phrase_climb,
 )
@@ -28,6 +29,9 @@ FUTURE_MARKERS = grammar.words("future_markers")
 ATTRIBUTION_MARKERS = tuple(tuple(marker.split()) for marker in grammar.words("attribution_markers"))
 # « selon les termes du contrat »: what the phrase cites is a document, not a source.
 NOT_A_SOURCE = grammar.words("not_a_source")
+# « des sources officielles »: a source called official is the state speaking, not hearsay.
+SOURCE_NOUNS = grammar.words("source_nouns")
+OFFICIAL_QUALIFIERS = grammar.words("official_qualifiers")
 # Clauses beside the one a denial speaks of.
 SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis", "cc"})
 # "with more on the way", « d'autres suivront »: deliveries go on.
@@ -45,6 +49,13 @@ AGENT_PREPOSITIONS = frozenset(
 )
 # The French « ne » that makes a negation only with « pas », « jamais »…, and "only" with « que ».
 RESTRICTIVE_NE = frozenset({"ne", "n'", "n’"})
+ANNOUNCING_VERBS = grammar.words("announcing_verbs")
+ANNOUNCED_CONDITIONALS = grammar.words("announced_conditionals")
+COMPLEMENTIZERS = grammar.words("complementizers")
+APPROVAL_VERBS = grammar.words("approval_verbs")
+NOT_DENIED_OBJECTS = grammar.words("not_denied_objects")
+# Dependencies that start a clause of its own: an approval above one does not govern what is in it.
+CLAUSE_LINKS = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:relcl", "csubj"})
 FACT_ORDER: tuple[Status, ...] = ("delivered", "ongoing", "agreed")
 # Precedence when one passage reports the same transfer more than once.
 MERGE_ORDER: tuple[Status, ...] = ("denied", "delivered", "ongoing", "agreed", "alleged")
@@ -65,19 +76,31 @@ def cue_statuses(sentence: Span, cues: CueLexicon, phrases: Iterable[tuple[str, 
     found: set[Status] = set()
     in_phrases: set[int] = set()  # "given the green light": "given" alone would say delivered
     for kind, start, end in phrases:
-        if kind.startswith("status:"):
+        if kind == PLAIN:
+            in_phrases.update(range(start, end))  # « sources d'approvisionnement »: suppliers, not informants
+        elif kind.startswith("status:"):
             in_phrases.update(range(start, end))
             status: Status = kind.split(":", 1)[1]  # type: ignore[assignment]
+            if status == "alleged" and _official_source(sentence.doc[end - 1]):
+                continue
             if status == "delivered" and _future(sentence.doc[start]):
+                status = "agreed"
+            if status in ("delivered", "ongoing") and _approved(sentence.doc[start]):
                 status = "agreed"
             found.add(status)
     for token in sentence:
         if token.i in in_phrases:
             continue
         words = _words(token)
+        if _announced_future(token):
+            continue
         for status, vocabulary in cues.status.items():
-            if words & vocabulary:
-                if status == "delivered" and _future(token):
+            if words & vocabulary and not (status == "alleged" and _official_source(token)):
+                if status == "denied" and _denies_something_else(token):
+                    continue
+                if (status in ("delivered", "ongoing") and _approved(token)) or (
+                    status == "delivered" and _future(token)
+                ):
                     found.add("agreed")
                 elif status == "delivered" and token.pos_ in ("NOUN",):
                     continue  # "the delivery of": a noun says nothing about the tense
@@ -86,16 +109,63 @@ def cue_statuses(sentence: Span, cues: CueLexicon, phrases: Iterable[tuple[str, 
     return found
 
 
+def _official_source(token: Token) -> bool:
+    """« des sources officielles », « de source gouvernementale »: a source noun its next word calls
+    official."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in SOURCE_NOUNS and following is not None and following.lower_ in OFFICIAL_QUALIFIERS
+
+
+def _approved(token: Token) -> bool:
+    """ "approved the delivery of the first batch of tanks", « a autorisé l'envoi du premier lot »: a word of
+    delivery inside what a verb of approving governs tells what was approved, not what happened."""
+    node = token
+    while node.dep_ not in CLAUSE_LINKS and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in APPROVAL_VERBS:
+            return True
+    return False
+
+
+def _denies_something_else(token: Token) -> bool:
+    """ "dismissed the concern that …", « a rejeté la demande »: the denial word's object is no report."""
+    objects = [child for child in token.children if child.dep_ in ("dobj", "obj")]
+    return any(child.lemma_.lower() in NOT_DENIED_OBJECTS for child in objects)
+
+
+def _announced_future(token: Token) -> bool:
+    """« Le ministre a annoncé que les canons seraient remplacés »: a present conditional after a verb of
+    announcing and its « que » is the future seen from the announcement, not the hedge of a report."""
+    if token.lower_ not in ANNOUNCED_CONDITIONALS:
+        return False
+    before = [word.lower_ for word in token.doc[token.sent.start : token.i]]
+    return any(
+        word in ANNOUNCING_VERBS and any(later in COMPLEMENTIZERS for later in before[position + 1 :])
+        for position, word in enumerate(before)
+    )
+
+
 def negated(sentence: Span, predicate: Predicate) -> bool:
     """ "Russia is not sending", "ne fournit pas": the predicate is denied in so many words."""
     doc = sentence.doc
     token = doc[predicate.index]
-    if _restrictive(sentence, token):
+    if _restrictive(sentence, token) or _halt_negated(token):
         return False
     if has_negation(token) or negated_governor(token):
         return True
     window = doc[max(token.i - 3, sentence.start) : min(token.i + 3, sentence.end)]
     return _not_yet(token) or any(word.lower_ in NEGATIONS for word in window)
+
+
+def _halt_negated(token: Token) -> bool:
+    """« Le Canada ne suspendra pas la vente », « n'envisage pas de suspendre la vente », "will not cancel
+    the deal": the verb that governs the transfer is a halt, and it (or the verb it completes) is negated;
+    the negation cancels the halt, not the transfer."""
+    verb = halting_verb(token)
+    if verb is None:
+        return False
+    governor = verb.head if verb.dep_ in ("xcomp", "ccomp") else verb
+    return has_negation(verb) or _not_yet(verb) or has_negation(governor)
 
 
 def _not_yet(verb: Token) -> bool:

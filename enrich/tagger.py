@@ -4,14 +4,14 @@ Two passes keep it fast, since most news is not about arms:
 1. a tokenizer-and-sentencizer pass over the whole article (enrich/prefilter.py, which takes the
    lemmas for the index from the raw text) counts the states it names and keeps the sentences that
    name a weapon and a party (phrase matching only);
-2. only those sentences go through the full spaCy pipeline (parser, lemmas, entities), batched with
-   ``nlp.pipe``, and their transfers are extracted.
+2. only those sentences go through the full spaCy pipeline (parser, lemmas; entities only where read),
+   batched with ``nlp.pipe``, and their transfers are extracted.
 
 Languages without a trained pipeline get the first pass's tokens and the same lexicon-driven rules.
 
 Every article's work is bounded, so that no input holds up the articles behind it: only its first
-``max_chars`` characters are read, its parsing and extraction stop after ``max_seconds``, and the
-result says when either cut it short (``truncated``). Everything else is linear in the text's length.
+``max_chars`` characters are read, its parsing and extraction stop after ``max_seconds`` of CPU time,
+and the result says when either cut it short (``truncated``). Everything else is linear in the text's length.
 """
 
 from __future__ import annotations
@@ -57,12 +57,20 @@ CONTINUATION_WORDS = grammar.words("continuation")
 CLAIM_POINTERS = grammar.words("claim_pointers")
 # Origins shared by several states ("Western", « occidentaux »): a weapon's maker is then no default supplier.
 COLLECTIVE_ORIGINS = grammar.words("collective_origins")
+# A weapon named before and standing in a later sentence as « en » on a verb (« Paris en a cédé 18 à
+# l'Ukraine ») or as a demonstrative with an anaphor noun (« ces appareils », "these systems").
+WEAPON_CLITICS = grammar.words("weapon_clitics")
+CLITIC_HOSTS = grammar.words("clitic_hosts")
+WEAPON_ANAPHORS: dict[str, list[str]] = grammar.table("weapon_anaphors")
+DEMONSTRATIVES: dict[str, list[str]] = grammar.table("demonstratives")
 STATE_PARTY_KINDS = pronouns.STATE_PARTY_KINDS
 # An article is read up to this many characters (title included): a long report keeps its opening,
 # where news puts the facts, and nothing reaches spaCy's max_length (1,000,000).
 MAX_CHARS = 100_000
-# Wall-clock seconds one article may spend in parsing and in extraction, each: a safety net for
-# inputs the character budget does not tame (a slow machine, sentences dense with parties).
+# CPU seconds one article may spend in parsing and in extraction, each: a safety net for inputs the
+# character budget does not tame (sentences dense with parties). The process's CPU time, not the wall
+# clock: on a machine busy with other work the wall clock ran out mid-article and the same text gave
+# fewer transfers.
 MAX_SECONDS = 4.0
 # A sentence is read up to this many characters: news sentences stay far below (the longest of the
 # development sets has 567), and the rules' cost grows faster than linearly within one sentence.
@@ -211,7 +219,7 @@ class Tagger:
         with the prefilter only those with a word that may be a transfer predicate."""
         first_taken: dict[int, float] = {}
         for index, sentence in sentences:
-            now = time.monotonic()
+            now = time.process_time()
             if now - first_taken.setdefault(index, now) > self.max_seconds:
                 cut_short.add(index)
                 continue
@@ -257,7 +265,8 @@ def _build_language(code: str) -> _Language:
     _add_lookup_lemmatizer(fast)
     full = None
     if code in TRAINED_PIPELINES:
-        full = spacy.load(TRAINED_PIPELINES[code], exclude=list(UNUSED_COMPONENTS))
+        # The entity recogniser runs only where its answer is read (enrich/matching.py).
+        full = spacy.load(TRAINED_PIPELINES[code], exclude=list(UNUSED_COMPONENTS), disable=["ner"])
     fast_matchers = Matchers(fast, lex)
     full_matchers = Matchers(full, lex) if full else None
     return _Language(
@@ -287,7 +296,7 @@ def _is_candidate(sentence: Span, matchers: Matchers, names_a_state: bool, near_
     a pronoun: "It will send ten tanks"), or names a weapon shortly after a candidate (« Cette commande
     englobe aussi des chars T-90 » continues the transfer before it)."""
     if not matchers.weapon_hits(sentence):
-        return False
+        return near_candidate and _may_stand_for_weapon(sentence, matchers.lexicon)
     if names_a_state or near_candidate or matchers.party_hits(sentence):
         return True
     lang = matchers.lexicon.lang
@@ -295,6 +304,72 @@ def _is_candidate(sentence: Span, matchers: Matchers, names_a_state: bool, near_
         return True
     lowered = sentence.text.lower()
     return any(reference in lowered for reference in REFERENCES.get(lang, ()))
+
+
+def _may_stand_for_weapon(sentence: Span, lex: Lexicon) -> bool:
+    """The sentence may point back at a weapon (see ``_stand_ins``), by its words alone: a clitic before
+    an auxiliary or a transfer verb's infinitive (« en a livré », « en avoir cédé », « en livrer »), or a
+    demonstrative before an anaphor noun."""
+    anaphors = WEAPON_ANAPHORS.get(lex.lang, ())
+    demonstratives = DEMONSTRATIVES.get(lex.lang, ())
+    for token in sentence[:-1]:
+        following = token.nbor(1)
+        if token.lower_ in WEAPON_CLITICS and (
+            following.lower_ in CLITIC_HOSTS or following.lower_ in lex.cues.verbs
+        ):
+            return True
+        if token.lower_ in demonstratives and following.lower_ in anaphors:
+            return True
+    return False
+
+
+def _stand_ins(
+    sentence: Span, weapons: list[WeaponHit], antecedent: WeaponHit | None, lang: str
+) -> list[WeaponHit]:
+    """The weapons of a sentence that names none but points back at ``antecedent``, the first weapon of
+    a recent sentence: the clitic « en » of a verb (« Paris en a cédé 18 à l'Ukraine »), or a
+    demonstrative with an anaphor noun (« ces appareils ont été fournis au Mali », "these systems"). The
+    stand-in keeps its place in the sentence and takes the antecedent's category and name."""
+    if antecedent is None:
+        return weapons
+    anaphors = WEAPON_ANAPHORS.get(lang, ())
+    demonstratives = DEMONSTRATIVES.get(lang, ())
+
+    def anaphoric(start: int, end: int) -> bool:
+        token = sentence.doc[end - 1]
+        return (
+            end - start == 1
+            and token.lower_ in anaphors
+            and token.i > sentence.start
+            and token.nbor(-1).lower_ in demonstratives
+        )
+
+    if weapons:
+        if not all(anaphoric(hit.start, hit.end) for hit in weapons):
+            return weapons
+        return [WeaponHit(hit.start, hit.end, antecedent.category, antecedent.text) for hit in weapons]
+    found = [
+        WeaponHit(token.i, token.i + 1, antecedent.category, antecedent.text)
+        for token in sentence
+        if (
+            token.lower_ in WEAPON_CLITICS
+            and token.pos_ == "PRON"
+            and token.i + 1 < sentence.end
+            and token.nbor(1).pos_ in ("VERB", "AUX")
+        )
+        or anaphoric(token.i, token.i + 1)
+    ]
+    return found[:1]
+
+
+def _recent_weapon(sentences: Sequence[Span], position: int, matchers: Matchers) -> WeaponHit | None:
+    """The first weapon of the nearest of the ``CONTEXT_REACH`` sentences before ``position`` that
+    names one: what a clitic or an anaphor of the sentence at ``position`` stands for."""
+    for index in range(position - 1, max(position - 1 - CONTEXT_REACH, -1), -1):
+        hits = matchers.weapon_hits(sentences[index])
+        if hits:
+            return hits[0]
+    return None
 
 
 def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: float, cut: bool) -> TagResult:
@@ -313,13 +388,13 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
     sentence_starts = first_pass.starts
     if parsed:
         first_pass.lemmatise()  # the rules read the lemmas of the sentences after a candidate
-    deadline = time.monotonic() + seconds
+    deadline = time.process_time() + seconds
     candidates: list[_Candidate] = []
     context: list[tuple[Party, Party]] = []  # the pairs of the last sentence that had any
     claimed: set[tuple[str, str]] = set()  # those of its pairs it reported as a claim
     context_end = 0
     for sentence, offset in parsed:
-        if time.monotonic() > deadline:
+        if time.process_time() > deadline:
             cut = True
             break
         position = bisect_left(sentence_starts, offset)  # the sentence's index in the article
@@ -336,6 +411,12 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
             if any(token.lower_ in SUPPORT_WORDS for token in first_pass.sentences[position - 1]):
                 supported = frozenset(antecedent.code for antecedent in previous)
         topic = previous[0].code if previous else None
+        own_weapons = matchers.weapon_hits(sentence)
+        recent = (
+            _recent_weapon(first_pass.sentences, position, language.fast_matchers)
+            if all(hit.text.lower() in WEAPON_ANAPHORS.get(lex.lang, ()) for hit in own_weapons)
+            else None
+        )
         found = _extract(
             sentence,
             offset,
@@ -348,6 +429,7 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
             context,
             previous,
             supported,
+            recent,
         )
         for candidate in found:
             # A sentence that only continues a claim does not make it a fact: « … a affirmé que la Corée
@@ -478,8 +560,9 @@ def _extract(
     context: Sequence[tuple[Party, Party]] = (),
     previous: Sequence[pronouns.Antecedent] = (),
     supported: frozenset[str] = frozenset(),
+    antecedent: WeaponHit | None = None,
 ) -> list[_Candidate]:
-    weapons = matchers.weapon_hits(sentence)
+    weapons = _stand_ins(sentence, matchers.weapon_hits(sentence), antecedent, lex.lang)
     weapon_spans = [(hit.start, hit.end) for hit in weapons]
     parties = _parties(sentence, lex, matchers, earlier, weapon_spans, topic, previous)
     if not weapons or not (parties or context):
@@ -575,7 +658,9 @@ def _extract(
         return []
     main = predicates[0] if len(predicates) == 1 else max(predicates, key=lambda p: p.is_verb)
     reported_status = status.sentence_status(sentence, lex.cues, phrases, main, context_denial=False)
-    if unnamed_source and reported_status in status.FACT_ORDER:
+    if (
+        unnamed_source or roles.third_party_speaks(sentence, lex.lang)
+    ) and reported_status in status.FACT_ORDER:
         reported_status = "alleged"
     denied_codes, denial_points_back = _later_denials(later, lex, fast_matchers)
     sources = reporters | _later_sources(later, fast_matchers)
@@ -790,11 +875,14 @@ def _place(
 ) -> list[_Placement]:
     """Each party's predicate and position; of several subjects (objects) only the list nearest the verb."""
     placements: list[_Placement] = []
+    between: dict[int, int] = {}  # deal -> its parties named with "between": "a deal between A and B"
     for party in parties:
         previous = placements[-1] if placements else None
         # "Both countries" stands for two states: a list of its own.
         same_words = previous is not None and previous.party.start == party.start
         if previous is not None and (same_words or roles.continues_list(previous.party, party, sentence)):
+            if previous.position == "counterparty" and previous.predicate.index in between:
+                between[previous.predicate.index] += 1  # "between Pyongyang and Moscow"
             placements.append(_Placement(party, previous.predicate, previous.position, previous.chain))
             continue
         # The predicate the parse attaches a party to, rather than a nearer one: « La Russie, qui a reçu
@@ -811,6 +899,8 @@ def _place(
             None,
         )
         if position in ("with", "between") and deal is not None:
+            if position == "between":
+                between[deal.index] = between.get(deal.index, 0) + 1
             predicate, position = deal, "counterparty"  # "a deal with France", "an accord between A and B"
         elif (
             position == "with"
@@ -820,15 +910,21 @@ def _place(
             position = None  # "tensions with Turkey" far from any transfer word
         elif position == "subject" and roles.reports(party, predicate, sentence):
             position = "reporter"
-        elif position in (None, "object") and roles.speaks(party, sentence):
+        elif (
+            position in (None, "object")
+            and roles.speaks(party, sentence)
+            and not roles.speaks_aside(party, predicate, sentence)
+        ):
             position = "reporter"  # "…, the South Korean defence ministry said": the claim's source
         if position not in ("reporter", "via", "counterparty") and roles.claims(party, sentence):
             position = "reporter"  # "a U.S. assertion that it had taken delivery of arms from North Korea"
-        elif position == "subject" and roles.finances(party, sentence):
+        elif position in ("subject", "object", "of", "possessor") and roles.finances(party, sentence):
             position = None  # "the US financed Poland's purchase": a financier is no side
         placements.append(_Placement(party, predicate, position, len(placements)))
     kept = []
     for placement in placements:
+        if placement.position in ("subject", "object") and between.get(placement.predicate.index, 0) >= 2:
+            continue  # "the US spread rumours of a deal between Pyongyang and Moscow": the US is no side
         if placement.position in ("subject", "object"):
             rivals = [
                 p.chain

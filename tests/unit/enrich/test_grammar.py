@@ -49,6 +49,23 @@ KEYS = {
     "not_a_source",
     "continuation",
     "support",
+    "source_nouns",
+    "official_qualifiers",
+    "weapon_clitics",
+    "clitic_hosts",
+    "weapon_anaphors",
+    "demonstratives",
+    "halting_verbs",
+    "third_party_speakers",
+    "making_nouns",
+    "counterfactual_modals",
+    "announcing_verbs",
+    "announced_conditionals",
+    "complementizers",
+    "approval_verbs",
+    "not_denied_objects",
+    "upkeep_words",
+    "financing_nouns",
 }
 
 
