@@ -226,9 +226,14 @@ class Settings(BaseSettings):
     deals_partitions: int = 6
     deals_group: str = "armswatch-deals"
     # Deliveries of one order run for months to years and its reports come in bursts; a year without
-    # a report is what closes a deal (bench/deals_quality.py measures 30 to 365 days).
+    # a report is what closes a deal of a generic weapon (bench/deals_quality.py measures 30 to 365 days),
+    # four years one that names its system: a programme ("S-400", "Rafale") is reported for years, with
+    # silences of two or three years between an order, its deliveries and its trials.
     deals_window_days: float = Field(
         default=365.0, description="a report joins a deal whose reports lie within this many days of it"
+    )
+    deals_named_window_days: float = Field(
+        default=1460.0, description="the same for a deal that names its system (a programme)"
     )
     deals_late_days: float = Field(
         default=30.0, description="a report this many days older than the newest still finds its open deal"

@@ -79,8 +79,8 @@ def decode_all(values: list[bytes]) -> list[EnrichedArticle]:
     return [EnrichedArticle.model_validate_json(value) for value in values]
 
 
-def fold_all(values: list[bytes], batch: int, window_days: float) -> tuple[DealBook, int]:
-    book = DealBook(FoldSettings(window=timedelta(days=window_days)))
+def fold_all(values: list[bytes], batch: int, window_days: float, named_days: float) -> tuple[DealBook, int]:
+    book = DealBook(FoldSettings(window=timedelta(days=window_days), named_window=timedelta(days=named_days)))
     records = 0
     for start in range(0, len(values), batch):
         records += len(fold_articles(book, decode_all(values[start : start + batch])))
@@ -102,7 +102,9 @@ def main() -> None:
     decode_all(values)
     decode_seconds = time.process_time() - began
     began = time.process_time()
-    book, records = fold_all(values, args.batch, 180)
+    # the default windows: a year for a generic weapon, four years for a deal naming its system
+    defaults = FoldSettings()
+    book, records = fold_all(values, args.batch, defaults.window.days, defaults.named_window.days)
     fold_seconds = time.process_time() - began
     rate = args.articles / fold_seconds
     print(
@@ -117,10 +119,10 @@ def main() -> None:
     for days in (30, 90, 365):
         subset = messages(5_000, args.pairs, days, seed=2)
         tracemalloc.start()
-        book, _records = fold_all(subset, args.batch, 3650)  # nothing closes: every deal stays open
+        book, _records = fold_all(subset, args.batch, 3650, 3650)  # nothing closes: every deal stays open
         size, _peak = tracemalloc.get_traced_memory()
         open_deals, reports = len(book), sum(len(d.reports) for v in book.by_pair.values() for d in v)
-        book.settings = FoldSettings(window=timedelta(days=30))
+        book.settings = FoldSettings(window=timedelta(days=30), named_window=timedelta(days=30))
         closed = book.close_stale()
         after, _peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()

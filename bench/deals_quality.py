@@ -14,7 +14,7 @@ A copy is folded when the stage marks it as a copy of another report of its deal
 The gold deals' pair and category are in ``bench/data/deals/deals.json``.
 
     python bench/deals_quality.py [--data FILE.jsonl] [--deals deals.json] [--windows 30,90,180,365]
-        [--breakdown] [--json]
+        [--named-window 1460] [--breakdown] [--json]
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from enrich.worker import enriched
 
 DATA = Path(__file__).parent / "data" / "deals" / "articles.jsonl"
 LATENESS_DAYS = FoldSettings().lateness.days
+NAMED_WINDOW_DAYS = FoldSettings().named_window.days
 # The gold deals: label -> supplier, recipient, category (as the deals stage keys them) and weapon.
 GOLD_DEALS = DATA.parent / "deals.json"
 
@@ -77,8 +78,11 @@ def enrich(items: list[dict[str, Any]], tagger: Tagger) -> dict[str, EnrichedArt
     return tagged
 
 
-def fold(articles: list[EnrichedArticle], window_days: float) -> dict[str, Deal]:
-    book = DealBook(FoldSettings(window=timedelta(days=window_days)))
+def fold(articles: list[EnrichedArticle], window_days: float, named_window_days: float) -> dict[str, Deal]:
+    settings = FoldSettings(
+        window=timedelta(days=window_days), named_window=timedelta(days=named_window_days)
+    )
+    book = DealBook(settings)
     deals: dict[str, Deal] = {}
     for article in articles:
         for deal in fold_articles(book, [article]):
@@ -191,10 +195,11 @@ def score(
     keys: dict[str, str],
     tagged: dict[str, EnrichedArticle],
     windows: list[float],
+    named_window: float = NAMED_WINDOW_DAYS,
     *,
     with_breakdown: bool = False,
 ) -> list[dict[str, Any]]:
-    """One row of figures per window and arrival order."""
+    """One row of figures per window (of a deal naming no system) and arrival order."""
     gold = {item["id"]: item["deal"] for item in items}
     in_order = sorted(tagged.values(), key=lambda e: (e.article.published_at, e.article.id))
     delays = random.Random(7)
@@ -212,7 +217,7 @@ def score(
     rows: list[dict[str, Any]] = []
     for window in windows:
         for order, articles in (("publication", in_order), ("late", late), ("shuffled", shuffled)):
-            deals = fold(articles, window)
+            deals = fold(articles, window, named_window)
             guess = predicted(items, deals, keys)
             precision, recall, f1 = bcubed(gold, guess)
             folded, copies_total, wrong = copies(items, deals)
@@ -222,6 +227,7 @@ def score(
             rows.append(
                 {
                     "window_days": window,
+                    "named_window_days": named_window,
                     "order": order,
                     "articles": len(items),
                     "gold_deals": len(set(gold.values())),
@@ -249,13 +255,21 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA, help="labelled articles (JSON lines)")
     parser.add_argument("--deals", type=Path, default=GOLD_DEALS, help="the gold deals' keys (JSON)")
     parser.add_argument("--windows", default="30,90,180,365", help="deal windows to score, in days")
+    parser.add_argument(
+        "--named-window",
+        type=float,
+        default=NAMED_WINDOW_DAYS,
+        help=f"window of a deal naming its system, in days (default {NAMED_WINDOW_DAYS})",
+    )
     parser.add_argument("--breakdown", action="store_true", help="where each article ends up, in counts")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     items = load(args.data)
     keys = gold_keys(args.deals, items)
     windows = [float(days) for days in args.windows.split(",")]
-    rows = score(items, keys, enrich(items, Tagger()), windows, with_breakdown=args.breakdown)
+    rows = score(
+        items, keys, enrich(items, Tagger()), windows, args.named_window, with_breakdown=args.breakdown
+    )
     if args.json:
         print(json.dumps(rows))
         return

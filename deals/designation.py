@@ -39,7 +39,7 @@ class Designation:
 
 def designation_key(term: str) -> str:
     """The comparison key of a system name (see the module doc)."""
-    lowered = term.lower()
+    lowered = fold(latin(term.lower()))
     models = MODEL.findall(lowered)
     if models:
         letters, digits = models[0]
@@ -121,11 +121,30 @@ def names_in(text: str, labels: Iterable[str]) -> list[str]:
 
 
 @cache
+def _systems_data() -> dict[str, dict[str, str]]:
+    """``deals/data/systems.yaml``, read once: the aliases and the Latin letters of Cyrillic ones."""
+    text = (resources.files("deals") / "data" / "systems.yaml").read_text(encoding="utf-8")
+    data: dict[str, dict[str, str]] = yaml.safe_load(text)
+    return data
+
+
+@cache
 def _aliases() -> dict[str, str]:
     """Other name (folded) -> the name reports are compared by, from ``deals/data/systems.yaml``."""
-    text = (resources.files("deals") / "data" / "systems.yaml").read_text(encoding="utf-8")
-    aliases = yaml.safe_load(text).get("aliases") or {}
+    aliases = _systems_data().get("aliases") or {}
     return {fold(str(other)).lower(): str(name) for other, name in aliases.items()}
+
+
+@cache
+def _latin_letters() -> dict[int, str]:
+    letters = _systems_data().get("latin") or {}
+    return str.maketrans({str(letter): str(spelled) for letter, spelled in letters.items()})
+
+
+def latin(lowered: str) -> str:
+    """A lower-case name with its Cyrillic letters in Latin ("су-35" -> su-35, "байрактар" -> bayraktar);
+    before accents are folded, which would make "й" an "и"."""
+    return lowered if lowered.isascii() else lowered.translate(_latin_letters())
 
 
 @cache
@@ -151,7 +170,7 @@ def _singular(word: str) -> str:
 def system_names(label: str) -> frozenset[str]:
     """The names a designation is compared by (see the module doc): "M1 Abrams tanks" -> {m1, abram}."""
     folded = fold(label).lower()
-    named = fold(_aliases().get(folded, label)).lower()
+    named = fold(latin(_aliases().get(folded, label).lower()))
     names = set()
     for word in WORD.findall(MODEL_SPELLED.sub(r"\1\2", named)):
         model = MODEL_WORD.fullmatch(word)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from armswatch.schema import Deal
+from deals.fold import BY_DATE
 from index.actions import fold, party_name, read_alias
 
 
@@ -36,7 +37,7 @@ def timeline_text(deal: Deal) -> str:
 
 def deal_document(deal: Deal) -> dict[str, Any]:
     record = deal.model_dump(mode="json", exclude={"schema_version", "reports"})
-    latest = max(deal.reports, key=lambda report: (report.published_at, report.article_id))
+    latest = max(deal.reports, key=BY_DATE)
     evidence = list(dict.fromkeys(step.evidence for step in deal.timeline))
     return {
         **record,

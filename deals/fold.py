@@ -5,12 +5,15 @@ A deal is one supplier, recipient and weapon category, plus the system when the 
 ("Shahed-136", "KN-23"): an article's transfers of one pair and category are one report of one deal.
 Reports that both name systems, and no system in common, are two deals (Fateh-110 and Fath-360 missiles
 of one pair); a report naming none joins the deal its pair and category point to.
-A report joins the open deal of its pair and category whose reports lie within ``window`` of its
-publication date, else it opens a new deal; a report within the window of two deals of one key (a
+A report joins the open deal of its pair and category whose reports lie within the deal's window of
+its publication date (``window``; ``named_window`` for a deal that names its system: a programme such as
+"S-400" or "Rafale" is reported for years, with silences of years between order, deliveries and
+trials), else it opens a new deal; a report within the window of two deals of one key (a
 report in between came late) merges them into the earliest, which keeps its id. A different system
 or a new quantity for the same pair and category is also a separate deal when the text says so: the
 sentence announces another deal ("a new contract for 24 more jets", "a second batch") and names a
-system or a quantity the deal has not got.
+system or a quantity the deal has not got, or announces a new contract (an agreed step) beside a deal
+already ordered; reports of that contract then join the deal it opened, other reports the programme.
 An article in which the tagger read no transfer of a deal's pair and category, but which names both
 its states and one of its systems, or nearly duplicates one of its reports, is a mention of the deal:
 counted among its articles and outlets, with no status and no step of the timeline.
@@ -47,7 +50,7 @@ from armswatch.schema import (
 from deals.attribution import read_claim
 from deals.designation import designation, names_in, same_system
 from deals.designation import designations as designations_of
-from deals.neardup import shares_band, shares_sentences, signature
+from deals.neardup import reworded, shares_band, shares_sentences, signature, text_marks
 from index.actions import pair
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -55,6 +58,8 @@ BY_DATE = attrgetter("published_at", "article_id")
 # Bounds a deal's dates start from before its first report is folded in.
 NEVER_AFTER = datetime.max.replace(tzinfo=UTC)
 NEVER_BEFORE = datetime.min.replace(tzinfo=UTC)
+# A reworded copy (see deals.neardup.reworded) is published within a day of its original.
+REWORDED_WITHIN = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,8 @@ class Report:
 @dataclass(frozen=True)
 class FoldSettings:
     window: timedelta = timedelta(days=365)
+    # A deal naming a system (a programme: "S-400", "Rafale") stays open longer: see OpenDeal.window.
+    named_window: timedelta = timedelta(days=1460)
     # How late a report may come (a back-filled feed, another partition's lag) and still find its deal.
     lateness: timedelta = timedelta(days=30)
     well_sourced_confidence: float = 0.7
@@ -185,7 +192,15 @@ class OpenDeal:
             and any(a < article_id for a, r in self.reports.items() if r.published_at == when)
         )
 
-    def covers(self, when: datetime, window: timedelta) -> bool:
+    def window(self, settings: FoldSettings) -> timedelta:
+        """How long the deal stays open after its last report (and how early a report may precede its
+        first): a deal that names a system is a programme, reported over years with long silences
+        (orders, then deliveries, then trials), so it keeps ``settings.named_window``; a deal of a
+        generic weapon ("artillery shells") keeps ``settings.window``."""
+        return settings.named_window if self.designations else settings.window
+
+    def covers(self, when: datetime, settings: FoldSettings) -> bool:
+        window = self.window(settings)
         return self.first_seen - window <= when <= self.last_seen + window
 
     def agrees(self, report: Report) -> bool:
@@ -199,8 +214,20 @@ class OpenDeal:
             and not same_system(report.designations.values(), self.designations.values())
         ):
             return False
+        if not report.new_deal:
+            return True
+        # A new contract (an agreed step: "sign a new contract", "a second batch" ordered) is another
+        # deal than the one already ordered, unless this deal is itself one announced beside another;
+        # a new batch delivered is a delivery of the deal.
+        if report.record.status == "agreed" and not self.announced:
+            return False
         quantity = report.record.quantity
-        return not (report.new_deal and quantity is not None and stated_quantities(self) - {quantity.value})
+        return not (quantity is not None and stated_quantities(self) - {quantity.value})
+
+    @property
+    def announced(self) -> bool:
+        """Opened by a report announcing another deal beside an open one (its key has a tag)."""
+        return not self.key.endswith("|")
 
     def add(self, report: Report, settings: FoldSettings) -> bool:
         """Fold the report in; False when it changes nothing (the same article with the same content)."""
@@ -242,13 +269,26 @@ class OpenDeal:
             if self.reports[article].copy_of != copy_of:
                 self.reports[article] = self.reports[article].model_copy(update={"copy_of": copy_of})
 
-    def copied(self, incoming: DealReport) -> list[str]:
-        """The reports ``incoming`` nearly duplicates: the same content, a band key in common, or enough
-        sentences in common (between two outlets: one outlet's pages share their boilerplate)."""
+    def copied(self, incoming: DealReport, *, reworded_too: bool = True) -> list[str]:
+        """The reports ``incoming`` nearly duplicates: the same content, a band key in common, enough
+        sentences in common, or, published within a day of it, enough words and word runs in common (a
+        reworded copy); the last two between two outlets (one outlet's pages share their boilerplate)."""
         marks = _marks_of(incoming)
-        if not any(map(self.marks.__contains__, marks)):  # the usual answer, found at C speed
+        when = incoming.published_at
+        # A reworded copy shares no mark: the reports of the day before and after are compared too (none
+        # when the deal's last report is older: the usual case, reports coming in order).
+        neighbours = (
+            [
+                article
+                for article, published in self.signed.items()
+                if abs(published - when) <= REWORDED_WITHIN and article != incoming.article_id
+            ]
+            if reworded_too and self.last_seen >= when - REWORDED_WITHIN
+            else []
+        )
+        if not neighbours and not any(map(self.marks.__contains__, marks)):  # the usual answer, at C speed
             return []
-        candidates = dict.fromkeys(
+        marked = dict.fromkeys(
             article
             for mark in marks
             if (article := self.marks.get(mark)) is not None
@@ -256,7 +296,7 @@ class OpenDeal:
             and article in self.reports
         )
         found = []
-        for article in candidates:
+        for article in marked:
             report = self.reports[article]
             if (
                 (incoming.content_hash is not None and report.content_hash == incoming.content_hash)
@@ -265,6 +305,14 @@ class OpenDeal:
                     report.source != incoming.source
                     and shares_sentences(incoming.signature, report.signature)
                 )
+            ):
+                found.append(article)
+        for article in neighbours:
+            report = self.reports[article]
+            if (
+                article not in found
+                and report.source != incoming.source
+                and reworded(incoming.signature, report.signature)
             ):
                 found.append(article)
         return found
@@ -410,6 +458,8 @@ def _states_and_category(deal: OpenDeal) -> tuple[frozenset[str], str]:
     return frozenset(deal.pair.split(">")), deal.template.category
 
 
+# Sentences shown as evidence keep their final stop and do not end at a decimal point ("1.5 billion"),
+# unlike the pieces deals.neardup hashes (cut at every stop, punctuation dropped: keys, not text).
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
@@ -421,8 +471,9 @@ def _sentence_naming(text: str, system: str | None) -> str:
 
 
 def _marks_of(report: DealReport) -> list[str]:
-    """What a copy shares with its original: a band key of the signature, or the content hash."""
-    marks = list(report.signature)
+    """What a copy shares with its original: a band or sentence key of the signature, or the content
+    hash."""
+    marks = list(text_marks(report.signature))
     if report.content_hash:
         marks.append(f"content:{report.content_hash}")
     return marks
@@ -509,7 +560,7 @@ class DealBook:
         if deal is None:
             # A deal the text announces beside an open one of the same pair and category is told apart
             # by what it announces; otherwise the pair and category are the key.
-            announced = any(d.covers(incoming.published_at, self.settings.window) for d in same_category)
+            announced = any(d.covers(incoming.published_at, self.settings) for d in same_category)
             key = deal_key(report.pair, report.category, announced_tag(report) if announced else None)
             identity = deal_id(key, incoming.published_at, self.settings.window)
             # Another announcement of the same period, or a report too late for a deal already closed
@@ -553,7 +604,7 @@ class DealBook:
             # Only deals reported before it, their systems named by then and their reports before it:
             # reading the articles again, with every deal already complete, adds no mention.
             and deal.reported_before(when, article.id)
-            and when <= deal.last_seen + self.settings.window
+            and when <= deal.last_seen + deal.window(self.settings)
         ]
         if not candidates:
             return []
@@ -583,7 +634,7 @@ class DealBook:
             before = (when, article.id)  # what the deal had when the article came, read in order
             copied = [
                 other
-                for other in deal.copied(mentioned)
+                for other in deal.copied(mentioned, reworded_too=False)
                 if (deal.reports[other].published_at, other) < before
             ]
             named = names_in(
@@ -620,23 +671,26 @@ class DealBook:
             for deal in deals
             if deal.template.category != report.category
             and deal.designations
-            and deal.covers(when, self.settings.window)
+            and deal.covers(when, self.settings)
             and same_system(report.designations.values(), deal.designations.values())
         ]
         return max(named, key=lambda d: (len(d.reports), d.last_seen, d.id), default=None)
 
     def _choose(self, deals: list[OpenDeal], report: Report) -> OpenDeal | None:
         when = report.record.published_at
-        fitting = [d for d in deals if d.covers(when, self.settings.window) and d.agrees(report)]
+        fitting = [d for d in deals if d.covers(when, self.settings) and d.agrees(report)]
         if not fitting:
             return None
         fitting = self._bridge(fitting)
-        # A named system prefers the deal that names it over one that names none yet.
+        # A named system prefers the deal that names it over one that names none yet; then, among the
+        # deals naming it, a report announcing a deal prefers one announced beside another, any other
+        # report the one it was announced beside (the programme the pair and system point to).
+        named = bool(report.designations)
         return max(
             fitting,
             key=lambda d: (
-                bool(report.designations)
-                and same_system(report.designations.values(), d.designations.values()),
+                named and same_system(report.designations.values(), d.designations.values()),
+                named and d.announced == report.new_deal,
                 d.last_seen,
                 d.id,
             ),
@@ -664,16 +718,19 @@ class DealBook:
             self.newest = when
 
     def close_stale(self) -> int:
-        """Drop the deals whose last report is older than the newest report seen minus the window and
+        """Drop the deals whose last report is older than the newest report seen minus their window and
         the lateness: a report that far behind the newest could no longer join them."""
         if self.newest is None:
             return 0
-        horizon = self.newest - self.settings.window - self.settings.lateness
         closed = 0
         for pair_key in list(self.by_pair):
-            kept = [deal for deal in self.by_pair[pair_key] if deal.last_seen >= horizon]
-            closed += len(self.by_pair[pair_key]) - len(kept)
-            self.closed.update(deal.id for deal in self.by_pair[pair_key] if deal.last_seen < horizon)
+            kept = []
+            for deal in self.by_pair[pair_key]:
+                if deal.last_seen >= self.newest - deal.window(self.settings) - self.settings.lateness:
+                    kept.append(deal)
+                else:
+                    self.closed.add(deal.id)
+                    closed += 1
             if kept:
                 self.by_pair[pair_key] = kept
             else:

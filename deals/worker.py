@@ -48,6 +48,7 @@ DEAL_RECORD_MAX_BYTES = str(8 * 2**20)
 def fold_settings(settings: Settings) -> FoldSettings:
     return FoldSettings(
         window=timedelta(days=settings.deals_window_days),
+        named_window=timedelta(days=settings.deals_named_window_days),
         lateness=timedelta(days=settings.deals_late_days),
         well_sourced_confidence=settings.deals_well_sourced_confidence,
         signatures_kept=settings.deals_signatures_kept,

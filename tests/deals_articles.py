@@ -9,6 +9,22 @@ from armswatch.schema import Article, EnrichedArticle, Quantity, Status, Transfe
 
 DAY0 = datetime(2025, 3, 1, tzinfo=UTC)
 
+PATROL_BOATS = (
+    "The navy of the island state received four patrol boats from its northern neighbour on Monday, the "
+    "defence ministry said in a statement. The boats, built at a shipyard near the capital, will guard the "
+    "fishing grounds of the southern coast. Officials said two more boats would follow before the end of "
+    "the year under the same agreement. The neighbour has supplied the navy with vessels and training "
+    "since the two governments signed a defence pact a decade ago."
+)
+# The same text with every sentence reworded: another outlet's edit of one wire story.
+PATROL_BOATS_REWORDED = (
+    "On Monday the island state's navy took delivery of four patrol boats from its northern neighbour, "
+    "according to a statement of the defence ministry. Built at a shipyard near the capital, the boats will "
+    "guard the fishing grounds off the southern coast. Two more boats will follow before the end of the "
+    "year under the same agreement, officials said. Since the two governments signed a defence pact a "
+    "decade ago, the neighbour has supplied vessels and training to the navy."
+)
+
 
 def story(
     article_id: str,

@@ -8,7 +8,7 @@ import pytest
 
 from armswatch.schema import Deal, EnrichedArticle, StateCount
 from deals.fold import DealBook, FoldSettings, deal_transfer, fold_articles
-from tests.deals_articles import story
+from tests.deals_articles import PATROL_BOATS, PATROL_BOATS_REWORDED, story
 
 WIRE = (
     "North Korea has shipped more than a million artillery shells to Russia since August, South Korean "
@@ -35,8 +35,31 @@ def test_fold_same_pair_and_weapon_within_window_is_one_deal() -> None:
 
 
 def test_fold_report_after_the_window_opens_a_new_deal() -> None:
-    deals = _deals(story("a1"), story("a2", day=200), settings=FoldSettings(window=timedelta(days=60)))
+    settings = FoldSettings(window=timedelta(days=60), named_window=timedelta(days=60))
+    deals = _deals(story("a1"), story("a2", day=200), settings=settings)
     assert len(deals) == 2
+
+
+JETS = {"supplier": "RU", "recipient": "IR", "weapon": "Su-35 jets", "category": "aircraft"}
+
+
+def test_fold_deal_naming_its_system_stays_open_for_the_named_window() -> None:
+    settings = FoldSettings(window=timedelta(days=60), named_window=timedelta(days=400))
+    named = _deals(story("a1", **JETS), story("a2", day=300, **JETS), settings=settings)  # type: ignore[arg-type]
+    generic = _deals(story("b1"), story("b2", day=300), settings=settings)  # artillery shells
+    late = _deals(story("c1", **JETS), story("c2", day=500, **JETS), settings=settings)  # type: ignore[arg-type]
+    assert (len(named), len(generic), len(late)) == (1, 2, 2)
+
+
+def test_fold_keeps_a_programme_open_in_memory_for_its_named_window() -> None:
+    book = DealBook(
+        FoldSettings(window=timedelta(days=30), named_window=timedelta(days=300), lateness=timedelta(0))
+    )
+    fold_articles(book, [story("a1", **JETS), story("b1")])  # type: ignore[arg-type]
+    fold_articles(book, [story("x1", day=100, supplier="IR", weapon="drones", category="drones")])
+    assert book.close_stale() == 1  # the shells deal; the Su-35 deal waits for its next report
+    fold_articles(book, [story("a2", day=250, **JETS)])  # type: ignore[arg-type]
+    assert len(book) == 2 and book.close_stale() == 1  # the drones deal
 
 
 @pytest.mark.parametrize(
@@ -249,6 +272,39 @@ def test_fold_new_quantity_is_another_deal_when_the_text_says_so(sentence: str, 
         story("a2", day=30, quantity=40 if "40" in sentence else 24, sentence=sentence, **jets),  # type: ignore[arg-type]
     )
     assert (len(deals) == 2) is separate
+
+
+def test_fold_new_contract_for_the_same_system_is_another_deal_and_a_new_batch_delivered_is_not() -> None:
+    s400 = {"supplier": "RU", "recipient": "TR", "weapon": "S-400 systems", "category": "air_defense"}
+    said = [
+        ("a1", 0, "agreed", "Russia and Turkey signed a contract for S-400 systems."),
+        ("a2", 100, "delivered", "Russia delivered a new batch of S-400 systems to Turkey."),
+        ("a3", 200, "agreed", "Russia and Turkey will sign a new contract for more S-400 systems."),
+        ("a4", 210, "agreed", "Moscow expects the second contract for S-400 systems this year."),
+        ("a5", 220, "ongoing", "Turkey keeps its S-400 systems, Ankara said."),
+    ]
+    deals = _deals(
+        *(story(a, day=day, status=status, sentence=sentence, **s400) for a, day, status, sentence in said)  # type: ignore[arg-type]
+    )
+    groups = sorted(sorted(report.article_id for report in deal.reports) for deal in deals.values())
+    # the announcements join the deal the first opened; a plain report the programme
+    assert groups == [["a1", "a2", "a5"], ["a3", "a4"]]
+
+
+@pytest.mark.parametrize(
+    ("day", "source", "copy"),
+    [(1, "Outlet B", True), (3, "Outlet B", False), (0, "Outlet A", False)],  # too late; the same outlet
+)
+def test_fold_reworded_copy_from_another_outlet_within_a_day_is_a_copy(
+    day: int, source: str, copy: bool
+) -> None:
+    boats = {"supplier": "KR", "recipient": "PH", "weapon": "patrol boats", "category": "naval"}
+    [deal] = _deals(
+        story("a1", text=PATROL_BOATS, **boats),  # type: ignore[arg-type]
+        story("a2", day=day, source=source, text=PATROL_BOATS_REWORDED, **boats),  # type: ignore[arg-type]
+    ).values()
+    copies = {report.article_id: report.copy_of for report in deal.reports}
+    assert copies == {"a1": None, "a2": "a1" if copy else None}
 
 
 def _no_transfer(article_id: str, text: str, states: list[str], *, day: int, source: str) -> EnrichedArticle:

@@ -6,7 +6,8 @@ import pytest
 
 from deals.attribution import announces_new_deal, said_by
 from deals.designation import designation, same_system
-from deals.neardup import is_near_duplicate, signature
+from deals.neardup import is_near_duplicate, reworded, signature
+from tests.deals_articles import PATROL_BOATS, PATROL_BOATS_REWORDED
 
 
 @pytest.mark.parametrize(
@@ -17,6 +18,7 @@ from deals.neardup import is_near_duplicate, signature
         ("Shahed-136 kamikaze drones", "shahed136"),
         ("KN-23 missiles", "kn23"),
         ("Leopard 2A6 tanks", "leopard2"),
+        ("ЗРК С-400", "s400"),  # Cyrillic letters in Latin (deals/data/systems.yaml)
         ("artillery shells", None),
         ("drones", None),
     ],
@@ -38,6 +40,9 @@ def test_designation_names_the_system(weapon: str, key: str | None) -> None:
         (["M1 Abrams"], ["Abrams-Panzer"], True),  # a name in common, generic words left out
         (["Sukhoi Su-30"], ["Sukhoi Su-35"], False),  # only the maker's name in common
         (["Mohajer-6"], ["Shahed-136", "Mohajer-6"], True),  # any of the deal's systems
+        (["С-400"], ["S-400 Triumf"], True),  # written in Cyrillic
+        (["Су-35"], ["Su-30"], False),
+        (["Байрактар"], ["Bayraktar TB2"], True),  # "й" is a "y", not an "и" folded
     ],
 )
 def test_same_system(one: list[str], other: list[str], same: bool) -> None:
@@ -104,7 +109,24 @@ def test_said_by_names_the_speaker(sentence: str, lang: str, speaker: str | None
         ("Cairo signed a follow-on contract for 30 more jets.", "en", True),
         ("Le Caire a signé un nouveau contrat pour 30 avions.", "fr", True),
         ("Cairo received 30 more jets.", "en", False),
+        ("Moscow expects to sign the second contract this year.", "en", True),
+        ("Стороны подпишут новый контракт на поставку зенитных систем.", "ru", True),
+        ("Стороны обсудили поставки зенитных систем.", "ru", False),
     ],
 )
 def test_new_deal_announced_by_the_sentence(sentence: str, lang: str, announced: bool) -> None:
     assert announces_new_deal(sentence, lang) is announced
+
+
+def test_neardup_reworded_copy_is_found_and_a_text_sharing_only_its_words_is_not() -> None:
+    original, copy = signature(PATROL_BOATS), signature(PATROL_BOATS_REWORDED)
+    assert not is_near_duplicate(original, copy)  # no band, no sentence in common
+    assert reworded(original, copy)
+    own_report = (
+        "The island state's coast guard will patrol the southern fishing grounds with new boats, the "
+        "ministry said on Monday. Fishermen have complained for years about foreign trawlers in the waters "
+        "off the southern coast. The opposition asked the government to publish the defence pact."
+    )
+    assert not reworded(original, signature(own_report))
+    same_words = " ".join(sorted(PATROL_BOATS.split(), reverse=True))  # every word, no run of five
+    assert not reworded(original, signature(same_words))
