@@ -32,6 +32,7 @@ NOT_A_SOURCE = grammar.words("not_a_source")
 # « des sources officielles »: a source called official is the state speaking, not hearsay.
 SOURCE_NOUNS = grammar.words("source_nouns")
 OFFICIAL_QUALIFIERS = grammar.words("official_qualifiers")
+RELAYING_WORDS = grammar.words("relaying_words")
 # Clauses beside the one a denial speaks of.
 SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis", "cc"})
 # "with more on the way", « d'autres suivront »: deliveries go on.
@@ -71,8 +72,11 @@ def _future(token: Token) -> bool:
     return any(word.lower_ in FUTURE_MARKERS for word in window)
 
 
-def cue_statuses(sentence: Span, cues: CueLexicon, phrases: Iterable[tuple[str, int, int]]) -> set[Status]:
-    """Every status a sentence's words point to (before precedence)."""
+def cue_statuses(
+    sentence: Span, cues: CueLexicon, phrases: Iterable[tuple[str, int, int]], relaying_cues: bool = True
+) -> set[Status]:
+    """Every status a sentence's words point to (before precedence); ``relaying_cues=False`` leaves out the
+    words with which a news agency relays a statement ("reported", "citing")."""
     found: set[Status] = set()
     in_phrases: set[int] = set()  # "given the green light": "given" alone would say delivered
     for kind, start, end in phrases:
@@ -95,7 +99,8 @@ def cue_statuses(sentence: Span, cues: CueLexicon, phrases: Iterable[tuple[str, 
         if _announced_future(token):
             continue
         for status, vocabulary in cues.status.items():
-            if words & vocabulary and not (status == "alleged" and _official_source(token)):
+            relayed = not relaying_cues and bool(words & RELAYING_WORDS)
+            if words & vocabulary and not (status == "alleged" and (_official_source(token) or relayed)):
                 if status == "denied" and _denies_something_else(token):
                     continue
                 if (status in ("delivered", "ongoing") and _approved(token)) or (
@@ -222,10 +227,12 @@ def sentence_status(
     predicate: Predicate,
     context_denial: bool,
     denial_cues: bool = True,
+    relaying_cues: bool = True,
 ) -> Status:
     """The status of a transfer reported by ``predicate`` in ``sentence``; ``denial_cues=False`` leaves
-    out the sentence's words of denial (for a pair the denial does not name)."""
-    found = cue_statuses(sentence, cues, phrases)
+    out the sentence's words of denial (for a pair the denial does not name), ``relaying_cues=False`` the
+    words that relay a statement (for a report that cites a party's own statement)."""
+    found = cue_statuses(sentence, cues, phrases, relaying_cues)
     if not denial_cues:
         found.discard("denied")
     if "denied" in found or context_denial or negated(sentence, predicate):

@@ -658,6 +658,13 @@ def _extract(
         return []
     main = predicates[0] if len(predicates) == 1 else max(predicates, key=lambda p: p.is_verb)
     reported_status = status.sentence_status(sentence, lex.cues, phrases, main, context_denial=False)
+    # "Slovakia has handed over four MiG-29s to Ukraine, the agency reported, citing the Slovak defence
+    # ministry": an agency relaying a party's own statement reports an uncontested fact, not a claim.
+    sides = {party.code for party, _ in suppliers + recipients}
+    if reported_status == "alleged" and attributed and not unnamed_source and attributed <= sides:
+        reported_status = status.sentence_status(
+            sentence, lex.cues, phrases, main, context_denial=False, relaying_cues=False
+        )
     if (
         unnamed_source or roles.third_party_speaks(sentence, lex.lang)
     ) and reported_status in status.FACT_ORDER:

@@ -51,6 +51,7 @@ KEYS = {
     "support",
     "source_nouns",
     "official_qualifiers",
+    "relaying_words",
     "weapon_clitics",
     "clitic_hosts",
     "weapon_anaphors",

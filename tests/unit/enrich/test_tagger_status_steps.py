@@ -168,3 +168,49 @@ def test_tagger_financiers_and_unfinished_deals(
     tagger: Tagger, text: str, lang: str, expected: set[Quad]
 ) -> None:
     assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # an agency relaying a party's own statement reports a fact
+        (
+            "Germany delivered two IRIS-T systems to Ukraine, Reuters reported, citing the Ukrainian "
+            "government.",
+            "en",
+            {("DE", "UA", "air_defense", "delivered")},
+        ),
+        (
+            "La Slovaquie a livré quatre MiG-29 à l'Ukraine, rapporte l'agence TASR, citant le ministère "
+            "slovaque de la Défense.",
+            "fr",
+            {("SK", "UA", "aircraft", "delivered")},
+        ),
+        # ... but a third state's statement, unnamed sources or a report alone make a claim
+        (
+            "Slovakia has handed over four MiG-29 jets to Ukraine, the agency reported, citing the Polish "
+            "defence ministry.",
+            "en",
+            {("SK", "UA", "aircraft", "alleged")},
+        ),
+        (
+            "Germany delivered two IRIS-T systems to Ukraine, Reuters reported, citing intelligence "
+            "officials.",
+            "en",
+            {("DE", "UA", "air_defense", "alleged")},
+        ),
+        (
+            "Slovakia has handed over four MiG-29 jets to Ukraine, the agency reported.",
+            "en",
+            {("SK", "UA", "aircraft", "alleged")},
+        ),
+        (
+            "La Slovaquie a livré quatre MiG-29 à l'Ukraine, rapporte l'agence TASR, citant des sources "
+            "militaires.",
+            "fr",
+            {("SK", "UA", "aircraft", "alleged")},
+        ),
+    ],
+)
+def test_tagger_relayed_statements(tagger: Tagger, text: str, lang: str, expected: set[Quad]) -> None:
+    assert quads(tagger, text, lang) == expected
