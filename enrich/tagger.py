@@ -657,20 +657,21 @@ def _extract(
     if not suppliers or not recipients:
         return []
     main = predicates[0] if len(predicates) == 1 else max(predicates, key=lambda p: p.is_verb)
-    reported_status = status.sentence_status(sentence, lex.cues, phrases, main, context_denial=False)
     # "Slovakia has handed over four MiG-29s to Ukraine, the agency reported, citing the Slovak defence
     # ministry": an agency relaying a party's own statement reports an uncontested fact, not a claim.
     sides = {party.code for party, _ in suppliers + recipients}
-    if reported_status == "alleged" and attributed and not unnamed_source and attributed <= sides:
-        reported_status = status.sentence_status(
-            sentence, lex.cues, phrases, main, context_denial=False, relaying_cues=False
-        )
+    relayed = bool(attributed) and not unnamed_source and attributed <= sides
+    relaying_cues = not relayed
+    reported_status = status.sentence_status(
+        sentence, lex.cues, phrases, main, context_denial=False, relaying_cues=relaying_cues
+    )
     if (
         unnamed_source or roles.third_party_speaks(sentence, lex.lang)
     ) and reported_status in status.FACT_ORDER:
         reported_status = "alleged"
     denied_codes, denial_points_back = _later_denials(later, lex, fast_matchers)
-    sources = reporters | _later_sources(later, fast_matchers)
+    # The agency that relays it ("the Czech News Agency reported") is then no source of its own.
+    sources = (attributed if relayed else reporters) | _later_sources(later, fast_matchers)
     denial_scope = status.denial_scope(sentence, lex.cues)
     named_in_denial = {
         _party_key(party) for party in parties if denial_scope & set(range(party.start, party.end))
@@ -708,7 +709,13 @@ def _extract(
     status_without_denial = reported_status
     if reported_status == "denied" and (denied_by_others or denies_some_weapons):
         status_without_denial = status.sentence_status(
-            sentence, lex.cues, phrases, main, context_denial=False, denial_cues=False
+            sentence,
+            lex.cues,
+            phrases,
+            main,
+            context_denial=False,
+            denial_cues=False,
+            relaying_cues=relaying_cues,
         )
     undenied_status = status_without_denial if denied_by_others else reported_status
     admitted_status = status_without_denial if denies_some_weapons else reported_status
@@ -727,7 +734,12 @@ def _extract(
             clause = sentence.doc[scope.start : scope.end]
             own_phrases = [phrase for phrase in phrases if scope.start <= phrase[1] < scope.end]
             pair_status = status.sentence_status(
-                clause, lex.cues, own_phrases, scope.predicate, context_denial=False
+                clause,
+                lex.cues,
+                own_phrases,
+                scope.predicate,
+                context_denial=False,
+                relaying_cues=relaying_cues,
             )
         transfer_status: Status = "denied" if denied else pair_status
         if transfer_status in status.FACT_ORDER and sources - {supplier.code, recipient.code}:

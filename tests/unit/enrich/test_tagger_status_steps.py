@@ -186,6 +186,13 @@ def test_tagger_financiers_and_unfinished_deals(
             "fr",
             {("SK", "UA", "aircraft", "delivered")},
         ),
+        # ... whatever the agency's nationality
+        (
+            "Slovakia has handed over four MiG-29 jets to Ukraine, the Czech News Agency reported, citing "
+            "the Slovak defence ministry.",
+            "en",
+            {("SK", "UA", "aircraft", "delivered")},
+        ),
         # ... but a third state's statement, unnamed sources or a report alone make a claim
         (
             "Slovakia has handed over four MiG-29 jets to Ukraine, the agency reported, citing the Polish "
