@@ -33,6 +33,7 @@ NOT_A_SOURCE = grammar.words("not_a_source")
 SOURCE_NOUNS = grammar.words("source_nouns")
 OFFICIAL_QUALIFIERS = grammar.words("official_qualifiers")
 RELAYING_WORDS = grammar.words("relaying_words")
+FREE_RELATIVES = grammar.words("free_relatives")
 # Clauses beside the one a denial speaks of.
 SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis", "cc"})
 # "with more on the way", « d'autres suivront »: deliveries go on.
@@ -85,7 +86,9 @@ def cue_statuses(
         elif kind.startswith("status:"):
             in_phrases.update(range(start, end))
             status: Status = kind.split(":", 1)[1]  # type: ignore[assignment]
-            if status == "alleged" and _official_source(sentence.doc[end - 1]):
+            if status == "alleged" and (
+                _official_source(sentence.doc[end - 1]) or _hedges_a_description(sentence.doc[start])
+            ):
                 continue
             if status == "delivered" and _future(sentence.doc[start]):
                 status = "agreed"
@@ -100,7 +103,8 @@ def cue_statuses(
             continue
         for status, vocabulary in cues.status.items():
             relayed = not relaying_cues and bool(words & RELAYING_WORDS)
-            if words & vocabulary and not (status == "alleged" and (_official_source(token) or relayed)):
+            hedges_elsewhere = _official_source(token) or relayed or _hedges_a_description(token)
+            if words & vocabulary and not (status == "alleged" and hedges_elsewhere):
                 if status == "denied" and _denies_something_else(token):
                     continue
                 if (status in ("delivered", "ongoing") and _approved(token)) or (
@@ -119,6 +123,15 @@ def _official_source(token: Token) -> bool:
     official."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return token.lower_ in SOURCE_NOUNS and following is not None and following.lower_ in OFFICIAL_QUALIFIERS
+
+
+def _hedges_a_description(token: Token) -> bool:
+    """ "China delivered the systems in what is believed to be its biggest airlift": a hedge in a free
+    relative under a preposition guesses at how the event is described, not whether it happened."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return verb.dep_ == "pcomp" and any(
+        child.dep_.startswith("nsubj") and child.lower_ in FREE_RELATIVES for child in verb.children
+    )
 
 
 def _approved(token: Token) -> bool:

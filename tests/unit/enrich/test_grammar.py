@@ -52,6 +52,7 @@ KEYS = {
     "source_nouns",
     "official_qualifiers",
     "relaying_words",
+    "free_relatives",
     "weapon_clitics",
     "clitic_hosts",
     "weapon_anaphors",

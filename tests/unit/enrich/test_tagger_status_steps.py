@@ -221,3 +221,21 @@ def test_tagger_financiers_and_unfinished_deals(
 )
 def test_tagger_relayed_statements(tagger: Tagger, text: str, lang: str, expected: set[Quad]) -> None:
     assert quads(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_status"),
+    [
+        # a hedge in a free relative under a preposition describes the event, it does not doubt it
+        (
+            "China has delivered missile systems to Serbia in what is believed to be its biggest airlift.",
+            "delivered",
+        ),
+        ("China delivered missiles to Serbia in what is reportedly its largest airlift.", "delivered"),
+        # ... while a hedge on the transfer, or on the weapons' origin, doubts it
+        ("China is believed to have delivered missiles to Serbia.", "alleged"),
+        ("Serbia received missiles that are believed to come from China.", "alleged"),
+    ],
+)
+def test_tagger_hedges_of_a_description(tagger: Tagger, text: str, expected_status: str) -> None:
+    assert {quad[3] for quad in quads(tagger, text, "en")} == {expected_status}
