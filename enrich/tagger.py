@@ -420,6 +420,7 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
         found = _extract(
             sentence,
             offset,
+            _stand_ins(sentence, own_weapons, recent, lex.lang),
             lex,
             matchers,
             earlier,
@@ -429,7 +430,6 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
             context,
             previous,
             supported,
-            recent,
         )
         for candidate in found:
             # A sentence that only continues a claim does not make it a fact: « … a affirmé que la Corée
@@ -551,6 +551,7 @@ def _antecedent(
 def _extract(
     sentence: Span,
     offset: int,
+    weapons: list[WeaponHit],
     lex: Lexicon,
     matchers: Matchers,
     earlier: Sequence[StateHit],
@@ -560,9 +561,9 @@ def _extract(
     context: Sequence[tuple[Party, Party]] = (),
     previous: Sequence[pronouns.Antecedent] = (),
     supported: frozenset[str] = frozenset(),
-    antecedent: WeaponHit | None = None,
 ) -> list[_Candidate]:
-    weapons = _stand_ins(sentence, matchers.weapon_hits(sentence), antecedent, lex.lang)
+    """The transfers of one parsed sentence, whose ``weapons`` are its own or the stand-ins of
+    ``_stand_ins``."""
     weapon_spans = [(hit.start, hit.end) for hit in weapons]
     parties = _parties(sentence, lex, matchers, earlier, weapon_spans, topic, previous)
     if not weapons or not (parties or context):
