@@ -86,15 +86,10 @@ def cue_statuses(
         elif kind.startswith("status:"):
             in_phrases.update(range(start, end))
             status: Status = kind.split(":", 1)[1]  # type: ignore[assignment]
-            if status == "alleged" and (
-                _official_source(sentence.doc[end - 1]) or _hedges_a_description(sentence.doc[start])
-            ):
+            first, last = sentence.doc[start], sentence.doc[end - 1]
+            if status == "alleged" and _doubts_nothing(first, last, relayed=False):
                 continue
-            if status == "delivered" and _future(sentence.doc[start]):
-                status = "agreed"
-            if status in ("delivered", "ongoing") and _approved(sentence.doc[start]):
-                status = "agreed"
-            found.add(status)
+            found.add(_step_told(status, first))
     for token in sentence:
         if token.i in in_phrases:
             continue
@@ -102,20 +97,32 @@ def cue_statuses(
         if _announced_future(token):
             continue
         for status, vocabulary in cues.status.items():
+            if not words & vocabulary:
+                continue
             relayed = not relaying_cues and bool(words & RELAYING_WORDS)
-            hedges_elsewhere = _official_source(token) or relayed or _hedges_a_description(token)
-            if words & vocabulary and not (status == "alleged" and hedges_elsewhere):
-                if status == "denied" and _denies_something_else(token):
-                    continue
-                if (status in ("delivered", "ongoing") and _approved(token)) or (
-                    status == "delivered" and _future(token)
-                ):
-                    found.add("agreed")
-                elif status == "delivered" and token.pos_ in ("NOUN",):
-                    continue  # "the delivery of": a noun says nothing about the tense
-                else:
-                    found.add(status)
+            if status == "alleged" and _doubts_nothing(token, token, relayed):
+                continue
+            if status == "denied" and _denies_something_else(token):
+                continue
+            step = _step_told(status, token)
+            if step == "delivered" and token.pos_ == "NOUN":
+                continue  # "the delivery of": a noun says nothing about the tense
+            found.add(step)
     return found
+
+
+def _step_told(status: Status, word: Token) -> Status:
+    """The step a status word tells where it stands: a delivery under a verb of approving, or one said in
+    the future, is agreed."""
+    if (status in ("delivered", "ongoing") and _approved(word)) or (status == "delivered" and _future(word)):
+        return "agreed"
+    return status
+
+
+def _doubts_nothing(first: Token, last: Token, relayed: bool) -> bool:
+    """A word of claim (from ``first`` to ``last``) that casts no doubt on the transfer: it names an
+    official source, relays a party's own statement (``relayed``), or hedges a description."""
+    return _official_source(last) or relayed or _hedges_a_description(first)
 
 
 def _official_source(token: Token) -> bool:
