@@ -991,13 +991,7 @@ def _genitive_verbs(
     """The nominalised transfer verbs after a name in the genitive (ending at ``end``) in its clause,
     whose subject it is ("Kuzey Kore'nin Rusya'ya mermi sağladığını söyledi": North Korea supplied);
     before a transfer noun it may own another ("Yunanistan'ın F-16 satışına itirazı": Greece objects)."""
-    words = sentence.words
-    if (
-        not data.genitive_subject
-        or end + 1 >= len(words)
-        or words[end] != "'"
-        or data.suffix_cases.get(words[end + 1]) != "gen"
-    ):
+    if not data.genitive_subject or not _genitive(end, sentence, data):
         return []
     return [
         cue
@@ -1024,13 +1018,10 @@ def _genitive_subject(
     )
 
 
-def _genitive(party: Party, sentence: Sentence, data: LanguageData) -> bool:
+def _genitive(end: int, sentence: Sentence, data: LanguageData) -> bool:
+    """Whether the name ending at ``end`` takes a genitive suffix after an apostrophe ("Rusya'nın")."""
     words = sentence.words
-    return (
-        party.end + 1 < len(words)
-        and words[party.end] == "'"
-        and data.suffix_cases.get(words[party.end + 1]) == "gen"
-    )
+    return end + 1 < len(words) and words[end] == "'" and data.suffix_cases.get(words[end + 1]) == "gen"
 
 
 def _nominalised(cue: Cue, sentence: Sentence, data: LanguageData) -> bool:
@@ -1390,7 +1381,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if party.position == "subject":
             # a noun has no subject after it: "передача Україні ... з ударами РФ" is no transfer by Russia
             own = [cue for cue in own if not cue.noun] or [cue for cue in own if party.start < cue.index]
-            if not _genitive(party, sentence, data) and clause_of[party.start] in genitive_clauses:
+            if not _genitive(party.end, sentence, data) and clause_of[party.start] in genitive_clauses:
                 # "Kirby, Kuzey Kore'nin ... sağladığını söyledi": the bare name speaks; not "Azerbaycan
                 # İsrail'den aldığı İHA'ları kullanıyor", where the verb has no subject of its own
                 own = [cue for cue in own if not _nominalised(cue, sentence, data)]
