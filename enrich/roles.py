@@ -57,7 +57,7 @@ HALTING_VERBS = grammar.words("halting_verbs")
 # International organisations whose word about states' transfers is a third party's (per language: "un").
 THIRD_PARTY_SPEAKERS: dict[str, list[str]] = grammar.table("third_party_speakers")
 # « a déclaré à l'ONU », "told the UN": the organisation is spoken to.
-ADDRESSEE_PREPOSITIONS = frozenset({"à", "au", "aux", "devant", "to", "before"})
+ADDRESSEE_PREPOSITIONS = grammar.words("addressee_prepositions")
 # Words after an inverted verb of saying that may still name its speaker (« a déclaré jeudi le secrétaire
 # général de l'OTAN »).
 SPEAKER_REACH = 8

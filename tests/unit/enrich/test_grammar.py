@@ -53,6 +53,7 @@ KEYS = {
     "official_qualifiers",
     "relaying_words",
     "free_relatives",
+    "addressee_prepositions",
     "weapon_clitics",
     "clitic_hosts",
     "weapon_anaphors",
