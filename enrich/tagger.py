@@ -666,9 +666,9 @@ def _extract(
     reported_status = status.sentence_status(
         sentence, lex.cues, phrases, main, context_denial=False, relaying_cues=relaying_cues
     )
-    if (
+    if reported_status in status.FACT_ORDER and (
         unnamed_source or roles.third_party_speaks(sentence, lex.lang)
-    ) and reported_status in status.FACT_ORDER:
+    ):
         reported_status = "alleged"
     denied_codes, denial_points_back = _later_denials(later, lex, fast_matchers)
     # The agency that relays it ("the Czech News Agency reported") is then no source of its own.
