@@ -3,7 +3,7 @@ with a clean run of the same input.
 
 Each scenario runs the workers of ``armswatch run`` (one process per stage, under its supervisor) in
 a namespace of its own (topics, groups, indices ``chaos-<scenario>-<id>``, deleted afterwards), with
-a local feed server publishing N articles (1 in 10 about arms, from the development set) and a
+a local feed server publishing N articles (1 in 10 about arms, from the repository's tuning sets) and a
 counting webhook receiver behind an alert rule that fires on every transfer. While the load is
 flowing it injects its fault, then produces a sentinel article to the raw topic and times how long
 after the fault ended it is searchable (recovery: it waits behind the load still in the topics, as
@@ -56,7 +56,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' receivers
 
 from elasticsearch import ApiError, Elasticsearch, TransportError
-from enrich_bench import DEFAULT_DEV, build_mix
+from enrich_bench import build_mix
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.errors import KafkaError
 from pipeline_bench import feeds_of
@@ -498,12 +498,17 @@ SCENARIOS = {
 STANDARD = [name for name in SCENARIOS if name != "broker-150s"]
 
 
+# The arms articles of the load: the repository's own labelled passages, so that the suite (and CI's
+# subset of it) runs on a plain clone, without the development sets beside it.
+ARMS_PASSAGES = sorted((Path(__file__).resolve().parent / "data" / "eval").glob("tune-*.jsonl"))
+
+
 class Suite:
     """Runs scenarios over one input; the clean run comes first and is the reference."""
 
     def __init__(self, base: Settings, articles: int, feeds: int, stack_dir: Path, say: Say) -> None:
         self.base = base
-        self.mix = build_mix(articles, DEFAULT_DEV)
+        self.mix = build_mix(articles, ARMS_PASSAGES)
         self.feeds = feeds
         self.say = say
         first_port = free_port_block(len(OWN_STACK_PORTS), 31000)
