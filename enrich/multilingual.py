@@ -82,6 +82,7 @@ UNNAMED_REACH = 3  # tokens between "from" and the countries it names without na
 DEAL_OBJECT = 3  # tokens between a deal word and the transfer noun it names ("contract for the supply")
 ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after which the main one goes on
 REPORT_REACH = 3  # tokens between a verb of saying and the comma that opens what it says ("sagte am Montag,")
+SAID_REACH = 5  # ... and the "que" that opens it ("anunció el 13 de abril que entregaría")
 SOURCE_REACH = 3  # tokens between "según" and the state it names as the source ("según el gobierno ruso")
 ELLIPTIC = -100  # the position of a weapon a sentence leaves out: far from every word of it
 FRAME = ""  # the category of a transfer of no weapon: context for the sentences after it, never reported
@@ -270,6 +271,9 @@ class LanguageData:
     unnamed_states: Cues = field(default_factory=lambda: _cues({}))  # "landen", "países", "allies"
     make_nouns: tuple[str, ...] = ("\0",)  # "makelij", "производства" after a demonym: its maker
     shared_subject: frozenset[str] = frozenset()  # breaks that open no clause before a transfer word
+    # ... only right after a verb of saying: "anunció que entregará", not the relative "que" of "los
+    # tanques que entregó Alemania", whose subject comes after the verb
+    reported_subject: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()  # "att man skickar": the pronoun is the subject before
     auxiliaries: frozenset[str] = frozenset()  # "anunciou que iria entregar": no subject of its own either
     prepositional_cases: frozenset[str] = frozenset()  # cases never without a preposition (locative)
@@ -535,6 +539,7 @@ def language_data(code: str) -> LanguageData:
         not_a_direction=tuple(str(word).lower() for word in data.get("not_a_direction") or []),
         financing=tuple(str(word).lower() for word in data.get("financing") or []) or ("\0",),
         shared_subject=frozenset(str(word).lower() for word in data.get("shared_subject") or []),
+        reported_subject=frozenset(str(word).lower() for word in data.get("reported_subject") or []),
         subject_pronouns=frozenset(str(word).lower() for word in data.get("subject_pronouns") or []),
         auxiliaries=frozenset(str(word).lower() for word in data.get("auxiliaries") or []),
         comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
@@ -1085,9 +1090,12 @@ def _genitive_source(
 ) -> bool:
     """In Romance languages "de" right after the weapon or the transfer verb names where it comes from
     ("compra de cazas de Francia", "recebeu da Rússia", "KC-390 da fabricante brasileira"); not the
-    armed forces that hold it ("aviones de la Fuerza Aérea de Chile"), only a state or a maker."""
+    armed forces that hold it ("aviones de la Fuerza Aérea de Chile"), only a state or a maker. After a
+    supply noun it names the giver, its forces too ("una donación del ejército de Estados Unidos")."""
     if not data.genitive_source or anchor < 1 or words[anchor - 1] not in data.genitive_prepositions:
         return False
+    if any(cue.noun and cue.kind == "supply" and cue.last == anchor - 2 for cue in cues):
+        return True
     military = [
         word
         for word in words[anchor:start]
@@ -1203,7 +1211,19 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
             and any(index < verb < following for verb in verbs)
         )
         if (
-            (word in data.clause_breaks and not (word in data.shared_subject and shared))
+            (
+                word in data.clause_breaks
+                and not (
+                    shared
+                    and (
+                        word in data.shared_subject
+                        or (
+                            word in data.reported_subject
+                            and any(0 <= index - end <= SAID_REACH for end in said)
+                        )
+                    )
+                )
+            )
             or reported
             or asyndetic
         ):
@@ -1605,14 +1625,17 @@ def _reporters(sentence: Sentence, data: LanguageData, also: Sequence[tuple[int,
 
 def _sources(sentence: Sentence, data: LanguageData) -> set[str | None]:
     """Who a "según"/"secondo" names as the source of the sentence: the states right after it, or None
-    for a source that is no state ("según fuentes locales"); empty when the sentence names no source."""
+    for a source that is no state ("según fuentes locales"); empty when the sentence names no source.
+    The source ends at a comma: in "Según el Pentágono, Corea del Norte entregó" Korea is a party."""
     starts = [end for _start, end, label in _cue_hits(sentence, data.status) if label == "source"]
     if not starts:
         return set()
     named: set[str | None] = {
         form.code
         for start, _end, form in _state_matches(sentence, data)
-        if any(0 <= start - after <= SOURCE_REACH for after in starts)
+        if any(
+            0 <= start - after <= SOURCE_REACH and "," not in sentence.words[after:start] for after in starts
+        )
     }
     return named or {None}
 
