@@ -69,6 +69,10 @@ KEYS = {
     "not_denied_objects",
     "upkeep_words",
     "financing_nouns",
+    "conditional_endings",
+    "future_stems",
+    "sale_verbs",
+    "completing_verbs",
 }
 
 
