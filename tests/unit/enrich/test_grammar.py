@@ -69,6 +69,8 @@ KEYS = {
     "not_denied_objects",
     "upkeep_words",
     "financing_nouns",
+    "expletive_subjects",
+    "commitment_words",
 }
 
 
