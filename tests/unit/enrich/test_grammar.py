@@ -73,6 +73,8 @@ KEYS = {
     "future_stems",
     "sale_verbs",
     "completing_verbs",
+    "expletive_subjects",
+    "commitment_words",
 }
 
 
