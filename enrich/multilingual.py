@@ -12,6 +12,7 @@ supplier or recipient. Adding a language is adding its data file.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -1358,6 +1359,27 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     clause_of = _clauses(sentence, data)
     blockers = [start for start, _end, _label in _cue_hits(sentence, data.blockers)]
     intentions = [start for start, _end, _label in _cue_hits(sentence, data.intentions)]
+    hits = _cue_hits(sentence, data.cues)
+    blocked = {
+        start
+        for start, _end, label in hits
+        if any(
+            clause_of[block] == clause_of[start] and abs(block - start) <= data.block_reach
+            for block in blockers + [wish for wish in intentions if label.removesuffix("_noun") == "acquire"]
+        )
+    }
+    # "anunció la cancelación de un contrato ... para el suministro de bombas": what a deal cancelled right
+    # before its word was for is cancelled with it, the transfer noun right after the deal word (no other
+    # transfer word, comma or clause between); not a deal a hedge only puts at risk
+    for (before, _before_end, before_label), (start, _end, label) in itertools.pairwise(hits):
+        if (
+            before_label == "deal"
+            and any(0 < before - block <= DEAL_OBJECT + 1 for block in blockers)
+            and label.endswith("_noun")
+            and clause_of[before] == clause_of[start]
+            and not {",", ";"} & set(sentence.words[before:start])
+        ):
+            blocked.add(start)
     cues = [
         Cue(
             start,
@@ -1365,11 +1387,8 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             label.endswith("_noun") or label == "deal" or _capitalised_noun(sentence, data, start),
             end - 1,
         )
-        for start, end, label in _cue_hits(sentence, data.cues)
-        if not any(
-            clause_of[block] == clause_of[start] and abs(block - start) <= data.block_reach
-            for block in blockers + [wish for wish in intentions if label.removesuffix("_noun") == "acquire"]
-        )
+        for start, end, label in hits
+        if start not in blocked
     ]
     heard = cues  # a negated transfer word still relates its parties to the one that follows it
     if not denial:

@@ -93,6 +93,21 @@ def found(text: str, lang: str) -> set[Quad]:
         ("es", "El Gobierno de Colombia decidió rescindir la compra de fusiles a Israel.", set()),
         ("es", "Perú anuló la compra de helicópteros a Rusia.", set()),
         ("es", "La rescisión del contrato de venta de tanques de España a Marruecos fue anunciada.", set()),
+        # what a cancelled deal was for is cancelled with it ...
+        (
+            "es",
+            "Perú anunció la cancelación de un contrato de 200 millones con la empresa israelí Elbit para el "
+            "suministro de drones.",
+            set(),
+        ),
+        ("pt", "O Brasil cancelou o contrato com Israel para o fornecimento de mísseis.", set()),
+        # ... not a deal a hedge only puts at risk
+        (
+            "es",
+            "Francia vendió bombas a Egipto, lo que podría haber puesto en riesgo el contrato para la "
+            "venta de corbetas.",
+            {("FR", "EG", "ammunition", "agreed"), ("FR", "EG", "naval", "agreed")},
+        ),
         # yielding to pressure is no giving
         (
             "es",
