@@ -74,6 +74,8 @@ KEYS = {
     "sale_verbs",
     "completing_verbs",
     "holding_verbs",
+    "expletive_subjects",
+    "commitment_words",
 }
 
 
