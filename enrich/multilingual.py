@@ -85,6 +85,7 @@ ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after
 REPORT_REACH = 3  # tokens between a verb of saying and the comma that opens what it says ("sagte am Montag,")
 SOURCE_REACH = 3  # tokens between "según" and the state it names as the source ("según el gobierno ruso")
 ELLIPTIC = -100  # the position of a weapon a sentence leaves out: far from every word of it
+IDIOM = "idiom"  # the label of ``not_cues``: phrases whose words are no transfer word
 FRAME = ""  # the category of a transfer of no weapon: context for the sentences after it, never reported
 
 
@@ -496,7 +497,9 @@ def language_data(code: str) -> LanguageData:
                 f"{kind}{suffix}": (data.get("cues") or {}).get(f"{kind}{suffix}") or []
                 for kind in CUE_KINDS
                 for suffix in ("", "_noun")
-            },
+            }
+            # phrases whose words are no transfer word: Polish "przekazał, że" (said that), Turkish "yer aldı"
+            | {IDIOM: data.get("not_cues") or []},
             clitics,
         ),
         status=_cues(status, clitics),
@@ -862,7 +865,8 @@ def _cue_hits(sentence: Sentence, cues: Cues) -> list[tuple[int, int, str]]:
     while i < len(sentence.words):
         found = cues.label(sentence.words, i) if sentence.words[i].isalpha() else None
         if found:
-            hits.append((i, i + found[1], found[0]))
+            if found[0] != IDIOM:  # an idiom takes its words, and is no cue
+                hits.append((i, i + found[1], found[0]))
             i += found[1]
         else:
             i += 1
