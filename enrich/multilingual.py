@@ -90,6 +90,7 @@ REPORT_REACH = 3  # tokens between a verb of saying and the comma that opens wha
 SAID_REACH = 5  # ... and the "que" that opens it ("anunció el 13 de abril que entregaría")
 SOURCE_REACH = 3  # tokens between "según" and the state it names as the source ("según el gobierno ruso")
 ELLIPTIC = -100  # the position of a weapon a sentence leaves out: far from every word of it
+IDIOM = "idiom"  # the label of ``not_cues``: phrases whose words are no transfer word
 FRAME = ""  # the category of a transfer of no weapon: context for the sentences after it, never reported
 
 
@@ -508,7 +509,9 @@ def language_data(code: str) -> LanguageData:
                 f"{kind}{suffix}": (data.get("cues") or {}).get(f"{kind}{suffix}") or []
                 for kind in CUE_KINDS
                 for suffix in ("", "_noun")
-            },
+            }
+            # phrases whose words are no transfer word: Polish "przekazał, że" (said that), Turkish "yer aldı"
+            | {IDIOM: data.get("not_cues") or []},
             clitics,
         ),
         status=_cues(status, clitics),
@@ -877,7 +880,8 @@ def _cue_hits(sentence: Sentence, cues: Cues) -> list[tuple[int, int, str]]:
     while i < len(sentence.words):
         found = cues.label(sentence.words, i) if sentence.words[i].isalpha() else None
         if found:
-            hits.append((i, i + found[1], found[0]))
+            if found[0] != IDIOM:  # an idiom takes its words, and is no cue
+                hits.append((i, i + found[1], found[0]))
             i += found[1]
         else:
             i += 1

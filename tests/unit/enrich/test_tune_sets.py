@@ -36,6 +36,7 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
     "tune-east.jsonl": {POOLED: {"pair_f1": 0.78, "pair_precision": 0.90}},
     "tune-west.jsonl": {POOLED: {"pair_f1": 0.73, "pair_precision": 0.85}},
     "tune-east2.jsonl": {POOLED: {"pair_f1": 0.77, "pair_precision": 0.85}},
+    "tune-minor.jsonl": {POOLED: {"pair_f1": 0.60, "pair_precision": 0.70}},
     "tune-espt.jsonl": {POOLED: {"pair_f1": 0.69, "pair_precision": 0.77}},
 }
 # Hard negatives that may get a transfer, of: 62, 3, 29, 9, 17, 16 and 13.
