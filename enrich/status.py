@@ -56,6 +56,7 @@ ANNOUNCED_CONDITIONALS = grammar.words("announced_conditionals")
 COMPLEMENTIZERS = grammar.words("complementizers")
 APPROVAL_VERBS = grammar.words("approval_verbs")
 NOT_DENIED_OBJECTS = grammar.words("not_denied_objects")
+SPOKEN_NOUNS = grammar.words("spoken_nouns")
 # Dependencies that start a clause of its own: an approval above one does not govern what is in it.
 CLAUSE_LINKS = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:relcl", "csubj"})
 FACT_ORDER: tuple[Status, ...] = ("delivered", "ongoing", "agreed")
@@ -104,11 +105,22 @@ def cue_statuses(
                 continue
             if status == "denied" and _denies_something_else(token):
                 continue
+            if _delivers_words(token):
+                continue
             step = _step_told(status, token)
             if step == "delivered" and token.pos_ == "NOUN":
                 continue  # "the delivery of": a noun says nothing about the tense
             found.add(step)
     return found
+
+
+def _delivers_words(token: Token) -> bool:
+    """ "in a speech he delivered", "delivered an address": what is delivered is spoken, not a weapon."""
+    if token.dep_ in ("relcl", "acl") and token.head.lemma_.lower() in SPOKEN_NOUNS:
+        return True
+    return any(
+        child.dep_ in ("dobj", "obj") and child.lemma_.lower() in SPOKEN_NOUNS for child in token.children
+    )
 
 
 def _step_told(status: Status, word: Token) -> Status:

@@ -71,6 +71,13 @@ KEYS = {
     "financing_nouns",
     "expletive_subjects",
     "commitment_words",
+    "transitive_only",
+    "reaction_nouns",
+    "facility_nouns",
+    "facility_qualifiers",
+    "pending_prepositions",
+    "pending_nouns",
+    "spoken_nouns",
 }
 
 

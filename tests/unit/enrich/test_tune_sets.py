@@ -35,8 +35,9 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
     "tune-east.jsonl": {POOLED: {"pair_f1": 0.78, "pair_precision": 0.90}},
     "tune-west.jsonl": {POOLED: {"pair_f1": 0.73, "pair_precision": 0.85}},
     "tune-east2.jsonl": {POOLED: {"pair_f1": 0.77, "pair_precision": 0.85}},
+    "tune-en-wire.jsonl": {"en": {"pair_f1": 0.76, "pair_precision": 0.83, "status_accuracy": 0.85}},
 }
-# Hard negatives that may get a transfer, of: 62, 3, 29, 9, 17 and 16.
+# Hard negatives that may get a transfer, of: 62, 3, 29, 9, 17, 16 and 23.
 HARD_NEGATIVES_WITH_TRANSFER = {
     "tune-enfr-negatives.jsonl": 2,
     "tune-enfr-context.jsonl": 0,
@@ -44,6 +45,7 @@ HARD_NEGATIVES_WITH_TRANSFER = {
     "tune-fr-recall.jsonl": 1,
     "tune-west.jsonl": 2,
     "tune-east2.jsonl": 3,
+    "tune-en-wire.jsonl": 2,
 }
 
 
