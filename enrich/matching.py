@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from armswatch.schema import Category
+from enrich import grammar
 from enrich.lexicon import NOT_A_WEAPON, PLAIN, Lexicon, StateKind
 
 STATE = "STATE"
@@ -31,6 +32,10 @@ LOCATIVE = {
     "it": {"in", "presso"},
     "pt": {"em", "no", "na", "perto"},
 }
+
+# "Damascus International Airport": a capital before one of these names a facility, not the state acting.
+FACILITY_NOUNS = grammar.words("facility_nouns")
+FACILITY_QUALIFIERS = grammar.words("facility_qualifiers")
 
 
 @dataclass(frozen=True)
@@ -145,6 +150,12 @@ class Matchers:
         if kind == "metonym":
             # "a parade in Moscow", datelines such as "MOSCOW, April 24": a place, not the state.
             if before is not None and before.lower_ in LOCATIVE.get(self.lexicon.lang, set()):
+                return True
+            # "Damascus International Airport", "the Tehran airport": the capital names a facility.
+            following = [token.lower_ for token in doc[span.end : span.end + 2]]
+            if following and following[0] in FACILITY_QUALIFIERS:
+                following = following[1:]
+            if following and following[0] in FACILITY_NOUNS:
                 return True
             if span.text.isupper() and len(span.text) > 3:
                 return True

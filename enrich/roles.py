@@ -101,6 +101,11 @@ NOMINAL_HEADS = frozenset({"NOUN", "PROPN", "ADP", "ADJ", "NUM"})
 OWN_ASSERTIONS = frozenset({"relcl", "acl:relcl", "advcl", "conj", "parataxis", "appos"})
 EXPLETIVE_SUBJECTS = grammar.words("expletive_subjects")
 COMMITMENT_WORDS = grammar.words("commitment_words")
+TRANSITIVE_ONLY = grammar.words("transitive_only")
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+PENDING_PREPOSITIONS = grammar.words("pending_prepositions")
+PENDING_NOUNS = grammar.words("pending_nouns")
+REACTION_NOUNS = grammar.words("reaction_nouns")
 NOMINAL_CLIMB = 6
 PERFECT_AUXILIARIES = frozenset({"have", "'ve", "’ve"})
 
@@ -256,12 +261,20 @@ def _moves_something_else(token: Token, taken: set[int], cues: CueLexicon) -> bo
     not what changes hands here."""
     if _pledges_another_act(token, cues):
         return True
+    if (
+        token.lemma_.lower() in TRANSITIVE_ONLY
+        and not _is_passive(token)
+        and not any(child.dep_ in ("dobj", "obj") for child in token.children)
+    ):
+        return True  # "how American-made chips got into Russian weapons": "get" without an object goes
     if _reduced_relative(token):
         cargo = [token.head]  # "a missive sent to": the noun the participle describes
         words = [word for word in token.head.subtree if not token.is_ancestor(word) and word.i != token.i]
     else:
         cargo = [child for child in token.children if child.dep_ in ("dobj", "obj")]
         words = [word for child in cargo for word in child.subtree]
+    if any(_listed(word, cues.intent) for word in cargo):
+        return True  # "had not received any request from Kyiv to send jets": a request, not the jets
     if not cargo or any(
         word.pos_ not in ("NOUN", "PROPN") or word.i in taken or word.like_num for word in cargo
     ):
@@ -414,7 +427,16 @@ def _in_doubt(predicate_of_subject: Token, cues: CueLexicon) -> bool:
     return _listed(predicate_of_subject, cues.intent) or any(
         (child.dep_ in ("acomp", "attr", "xcomp") and _listed(child, cues.intent))
         or (child.dep_.startswith("aux") and child.lower_ in CONDITIONAL_AUXILIARIES)
+        or _pending(child, cues)
         for child in predicate_of_subject.children
+    )
+
+
+def _pending(phrase: Token, cues: CueLexicon) -> bool:
+    """ "under review", "under consideration": a phrase that says the matter waits on a decision."""
+    return phrase.lower_ in PENDING_PREPOSITIONS and any(
+        child.dep_ == "pobj" and (child.lower_ in PENDING_NOUNS or _listed(child, cues.intent))
+        for child in phrase.children
     )
 
 
@@ -724,7 +746,7 @@ def _host_preposition(party: Party, sentence: Span, lang: str) -> Position | Non
 
 
 def _possessive(party: Party, sentence: Span) -> bool:
-    return party.end < sentence.end and sentence.doc[party.end].lower_ in ("'s", "’s", "'", "’")
+    return party.end < sentence.end and sentence.doc[party.end].lower_ in POSSESSIVE_MARKS
 
 
 def _origin_of_weapon(party: Party, sentence: Span, weapons: list[tuple[int, int]], lang: str) -> bool:
@@ -818,7 +840,7 @@ def _made_in(party: Party, sentence: Span) -> bool:
 def _governing_preposition(party: Party, sentence: Span, lang: str) -> Position | None:
     table = PREPOSITIONS.get(lang, PREPOSITIONS["en"])
     doc = sentence.doc
-    index = party.start - 1
+    index = _before_possessor(party, sentence)
     while (
         index >= sentence.start
         and (doc[index].lower_ in SKIPPABLE or doc[index].lower_ in ACTOR_NOUNS)
@@ -842,6 +864,19 @@ def _governing_preposition(party: Party, sentence: Span, lang: str) -> Position 
     if word in COORDINATION and word not in ARTICLES and word not in table:
         return _conjunct_preposition(party, sentence, lang)
     return table.get(word) or ("other" if word in OTHER_PREPOSITIONS.get(lang, ()) else None)
+
+
+def _before_possessor(party: Party, sentence: Span) -> int:
+    """The index of the word before the party, or before the possessor that qualifies it: in "sent to
+    Yemen's Houthis" the Houthis take the "to" that stands before "Yemen's"."""
+    doc = sentence.doc
+    index = party.start - 1
+    if index - 1 < sentence.start or doc[index].lower_ not in POSSESSIVE_MARKS:
+        return index
+    possessor = doc[index - 1]
+    if doc.has_annotation("DEP") and possessor.dep_ == "poss" and possessor.head.i >= party.start:
+        return max(possessor.left_edge.i, sentence.start) - 1
+    return index
 
 
 def _conjunct_preposition(party: Party, sentence: Span, lang: str) -> Position | None:
@@ -1056,6 +1091,17 @@ def speaks_aside(party: Party, predicate: Predicate, sentence: Span) -> bool:
 def claims(party: Party, sentence: Span) -> bool:
     """The party qualifies a noun of claim ("a U.S. assertion that …", "US intelligence", « les accusations
     de Moscou »): it is the source of the claim, not a side of the transfer."""
+    return _qualifies(party, sentence, CLAIM_NOUNS)
+
+
+def reacts(party: Party, sentence: Span) -> bool:
+    """The party qualifies a noun of reaction ("Moscow's criticism of … over the sale", "Russia's protest
+    against the sale of drones to Ukraine"): it reacts to the transfer and is neither a side nor a source."""
+    return _qualifies(party, sentence, REACTION_NOUNS)
+
+
+def _qualifies(party: Party, sentence: Span, nouns: frozenset[str]) -> bool:
+    """The party qualifies, directly or through a preposition, one of ``nouns``."""
     doc = sentence.doc
     if not doc.has_annotation("DEP"):
         return False
@@ -1066,7 +1112,7 @@ def claims(party: Party, sentence: Span) -> bool:
         token = token.head
         if token.pos_ == "ADP":
             continue  # « les accusations de Moscou »: the preposition stands between
-        if token.lower_ in CLAIM_NOUNS or token.lemma_.lower() in CLAIM_NOUNS:
+        if token.lower_ in nouns or token.lemma_.lower() in nouns:
             return True
     return False
 

@@ -56,6 +56,7 @@ ANNOUNCED_CONDITIONALS = grammar.words("announced_conditionals")
 COMPLEMENTIZERS = grammar.words("complementizers")
 APPROVAL_VERBS = grammar.words("approval_verbs")
 NOT_DENIED_OBJECTS = grammar.words("not_denied_objects")
+SPOKEN_NOUNS = grammar.words("spoken_nouns")
 # Dependencies that start a clause of its own: an approval above one does not govern what is in it.
 CLAUSE_LINKS = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:relcl", "csubj"})
 CONDITIONAL_ENDINGS = grammar.words("conditional_endings")
@@ -114,6 +115,8 @@ def cue_statuses(
                 continue
             if status == "denied" and _denies_something_else(token):
                 continue
+            if _delivers_words(token):
+                continue
             step = _step_told(status, token)
             if step == "delivered" and token.pos_ == "NOUN" and words & cues.nouns.keys():
                 continue  # "the handover of": a transfer noun says nothing about the tense
@@ -136,6 +139,15 @@ def _shown_as_held(predicate: Token) -> bool:
         if head.pos_ in ("VERB", "AUX"):
             return head.lemma_.lower() in HOLDING_VERBS and tense_step(head) in ("delivered", "ongoing")
     return False
+
+
+def _delivers_words(token: Token) -> bool:
+    """ "in a speech he delivered", "delivered an address": what is delivered is spoken, not a weapon."""
+    if token.dep_ in ("relcl", "acl") and token.head.lemma_.lower() in SPOKEN_NOUNS:
+        return True
+    return any(
+        child.dep_ in ("dobj", "obj") and child.lemma_.lower() in SPOKEN_NOUNS for child in token.children
+    )
 
 
 def _governed_step(noun: Token) -> Status | None:

@@ -936,7 +936,9 @@ def _place(
             and not roles.speaks_aside(party, predicate, sentence)
         ):
             position = "reporter"  # "…, the South Korean defence ministry said": the claim's source
-        if position not in ("reporter", "via", "counterparty") and roles.claims(party, sentence):
+        if position not in ("via", "counterparty") and roles.reacts(party, sentence):
+            position = None  # "Moscow's criticism of Ankara over the sale": a reaction, no side or source
+        elif position not in ("reporter", "via", "counterparty") and roles.claims(party, sentence):
             position = "reporter"  # "a U.S. assertion that it had taken delivery of arms from North Korea"
         elif position in ("subject", "object", "of", "possessor") and roles.finances(party, sentence):
             position = None  # "the US financed Poland's purchase": a financier is no side

@@ -76,6 +76,13 @@ KEYS = {
     "holding_verbs",
     "expletive_subjects",
     "commitment_words",
+    "transitive_only",
+    "reaction_nouns",
+    "facility_nouns",
+    "facility_qualifiers",
+    "pending_prepositions",
+    "pending_nouns",
+    "spoken_nouns",
 }
 
 

@@ -38,8 +38,9 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
     "tune-east2.jsonl": {POOLED: {"pair_f1": 0.77, "pair_precision": 0.85}},
     "tune-minor.jsonl": {POOLED: {"pair_f1": 0.60, "pair_precision": 0.70}},
     "tune-espt.jsonl": {POOLED: {"pair_f1": 0.69, "pair_precision": 0.77}},
+    "tune-en-wire.jsonl": {"en": {"pair_f1": 0.76, "pair_precision": 0.83, "status_accuracy": 0.85}},
 }
-# Hard negatives that may get a transfer, of: 62, 3, 29, 9, 17, 16 and 13.
+# Hard negatives that may get a transfer, of: 62, 3, 29, 9, 17, 16, 13 and 23.
 HARD_NEGATIVES_WITH_TRANSFER = {
     "tune-enfr-negatives.jsonl": 2,
     "tune-enfr-context.jsonl": 0,
@@ -48,6 +49,7 @@ HARD_NEGATIVES_WITH_TRANSFER = {
     "tune-west.jsonl": 2,
     "tune-east2.jsonl": 3,
     "tune-espt.jsonl": 2,
+    "tune-en-wire.jsonl": 2,
 }
 
 
