@@ -83,6 +83,7 @@ CONTEXT_REACH = 3  # sentences over which a transfer's parties carry to sentence
 WEAPON_REACH = 4  # ... or between a weapon and that party ("F-16 from the United States")
 FINANCING_REACH = 4  # tokens between a word of paying and who pays ("saldata da sauditi ed Emirati")
 UNNAMED_REACH = 3  # tokens between "from" and the countries it names without naming one
+RELATIVE_HEAD = 2  # tokens between a relative clause's verb and the weapon it qualifies ("aldığı S-400")
 DEAL_OBJECT = 3  # tokens between a deal word and the transfer noun it names ("contract for the supply")
 ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after which the main one goes on
 REPORT_REACH = 3  # tokens between a verb of saying and the comma that opens what it says ("sagte am Montag,")
@@ -296,6 +297,7 @@ class LanguageData:
     # "واشنطن بوست": phrases that hold a state's name and do not denote it (newspapers named after a capital)
     not_states: frozenset[tuple[str, ...]] = frozenset()
     pronoun_suffixes: tuple[str, ...] = ("\0",)  # "تزويدها" (its supplying): the pronoun on a verbal noun
+    verb_final: bool = False  # the finite verb closes the clause (Turkish, Persian): its subject precedes it
 
 
 def _normalise(text: str) -> str:
@@ -564,6 +566,7 @@ def language_data(code: str) -> LanguageData:
         accusations=_cues({"accuse": data.get("accusations") or []}, clitics),
         not_states=frozenset(tuple(tokens_of(str(phrase))) for phrase in data.get("not_states") or []),
         pronoun_suffixes=tuple(str(suffix) for suffix in data.get("pronoun_suffixes") or []) or ("\0",),
+        verb_final=bool(data.get("verb_final")),
     )
 
 
@@ -1044,6 +1047,9 @@ def _genitive_subject(
     its head ("ABD'nin İsrail'e gönderdiği uçak gemisi") may tell of a state's own forces."""
     return any(
         end < weapon[0] < cue.index
+        # "Türkiye'nin Rusya'dan satın aldığı S-400": a relative clause of buying before the weapon it
+        # qualifies tells of a purchase, where one of sending may tell of a state's own ships
+        or (cue.kind == "acquire" and 0 < weapon[0] - cue.last <= RELATIVE_HEAD)
         for cue in _genitive_verbs(end, sentence, data, cues, clause_of)
         for weapon in weapons
     )
@@ -1318,14 +1324,13 @@ def _status(
     labels |= data.status.co_occurring(sentence.words)
     if "reported" in labels and not speaker_is_party:
         labels.add("alleged")
-    past = any(
-        pattern.search(sentence.words[cue.last]) for cue in cues if not cue.noun for pattern in data.past
-    )
+    # the tense is that of the verb, or of the light verb that makes a noun of it one ("teslim edecek")
+    verbs = [word for cue in cues if not cue.noun for word in _verb_words(cue, sentence, data)]
+    past = any(pattern.search(verb) for verb in verbs for pattern in data.past)
     if "denied" in labels:
         return "denied"
     if "alleged" in labels:
         return "alleged"
-    verbs = [sentence.words[cue.last] for cue in cues if not cue.noun]
     if "future" in labels or any(pattern.search(verb) for verb in verbs for pattern in data.future):
         return "agreed"
     fact = next((fact for fact in statuses.FACT_ORDER if fact in labels), "delivered" if past else None)
@@ -1435,6 +1440,12 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
                 # "Kirby, Kuzey Kore'nin ... sağladığını söyledi": the bare name speaks; not "Azerbaycan
                 # İsrail'den aldığı İHA'ları kullanıyor", where the verb has no subject of its own
                 own = [cue for cue in own if not _nominalised(cue, sentence, data)]
+            if data.verb_final:
+                # the subject's verb closes its clause; the transfer words between are participles and nouns
+                # ("Endonezya, Fransa ile imzalanan anlaşmanın ilk teslimatları kapsamında ... teslim aldı")
+                later = [c for c in own if c.index > party.start]
+                later = [c for c in later if "subject" in data.roles[c.kind]] or later  # not "به نتیجه رسید"
+                own = [max(later, key=lambda c: c.index)] if later else own
         if party.position == "maybe_to":
             own = [cue for cue in own if cue.last < party.start] or own  # a dative follows its verb
         if not own:
@@ -1490,7 +1501,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         and any(
             cue.kind == "deal"
             and clause_of[cue.index] == clause_of[party.start]
-            and abs(cue.index - party.start) <= PREPOSITION_REACH
+            and abs(cue.index - party.start) <= data.preposition_reach
             for cue in cues
         )
     }

@@ -126,6 +126,12 @@ def found(text: str, lang: str) -> set[Quad]:
             "نفت الإمارات، الجمعة، صحة ما ورد في تقرير بشأن تزويدها لقوات الدعم السريع بالأسلحة.",
             {("AE", None, "other", "denied")},
         ),
+        # the Houthis named by their militias; "نقلت صحيفة ... عن" quotes a newspaper and moves nothing
+        (
+            "ar",
+            'نقلت صحيفة "المدينة" السعودية عن مسؤول قال أن إيران أرسلت صواريخ الى المليشيات الحوثية.',
+            {("IR", None, "missiles", "alleged")},
+        ),
         # quotation marks around a name part it from nothing; a newspaper named after a capital is no state
         (
             "ar",
