@@ -1,7 +1,8 @@
 """The multilingual path for Turkish, Persian, Dutch, Italian and Polish constructions written from
 tune-minor.jsonl's errors, on invented sentences: the subject of a verb-final clause and the verb that
-closes it, the Turkish relative clause of buying and the forms of "al-", the tense a Persian
-light verb carries, the names the Iranian press gives Israel and North Korea, and deals that only may come."""
+closes it, the Turkish relative clause of buying and the forms of "al-", the tense a Persian light verb
+carries, the names the Iranian press gives Israel and North Korea, deals that only may come, idioms that
+are no transfer word, Polish claims, and trying, halts and pressure that are no transfer."""
 
 from __future__ import annotations
 
@@ -56,6 +57,43 @@ def found(text: str, lang: str) -> set[Quad]:
         ("fa", "پیونگ یانگ گلوله توپ در اختیار روسیه قرار داد.", {("KP", "RU", "ammunition", "delivered")}),
         # a deal that only may come is none yet
         ("fa", "امضای قرارداد فروش جنگنده به ایران ممکن است.", set()),
+        # ... however far the word that says so stands at the end of the clause
+        ("fa", "امضای قرارداد برای تحویل جنگنده سوخو به الجزایر در ماه آینده ممکن است.", set()),
+        (
+            "fa",
+            "روسیه قرارداد تحویل جنگنده سوخو به الجزایر را در ماه آینده امضا کرد.",
+            {("RU", "DZ", "aircraft", "agreed")},
+        ),
+        # an idiom is no transfer word: Turkish "yer aldı" (took part), not "aldı" (bought)
+        ("tr", "Yunanistan, Fransa'dan gelen Rafale uçakları ile törende yer aldı.", set()),
+        (
+            "tr",
+            "Yunanistan, Fransa'dan gelen Rafale uçakları ile törende aldı.",
+            {("FR", "GR", "aircraft", "delivered")},
+        ),
+        # ... Polish "przekazał, że" (said that), while the transfer it tells stands
+        (
+            "pl",
+            "Rzecznik przekazał, że Niemcy wysłały Ukrainie czołgi.",
+            {("DE", "UA", "armored_vehicles", "delivered")},
+        ),
+        # Polish claims: unconfirmed information, reports
+        (
+            "pl",
+            "Nie mamy potwierdzonych informacji, że Chiny dostarczyły Rosji drony.",
+            {("CN", "RU", "drones", "alleged")},
+        ),
+        (
+            "pl",
+            "Pojawiły się doniesienia, że Białoruś przekazała Rosji czołgi.",
+            {("BY", "RU", "armored_vehicles", "alleged")},
+        ),
+        # heading for a country is arriving there, under way
+        ("pl", "Irańskie drony zmierzają do Rosji.", {("IR", "RU", "drones", "ongoing")}),
+        # trying to buy is no purchase; a halt and pressure to deliver are no transfer
+        ("it", "La Spagna sta cercando di acquistare carri armati dalla Germania.", set()),
+        ("it", "La Francia ha fermato le esportazioni di armi verso l'Egitto.", set()),
+        ("nl", "De druk op Parijs neemt toe om gevechtsvliegtuigen aan Oekraïne te leveren.", set()),
         # "تجهیزات" is equipment, not equipping: the subject of "buying" receives it
         (
             "fa",
