@@ -72,6 +72,7 @@ STANDALONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
 # left in they would cut a word in pieces
 ARABIC_MARKS = dict.fromkeys([*range(0x064B, 0x0660), 0x0670])
 UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+QUOTES = re.compile(r'(?<!\w)["“”«»„‟]|["“”«»„‟](?!\w)')
 NOMINATIVE = "nom"
 CONJOINED = "conj"  # the case label of a form that carries its conjunction ("وفرنسا")
 WINDOW = 4  # tokens around a transfer word in which a negation cancels it
@@ -299,6 +300,9 @@ class LanguageData:
     approvals: Cues = field(default_factory=lambda: _cues({}))
     # "تتهم واشنطن طهران بتزويد موسكو": the state after an accusation accuses, the next one supplies
     accusations: Cues = field(default_factory=lambda: _cues({}))
+    # "واشنطن بوست": phrases that hold a state's name and do not denote it (newspapers named after a capital)
+    not_states: frozenset[tuple[str, ...]] = frozenset()
+    pronoun_suffixes: tuple[str, ...] = ("\0",)  # "تزويدها" (its supplying): the pronoun on a verbal noun
     verb_final: bool = False  # the finite verb closes the clause (Turkish, Persian): its subject precedes it
 
 
@@ -569,6 +573,8 @@ def language_data(code: str) -> LanguageData:
         block_reach=int(data.get("block_reach") or BLOCK_REACH),
         approvals=_cues({"approve": data.get("approvals") or []}, clitics),
         accusations=_cues({"accuse": data.get("accusations") or []}, clitics),
+        not_states=frozenset(tuple(tokens_of(str(phrase))) for phrase in data.get("not_states") or []),
+        pronoun_suffixes=tuple(str(suffix) for suffix in data.get("pronoun_suffixes") or []) or ("\0",),
         verb_final=bool(data.get("verb_final")),
     )
 
@@ -626,7 +632,9 @@ def sentences(
     found = []
     for start, end in spans:
         piece = text[start:end]
-        surface = TOKEN.findall(_normalise(piece))
+        # quotation marks around a name or a word ("مجمع “إيركوت” الروسي", „Leopard“) would part it from
+        # its neighbours: they are no words; not the gershayim inside a Hebrew one (ארה"ב)
+        surface = TOKEN.findall(QUOTES.sub(" ", _normalise(piece)))
         if lexicon is not None:
             surface = [word for token in surface for word in lexicon.cut(token)]
         if surface:
@@ -645,6 +653,12 @@ def _state_matches(sentence: Sentence, data: LanguageData) -> list[tuple[int, in
     i = 0
     words = sentence.words
     while i < len(words):
+        lookalike = next(
+            (len(phrase) for phrase in data.not_states if tuple(words[i : i + len(phrase)]) == phrase), 0
+        )
+        if lookalike:
+            i += lookalike  # "صحيفة واشنطن بوست" is a newspaper
+            continue
         for length in range(min(MAX_FORM_TOKENS, len(words) - i), 0, -1):
             form = data.forms.get(tuple(words[i : i + length]))
             if form is None:
@@ -1183,17 +1197,29 @@ def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData
     return placed
 
 
-def _within_subject_reach(party: Party, cues: list[Cue], words: list[str], data: LanguageData) -> bool:
+def _within_subject_reach(party: Party, cues: list[Cue], sentence: Sentence, data: LanguageData) -> bool:
     """In verb-first languages the subject sits next to its verb ("تزويد طهران للحوثيين"): a bare party
-    far from every transfer word is not a party to it; its forces count ("حصلت القوات المسلحة المغربية")."""
+    far from every transfer word is not a party to it; its forces count ("حصلت القوات المسلحة المغربية").
+    A pronoun before the transfer verb or on its verbal noun stands for the subject of the verb of saying
+    or denying before it, however far ("أعلنت روسيا ... أنها سلمت", "نفت الإمارات ... تزويدها")."""
     if party.position is not None or data.subject_reach is None:
         return True
+    words = sentence.words
     start = _phrase_start(party.start, words, data)
-    return any(
+    if any(
         -data.subject_reach <= start - cue.last <= data.subject_reach
         or -data.subject_reach <= cue.index - party.end <= data.subject_reach
         for cue in cues
+    ):
+        return True
+    resumed = any(
+        (cue.index >= 1 and words[cue.index - 1] in data.subject_pronouns)
+        or words[cue.last].endswith(data.pronoun_suffixes)
+        for cue in cues
+        if cue.index > party.end
     )
+    saying = [end for _start, end, label in _cue_hits(sentence, data.status) if label in ("report", "denied")]
+    return resumed and any(0 <= start - end <= data.subject_reach for end in saying)
 
 
 def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
@@ -1414,7 +1440,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
                 p
                 for p in every
                 if clause_of[p.start] == clause
-                and (p.start in conjuncts or _within_subject_reach(p, cues, sentence.words, data))
+                and (p.start in conjuncts or _within_subject_reach(p, cues, sentence, data))
             ],
             sentence,
             data,
@@ -1439,13 +1465,16 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         for start, end, _form in _state_matches(sentence, data)
         if _genitive_verbs(end, sentence, data, cues, clause_of)
     }
-    approving = {clause_of[start] for start, _end, _label in _cue_hits(sentence, data.approvals)}
+    approval_hits = [start for start, _end, _label in _cue_hits(sentence, data.approvals)]
+    approving = {clause_of[start] for start in approval_hits}
     possessors = {
         party.start for party in parties if any(cue.index == party.end and cue.noun for cue in cues)
     }
     for party in parties:
         if party.position == "origin":
             continue
+        if party.position in ("from", "by") and any(0 < start - party.end <= 2 for start in approval_hits):
+            continue  # "von den USA die Erlaubnis für den Verkauf": who grants the permission approves
         own = [cue for cue in cues if clause_of[cue.index] == clause_of[party.start]]
         if party.position == "subject":
             # a noun has no subject after it: "передача Україні ... з ударами РФ" is no transfer by Russia

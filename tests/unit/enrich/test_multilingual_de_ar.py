@@ -58,6 +58,15 @@ def found(text: str, lang: str) -> set[Quad]:
             "Die USA haben den Verkauf von Kampfjets an Polen genehmigt.",
             {("US", "PL", "aircraft", "agreed")},
         ),
+        # ... and who grants the permission approves: "von den USA die Erlaubnis" names no supplier
+        ("de", "Israel hat von den USA die Erlaubnis für den Verkauf von Raketen an Indien erhalten.", set()),
+        # "nach" is "to" before a bare name, "after" before one with an article ("nach den USA")
+        (
+            "de",
+            "Nach den USA liefert auch Italien Luftabwehrsysteme an Polen.",
+            {("IT", "PL", "air_defense", "agreed")},
+        ),
+        ("de", "Italien liefert Panzer nach Polen.", {("IT", "PL", "armored_vehicles", "agreed")}),
         # the Saxon genitive before a transfer noun is its agent
         (
             "de",
@@ -98,6 +107,41 @@ def found(text: str, lang: str) -> set[Quad]:
             "ar",
             "أعلن مجمع إيركوت الروسي أنه سلم للجزائر طائرتين مقاتلتين.",
             {("RU", "DZ", "aircraft", "delivered")},
+        ),
+        # consent in principle and a purchase under review are no deal
+        ("de", "Frankreich hat einem Verkauf von Kampfjets an Indien grundsätzlich zugestimmt.", set()),
+        ("de", "Indien prüft den Kauf von Kampfjets aus Frankreich.", set()),
+        # Arabic: a condition, a question or a wish to buy states no transfer
+        ("ar", "ستشتري مصر طائرات من فرنسا إذا وافق البرلمان.", set()),
+        ("ar", "تسعى مصر لشراء طائرات من فرنسا.", set()),
+        ("ar", "أرسلت فرنسا طائرات إلى مصر.", {("FR", "EG", "aircraft", "delivered")}),
+        # a pronoun on "that" or on the verbal noun stands for the subject of saying or denying, however far
+        (
+            "ar",
+            "أعلنت روسيا أمس في بيان رسمي أنها سلمت للجزائر طائرتين.",
+            {("RU", "DZ", "aircraft", "delivered")},
+        ),
+        (
+            "ar",
+            "نفت الإمارات، الجمعة، صحة ما ورد في تقرير بشأن تزويدها لقوات الدعم السريع بالأسلحة.",
+            {("AE", None, "other", "denied")},
+        ),
+        # the Houthis named by their militias; "نقلت صحيفة ... عن" quotes a newspaper and moves nothing
+        (
+            "ar",
+            'نقلت صحيفة "المدينة" السعودية عن مسؤول قال أن إيران أرسلت صواريخ الى المليشيات الحوثية.',
+            {("IR", None, "missiles", "alleged")},
+        ),
+        # quotation marks around a name part it from nothing; a newspaper named after a capital is no state
+        (
+            "ar",
+            'أعلن أمس مجمع "إيركوت" الروسي أنه سلم للجزائر طائرتين.',
+            {("RU", "DZ", "aircraft", "delivered")},
+        ),
+        (
+            "ar",
+            'ذكرت صحيفة "واشنطن بوست" أن مصر أرسلت صواريخ إلى روسيا، بحسب مصادر.',
+            {("EG", "RU", "missiles", "alleged")},
         ),
     ],
 )

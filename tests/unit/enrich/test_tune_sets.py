@@ -21,6 +21,7 @@ POOLED = "all"
 # - tune-fr-recall: F1 0.674, status 0.815 (0.605 / 0.609 before).
 # - tune-multi: F1 0.835, P 0.896 (F1 0.654 before); tune-east: F1 0.860, P 0.961 (0.642 before).
 # - tune-west: F1 0.786, P 0.892 (0.636 / 0.683 before); tune-east2: F1 0.825, P 0.892 (0.658 / 0.800).
+# - tune-dear: F1 0.825, P 1.0 (0.543 / 0.576 before).
 # - tune-espt: F1 0.719, P 0.793 (0.688 / 0.759 before).
 # The multilingual sets hold 5 to 18 passages a language, too few to floor one by one: their floors
 # are pooled, with the precision the issue asks of every language where the set reaches it.
@@ -36,11 +37,12 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
     "tune-east.jsonl": {POOLED: {"pair_f1": 0.78, "pair_precision": 0.90}},
     "tune-west.jsonl": {POOLED: {"pair_f1": 0.73, "pair_precision": 0.85}},
     "tune-east2.jsonl": {POOLED: {"pair_f1": 0.77, "pair_precision": 0.85}},
+    "tune-dear.jsonl": {POOLED: {"pair_f1": 0.78, "pair_precision": 0.92}},
     "tune-minor.jsonl": {POOLED: {"pair_f1": 0.60, "pair_precision": 0.70}},
     "tune-espt.jsonl": {POOLED: {"pair_f1": 0.69, "pair_precision": 0.77}},
     "tune-en-wire.jsonl": {"en": {"pair_f1": 0.76, "pair_precision": 0.83, "status_accuracy": 0.85}},
 }
-# Hard negatives that may get a transfer, of: 62, 3, 29, 9, 17, 16, 13 and 23.
+# Hard negatives that may get a transfer, of: 62, 3, 29, 9, 17, 16, 16, 13 and 23.
 HARD_NEGATIVES_WITH_TRANSFER = {
     "tune-enfr-negatives.jsonl": 2,
     "tune-enfr-context.jsonl": 0,
@@ -48,6 +50,7 @@ HARD_NEGATIVES_WITH_TRANSFER = {
     "tune-fr-recall.jsonl": 1,
     "tune-west.jsonl": 2,
     "tune-east2.jsonl": 3,
+    "tune-dear.jsonl": 0,
     "tune-espt.jsonl": 2,
     "tune-en-wire.jsonl": 2,
 }
