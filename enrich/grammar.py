@@ -33,7 +33,10 @@ else in another language's list):
     in the past), approval_verbs (what they govern is agreed: "approved the delivery of the first batch")
     not_denied_objects (a denial word with one as object denies no report: "dismissed the concern"),
     upkeep_words (a transfer for one of them is upkeep: "shipped its jets to Romania to be refurbished") and
-    financing_nouns (a state qualifying one pays: "the U.S. funding for the purchase")
+    financing_nouns (a state qualifying one pays: "the U.S. funding for the purchase"), conditional_endings
+    and future_stems (an imperfect built on the infinitive or the future stem is a conditional: « livrerait »,
+    « enverrait »), sale_verbs (told with an auxiliary, a sale is agreed whatever its tense),
+    completing_verbs (a transfer noun their past governs was delivered: "the deliveries took place")
 
 A language is added by adding its file; everything is read once, at import.
 """

@@ -67,6 +67,9 @@ SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<!\b[A-Z][A-Z]\.)(?<=[.!?؟])\s+|(?<=[�
 # Kana and CJK ideographs: runs of them are cut into words by a dictionary (``segmentation: dictionary``).
 ORDINAL = re.compile(r"\b\d{1,3}\.$")  # "46." before a lower-case word: an ordinal (Polish, Czech, German)
 STANDALONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
+# Arabic short-vowel and shadda marks, written only now and then ("تسلّم" is "تسلم"): not letters, so
+# left in they would cut a word in pieces
+ARABIC_MARKS = dict.fromkeys([*range(0x064B, 0x0660), 0x0670])
 UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 NOMINATIVE = "nom"
 CONJOINED = "conj"  # the case label of a form that carries its conjunction ("وفرنسا")
@@ -79,6 +82,7 @@ CONTEXT_REACH = 3  # sentences over which a transfer's parties carry to sentence
 WEAPON_REACH = 4  # ... or between a weapon and that party ("F-16 from the United States")
 FINANCING_REACH = 4  # tokens between a word of paying and who pays ("saldata da sauditi ed Emirati")
 UNNAMED_REACH = 3  # tokens between "from" and the countries it names without naming one
+RELATIVE_HEAD = 2  # tokens between a relative clause's verb and the weapon it qualifies ("aldığı S-400")
 DEAL_OBJECT = 3  # tokens between a deal word and the transfer noun it names ("contract for the supply")
 ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after which the main one goes on
 REPORT_REACH = 3  # tokens between a verb of saying and the comma that opens what it says ("sagte am Montag,")
@@ -285,12 +289,17 @@ class LanguageData:
     abbreviations: frozenset[str] = frozenset()  # "m.in", "tys": a full stop after them ends no sentence
     preposition_reach: int = PREPOSITION_REACH  # longer in verb-final languages ("... به عربستان خبر داد")
     block_reach: int = BLOCK_REACH  # longer where the verb closes the clause ("hat ... Lieferung verboten")
+    # "genehmigt", "zugestimmt": who only approves another state's transfer is no party to it
+    approvals: Cues = field(default_factory=lambda: _cues({}))
+    # "تتهم واشنطن طهران بتزويد موسكو": the state after an accusation accuses, the next one supplies
+    accusations: Cues = field(default_factory=lambda: _cues({}))
+    verb_final: bool = False  # the finite verb closes the clause (Turkish, Persian): its subject precedes it
 
 
 def _normalise(text: str) -> str:
-    """One apostrophe, a dotted capital I that lower-cases to one letter (Turkish "İran"), and a dash for a
-    tatweel standing alone ("اس ـ 300")."""
-    return STANDALONE_TATWEEL.sub("-", text.replace("’", "'").replace("İ", "I"))
+    """One apostrophe, a dotted capital I that lower-cases to one letter (Turkish "İran"), a dash for a
+    tatweel standing alone ("اس ـ 300"), and Arabic words without their vowel marks."""
+    return STANDALONE_TATWEEL.sub("-", text.replace("’", "'").replace("İ", "I")).translate(ARABIC_MARKS)
 
 
 def tokens_of(text: str) -> list[str]:
@@ -549,6 +558,9 @@ def language_data(code: str) -> LanguageData:
         abbreviations=frozenset(str(word).lower().rstrip(".") for word in data.get("abbreviations") or []),
         preposition_reach=int(data.get("preposition_reach") or PREPOSITION_REACH),
         block_reach=int(data.get("block_reach") or BLOCK_REACH),
+        approvals=_cues({"approve": data.get("approvals") or []}, clitics),
+        accusations=_cues({"accuse": data.get("accusations") or []}, clitics),
+        verb_final=bool(data.get("verb_final")),
     )
 
 
@@ -918,6 +930,12 @@ def _parties(
         else:
             position = _position(start, end, form, sentence, data)
             if (
+                position in ("at", "to")
+                and end < len(words)
+                and words[end].startswith(data.made_in or ("\0",))
+            ):
+                position = "origin"  # "in den USA hergestellte Jets": where a weapon is made, its maker
+            if (
                 position not in (None, "of")
                 and start >= 1
                 and _is_forces(words[start - 1], data)
@@ -947,6 +965,8 @@ def _parties(
                 continue  # "nach US-Angaben": the preposition governs "Angaben", not the state
         if position == "of" and _genitive_subject(end, sentence, data, cues, clause_of, weapons):
             position = "subject"
+        if position == "of" and "gen" in form.cases and any(cue.index == end and cue.noun for cue in cues):
+            position = "subject"  # "Deutschlands Verkauf an Ägypten": a genitive before the noun is its agent
         anchor = _phrase_start(start, words, data)  # "a la Fuerza Aérea de Bolivia" counts from "a"
         if position == "of" and _genitive_source(anchor, start, words, weapons, cues, data):
             position = "from"
@@ -1013,6 +1033,9 @@ def _genitive_subject(
     its head ("ABD'nin İsrail'e gönderdiği uçak gemisi") may tell of a state's own forces."""
     return any(
         end < weapon[0] < cue.index
+        # "Türkiye'nin Rusya'dan satın aldığı S-400": a relative clause of buying before the weapon it
+        # qualifies tells of a purchase, where one of sending may tell of a state's own ships
+        or (cue.kind == "acquire" and 0 < weapon[0] - cue.last <= RELATIVE_HEAD)
         for cue in _genitive_verbs(end, sentence, data, cues, clause_of)
         for weapon in weapons
     )
@@ -1275,14 +1298,13 @@ def _status(
     labels |= data.status.co_occurring(sentence.words)
     if "reported" in labels and not speaker_is_party:
         labels.add("alleged")
-    past = any(
-        pattern.search(sentence.words[cue.last]) for cue in cues if not cue.noun for pattern in data.past
-    )
+    # the tense is that of the verb, or of the light verb that makes a noun of it one ("teslim edecek")
+    verbs = [word for cue in cues if not cue.noun for word in _verb_words(cue, sentence, data)]
+    past = any(pattern.search(verb) for verb in verbs for pattern in data.past)
     if "denied" in labels:
         return "denied"
     if "alleged" in labels:
         return "alleged"
-    verbs = [sentence.words[cue.last] for cue in cues if not cue.noun]
     if "future" in labels or any(pattern.search(verb) for verb in verbs for pattern in data.future):
         return "agreed"
     fact = next((fact for fact in statuses.FACT_ORDER if fact in labels), "delivered" if past else None)
@@ -1338,7 +1360,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             # "Het gaat onder meer om luchtdoelraketten": what the transfer just reported consists of
             return _continued(previous, weapons, sentence)
         return []
-    every = _parties(sentence, data, weapons, cues, heard)
+    every = _accused(_parties(sentence, data, weapons, cues, heard), sentence, data, cues)
     # "إلى مصر والإمارات": a name that carries its conjunction joins the one before it, however far
     conjuncts = {p.start for p in every if p.joined and any(q.end == p.start for q in every)}
     parties = [
@@ -1374,6 +1396,10 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         for start, end, _form in _state_matches(sentence, data)
         if _genitive_verbs(end, sentence, data, cues, clause_of)
     }
+    approving = {clause_of[start] for start, _end, _label in _cue_hits(sentence, data.approvals)}
+    possessors = {
+        party.start for party in parties if any(cue.index == party.end and cue.noun for cue in cues)
+    }
     for party in parties:
         if party.position == "origin":
             continue
@@ -1385,6 +1411,12 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
                 # "Kirby, Kuzey Kore'nin ... sağladığını söyledi": the bare name speaks; not "Azerbaycan
                 # İsrail'den aldığı İHA'ları kullanıyor", where the verb has no subject of its own
                 own = [cue for cue in own if not _nominalised(cue, sentence, data)]
+            if data.verb_final:
+                # the subject's verb closes its clause; the transfer words between are participles and nouns
+                # ("Endonezya, Fransa ile imzalanan anlaşmanın ilk teslimatları kapsamında ... teslim aldı")
+                later = [c for c in own if c.index > party.start]
+                later = [c for c in later if "subject" in data.roles[c.kind]] or later  # not "به نتیجه رسید"
+                own = [max(later, key=lambda c: c.index)] if later else own
         if party.position == "maybe_to":
             own = [cue for cue in own if cue.last < party.start] or own  # a dative follows its verb
         if not own:
@@ -1414,12 +1446,24 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
                 else "of"
             )
         role = data.roles[cue.kind].get(position)  # type: ignore[arg-type]
+        if role == "recipient" and position == "object" and cue.noun and clause_of[party.start] in approving:
+            role = "supplier"  # "hat den Niederlanden die Lieferung ... genehmigt": whom it allows supplies
         if role is None and cue.kind == "deal" and position == "subject":
             signers[_key(party)] = party
         if role == "supplier":
             suppliers.setdefault(_key(party), party)
         elif role == "recipient":
             recipients.setdefault(_key(party), party)
+    approvers = {
+        key
+        for key, party in suppliers.items()
+        if party.position == "subject"
+        and clause_of[party.start] in approving
+        and party.start not in possessors
+    }
+    if suppliers.keys() - approvers:
+        # "Israel stimmte Deutschlands Verkauf an Ägypten zu": a state that approves another's transfer
+        suppliers = {key: party for key, party in suppliers.items() if key not in approvers}
     # "firmó con Francia un contrato", "un accordo con la Polonia per fornire": the other side of the deal
     partners = {
         _key(party): party
@@ -1428,7 +1472,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         and any(
             cue.kind == "deal"
             and clause_of[cue.index] == clause_of[party.start]
-            and abs(cue.index - party.start) <= PREPOSITION_REACH
+            and abs(cue.index - party.start) <= data.preposition_reach
             for cue in cues
         )
     }
@@ -1508,6 +1552,25 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
                     _Found(supplier, recipient, category, text, pair_status, strength, sentence, told is None)
                 )
     return found
+
+
+def _accused(parties: list[Party], sentence: Sentence, data: LanguageData, cues: list[Cue]) -> list[Party]:
+    """In a verb-first language the state right after an accusation accuses and the next one, right before
+    the transfer word, is its subject ("اتهام أوكرانيا لطهران بتزويد موسكو": Iran supplies Russia)."""
+    for _start, end, _label in _cue_hits(sentence, data.accusations):
+        after = [party for party in parties if party.start >= end]
+        if len(after) < 2 or _phrase_start(after[0].start, sentence.words, data) - end > 1:
+            continue
+        accuser, accused = after[0], after[1]
+        # ... and a bare state after the accused receives: "بتزويد موسكو"
+        receiver = after[2] if len(after) > 2 and after[2].position is None else None
+        if any(0 <= cue.index - accused.end <= 1 for cue in cues):
+            parties = [
+                _with(p, "subject") if p is accused else _with(p, "object") if p is receiver else p
+                for p in parties
+                if p is not accuser
+            ]
+    return parties
 
 
 def _continued(

@@ -97,6 +97,10 @@ OF_WORDS = frozenset({"of", "de", "d'", "d’", "du", "des"})
 # How a noun phrase hangs from the word it belongs to: the climb from a transfer noun to a veto that heads
 # its phrase ("the cancellation of the sale of jets") follows these and stops at a clause.
 NOMINAL_HEADS = frozenset({"NOUN", "PROPN", "ADP", "ADJ", "NUM"})
+# Dependencies of a clause that asserts on its own: what governs it does not govern what it reports.
+OWN_ASSERTIONS = frozenset({"relcl", "acl:relcl", "advcl", "conj", "parataxis", "appos"})
+EXPLETIVE_SUBJECTS = grammar.words("expletive_subjects")
+COMMITMENT_WORDS = grammar.words("commitment_words")
 NOMINAL_CLIMB = 6
 # How far back a phrase (« auprès de ») or an infinitive of purpose looks for the word it completes.
 PHRASE_REACH = 15
@@ -295,6 +299,8 @@ def _moves_something_else(token: Token, taken: set[int], cues: CueLexicon) -> bo
     """ "a missive sent to Sri Lanka", "sending 1000 fighters", « envoyer des troupes »: what the verb moves
     is neither a weapon, a party nor generic cargo ("equipment", "parts"), so the sentence's weapons are
     not what changes hands here."""
+    if _pledges_another_act(token, cues):
+        return True
     if _reduced_relative(token):
         cargo = [token.head]  # "a missive sent to": the noun the participle describes
         words = [word for word in token.head.subtree if not token.is_ancestor(word) and word.i != token.i]
@@ -311,9 +317,27 @@ def _moves_something_else(token: Token, taken: set[int], cues: CueLexicon) -> bo
     return not any(word.i in taken or _listed(word, cues.cargo) for word in words)
 
 
+def _pledges_another_act(token: Token, cues: CueLexicon) -> bool:
+    """ "a pledge by Starmer not to impose an arms embargo", "promised to impose sanctions": what the pledge
+    or promise commits to is told by an infinitive whose verb moves nothing; "pledged to deliver tanks"
+    commits to a transfer, which its own verb reports."""
+    if token.lemma_.lower() not in COMMITMENT_WORDS and token.lower_ not in COMMITMENT_WORDS:
+        return False
+    return any(
+        child.dep_ in ("acl", "xcomp")
+        and child.pos_ in ("VERB", "AUX")
+        and any(grandchild.dep_ == "aux" and grandchild.lower_ == "to" for grandchild in child.children)
+        and child.lemma_.lower() not in cues.verbs
+        and child.lower_ not in cues.verbs
+        for child in token.children
+    )
+
+
 def _names_something_else(token: Token, taken: set[int], cues: CueLexicon) -> bool:
     """ "a package of measures", "the transfer of power", « l'envoi de troupes »: the noun's "of" complement
     names neither a weapon, a party, cargo nor an amount, so the noun moves something else."""
+    if _pledges_another_act(token, cues):
+        return True
     objects = [
         grandchild
         for child in token.children
@@ -391,9 +415,47 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
     if halting_verb(token) is not None:
         return False  # « n'envisage pas de suspendre la vente »: the intent is the halt's (see _vetoed)
     window = sentence.doc[max(token.i - 8, sentence.start) : token.i]
-    return any(_listed(word, cues.intent) and not _guessing(word) for word in window) or _wished_infinitive(
-        token, cues
-    )
+    if any(_listed(word, cues.intent) and not _guessing(word) for word in window):
+        return True
+    return _governed_by_intent(token, cues) or _evaluated(token) or _wished_infinitive(token, cues)
+
+
+def _governed_by_intent(token: Token, cues: CueLexicon) -> bool:
+    """ "is weighing whether to go ahead with an arms transfer package", "rejected Iran's request of buying
+    S-400", "announced his consideration of a proposal to sell F-35s": however far it stands, a word of
+    intention, doubt or talks that governs the predicate makes it one. The climb passes nouns,
+    prepositions and the complements of verbs, and stops at a clause that asserts on its own (a relative
+    or adverbial clause, a coordinated verb) and at a verb with a subject of its own that is no such word."""
+    node = token
+    for _ in range(NOMINAL_CLIMB + 2):
+        head = node.head
+        if head.i == node.i or node.dep_ in OWN_ASSERTIONS:
+            return False
+        if _listed(head, cues.intent) and not _guessing(head):
+            return True
+        if head.pos_ in ("VERB", "AUX") and any(child.dep_.startswith("nsubj") for child in head.children):
+            return False
+        node = head
+    return False
+
+
+def _evaluated(token: Token) -> bool:
+    """ "it's not practical to send its fighter jets", "it would be wise to supply tanks": an infinitive
+    that is the postponed subject of an evaluation (an expletive "it" with a form of "be" and an adjective
+    or noun) says what someone judges, not what happens."""
+    if not any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children):
+        return False
+    head = token.head
+    if head.dep_ in ("acomp", "attr") and token.dep_ in ("relcl", "acl"):
+        head = head.head  # "it would be a mistake to supply": the parse hangs the infinitive on the noun
+    elif token.dep_ not in ("xcomp", "ccomp", "csubj"):
+        return False
+    if head.lemma_.lower() != "be":
+        return False
+    children = list(head.children)
+    return any(
+        child.dep_.startswith("nsubj") and child.lower_ in EXPLETIVE_SUBJECTS for child in children
+    ) and any(child.dep_ in ("acomp", "attr") for child in children)
 
 
 def _wished_infinitive(token: Token, cues: CueLexicon) -> bool:

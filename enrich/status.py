@@ -58,6 +58,15 @@ APPROVAL_VERBS = grammar.words("approval_verbs")
 NOT_DENIED_OBJECTS = grammar.words("not_denied_objects")
 # Dependencies that start a clause of its own: an approval above one does not govern what is in it.
 CLAUSE_LINKS = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:relcl", "csubj"})
+CONDITIONAL_ENDINGS = grammar.words("conditional_endings")
+COMPLETING_VERBS = grammar.words("completing_verbs")
+TRANSFER_NOUNS = frozenset({"supply_noun", "acquire_noun"})
+SALE_VERBS = grammar.words("sale_verbs")
+FUTURE_STEMS: dict[str, str] = {
+    str(verb): str(stem) for entry in grammar.table("future_stems").values() for verb, stem in entry.items()
+}
+# A bare participle or gerund in these relations to a verb has that verb's tense.
+BORROWED_TENSE = frozenset({"advcl", "conj"})
 FACT_ORDER: tuple[Status, ...] = ("delivered", "ongoing", "agreed")
 # Precedence when one passage reports the same transfer more than once.
 MERGE_ORDER: tuple[Status, ...] = ("denied", "delivered", "ongoing", "agreed", "alleged")
@@ -105,10 +114,31 @@ def cue_statuses(
             if status == "denied" and _denies_something_else(token):
                 continue
             step = _step_told(status, token)
-            if step == "delivered" and token.pos_ == "NOUN":
-                continue  # "the delivery of": a noun says nothing about the tense
+            if step == "delivered" and token.pos_ == "NOUN" and words & cues.nouns.keys():
+                continue  # "the handover of": a transfer noun says nothing about the tense
+            # « les canons cédés à l'Ukraine »: a participle the model calls a noun still tells it
             found.add(step)
+        if {cues.nouns.get(word) for word in words} & TRANSFER_NOUNS:
+            governed = _governed_step(token)
+            if governed is not None:
+                found.add(governed)
     return found
+
+
+def _governed_step(noun: Token) -> Status | None:
+    """The step a transfer noun takes from the verb whose subject or object it is: "the deliveries took
+    place", « ces ventes avaient eu lieu », "completed the delivery" (done); None for any other verb, whose
+    tense says nothing of the transfer ("announced the delivery")."""
+    for node, head in noun_phrase_climb(noun):
+        if not node.dep_.startswith(("nsubj", "obj", "dobj")):
+            continue
+        objects = [child.lemma_.lower() for child in head.children if child.dep_ in ("dobj", "obj")]
+        reflexive = [child.lower_ for child in head.children if child.lower_ in ("se", "s'", "s’")]
+        verb = head.lemma_.lower()
+        phrases = {verb, *(f"{verb} {word}" for word in objects), *(f"se {verb}" for _ in reflexive)}
+        # the verb's own tense, not the words before it ("from Russia to Iran took place": "to" is no future)
+        return "delivered" if phrases & COMPLETING_VERBS and tense_step(head) == "delivered" else None
+    return None
 
 
 def _step_told(status: Status, word: Token) -> Status:
@@ -161,8 +191,11 @@ def _denies_something_else(token: Token) -> bool:
 def _announced_future(token: Token) -> bool:
     """« Le ministre a annoncé que les canons seraient remplacés »: a present conditional after a verb of
     announcing and its « que » is the future seen from the announcement, not the hedge of a report."""
-    if token.lower_ not in ANNOUNCED_CONDITIONALS:
-        return False
+    return token.lower_ in ANNOUNCED_CONDITIONALS and _after_announcement(token)
+
+
+def _after_announcement(token: Token) -> bool:
+    """A verb of announcing and then « que » stand before the token in its sentence."""
     before = [word.lower_ for word in token.doc[token.sent.start : token.i]]
     return any(
         word in ANNOUNCING_VERBS and any(later in COMPLEMENTIZERS for later in before[position + 1 :])
@@ -267,18 +300,73 @@ def sentence_status(
         and predicate.is_verb
         and not _future(token)
     ):
-        if token.tag_ == "VBG" and any(t.lower_ in ("is", "are", "was", "were") for t in token.lefts):
-            found.add("ongoing")
-        elif token.tag_ in ("VBD", "VBN") or "Tense=Past" in str(token.morph):
-            found.add("delivered")
-        elif token.tag_ in ("VBZ", "VBP") or "Tense=Pres" in str(token.morph):
-            found.add("ongoing")
+        step = tense_step(token)
+        if step == "alleged":
+            return step
+        if step is not None:
+            found.add(step)
     if "delivered" in found and _continues(sentence):
         return "ongoing"  # "has delivered more than half of the howitzers, with more on the way"
     for status in FACT_ORDER:
         if status in found:
             return status
     return "agreed"
+
+
+def tense_step(verb: Token) -> Status | None:
+    """The step a transfer verb's own tense tells: a progressive or a simple present is under way, a past
+    (an imperfect too: « livrait ») is done; a future tells no fact, nor does a conditional after an
+    announcement, otherwise a report's."""
+    verb = _tensed(verb)
+    if _conditional(verb):
+        # « la Russie livrerait des chars »: the conditional of a report, unless it is the future seen from
+        # an announcement (« a annoncé que la Russie livrerait des chars »)
+        return None if _after_announcement(verb) else "alleged"
+    if "Fut" in _feature(verb, "Tense") or (
+        verb.lemma_.lower() in SALE_VERBS and any(child.dep_.startswith("aux") for child in verb.children)
+    ):
+        return None
+    if verb.tag_ == "VBG" and any(word.lemma_.lower() == "be" for word in verb.lefts):
+        return "ongoing"
+    if verb.tag_ in ("VBD", "VBN") or {"Past", "Imp"} & _feature(verb, "Tense"):
+        return "delivered"
+    if verb.tag_ in ("VBZ", "VBP") or "Pres" in _feature(verb, "Tense"):
+        return "ongoing"
+    return None
+
+
+def _feature(token: Token, name: str) -> set[str]:
+    """The values of one morphological feature of a token (« Tense »: {"Past"})."""
+    return set(token.morph.get(name, []))
+
+
+def _conditional(verb: Token) -> bool:
+    """A conditional, tagged so or (as the small French model does) an imperfect built on the infinitive:
+    « livrerait », « fournirait », « vendrait »."""
+    if "Cnd" in _feature(verb, "Mood"):
+        return True
+    lemma = verb.lemma_.lower()
+    stems = {lemma, lemma.removesuffix("e")} if lemma.endswith("re") else {lemma}
+    if lemma in FUTURE_STEMS:
+        stems.add(FUTURE_STEMS[lemma])
+    return "Imp" in _feature(verb, "Tense") and any(
+        verb.lower_ == stem + ending for stem in stems for ending in CONDITIONAL_ENDINGS
+    )
+
+
+def _tensed(verb: Token) -> Token:
+    """The verb whose tense a transfer verb has: itself, or for a bare participle or gerund hung on another
+    verb ("four shipments made their way to Ireland, providing the IRA with rifles", « en livrant ») the
+    verb it hangs from."""
+    while (
+        verb.dep_ in BORROWED_TENSE
+        and _feature(verb, "VerbForm") & {"Part", "Ger"}
+        and verb.head.pos_ in ("VERB", "AUX")
+        and verb.head.i != verb.i
+        and not any(child.dep_.startswith("aux") for child in verb.children)
+    ):
+        verb = verb.head
+    return verb
 
 
 def _continues(sentence: Span) -> bool:

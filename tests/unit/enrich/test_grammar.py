@@ -69,6 +69,12 @@ KEYS = {
     "not_denied_objects",
     "upkeep_words",
     "financing_nouns",
+    "conditional_endings",
+    "future_stems",
+    "sale_verbs",
+    "completing_verbs",
+    "expletive_subjects",
+    "commitment_words",
 }
 
 

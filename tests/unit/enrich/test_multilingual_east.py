@@ -125,11 +125,11 @@ def found(text: str, lang: str) -> set[Quad]:
             {("US", "PL", "air_defense", "delivered")},
         ),
         ("fa", "ایران درونهای تهاجمی به روسیه فرستاد.", {("IR", "RU", "drones", "delivered")}),
-        # Turkish: the participle "aldığı" (that it bought) with the ablative source
+        # Turkish: the participle "aldığı" (that it bought, a past) with the ablative source
         (
             "tr",
             "Azerbaycan İsrail'den aldığı insansız hava araçlarını kullanıyor.",
-            {("IL", "AZ", "drones", "agreed")},
+            {("IL", "AZ", "drones", "delivered")},
         ),
         # the passive "satılmasına onay verdi": an approved sale
         (

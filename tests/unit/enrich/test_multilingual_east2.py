@@ -86,8 +86,9 @@ def found(text: str, lang: str) -> set[Quad]:
         # a negative suffix on the verb or its light verb negates it
         ("tr", "Almanya Türkiye'ye tank göndermedi.", set()),
         ("tr", "ABD Türkiye'ye F-35 teslim etmeyecek.", set()),
-        # ... while a nominalised verb with no genitive subject shares the subject of its sentence
-        ("tr", "Mısır Fransa'dan aldığı uçakları kullanıyor.", {("FR", "EG", "aircraft", "agreed")}),
+        # ... while a nominalised verb with no genitive subject shares the subject of its sentence (the -DIK
+        # participle is a past: the aircraft it bought and uses)
+        ("tr", "Mısır Fransa'dan aldığı uçakları kullanıyor.", {("FR", "EG", "aircraft", "delivered")}),
         # Polish: "46." before a lower-case word is an ordinal inside the sentence
         (
             "pl",
