@@ -36,7 +36,9 @@ else in another language's list):
     financing_nouns (a state qualifying one pays: "the U.S. funding for the purchase"), conditional_endings
     and future_stems (an imperfect built on the infinitive or the future stem is a conditional: « livrerait »,
     « enverrait »), sale_verbs (told with an auxiliary, a sale is agreed whatever its tense),
-    completing_verbs (a transfer noun their past governs was delivered: "the deliveries took place")
+    completing_verbs (a transfer noun their past governs was delivered: "the deliveries took place"),
+    light_verbs (their participle carries the agent of the transfer noun it describes: « la commande passée
+    par la Grèce »)
 
 A language is added by adding its file; everything is read once, at import.
 """

@@ -84,6 +84,7 @@ EVIDENCE_VERBS = grammar.words("evidence_verbs")
 CONDITIONAL_AUXILIARIES = grammar.words("conditional_auxiliaries")
 COUNTERFACTUAL_MODALS = grammar.words("counterfactual_modals")
 UPKEEP_WORDS = grammar.words("upkeep_words")
+LIGHT_VERBS = grammar.words("light_verbs")
 CLAIM_NOUNS = grammar.words("claim_nouns")
 NOT_CARGO_NOUNS = grammar.words("not_cargo_nouns")
 CONDITIONAL_MARKS = grammar.words("conditional_marks")
@@ -863,12 +864,16 @@ PARTICIPLE_ENDINGS = (
 
 
 def _agent_of_another_verb(party: Party, sentence: Span, predicate: Predicate) -> bool:
-    """A verb between the predicate and "by X" (« par X ») takes X as its own agent."""
+    """A verb between the predicate and "by X" (« par X ») takes X as its own agent; but a light verb only
+    carries the transfer noun's own (« la commande passée par la Grèce »: Greece orders)."""
     doc = sentence.doc
     if predicate.index >= party.start:
         return False
     return any(
-        doc[i].pos_ == "VERB" and _past_participle(doc[i]) and doc[i].lower_.endswith(PARTICIPLE_ENDINGS)
+        doc[i].pos_ == "VERB"
+        and _past_participle(doc[i])
+        and doc[i].lower_.endswith(PARTICIPLE_ENDINGS)
+        and doc[i].lemma_.lower() not in LIGHT_VERBS
         for i in range(predicate.index + 1, party.start)
     )
 

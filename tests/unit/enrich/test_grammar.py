@@ -75,6 +75,7 @@ KEYS = {
     "completing_verbs",
     "expletive_subjects",
     "commitment_words",
+    "light_verbs",
 }
 
 

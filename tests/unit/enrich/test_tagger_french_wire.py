@@ -31,6 +31,11 @@ from tests.tagged import Quad, quads
             "Les canons livrés au Chili par l'Espagne sont arrivés.",
             {("ES", "CL", "artillery", "delivered")},
         ),
+        # a light verb's participle carries the agent of the transfer noun it describes
+        (
+            "La commande passée par le Chili pour douze hélicoptères à l'Espagne a été confirmée.",
+            {("ES", "CL", "aircraft", "agreed")},
+        ),
         # a company given a nationality acts for that state
         (
             "Le Chili a commandé des hélicoptères auprès du constructeur américain Sikorsky.",
