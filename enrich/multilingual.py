@@ -12,6 +12,7 @@ supplier or recipient. Adding a language is adding its data file.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -86,6 +87,7 @@ RELATIVE_HEAD = 2  # tokens between a relative clause's verb and the weapon it q
 DEAL_OBJECT = 3  # tokens between a deal word and the transfer noun it names ("contract for the supply")
 ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after which the main one goes on
 REPORT_REACH = 3  # tokens between a verb of saying and the comma that opens what it says ("sagte am Montag,")
+SAID_REACH = 5  # ... and the "que" that opens it ("anunció el 13 de abril que entregaría")
 SOURCE_REACH = 3  # tokens between "según" and the state it names as the source ("según el gobierno ruso")
 ELLIPTIC = -100  # the position of a weapon a sentence leaves out: far from every word of it
 FRAME = ""  # the category of a transfer of no weapon: context for the sentences after it, never reported
@@ -274,6 +276,9 @@ class LanguageData:
     unnamed_states: Cues = field(default_factory=lambda: _cues({}))  # "landen", "países", "allies"
     make_nouns: tuple[str, ...] = ("\0",)  # "makelij", "производства" after a demonym: its maker
     shared_subject: frozenset[str] = frozenset()  # breaks that open no clause before a transfer word
+    # ... only right after a verb of saying: "anunció que entregará", not the relative "que" of "los
+    # tanques que entregó Alemania", whose subject comes after the verb
+    reported_subject: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()  # "att man skickar": the pronoun is the subject before
     auxiliaries: frozenset[str] = frozenset()  # "anunciou que iria entregar": no subject of its own either
     prepositional_cases: frozenset[str] = frozenset()  # cases never without a preposition (locative)
@@ -544,6 +549,7 @@ def language_data(code: str) -> LanguageData:
         not_a_direction=tuple(str(word).lower() for word in data.get("not_a_direction") or []),
         financing=tuple(str(word).lower() for word in data.get("financing") or []) or ("\0",),
         shared_subject=frozenset(str(word).lower() for word in data.get("shared_subject") or []),
+        reported_subject=frozenset(str(word).lower() for word in data.get("reported_subject") or []),
         subject_pronouns=frozenset(str(word).lower() for word in data.get("subject_pronouns") or []),
         auxiliaries=frozenset(str(word).lower() for word in data.get("auxiliaries") or []),
         comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
@@ -1108,9 +1114,12 @@ def _genitive_source(
 ) -> bool:
     """In Romance languages "de" right after the weapon or the transfer verb names where it comes from
     ("compra de cazas de Francia", "recebeu da Rússia", "KC-390 da fabricante brasileira"); not the
-    armed forces that hold it ("aviones de la Fuerza Aérea de Chile"), only a state or a maker."""
+    armed forces that hold it ("aviones de la Fuerza Aérea de Chile"), only a state or a maker. After a
+    supply noun it names the giver, its forces too ("una donación del ejército de Estados Unidos")."""
     if not data.genitive_source or anchor < 1 or words[anchor - 1] not in data.genitive_prepositions:
         return False
+    if any(cue.noun and cue.kind == "supply" and cue.last == anchor - 2 for cue in cues):
+        return True
     military = [
         word
         for word in words[anchor:start]
@@ -1226,7 +1235,19 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
             and any(index < verb < following for verb in verbs)
         )
         if (
-            (word in data.clause_breaks and not (word in data.shared_subject and shared))
+            (
+                word in data.clause_breaks
+                and not (
+                    shared
+                    and (
+                        word in data.shared_subject
+                        or (
+                            word in data.reported_subject
+                            and any(0 <= index - end <= SAID_REACH for end in said)
+                        )
+                    )
+                )
+            )
             or reported
             or asyndetic
         ):
@@ -1338,6 +1359,27 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     clause_of = _clauses(sentence, data)
     blockers = [start for start, _end, _label in _cue_hits(sentence, data.blockers)]
     intentions = [start for start, _end, _label in _cue_hits(sentence, data.intentions)]
+    hits = _cue_hits(sentence, data.cues)
+    blocked = {
+        start
+        for start, _end, label in hits
+        if any(
+            clause_of[block] == clause_of[start] and abs(block - start) <= data.block_reach
+            for block in blockers + [wish for wish in intentions if label.removesuffix("_noun") == "acquire"]
+        )
+    }
+    # "anunció la cancelación de un contrato ... para el suministro de bombas": what a deal cancelled right
+    # before its word was for is cancelled with it, the transfer noun right after the deal word (no other
+    # transfer word, comma or clause between); not a deal a hedge only puts at risk
+    for (before, _before_end, before_label), (start, _end, label) in itertools.pairwise(hits):
+        if (
+            before_label == "deal"
+            and any(0 < before - block <= DEAL_OBJECT + 1 for block in blockers)
+            and label.endswith("_noun")
+            and clause_of[before] == clause_of[start]
+            and not {",", ";"} & set(sentence.words[before:start])
+        ):
+            blocked.add(start)
     cues = [
         Cue(
             start,
@@ -1345,11 +1387,8 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             label.endswith("_noun") or label == "deal" or _capitalised_noun(sentence, data, start),
             end - 1,
         )
-        for start, end, label in _cue_hits(sentence, data.cues)
-        if not any(
-            clause_of[block] == clause_of[start] and abs(block - start) <= data.block_reach
-            for block in blockers + [wish for wish in intentions if label.removesuffix("_noun") == "acquire"]
-        )
+        for start, end, label in hits
+        if start not in blocked
     ]
     heard = cues  # a negated transfer word still relates its parties to the one that follows it
     if not denial:
@@ -1668,14 +1707,17 @@ def _reporters(sentence: Sentence, data: LanguageData, also: Sequence[tuple[int,
 
 def _sources(sentence: Sentence, data: LanguageData) -> set[str | None]:
     """Who a "según"/"secondo" names as the source of the sentence: the states right after it, or None
-    for a source that is no state ("según fuentes locales"); empty when the sentence names no source."""
+    for a source that is no state ("según fuentes locales"); empty when the sentence names no source.
+    The source ends at a comma: in "Según el Pentágono, Corea del Norte entregó" Korea is a party."""
     starts = [end for _start, end, label in _cue_hits(sentence, data.status) if label == "source"]
     if not starts:
         return set()
     named: set[str | None] = {
         form.code
         for start, _end, form in _state_matches(sentence, data)
-        if any(0 <= start - after <= SOURCE_REACH for after in starts)
+        if any(
+            0 <= start - after <= SOURCE_REACH and "," not in sentence.words[after:start] for after in starts
+        )
     }
     return named or {None}
 

@@ -60,6 +60,7 @@ NOT_DENIED_OBJECTS = grammar.words("not_denied_objects")
 CLAUSE_LINKS = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:relcl", "csubj"})
 CONDITIONAL_ENDINGS = grammar.words("conditional_endings")
 COMPLETING_VERBS = grammar.words("completing_verbs")
+HOLDING_VERBS = grammar.words("holding_verbs")
 TRANSFER_NOUNS = frozenset({"supply_noun", "acquire_noun"})
 SALE_VERBS = grammar.words("sale_verbs")
 FUTURE_STEMS: dict[str, str] = {
@@ -123,6 +124,18 @@ def cue_statuses(
             if governed is not None:
                 found.add(governed)
     return found
+
+
+def _shown_as_held(predicate: Token) -> bool:
+    """ "Armenia showed the jets it bought from Russia", « a présenté les avions qu'elle a achetés »: a
+    transfer told in a relative clause on weapons that a verb of showing or using (not in the future) says
+    are there was delivered."""
+    if not predicate.dep_.startswith(("relcl", "acl")):
+        return False
+    for _, head in noun_phrase_climb(predicate.head):
+        if head.pos_ in ("VERB", "AUX"):
+            return head.lemma_.lower() in HOLDING_VERBS and tense_step(head) in ("delivered", "ongoing")
+    return False
 
 
 def _governed_step(noun: Token) -> Status | None:
@@ -305,6 +318,8 @@ def sentence_status(
             return step
         if step is not None:
             found.add(step)
+    if _shown_as_held(token):
+        found.add("delivered")
     if "delivered" in found and _continues(sentence):
         return "ongoing"  # "has delivered more than half of the howitzers, with more on the way"
     for status in FACT_ORDER:

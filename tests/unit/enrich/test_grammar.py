@@ -73,6 +73,7 @@ KEYS = {
     "future_stems",
     "sale_verbs",
     "completing_verbs",
+    "holding_verbs",
     "expletive_subjects",
     "commitment_words",
     "light_verbs",

@@ -20,7 +20,7 @@ from tests.tagged import Quad, quads
         (
             "La Zambie a présenté les drones qu'elle a achetés à la Turquie.",
             "fr",
-            {("TR", "ZM", "drones", "agreed")},
+            {("TR", "ZM", "drones", "delivered")},  # drones shown are there
         ),
         # « elle » takes the feminine state of the sentence before, « il » the masculine one
         (

@@ -1,7 +1,8 @@
 """Status from the tense of the transfer verb when no word tells it: a bare participle or gerund takes the
 tense of the verb it hangs from, a French conditional is a report's unless an announcement governs it, a
 sale told with its auxiliary is agreed, a participle the model calls a noun still tells a delivery, a
-transfer noun takes the step of a verb of completing. Invented sentences."""
+transfer noun takes the step of a verb of completing, weapons bought and shown were delivered. Invented
+sentences."""
 
 from __future__ import annotations
 
@@ -105,3 +106,18 @@ def test_tagger_transfer_noun_takes_the_step_of_its_verb(
     tagger: Tagger, text: str, lang: str, expected: str
 ) -> None:
     assert quads(tagger, text, lang) == {("RU", "IR", "air_defense", expected)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Algeria showed the Mi-28 helicopters it bought from Russia.", "en", "delivered"),
+        ("L'Algérie a présenté six hélicoptères Mi-28 qu'elle a achetés à la Russie.", "fr", "delivered"),
+        # in the future the weapons are not there yet; bought alone is agreed
+        ("Algeria will show the Mi-28 helicopters it bought from Russia.", "en", "agreed"),
+        ("L'Algérie présentera les hélicoptères Mi-28 qu'elle a achetés à la Russie.", "fr", "agreed"),
+        ("Algeria bought Mi-28 helicopters from Russia.", "en", "agreed"),
+    ],
+)
+def test_tagger_weapons_shown_were_delivered(tagger: Tagger, text: str, lang: str, expected: str) -> None:
+    assert quads(tagger, text, lang) == {("RU", "DZ", "aircraft", expected)}

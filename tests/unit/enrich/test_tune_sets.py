@@ -22,6 +22,7 @@ POOLED = "all"
 # - tune-multi: F1 0.835, P 0.896 (F1 0.654 before); tune-east: F1 0.860, P 0.961 (0.642 before).
 # - tune-west: F1 0.786, P 0.892 (0.636 / 0.683 before); tune-east2: F1 0.825, P 0.892 (0.658 / 0.800).
 # - tune-fr-wire: F1 0.738, P 0.816, status 0.946 (0.644 / 0.683 / 0.941 before).
+# - tune-espt: F1 0.719, P 0.793 (0.688 / 0.759 before).
 # The multilingual sets hold 5 to 18 passages a language, too few to floor one by one: their floors
 # are pooled, with the precision the issue asks of every language where the set reaches it.
 FLOORS: dict[str, dict[str, dict[str, float]]] = {
@@ -37,8 +38,9 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
     "tune-east.jsonl": {POOLED: {"pair_f1": 0.78, "pair_precision": 0.90}},
     "tune-west.jsonl": {POOLED: {"pair_f1": 0.73, "pair_precision": 0.85}},
     "tune-east2.jsonl": {POOLED: {"pair_f1": 0.77, "pair_precision": 0.85}},
+    "tune-espt.jsonl": {POOLED: {"pair_f1": 0.69, "pair_precision": 0.77}},
 }
-# Hard negatives that may get a transfer, of: 62, 3, 29, 9, 18, 17 and 16.
+# Hard negatives that may get a transfer, of: 62, 3, 29, 9, 18, 17, 16 and 13.
 HARD_NEGATIVES_WITH_TRANSFER = {
     "tune-enfr-negatives.jsonl": 2,
     "tune-enfr-context.jsonl": 0,
@@ -47,6 +49,7 @@ HARD_NEGATIVES_WITH_TRANSFER = {
     "tune-fr-wire.jsonl": 3,
     "tune-west.jsonl": 2,
     "tune-east2.jsonl": 3,
+    "tune-espt.jsonl": 2,
 }
 
 
