@@ -37,6 +37,8 @@ else in another language's list):
     and future_stems (an imperfect built on the infinitive or the future stem is a conditional: « livrerait »,
     « enverrait »), sale_verbs (told with an auxiliary, a sale is agreed whatever its tense),
     completing_verbs (a transfer noun their past governs was delivered: "the deliveries took place"),
+    light_verbs (their participle carries the agent of the transfer noun it describes: « la commande passée
+    par la Grèce »),
     holding_verbs (weapons they show or use, bought in a relative clause, were delivered)
 
 A language is added by adding its file; everything is read once, at import.

@@ -84,6 +84,7 @@ EVIDENCE_VERBS = grammar.words("evidence_verbs")
 CONDITIONAL_AUXILIARIES = grammar.words("conditional_auxiliaries")
 COUNTERFACTUAL_MODALS = grammar.words("counterfactual_modals")
 UPKEEP_WORDS = grammar.words("upkeep_words")
+LIGHT_VERBS = grammar.words("light_verbs")
 CLAIM_NOUNS = grammar.words("claim_nouns")
 NOT_CARGO_NOUNS = grammar.words("not_cargo_nouns")
 CONDITIONAL_MARKS = grammar.words("conditional_marks")
@@ -107,6 +108,8 @@ PENDING_PREPOSITIONS = grammar.words("pending_prepositions")
 PENDING_NOUNS = grammar.words("pending_nouns")
 REACTION_NOUNS = grammar.words("reaction_nouns")
 NOMINAL_CLIMB = 6
+# How far back a phrase (« auprès de ») or an infinitive of purpose looks for the word it completes.
+PHRASE_REACH = 15
 PERFECT_AUXILIARIES = frozenset({"have", "'ve", "’ve"})
 
 
@@ -155,10 +158,25 @@ def find_predicates(
     for phrase_kind, start, _end in phrases:
         first = sentence.doc[start]
         if phrase_kind in ("supply", "acquire") and not (
-            _intended(first, sentence, cues) or _vetoed(first, sentence, cues)
+            _intended(first, sentence, cues)
+            or _vetoed(first, sentence, cues)
+            or _completes_intended(start, sentence, cues, taken)
         ):
             found.append(Predicate(start, cast(CueKind, phrase_kind), True, False))
     return sorted(found, key=lambda predicate: predicate.index)
+
+
+def _completes_intended(start: int, sentence: Span, cues: CueLexicon, taken: set[int]) -> bool:
+    """A phrase such as « auprès de » completes the nearest transfer word before it: when that word is only
+    wished or negotiated, so is the phrase (« Athènes négociait avec Paris l'acquisition de trois frégates
+    […] auprès de Naval Group »)."""
+    doc = sentence.doc
+    for index in range(start - 1, max(start - PHRASE_REACH, sentence.start) - 1, -1):
+        word = doc[index]
+        if index in taken or _predicate_kind(word, cues) is None:
+            continue
+        return _intended(word, sentence, cues)
+    return False
 
 
 def _predicate_kind(token: Token, cues: CueLexicon) -> CueKind | None:
@@ -222,8 +240,18 @@ def _verbal_context(token: Token) -> bool:
         return False
     if any(child.dep_.startswith("nsubj") for child in children):
         return True
-    # « Le Kazakhstan achète des hélicoptères »: between a name and a determiner, where no noun stands.
     doc = token.doc
+    # « les systèmes offerts à l'Ukraine par l'Allemagne »: a participle right after the noun it describes,
+    # with the « à » or « par » of a passive after it, is a reduced relative clause (tagged ADJ or NOUN).
+    if (
+        token.dep_ in ("amod", "acl", "nmod")
+        and token.head.i < token.i
+        and token.lower_.endswith(PARTICIPLE_ENDINGS)
+        and token.i + 1 < len(doc)
+        and PREPOSITIONS.get("fr", {}).get(doc[token.i + 1].lower_) in ("to", "by")
+    ):
+        return True
+    # « Le Kazakhstan achète des hélicoptères »: between a name and a determiner, where no noun stands.
     return (
         0 < token.i < len(doc) - 1
         and doc[token.i - 1].pos_ in ("PROPN", "NOUN")
@@ -231,20 +259,38 @@ def _verbal_context(token: Token) -> bool:
     )
 
 
+# Past participle endings of the French verbs that are not in -er, and the infinitive endings they may come
+# from: offerts → offrir, vendues → vendre, fournis → fournir, remis → remettre, acquises → acquérir.
+FRENCH_PARTICIPLES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("quis", "quise", "quises"), ("quérir",)),
+    (("ert", "erts", "erte", "ertes"), ("rir",)),
+    (("u", "us", "ue", "ues"), ("re",)),
+    (("is", "ise", "ises"), ("ir", "ettre")),
+    (("i", "ie", "ies"), ("ir",)),
+)
+
+
 def _french_infinitives(word: str) -> tuple[str, ...]:
     """Infinitives a present tense or a past participle may come from: livre/livrent → livrer, achète →
-    acheter, livré/livrées → livrer."""
+    acheter, livré/livrées → livrer, offerts → offrir, vendus → vendre."""
     for ending in ("ées", "és", "ée", "é"):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             return (word[: -len(ending)] + "er",)
+    participles = tuple(
+        word[: -len(ending)] + infinitive
+        for endings, infinitives in FRENCH_PARTICIPLES
+        for ending in endings
+        if word.endswith(ending) and len(word) > len(ending) + 2
+        for infinitive in infinitives
+    )
     if word.endswith("ent"):
         stem = word[:-2]
     elif word.endswith("e"):
         stem = word
     else:
-        return ()
+        return participles
     infinitive = stem + "r"
-    return (infinitive, infinitive.replace("è", "e"))
+    return (*participles, infinitive, infinitive.replace("è", "e"))
 
 
 def _nominal_context(token: Token) -> bool:
@@ -337,6 +383,11 @@ def _reduced_relative(token: Token) -> bool:
     )
 
 
+def _participle_form(token: Token) -> bool:
+    """A past participle by its morphology or, where the small model tags it ADJ or NOUN, by its ending."""
+    return _past_participle(token) or token.lower_.endswith(PARTICIPLE_ENDINGS)
+
+
 def _past_participle(token: Token) -> bool:
     morph = token.morph
     return token.tag_ == "VBN" or ("Part" in morph.get("VerbForm", []) and "Past" in morph.get("Tense", []))
@@ -380,7 +431,7 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
     window = sentence.doc[max(token.i - 8, sentence.start) : token.i]
     if any(_listed(word, cues.intent) and not _guessing(word) for word in window):
         return True
-    return _governed_by_intent(token, cues) or _evaluated(token)
+    return _governed_by_intent(token, cues) or _evaluated(token) or _wished_infinitive(token, cues)
 
 
 def _governed_by_intent(token: Token, cues: CueLexicon) -> bool:
@@ -419,6 +470,34 @@ def _evaluated(token: Token) -> bool:
     return any(
         child.dep_.startswith("nsubj") and child.lower_ in EXPLETIVE_SUBJECTS for child in children
     ) and any(child.dep_ in ("acomp", "attr") for child in children)
+
+
+def _wished_infinitive(token: Token, cues: CueLexicon) -> bool:
+    """An infinitive of purpose takes its mood from the infinitive it serves: in « le désir de Paris de
+    racheter des Mirage pour les transférer à l'Ukraine » the transfer is as wished as the purchase. Read
+    along the words (the small model often hangs both on the main verb): the infinitive before it, with
+    no finite verb between, and the intention words just before that one."""
+    doc = token.doc
+    start = token.sent.start
+    node = token
+    for _step in range(2):
+        if "Inf" not in node.morph.get("VerbForm", []):
+            return False
+        before = None
+        for index in range(node.i - 1, max(node.i - PHRASE_REACH, start) - 1, -1):
+            form = doc[index].morph.get("VerbForm", [])
+            if "Fin" in form:
+                return False
+            if "Inf" in form:
+                before = doc[index]
+                break
+        if before is None:
+            return False
+        window = doc[max(before.i - 8, start) : before.i]
+        if any(_listed(word, cues.intent) and not _guessing(word) for word in window):
+            return True
+        node = before
+    return False
 
 
 def _in_doubt(predicate_of_subject: Token, cues: CueLexicon) -> bool:
@@ -696,6 +775,9 @@ def position_of(
         and not _governed_by(party, predicate, sentence)
     ):
         return None  # « … a indiqué la télévision, dans une dépêche datée de Jérusalem »: far and unrelated
+    verb = sentence.doc[predicate.index]
+    if preposition is not None and _reduced_relative(verb) and party.end <= verb.head.left_edge.i:
+        return None  # « la livraison à Kiev dépendra des F-35 commandés par la Belgique »: before the noun
     if preposition is not None:
         # "to India's neighbouring country" goes to the neighbour, not to India.
         return None if preposition == "other" or owner else preposition
@@ -705,7 +787,6 @@ def position_of(
     if owner:
         return "possessor"  # "Russia's deliveries"; but "Sudan's army" is Sudan acting
     if party.end <= predicate.index:
-        verb = sentence.doc[predicate.index]
         if predicate.kind == "supply" and _reduced_relative(verb) and party.start < verb.head.left_edge.i:
             # "Chile wants … Peruvian jets sold to Bolivia": not the seller; but in "Azerbaijan said
             # drones purchased from Turkey …" the speaker may well be the buyer.
@@ -805,12 +886,16 @@ PARTICIPLE_ENDINGS = (
 
 
 def _agent_of_another_verb(party: Party, sentence: Span, predicate: Predicate) -> bool:
-    """A verb between the predicate and "by X" (« par X ») takes X as its own agent."""
+    """A verb between the predicate and "by X" (« par X ») takes X as its own agent; but a light verb only
+    carries the transfer noun's own (« la commande passée par la Grèce »: Greece orders)."""
     doc = sentence.doc
     if predicate.index >= party.start:
         return False
     return any(
-        doc[i].pos_ == "VERB" and _past_participle(doc[i]) and doc[i].lower_.endswith(PARTICIPLE_ENDINGS)
+        doc[i].pos_ == "VERB"
+        and _past_participle(doc[i])
+        and doc[i].lower_.endswith(PARTICIPLE_ENDINGS)
+        and doc[i].lemma_.lower() not in LIGHT_VERBS
         for i in range(predicate.index + 1, party.start)
     )
 
@@ -1026,6 +1111,21 @@ def governing(party: Party, predicates: list[Predicate], sentence: Span) -> Pred
             return by_index[token.i] if subject or token.dep_.endswith("relcl") else None
         subject = False
     return None
+
+
+def agent_host(party: Party, predicates: list[Predicate], sentence: Span) -> Predicate | None:
+    """The past participle whose agent "by X" (« par X ») is: the last transfer word before the party, with
+    no finite verb between them, even where the sentence's own verb stands nearer (« les chars livrés au
+    Pérou par la France sont arrivés », "the tanks sent to Peru by France have arrived")."""
+    doc = sentence.doc
+    before = [predicate for predicate in predicates if predicate.index < party.start]
+    if not before:
+        return None
+    host = max(before, key=lambda predicate: predicate.index)
+    if not (host.is_verb and _participle_form(doc[host.index])):
+        return None  # « en réponse à l'achat de Rafale par l'Inde »: the noun nearer takes the agent
+    finite = any("Fin" in doc[i].morph.get("VerbForm", []) for i in range(host.index + 1, party.start))
+    return None if finite else host
 
 
 def attached(party: Party, predicate: Predicate, sentence: Span) -> bool:

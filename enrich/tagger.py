@@ -909,6 +909,11 @@ def _place(
         # des drones de l'Iran, a aussi acheté des obus à la Corée du Nord ».
         predicate = roles.governing(party, predicates, sentence) or _nearest(predicates, party)
         position = roles.position_of(party, sentence, predicate, lang, weapon_spans)
+        host = roles.agent_host(party, predicates, sentence) if position == "by" else None
+        if host is not None and host != predicate:
+            # the agent of a participle: « les chars livrés au Pérou par la France sont arrivés »
+            predicate = host
+            position = roles.position_of(party, sentence, predicate, lang, weapon_spans)
         deal = next(
             (
                 p

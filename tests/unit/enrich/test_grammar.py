@@ -83,6 +83,7 @@ KEYS = {
     "pending_prepositions",
     "pending_nouns",
     "spoken_nouns",
+    "light_verbs",
 }
 
 
