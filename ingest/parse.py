@@ -322,5 +322,3 @@ def _domain(canonical: str) -> str:
     host = canonical.split("/", 3)[2].rsplit("@", 1)[-1]
     host = host.rsplit(":", 1)[0] if not host.endswith("]") else host
     return host.removeprefix("www.")
-
-

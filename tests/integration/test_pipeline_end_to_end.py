@@ -40,7 +40,6 @@ ARMS_TEXT = (
 CALM_TEXT = "The central bank left its main interest rate unchanged on Tuesday, citing slowing inflation."
 
 
-
 def _wait(condition: Callable[[], bool], timeout: float, what: str) -> float:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -17,6 +17,7 @@ from index.templates import ensure_templates
 
 pytestmark = pytest.mark.integration
 
+
 def _enriched(
     number: int,
     supplier: str,

@@ -109,9 +109,7 @@ def test_robots_parser_reads_our_bytes() -> None:
     ],
 )
 def test_robots_parser_follows_rfc_9309(path: str, allowed: bool) -> None:
-    robots = parse_robots(
-        b"User-agent: *\nDisallow: /*.pdf$\nDisallow: /private/\nAllow: /private/public/\n"
-    )
+    robots = parse_robots(b"User-agent: *\nDisallow: /*.pdf$\nDisallow: /private/\nAllow: /private/public/\n")
     assert robots.can_fetch(f"https://a.example{path}", "armswatch") is allowed
 
 

@@ -185,7 +185,9 @@ def test_parse_feed_source_falls_back_to_the_feed_title_then_the_domain() -> Non
     ],
 )
 def test_parse_feed_titles_and_categories_are_text_without_markup(markup: str) -> None:
-    item = f"<item><link>https://x.example/a</link><title>{markup}</title><category>{markup}</category></item>"
+    item = (
+        f"<item><link>https://x.example/a</link><title>{markup}</title><category>{markup}</category></item>"
+    )
     article = parse(rss(item, channel=f"<title>{markup}</title>")).articles[0]
     assert (article.title, article.categories, article.source) == ("T", ["T"], "T")
 
