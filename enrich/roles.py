@@ -428,10 +428,18 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
         return True  # « la livraison de Mirage est dans l'incertitude »: the delivery is what is in doubt
     if halting_verb(token) is not None:
         return False  # « n'envisage pas de suspendre la vente »: the intent is the halt's (see _vetoed)
-    window = sentence.doc[max(token.i - 8, sentence.start) : token.i]
-    if any(_listed(word, cues.intent) and not _guessing(word) for word in window):
-        return True
-    return _governed_by_intent(token, cues) or _evaluated(token) or _wished_infinitive(token, cues)
+    return (
+        _intent_before(token, sentence.start, cues)
+        or _governed_by_intent(token, cues)
+        or _evaluated(token)
+        or _wished_infinitive(token, cues)
+    )
+
+
+def _intent_before(token: Token, start: int, cues: CueLexicon) -> bool:
+    """A word of intention among the eight before the token, from ``start`` on ("plans to buy")."""
+    window = token.doc[max(token.i - 8, start) : token.i]
+    return any(_listed(word, cues.intent) and not _guessing(word) for word in window)
 
 
 def _governed_by_intent(token: Token, cues: CueLexicon) -> bool:
@@ -493,8 +501,7 @@ def _wished_infinitive(token: Token, cues: CueLexicon) -> bool:
                 break
         if before is None:
             return False
-        window = doc[max(before.i - 8, start) : before.i]
-        if any(_listed(word, cues.intent) and not _guessing(word) for word in window):
+        if _intent_before(before, start, cues):
             return True
         node = before
     return False
