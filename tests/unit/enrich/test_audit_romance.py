@@ -58,6 +58,21 @@ SPANISH = [
     ("Suecia propuso a Colombia la venta de cazas.", set()),
     ("Panamá confiscó fusiles enviados desde Venezuela.", set()),
     ("Japón tampoco venderá fragatas a Filipinas.", set()),
+    # acquire: "adquiere", "obtiene"; the reflexive of endowing ("se dotó de") acquires
+    ("Paraguay adquiere fragatas de Australia.", {("AU", "PY", "naval", "agreed")}),
+    ("Bolivia obtiene helicópteros de Brasil.", {("BR", "BO", "aircraft", "agreed")}),
+    ("Ecuador se dotó de corbetas británicas.", {("GB", "EC", "naval", "delivered")}),
+    # supply: "abastecer de"
+    ("Rumanía abasteció a Moldavia de municiones.", {("RO", "MD", "ammunition", "delivered")}),
+    # prepositions: "destinados a", "rumbo a"
+    ("Italia envió obuses destinados a Túnez.", {("IT", "TN", "artillery", "delivered")}),
+    ("Los cazas fueron enviados rumbo a Rumanía desde Dinamarca.", {("DK", "RO", "aircraft", "delivered")}),
+    # requests, pressure, willingness and weighing are no transfer
+    ("Lituania exigió a Alemania el envío de tanques.", set()),
+    ("Estonia instó a Francia a enviar cañones a Letonia.", set()),
+    ("Letonia urge a Suecia a suministrar misiles.", set()),
+    ("Rumanía estaría dispuesta a enviar cazas a Moldavia.", set()),
+    ("Portugal se plantea enviar tanques a Letonia.", set()),
 ]
 
 PORTUGUESE = [
@@ -96,6 +111,19 @@ PORTUGUESE = [
     ("O Japão tampouco venderá fragatas às Filipinas.", set()),
     # "finalizou a compra" concludes a deal, it delivers nothing yet
     ("O Chile finalizou a compra de fragatas da Austrália.", {("AU", "CL", "naval", "agreed")}),
+    # acquire: the reflexive of endowing
+    ("A Roménia dotou-se de tanques sul-coreanos.", {("KR", "RO", "armored_vehicles", "agreed")}),
+    # supply: "abastecer de"
+    ("O Brasil abasteceu Angola de munições.", {("BR", "AO", "ammunition", "delivered")}),
+    # alleged: "presumivelmente", "ao que parece"
+    ("A Rússia terá vendido caças ao Irão, ao que parece.", {("RU", "IR", "aircraft", "alleged")}),
+    ("A Bielorrússia presumivelmente enviou munições à Rússia.", {("BY", "RU", "ammunition", "alleged")}),
+    # prepositions: "destinados à", "rumo à"
+    ("A Itália enviou obuses destinados à Tunísia.", {("IT", "TN", "artillery", "delivered")}),
+    # requests, pressure, willingness and weighing are no transfer
+    ("Os EUA pressionam a Alemanha para enviar tanques à Lituânia.", set()),
+    ("A Roménia está disposta a enviar caças à Moldávia.", set()),
+    ("A Estónia exigiu à França o envio de canhões.", set()),
 ]
 
 ITALIAN = [
@@ -149,6 +177,30 @@ ITALIAN = [
     ("La Francia ha proposto al Brasile la vendita di sottomarini.", set()),
     ("La Grecia ha confiscato fucili inviati dalla Turchia.", set()),
     ("Il Giappone non venderà nemmeno fregate alle Filippine.", set()),
+    # acquire: the reflexive of endowing
+    ("La Romania si è dotata di carri armati sudcoreani.", {("KR", "RO", "armored_vehicles", "delivered")}),
+    # supply: "rifornire di"
+    ("La Francia rifornisce la Moldavia di munizioni.", {("FR", "MD", "ammunition", "agreed")}),
+    # alleged: the conditional of hearsay on the transfer verb; "dovrebbe" stays a plan
+    ("L'Iran fornirebbe droni alla Russia.", {("IR", "RU", "drones", "alleged")}),
+    ("La Bielorussia invierebbe munizioni alla Russia.", {("BY", "RU", "ammunition", "alleged")}),
+    (
+        "La Germania dovrebbe consegnare carri armati alla Polonia.",
+        {("DE", "PL", "armored_vehicles", "agreed")},
+    ),
+    # denied: "respinge le accuse"
+    (
+        "L'Iran respinge le accuse di aver fornito droni alla Russia.",
+        {("IR", "RU", "drones", "denied")},
+    ),
+    # prepositions: "destinato a", "alla volta di"
+    ("La Francia ha inviato aerei alla volta della Polonia.", {("FR", "PL", "aircraft", "delivered")}),
+    ("L'Italia ha spedito un obice destinato alla Tunisia.", {("IT", "TN", "artillery", "delivered")}),
+    # requests, pressure, willingness and weighing are no transfer
+    ("La Lituania ha sollecitato la Germania a inviare carri armati.", set()),
+    ("Vilnius ha esortato Berlino a fornire carri armati.", set()),
+    ("La Romania è pronta a inviare caccia alla Moldavia.", set()),
+    ("La Spagna sta valutando di inviare carri armati alla Lettonia.", set()),
 ]
 
 
