@@ -730,6 +730,13 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
         article_case = data.article_cases.get(words[before], article_case)
         before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
+    if before + 1 < start and (before < 0 or words[before] not in data.prepositions):
+        # "للجيش الأوكراني" (to the Ukrainian army): the preposition is a clitic on the forces noun; "to" only
+        # right after a supply verb, since the clitic also marks a possessor ("موقع تابع للجيش اليمني")
+        head = words[before + 1]
+        clitic = next((c for c in data.cues.clitics if head.startswith(c) and c in data.prepositions), None)
+        position = data.prepositions[clitic].get("any") if clitic else None
+        return "maybe_to" if position == "to" else position
     if before < 0 or words[before] not in data.prepositions:
         return None
     if (
@@ -924,7 +931,10 @@ def _parties(
         compound = end + 1 < len(words) and words[end] == "-" and words[end + 1].isalpha()
         if compound and words[end + 1].startswith(data.forces or ("\0",)):
             actor, compound = True, False  # "US-Verteidigungsministerium" is the state
-        beside_weapon = data.adjectives_follow_noun and any(0 <= start - w[1] <= 1 for w in weapons)
+        # not past the noun of the forces: "دبابات للجيش الأوكراني" (tanks for the Ukrainian army)
+        beside_weapon = data.adjectives_follow_noun and any(
+            0 <= start - w[1] <= 1 and not (start > w[1] and _is_forces(words[w[1]], data)) for w in weapons
+        )
         if form.kind == "demonym" and (not actor or beside_weapon):
             # "russische Panzer", "des russischen Raketenabwehrsystems": the maker, when next to a
             # weapon; "для российской армии" takes its preposition's position
@@ -1387,7 +1397,21 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             else (ELLIPTIC, ELLIPTIC, FRAME, "")
         ]
     clause_of = _clauses(sentence, data)
-    blockers = [start for start, _end, _label in _cue_hits(sentence, data.blockers)]
+    # "rechazó las acusaciones", "رفضت إيران الاتهامات": a refusal word that opens a denial (a phrase as long,
+    # or the first word of an ``a ... b`` one) denies and blocks nothing; not "afviser at levere" (refuses to
+    # deliver), a longer refusal
+    denying = {start: end for start, end, label in _cue_hits(sentence, data.status) if label == "denied"}
+    denying_words = tuple(
+        stems[0]
+        for stems, label in data.status.together
+        if label == "denied" and all(any(word.startswith(stem) for word in sentence.words) for stem in stems)
+    )
+    blockers = [
+        start
+        for start, end, _label in _cue_hits(sentence, data.blockers)
+        if denying.get(start, start) < end
+        and not (end - start == 1 and sentence.words[start].startswith(denying_words or ("\0",)))
+    ]
     intentions = [start for start, _end, _label in _cue_hits(sentence, data.intentions)]
     hits = _cue_hits(sentence, data.cues)
     blocked = {
