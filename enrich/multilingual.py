@@ -71,6 +71,9 @@ STANDALONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
 # Arabic short-vowel and shadda marks, written only now and then ("تسلّم" is "تسلم"): not letters, so
 # left in they would cut a word in pieces
 ARABIC_MARKS = dict.fromkeys([*range(0x064B, 0x0660), 0x0670])
+# Arabic letters the press writes either way: the hamza on or under alif (أ إ آ ٱ) is often left out and a
+# final ى written ي ("إلى", "الى"); words are compared to the tables without the difference
+ARABIC_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
 UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 QUOTES = re.compile(r'(?<!\w)["“”«»„‟]|["“”«»„‟](?!\w)')
 NOMINATIVE = "nom"
@@ -313,7 +316,18 @@ def _normalise(text: str) -> str:
 
 
 def tokens_of(text: str) -> list[str]:
-    return TOKEN.findall(_normalise(text).lower())
+    return TOKEN.findall(_normalise(text).lower().translate(ARABIC_VARIANTS))
+
+
+def _folded(value: Any) -> Any:
+    """The strings of a language file (keys, entries, patterns) with the letters ``ARABIC_VARIANTS`` joins."""
+    if isinstance(value, str):
+        return value.translate(ARABIC_VARIANTS)
+    if isinstance(value, list):
+        return [_folded(item) for item in value]
+    if isinstance(value, dict):
+        return {_folded(key): _folded(item) for key, item in value.items()}
+    return value
 
 
 def _lang_dir() -> Any:
@@ -349,7 +363,7 @@ def _raw(code: str) -> dict[str, Any]:
     data = yaml.load((_lang_dir() / f"{code}.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
     if not isinstance(data, dict):
         raise ValueError(f"data/lang/{code}.yaml: expected a mapping at the top")
-    return data
+    return cast(dict[str, Any], _folded(data))
 
 
 def _inflect(
@@ -638,7 +652,8 @@ def sentences(
         if lexicon is not None:
             surface = [word for token in surface for word in lexicon.cut(token)]
         if surface:
-            found.append(Sentence(piece, start, surface, [word.lower() for word in surface]))
+            words = [word.lower().translate(ARABIC_VARIANTS) for word in surface]
+            found.append(Sentence(piece, start, surface, words))
     return found
 
 

@@ -136,3 +136,52 @@ def test_weapon_nouns(weapon: str, category: str) -> None:
 )
 def test_forces_with_a_clitic(text: str, expected: set[Quad]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "for the benefit of" names the recipient; "من قبل", "من طرف" the supplier
+        ("سلمت الولايات المتحدة مروحيات لصالح الجيش المغربي.", {("US", "MA", "aircraft", "delivered")}),
+        ("سلمت الولايات المتحدة مروحيات لفائدة القوات المغربية.", {("US", "MA", "aircraft", "delivered")}),
+        ("تم تسليم طائرات لمصر من قبل فرنسا.", {("FR", "EG", "aircraft", "delivered")}),
+        ("سلمت طائرات إلى مصر من طرف فرنسا.", {("FR", "EG", "aircraft", "delivered")}),
+        # the authorities and "the Egyptian side" act for the state; receiving a delivery ("ستستقبل")
+        ("تسلمت السلطات المصرية طائرات من فرنسا.", {("FR", "EG", "aircraft", "delivered")}),
+        ("تسلم الجانب المصري طائرات من فرنسا.", {("FR", "EG", "aircraft", "delivered")}),
+        ("ستستقبل المغرب مروحيات من فرنسا.", {("FR", "MA", "aircraft", "agreed")}),
+        # ... but receiving a minister to discuss a deal, or fighting alongside an army, transfers nothing
+        ("استقبلت مصر وزير الدفاع الفرنسي لبحث صفقة طائرات.", set()),
+        ("قاتلت القوات الروسية إلى جانب الجيش السوري بالدبابات.", set()),
+    ],
+)
+def test_prepositions_and_actors(text: str, expected: set[Quad]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # demonyms without the article, states and capitals CLDR leaves out
+        ("تسلمت تايلاند مقاتلات سويدية.", {("SE", "TH", "aircraft", "delivered")}),
+        ("تسلمت وارسو دبابات كورية جنوبية.", {("KR", "PL", "armored_vehicles", "delivered")}),
+        ("تسلمت باكو طائرات مسيرة تركية.", {("TR", "AZ", "drones", "delivered")}),
+        ("سلمت أوتاوا مدرعات لأوكرانيا.", {("CA", "UA", "armored_vehicles", "delivered")}),
+        # the hamza left out, final ى written ي: the same words
+        ("تسلمت مصر مقاتلات امريكية.", {("US", "EG", "aircraft", "delivered")}),
+        ("سلمت فرنسا مقاتلات الي اسبانيا.", {("FR", "ES", "aircraft", "delivered")}),
+        ("اهدت فرنسا مصر مدافع.", {("FR", "EG", "artillery", "delivered")}),
+        # مالي is also "financial": financial and military support names no Mali
+        (
+            "أرسلت الولايات المتحدة أسلحة إلى أوكرانيا ضمن دعم مالي وعسكري.",
+            {("US", "UA", "other", "delivered")},
+        ),
+    ],
+)
+def test_states_and_spellings(text: str, expected: set[Quad]) -> None:
+    assert found(text) == expected
+
+
+def test_letter_variants_are_one_word() -> None:
+    """The hamza on or under alif and a final ى written ي are spellings of the same word."""
+    assert multilingual.tokens_of("إلى أمريكا وآسيا") == multilingual.tokens_of("الى امريكا واسيا")
