@@ -185,3 +185,33 @@ def test_states_and_spellings(text: str, expected: set[Quad]) -> None:
 def test_letter_variants_are_one_word() -> None:
     """The hamza on or under alif and a final ى written ي are spellings of the same word."""
     assert multilingual.tokens_of("إلى أمريكا وآسيا") == multilingual.tokens_of("الى امريكا واسيا")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "طلبية" is an order (a deal), "طلب" a request
+        ("وقعت مصر طلبية لشراء طائرات من فرنسا.", {("FR", "EG", "aircraft", "agreed")}),
+        ("طلبت مصر من فرنسا تزويدها بطائرات.", set()),
+        # "عدم" (non-) negates: "decided not to send"
+        ("قررت ألمانيا عدم إرسال دبابات إلى أوكرانيا.", set()),
+        # refuelling is no arms transfer: tanker aircraft are the weapon
+        ("تسلمت إسرائيل طائرات التزود بالوقود من الولايات المتحدة.", {("US", "IL", "aircraft", "delivered")}),
+        # an intelligence report is a claim
+        ("تشير تقارير استخباراتية إلى أن روسيا سلمت مقاتلات لإيران.", {("RU", "IR", "aircraft", "alleged")}),
+        # the imperfect of a supply verb: is sending
+        ("ترسل فرنسا ذخائر إلى مصر.", {("FR", "EG", "ammunition", "ongoing")}),
+        # "his country" after "that" is the state of the minister who says it
+        (
+            "أكد وزير الدفاع الإيراني أن بلاده تسلمت من روسيا منظومة دفاع جوي.",
+            {("RU", "IR", "air_defense", "delivered")},
+        ),
+        ("قالت أوكرانيا إن روسيا سلمت مقاتلات لإيران.", {("RU", "IR", "aircraft", "alleged")}),
+        # sending or deploying troops is no transfer
+        ("نشرت روسيا جنودا ودبابات في سوريا.", set()),
+        ("أرسلت روسيا جنودا ودبابات إلى سوريا.", set()),
+        ("أرسلت روسيا دبابات إلى القوات السورية.", {("RU", "SY", "armored_vehicles", "delivered")}),
+    ],
+)
+def test_orders_negation_and_speakers(text: str, expected: set[Quad]) -> None:
+    assert found(text) == expected
