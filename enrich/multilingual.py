@@ -71,6 +71,9 @@ STANDALONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
 # Arabic short-vowel and shadda marks, written only now and then ("تسلّم" is "تسلم"): not letters, so
 # left in they would cut a word in pieces
 ARABIC_MARKS = dict.fromkeys([*range(0x064B, 0x0660), 0x0670])
+# Arabic letters the press writes either way: the hamza on or under alif (أ إ آ ٱ) is often left out and a
+# final ى written ي ("إلى", "الى"); words are compared to the tables without the difference
+ARABIC_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
 UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 QUOTES = re.compile(r'(?<!\w)["“”«»„‟]|["“”«»„‟](?!\w)')
 NOMINATIVE = "nom"
@@ -313,7 +316,18 @@ def _normalise(text: str) -> str:
 
 
 def tokens_of(text: str) -> list[str]:
-    return TOKEN.findall(_normalise(text).lower())
+    return TOKEN.findall(_normalise(text).lower().translate(ARABIC_VARIANTS))
+
+
+def _folded(value: Any) -> Any:
+    """The strings of a language file (keys, entries, patterns) with the letters ``ARABIC_VARIANTS`` joins."""
+    if isinstance(value, str):
+        return value.translate(ARABIC_VARIANTS)
+    if isinstance(value, list):
+        return [_folded(item) for item in value]
+    if isinstance(value, dict):
+        return {_folded(key): _folded(item) for key, item in value.items()}
+    return value
 
 
 def _lang_dir() -> Any:
@@ -349,7 +363,7 @@ def _raw(code: str) -> dict[str, Any]:
     data = yaml.load((_lang_dir() / f"{code}.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
     if not isinstance(data, dict):
         raise ValueError(f"data/lang/{code}.yaml: expected a mapping at the top")
-    return data
+    return cast(dict[str, Any], _folded(data))
 
 
 def _inflect(
@@ -638,7 +652,8 @@ def sentences(
         if lexicon is not None:
             surface = [word for token in surface for word in lexicon.cut(token)]
         if surface:
-            found.append(Sentence(piece, start, surface, [word.lower() for word in surface]))
+            words = [word.lower().translate(ARABIC_VARIANTS) for word in surface]
+            found.append(Sentence(piece, start, surface, words))
     return found
 
 
@@ -730,6 +745,13 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
         article_case = data.article_cases.get(words[before], article_case)
         before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
+    if before + 1 < start and (before < 0 or words[before] not in data.prepositions):
+        # "للجيش الأوكراني" (to the Ukrainian army): the preposition is a clitic on the forces noun; "to" only
+        # right after a supply verb, since the clitic also marks a possessor ("موقع تابع للجيش اليمني")
+        head = words[before + 1]
+        clitic = next((c for c in data.cues.clitics if head.startswith(c) and c in data.prepositions), None)
+        position = data.prepositions[clitic].get("any") if clitic else None
+        return "maybe_to" if position == "to" else position
     if before < 0 or words[before] not in data.prepositions:
         return None
     if (
@@ -924,7 +946,10 @@ def _parties(
         compound = end + 1 < len(words) and words[end] == "-" and words[end + 1].isalpha()
         if compound and words[end + 1].startswith(data.forces or ("\0",)):
             actor, compound = True, False  # "US-Verteidigungsministerium" is the state
-        beside_weapon = data.adjectives_follow_noun and any(0 <= start - w[1] <= 1 for w in weapons)
+        # not past the noun of the forces: "دبابات للجيش الأوكراني" (tanks for the Ukrainian army)
+        beside_weapon = data.adjectives_follow_noun and any(
+            0 <= start - w[1] <= 1 and not (start > w[1] and _is_forces(words[w[1]], data)) for w in weapons
+        )
         if form.kind == "demonym" and (not actor or beside_weapon):
             # "russische Panzer", "des russischen Raketenabwehrsystems": the maker, when next to a
             # weapon; "для российской армии" takes its preposition's position
@@ -1387,7 +1412,21 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             else (ELLIPTIC, ELLIPTIC, FRAME, "")
         ]
     clause_of = _clauses(sentence, data)
-    blockers = [start for start, _end, _label in _cue_hits(sentence, data.blockers)]
+    # "rechazó las acusaciones", "رفضت إيران الاتهامات": a refusal word that opens a denial (a phrase as long,
+    # or the first word of an ``a ... b`` one) denies and blocks nothing; not "afviser at levere" (refuses to
+    # deliver), a longer refusal
+    denying = {start: end for start, end, label in _cue_hits(sentence, data.status) if label == "denied"}
+    denying_words = tuple(
+        stems[0]
+        for stems, label in data.status.together
+        if label == "denied" and all(any(word.startswith(stem) for word in sentence.words) for stem in stems)
+    )
+    blockers = [
+        start
+        for start, end, _label in _cue_hits(sentence, data.blockers)
+        if denying.get(start, start) < end
+        and not (end - start == 1 and sentence.words[start].startswith(denying_words or ("\0",)))
+    ]
     intentions = [start for start, _end, _label in _cue_hits(sentence, data.intentions)]
     hits = _cue_hits(sentence, data.cues)
     blocked = {
