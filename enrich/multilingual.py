@@ -129,14 +129,19 @@ class Cues:
         return found
 
     def _label(self, words: list[str], i: int) -> tuple[str, int] | None:
+        # the longest phrase wins: "de acuerdo con la prensa" (alleged) over "de acuerdo con" (source)
+        longest: tuple[str, int] | None = None
         for phrase, label in self.phrases.items():
             end = i + len(phrase)
             if (
-                end <= len(words)
+                (longest is None or len(phrase) > longest[1])
+                and end <= len(words)
                 and tuple(words[i : end - 1]) == phrase[:-1]
                 and words[end - 1].startswith(phrase[-1])
             ):
-                return label, len(phrase)
+                longest = label, len(phrase)
+        if longest is not None:
+            return longest
         word = words[i]
         if word in self.exact:
             return self.exact[word], 1
@@ -1553,7 +1558,12 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if position == "maybe_to":
             position = (
                 "to"
-                if cue.kind in ("supply", "thanks") and _next_to(party, cue, parties, sentence, data, weapons)
+                # "sono arrivati in Ucraina": where weapons arrive receives them
+                if cue.kind == "arrival"
+                or (
+                    cue.kind in ("supply", "thanks")
+                    and _next_to(party, cue, parties, sentence, data, weapons)
+                )
                 else "of"
             )
         role = data.roles[cue.kind].get(position)  # type: ignore[arg-type]
