@@ -826,6 +826,8 @@ def _attribute(start: int, sentence: Sentence, data: LanguageData) -> bool:
         noun[:1].isupper()
         and words[start - 2] not in data.prepositions  # "In der Ukraine" opening a sentence: a place
         and not words[start - 2].startswith(data.forces or ("\0",))
+        # "Im März lieferte Deutschland der Ukraine Panzer": a name takes no genitive; a dative follows it
+        and not any(end == start - 1 for _start, end, _form in _state_matches(sentence, data))
     )
 
 
@@ -1214,10 +1216,7 @@ def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData
             placed.append(_with(party, "subject"))
             continue
         between = sentence.words[subject_chain_end : party.start] if subject_chain_end is not None else []
-        joined = (not between and party.joined) or (
-            between
-            and all(word in data.conjunctions or word in data.articles or word == "," for word in between)
-        )
+        joined = (not between and party.joined) or _joining(between, data)
         if subject_chain_end is not None and joined:
             subject_chain_end = party.end
             placed.append(_with(party, "subject"))
@@ -1323,8 +1322,14 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
 
 def _coordinated(previous: Party, party: Party, sentence: Sentence, data: LanguageData) -> bool:
     between = sentence.words[previous.end : party.start]
-    return (not between and party.joined) or bool(
-        between and all(word in data.conjunctions or word in data.articles or word == "," for word in between)
+    return (not between and party.joined) or _joining(between, data)
+
+
+def _joining(between: list[str], data: LanguageData) -> bool:
+    """Whether the words between two names join them: a conjunction or a comma, with articles ("und die
+    Ukraine"); an article alone opens the next phrase ("lieferte Deutschland der Ukraine": the dative)."""
+    return any(word in data.conjunctions or word == "," for word in between) and all(
+        word in data.conjunctions or word in data.articles or word == "," for word in between
     )
 
 
