@@ -138,6 +138,9 @@ def eval_command(
 ) -> None:
     """Score the tagger: pair precision/recall/F1, category and status accuracy, hard negatives, per language.
 
+    Pair F1 comes with a 95% interval (a bootstrap over the passages): figures whose intervals overlap
+    widely may not differ on other news.
+
     Example: armswatch eval ../shared/eval/dev.jsonl ../shared/eval/dev2.jsonl --part tune --errors
     """
     from enrich.evaluate import PARTS, evaluate, report_rows
@@ -159,7 +162,7 @@ def eval_command(
         "items",
         "pair P",
         "pair R",
-        "pair F1",
+        "pair F1 [95% interval]",
         "category acc",
         "status acc",
         "hard neg. with transfer",
@@ -171,7 +174,7 @@ def eval_command(
             str(row["items"]),
             f"{row['pair_precision']:.3f}",
             f"{row['pair_recall']:.3f}",
-            f"{row['pair_f1']:.3f}",
+            f"{row['pair_f1']:.3f} [{row['pair_f1_low']:.2f}, {row['pair_f1_high']:.2f}]",
             f"{row['category_accuracy']:.3f}",
             f"{row['status_accuracy']:.3f}",
             f"{row['hard_negatives_with_transfer']}/{row['hard_negatives']}",

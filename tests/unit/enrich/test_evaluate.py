@@ -56,3 +56,33 @@ def test_evaluate_cli_refuses_held_out_errors(tmp_path: Path) -> None:
     assert "held-out errors stay unseen" in result.output
     result = CliRunner().invoke(root_commands, ["eval", str(path), "--part", "half"])
     assert result.exit_code == 2 and "--part must be one of" in result.output
+
+
+def test_evaluate_f1_interval_is_a_bootstrap_over_the_passages() -> None:
+    right = {
+        "id": "r",
+        "transfers": [{"supplier": "FR", "recipient": "IN", "category": "aircraft", "status": "agreed"}],
+    }
+    found = [{"supplier": "FR", "recipient": "IN", "category": "aircraft", "status": "agreed"}]
+    perfect = Scores()
+    for _ in range(5):
+        score_item(right, found, perfect)
+    assert perfect.f1_interval() == (1.0, 1.0)
+
+    def mixed(copies: int) -> Scores:
+        scores = Scores()
+        for _ in range(copies):
+            score_item(right, found, scores)  # right
+            score_item(right, [], scores)  # missed
+            score_item({"id": "n", "transfers": [], "note": "Hard negative: talks"}, found, scores)  # extra
+        return scores
+
+    few, many = mixed(3), mixed(60)
+    assert few.f1 == many.f1 == 0.5
+    low, high = few.f1_interval()
+    assert low < 0.5 < high
+    assert few.f1_interval() == (low, high)  # seeded: the same passages give the same interval
+    many_low, many_high = many.f1_interval()
+    assert low < many_low < 0.5 < many_high < high  # more passages, a narrower interval
+    summary = many.summary()
+    assert (summary["pair_f1_low"], summary["pair_f1_high"]) == (round(many_low, 3), round(many_high, 3))
