@@ -1,6 +1,7 @@
-"""The linguist's audit of the Persian and Turkish tables, on invented sentences: negated verbs (Turkish -mA-,
-Persian ن-), wishes, requests, talks, offers, bans, halts, seizures, tests and joint production that report no
-transfer; the transfer verbs, hedges, denials and weapon nouns of every category in the forms news use."""
+"""The linguist's audit of the Persian and Turkish tables, on invented sentences: negated verbs (Turkish
+-mA-, Persian ن-), wishes, requests, talks, offers, possibilities, bans, halts, seizures, tests and joint
+production that report no transfer; the transfer verbs, hedges, denials, demonyms and weapon nouns of every
+category in the forms news use (case suffixes, Persian plurals written with a zero-width non-joiner)."""
 
 from __future__ import annotations
 
@@ -192,6 +193,11 @@ def test_turkish_non_transfers(text: str) -> None:
         ("Ukrayna, Almanya'dan tank alıyor.", ("DE", "UA", "armored_vehicles", "ongoing")),
         ("Ukrayna'ya Almanya tarafından tank verilecek.", ("DE", "UA", "armored_vehicles", "agreed")),
         ("Alman tankları Ukrayna'ya teslim edildi.", ("DE", "UA", "armored_vehicles", "delivered")),
+        ("Norveçli füzeler Ukrayna'ya teslim edildi.", ("NO", "UA", "missiles", "delivered")),
+        ("Kanadalı zırhlı araçlar Ukrayna'ya teslim edildi.", ("CA", "UA", "armored_vehicles", "delivered")),
+        ("Romanya, Moldova'ya zırhlı araç gönderecek.", ("RO", "MD", "armored_vehicles", "agreed")),
+        ("Ürdün, Fas'a obüs gönderecek.", ("JO", "MA", "artillery", "agreed")),
+        ("Kuveyt, Türkiye'den SİHA satın aldı.", ("TR", "KW", "drones", "delivered")),
     ],
 )
 def test_turkish_transfers(text: str, expected: Quad) -> None:
@@ -238,6 +244,10 @@ def test_turkish_transfers(text: str, expected: Quad) -> None:
         "هند موشک\u200cهای ساخت روسیه را در مانور به کار برد.",
         "روسیه و هند به طور مشترک موشک کروز تولید می\u200cکنند.",
         "اوکراین خواستار ارسال جنگنده از آمریکا شد.",
+        "کشتی حامل سلاح بندر را ترک کرد.",
+        "احتمال دارد مصر از فرانسه جنگنده خریداری کند.",
+        "امکان دارد مصر از فرانسه جنگنده خریداری کند.",
+        "منابع از احتمال خرید جنگنده از فرانسه توسط مصر خبر دادند.",
     ],
 )
 def test_persian_non_transfers(text: str) -> None:
@@ -343,6 +353,11 @@ def test_persian_non_transfers(text: str) -> None:
         ("آمریکا به اوکراین کلاشینکف فرستاد.", ("US", "UA", "small_arms", "delivered")),
         ("آمریکا به اوکراین زیر دریایی فرستاد.", ("US", "UA", "naval", "delivered")),
         ("آمریکا به اوکراین موشک\u200cهای زمین به هوا فرستاد.", ("US", "UA", "air_defense", "delivered")),
+        ("قطر جنگنده\u200cهای فرانسوی دریافت کرد.", ("FR", "QA", "aircraft", "delivered")),
+        ("ایران به ونزوئلا پهپاد خواهد فروخت.", ("IR", "VE", "drones", "agreed")),
+        ("پاکستان جنگنده\u200cهای چینی را تحویل گرفت.", ("CN", "PK", "aircraft", "delivered")),
+        ("امارات پهپادهای ترکیه\u200cای دریافت کرد.", ("TR", "AE", "drones", "delivered")),
+        ("لهستان از کره جنوبی تانک دریافت کرد.", ("KR", "PL", "armored_vehicles", "delivered")),
     ],
 )
 def test_persian_transfers(text: str, expected: Quad) -> None:
