@@ -1,7 +1,8 @@
 """The linguist's audit of the Persian and Turkish tables, on invented sentences: negated verbs (Turkish
--mA-, Persian ن-), wishes, requests, talks, offers, possibilities, bans, halts, seizures, tests and joint
-production that report no transfer; the transfer verbs, hedges, denials, demonyms and weapon nouns of every
-category in the forms news use (case suffixes, Persian plurals written with a zero-width non-joiner)."""
+-mA-, Persian ن-), wishes, requests, talks, offers, possibilities, bans, halts, seizures, tests, joint
+production and idioms (targeting, ceasefire deals, issuing statements) that report no transfer; the transfer
+verbs, hedges, denials, demonyms and weapon nouns of every category in the forms news use (case suffixes,
+Persian plurals written with a zero-width non-joiner)."""
 
 from __future__ import annotations
 
@@ -53,6 +54,11 @@ def found(text: str, lang: str) -> set[Quad]:
         "Polonya, Güney Kore'den tank almayı planlıyor.",
         "ABD'nin Ukrayna'ya tank göndermemesi eleştirildi.",
         "Türkiye, Suriye'ye silah göndermiyor, yalnızca insani yardım yolluyor.",
+        "Rusya ve Ukrayna, tahıl anlaşması kapsamında İstanbul'da bir araya geldi; füze saldırıları sürdü.",
+        "Türkiye'nin savunma sanayii, Azerbaycan'ın güvenliğini sağlamaya katkı sağladı.",
+        "Bakan, İran'ın Rusya'ya füze sattığı haberini aldı ve bilgi verdi.",
+        "Ukrayna'ya tank gönderilmesi gündeme geldi.",
+        "Rusya, Ukrayna'yı balistik füzelerle hedef aldı.",
     ],
 )
 def test_turkish_non_transfers(text: str) -> None:
@@ -198,6 +204,13 @@ def test_turkish_non_transfers(text: str) -> None:
         ("Romanya, Moldova'ya zırhlı araç gönderecek.", ("RO", "MD", "armored_vehicles", "agreed")),
         ("Ürdün, Fas'a obüs gönderecek.", ("JO", "MA", "artillery", "agreed")),
         ("Kuveyt, Türkiye'den SİHA satın aldı.", ("TR", "KW", "drones", "delivered")),
+        ("Almanya, Ukrayna'ya tank göndermeye söz verdi.", ("DE", "UA", "armored_vehicles", "agreed")),
+        ("Almanya, Ukrayna'ya tank vermeyi taahhüt etti.", ("DE", "UA", "armored_vehicles", "agreed")),
+        ("Türkiye, ABD'den F-16 alımı için onay aldı.", ("US", "TR", "aircraft", "agreed")),
+        (
+            "Rusya, Latin Amerika'da Venezuela'ya savaş uçağı teslim etti.",
+            ("RU", "VE", "aircraft", "delivered"),
+        ),
     ],
 )
 def test_turkish_transfers(text: str, expected: Quad) -> None:
@@ -248,6 +261,12 @@ def test_turkish_transfers(text: str, expected: Quad) -> None:
         "احتمال دارد مصر از فرانسه جنگنده خریداری کند.",
         "امکان دارد مصر از فرانسه جنگنده خریداری کند.",
         "منابع از احتمال خرید جنگنده از فرانسه توسط مصر خبر دادند.",
+        "روسیه زیرساخت\u200cهای اوکراین را با موشک هدف قرار داد.",
+        "پهپادهای روسی به زیرساخت\u200cهای اوکراین خسارت وارد کردند.",
+        "ترکیه درباره پهپادهای پاکستان بیانیه صادر کرد.",
+        "پس از توافق آتش\u200cبس میان ایران و آمریکا موشک\u200cها شلیک نشد.",
+        "جنگ اوکراین با حمله پهپادهای ایرانی روسیه به پایان رسید.",
+        "ناوهای روسی در اقیانوس هند رزمایش برگزار کردند.",
     ],
 )
 def test_persian_non_transfers(text: str) -> None:
@@ -358,6 +377,8 @@ def test_persian_non_transfers(text: str) -> None:
         ("پاکستان جنگنده\u200cهای چینی را تحویل گرفت.", ("CN", "PK", "aircraft", "delivered")),
         ("امارات پهپادهای ترکیه\u200cای دریافت کرد.", ("TR", "AE", "drones", "delivered")),
         ("لهستان از کره جنوبی تانک دریافت کرد.", ("KR", "PL", "armored_vehicles", "delivered")),
+        ("به نظر می\u200cرسد ایران به روسیه پهپاد فروخته است.", ("IR", "RU", "drones", "alleged")),
+        ("آمریکا به اوکراین کمک مالی و تسلیحات نظامی ارسال کرد.", ("US", "UA", "other", "delivered")),
     ],
 )
 def test_persian_transfers(text: str, expected: Quad) -> None:
