@@ -264,6 +264,8 @@ class LanguageData:
     clause_breaks: frozenset[str]  # words that open a new clause: "что", "dass", "que"
     past: tuple[re.Pattern[str], ...]
     future: tuple[re.Pattern[str], ...]  # future forms of a transfer verb: "entregará"
+    present: tuple[re.Pattern[str], ...]  # a transfer under way: Turkish "gönderiyor"
+    hearsay: tuple[re.Pattern[str], ...]  # a verb form that reports hearsay: Turkish evidential "göndermiş"
     roles: dict[Kind, dict[Position, Role]]
     default_status: Status
     weapon_terms: dict[tuple[str, ...], str]
@@ -545,6 +547,8 @@ def language_data(code: str) -> LanguageData:
         clause_breaks=frozenset(str(word).lower() for word in data.get("clause_breaks") or []) | {";", ":"},
         past=tuple(re.compile(str(pattern)) for pattern in data.get("past") or []),
         future=tuple(re.compile(str(pattern)) for pattern in data.get("future") or []),
+        present=tuple(re.compile(str(pattern)) for pattern in data.get("present") or []),
+        hearsay=tuple(re.compile(str(pattern)) for pattern in data.get("hearsay") or []),
         roles={kind: {**ROLES[kind], **((data.get("roles") or {}).get(kind) or {})} for kind in CUE_KINDS},
         default_status=data.get("default_status", "agreed"),
         weapon_terms=weapon_terms,
@@ -845,7 +849,7 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
                 hit = (i, i + length, category)
                 break
         # a single word: the language file's stems first, then the shared term lists
-        word = data.weapon_words.label(words, i) if hit is None and words[i].isalpha() else None
+        word = data.weapon_words.label(words, i) if hit is None and _lettered(words[i]) else None
         if word is not None:
             hit = (i, i + 1, word[0])
         elif hit is None and (category := data.weapon_terms.get((words[i],))) is not None:
@@ -917,11 +921,16 @@ def _designation_end(sentence: Sentence, end: int) -> int:
     return i
 
 
+def _lettered(word: str) -> bool:
+    """A word of letters, the zero-width non-joiner of Persian among them ("تانک‌ها", "می‌فرستد")."""
+    return word.replace("\u200c", "").isalpha()
+
+
 def _cue_hits(sentence: Sentence, cues: Cues) -> list[tuple[int, int, str]]:
     hits = []
     i = 0
     while i < len(sentence.words):
-        found = cues.label(sentence.words, i) if sentence.words[i].isalpha() else None
+        found = cues.label(sentence.words, i) if _lettered(sentence.words[i]) else None
         if found:
             if found[0] != IDIOM:  # an idiom takes its words, and is no cue
                 hits.append((i, i + found[1], found[0]))
@@ -1387,13 +1396,15 @@ def _status(
     # the tense is that of the verb, or of the light verb that makes a noun of it one ("teslim edecek")
     verbs = [word for cue in cues if not cue.noun for word in _verb_words(cue, sentence, data)]
     past = any(pattern.search(verb) for verb in verbs for pattern in data.past)
+    present = any(pattern.search(verb) for verb in verbs for pattern in data.present)
     if "denied" in labels:
         return "denied"
-    if "alleged" in labels:
+    if "alleged" in labels or any(pattern.search(verb) for verb in verbs for pattern in data.hearsay):
         return "alleged"
     if "future" in labels or any(pattern.search(verb) for verb in verbs for pattern in data.future):
         return "agreed"
-    fact = next((fact for fact in statuses.FACT_ORDER if fact in labels), "delivered" if past else None)
+    tense: Status | None = "delivered" if past else "ongoing" if present else None
+    fact = next((fact for fact in statuses.FACT_ORDER if fact in labels), tense)
     if fact == "delivered" and "continues" in labels:
         return "ongoing"  # "de eerste tanks zijn aangekomen, meer zijn onderweg"
     return fact
