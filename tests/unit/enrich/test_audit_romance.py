@@ -81,6 +81,10 @@ SPANISH = [
     ("Irán y Rusia desmintieron el envío de drones iraníes a Rusia.", {("IR", "RU", "drones", "denied")}),
     # report: a third state that warns or publishes makes the transfer a claim
     ("Estados Unidos advirtió que Irán envió drones a Rusia.", {("IR", "RU", "drones", "alleged")}),
+    # halting a transfer is no transfer; a missile launcher is a missile weapon
+    ("Alemania interrumpió las entregas de tanques a Turquía.", set()),
+    ("Noruega frenó la venta de obuses a Lituania.", set()),
+    ("Francia entregó a Egipto lanzamisiles.", {("FR", "EG", "missiles", "delivered")}),
 ]
 
 PORTUGUESE = [
@@ -137,6 +141,10 @@ PORTUGUESE = [
     ("A França vendeu ao Egito canhões de água.", set()),
     # report: a third state that warns makes the transfer a claim
     ("Os EUA alertaram que o Irão enviou drones à Rússia.", {("IR", "RU", "drones", "alleged")}),
+    # halting, annulling or rescinding a transfer is no transfer
+    ("A Alemanha interrompeu as entregas de tanques à Turquia.", set()),
+    ("O Peru anulou a compra de caças da Suécia.", set()),
+    ("O Chile rescindiu o contrato de compra de fragatas da Espanha.", set()),
 ]
 
 ITALIAN = [
@@ -222,6 +230,11 @@ ITALIAN = [
         "Gli Usa hanno fatto sapere che l'Iran ha inviato droni alla Russia.",
         {("IR", "RU", "drones", "alleged")},
     ),
+    # offering in the future, halting or cancelling is no transfer; a missile launcher is a missile weapon
+    ("La Francia offrirà sottomarini al Brasile.", set()),
+    ("La Germania ha interrotto le consegne di carri armati alla Turchia.", set()),
+    ("Il Perù ha cancellato l'acquisto di caccia dalla Svezia.", set()),
+    ("La Francia ha consegnato all'Egitto lanciamissili.", {("FR", "EG", "missiles", "delivered")}),
 ]
 
 
