@@ -108,6 +108,26 @@ GERMAN: list[tuple[str, set[Quad]]] = [
     # "Inflation", "Flaggen", "Termine" hold letters of weapon stems and are none
     ("Die Ukraine hat in der Inflation Flaggen aus Deutschland gekauft.", set()),
     ("Die Termine für Lieferungen aus Polen an die Ukraine stehen fest.", set()),
+    # the pronoun after "dass" in a verb-final clause stands for the subject before it; not an article
+    ("Russland bestreitet, dass es dem Iran Kampfjets geliefert habe.", {("RU", "IR", "aircraft", "denied")}),
+    (
+        "Schweden erklärte, dass es Haubitzen an Lettland geliefert habe.",
+        {("SE", "LV", "artillery", "delivered")},
+    ),
+    # a name in the genitive right after a transfer noun is its agent
+    (
+        "Die Waffenlieferung Deutschlands an die Ukraine umfasst Haubitzen.",
+        {("DE", "UA", "artillery", "agreed")},
+    ),
+    (
+        "Der Kauf Polens von Kampfpanzern aus Südkorea ist abgeschlossen.",
+        {("KR", "PL", "armored_vehicles", "agreed")},
+    ),
+    # the federal security council names Germany
+    (
+        "Der Bundessicherheitsrat genehmigte den Export von Fregatten nach Algerien.",
+        {("DE", "DZ", "naval", "agreed")},
+    ),
     # "seitens" names the agent
     ("Seitens der USA wurden Kampfjets an Taiwan verkauft.", {("US", "TW", "aircraft", "agreed")}),
 ]
@@ -181,6 +201,14 @@ DUTCH: list[tuple[str, set[Quad]]] = [
     ("Duitsland levert Oekraïne infanterievoertuigen.", {("DE", "UA", "armored_vehicles", "agreed")}),
     ("Duitsland levert Oekraïne veldgeschut.", {("DE", "UA", "artillery", "agreed")}),
     ("Duitsland levert Oekraïne vuurwapens.", {("DE", "UA", "small_arms", "agreed")}),
+    # the pronoun after "dat" in a verb-final clause stands for the subject before it; "het" before a state's
+    # adjective is an article
+    ("Iran ontkent dat het drones aan Rusland heeft geleverd.", {("IR", "RU", "drones", "denied")}),
+    (
+        "Oekraïne zegt dat het tanks uit Polen heeft ontvangen.",
+        {("PL", "UA", "armored_vehicles", "delivered")},
+    ),
+    ("Japan meldt dat het Chinese leger drones aan Rusland levert.", {("CN", "RU", "drones", "alleged")}),
     # demonyms and capitals
     ("Pjongjang levert Rusland raketten.", {("KP", "RU", "missiles", "agreed")}),
     ("Het Azerbeidzjaanse leger ontving drones uit Israël.", {("IL", "AZ", "drones", "delivered")}),
