@@ -71,6 +71,9 @@ STANDALONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
 # Arabic short-vowel and shadda marks, written only now and then ("تسلّم" is "تسلم"): not letters, so
 # left in they would cut a word in pieces
 ARABIC_MARKS = dict.fromkeys([*range(0x064B, 0x0660), 0x0670])
+# Arabic letters the press writes either way: the hamza on or under alif (أ إ آ ٱ) is often left out and a
+# final ى written ي ("إلى", "الى"); words are compared to the tables without the difference
+ARABIC_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
 UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 QUOTES = re.compile(r'(?<!\w)["“”«»„‟]|["“”«»„‟](?!\w)')
 NOMINATIVE = "nom"
@@ -126,14 +129,19 @@ class Cues:
         return found
 
     def _label(self, words: list[str], i: int) -> tuple[str, int] | None:
+        # the longest phrase wins: "de acuerdo con la prensa" (alleged) over "de acuerdo con" (source)
+        longest: tuple[str, int] | None = None
         for phrase, label in self.phrases.items():
             end = i + len(phrase)
             if (
-                end <= len(words)
+                (longest is None or len(phrase) > longest[1])
+                and end <= len(words)
                 and tuple(words[i : end - 1]) == phrase[:-1]
                 and words[end - 1].startswith(phrase[-1])
             ):
-                return label, len(phrase)
+                longest = label, len(phrase)
+        if longest is not None:
+            return longest
         word = words[i]
         if word in self.exact:
             return self.exact[word], 1
@@ -256,6 +264,8 @@ class LanguageData:
     clause_breaks: frozenset[str]  # words that open a new clause: "что", "dass", "que"
     past: tuple[re.Pattern[str], ...]
     future: tuple[re.Pattern[str], ...]  # future forms of a transfer verb: "entregará"
+    present: tuple[re.Pattern[str], ...]  # a transfer under way: Turkish "gönderiyor"
+    hearsay: tuple[re.Pattern[str], ...]  # a verb form that reports hearsay: Turkish evidential "göndermiş"
     roles: dict[Kind, dict[Position, Role]]
     default_status: Status
     weapon_terms: dict[tuple[str, ...], str]
@@ -317,7 +327,18 @@ def _normalise(text: str) -> str:
 
 
 def tokens_of(text: str) -> list[str]:
-    return TOKEN.findall(_normalise(text).lower())
+    return TOKEN.findall(_normalise(text).lower().translate(ARABIC_VARIANTS))
+
+
+def _folded(value: Any) -> Any:
+    """The strings of a language file (keys, entries, patterns) with the letters ``ARABIC_VARIANTS`` joins."""
+    if isinstance(value, str):
+        return value.translate(ARABIC_VARIANTS)
+    if isinstance(value, list):
+        return [_folded(item) for item in value]
+    if isinstance(value, dict):
+        return {_folded(key): _folded(item) for key, item in value.items()}
+    return value
 
 
 def _lang_dir() -> Any:
@@ -353,7 +374,7 @@ def _raw(code: str) -> dict[str, Any]:
     data = yaml.load((_lang_dir() / f"{code}.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
     if not isinstance(data, dict):
         raise ValueError(f"data/lang/{code}.yaml: expected a mapping at the top")
-    return data
+    return cast(dict[str, Any], _folded(data))
 
 
 def _inflect(
@@ -530,6 +551,8 @@ def language_data(code: str) -> LanguageData:
         clause_breaks=frozenset(str(word).lower() for word in data.get("clause_breaks") or []) | {";", ":"},
         past=tuple(re.compile(str(pattern)) for pattern in data.get("past") or []),
         future=tuple(re.compile(str(pattern)) for pattern in data.get("future") or []),
+        present=tuple(re.compile(str(pattern)) for pattern in data.get("present") or []),
+        hearsay=tuple(re.compile(str(pattern)) for pattern in data.get("hearsay") or []),
         roles={kind: {**ROLES[kind], **((data.get("roles") or {}).get(kind) or {})} for kind in CUE_KINDS},
         default_status=data.get("default_status", "agreed"),
         weapon_terms=weapon_terms,
@@ -644,7 +667,8 @@ def sentences(
         if lexicon is not None:
             surface = [word for token in surface for word in lexicon.cut(token)]
         if surface:
-            found.append(Sentence(piece, start, surface, [word.lower() for word in surface]))
+            words = [word.lower().translate(ARABIC_VARIANTS) for word in surface]
+            found.append(Sentence(piece, start, surface, words))
     return found
 
 
@@ -736,6 +760,13 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
         article_case = data.article_cases.get(words[before], article_case)
         before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
+    if before + 1 < start and (before < 0 or words[before] not in data.prepositions):
+        # "للجيش الأوكراني" (to the Ukrainian army): the preposition is a clitic on the forces noun; "to" only
+        # right after a supply verb, since the clitic also marks a possessor ("موقع تابع للجيش اليمني")
+        head = words[before + 1]
+        clitic = next((c for c in data.cues.clitics if head.startswith(c) and c in data.prepositions), None)
+        position = data.prepositions[clitic].get("any") if clitic else None
+        return "maybe_to" if position == "to" else position
     if before < 0 or words[before] not in data.prepositions:
         return None
     if (
@@ -824,7 +855,7 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
                 hit = (i, i + length, category)
                 break
         # a single word: the language file's stems first, then the shared term lists
-        word = data.weapon_words.label(words, i) if hit is None and words[i].isalpha() else None
+        word = data.weapon_words.label(words, i) if hit is None and _lettered(words[i]) else None
         if word is not None:
             hit = (i, i + 1, word[0])
         elif hit is None and (category := data.weapon_terms.get((words[i],))) is not None:
@@ -896,11 +927,16 @@ def _designation_end(sentence: Sentence, end: int) -> int:
     return i
 
 
+def _lettered(word: str) -> bool:
+    """A word of letters, the zero-width non-joiner of Persian among them ("تانک‌ها", "می‌فرستد")."""
+    return word.replace("\u200c", "").isalpha()
+
+
 def _cue_hits(sentence: Sentence, cues: Cues) -> list[tuple[int, int, str]]:
     hits = []
     i = 0
     while i < len(sentence.words):
-        found = cues.label(sentence.words, i) if sentence.words[i].isalpha() else None
+        found = cues.label(sentence.words, i) if _lettered(sentence.words[i]) else None
         if found:
             if found[0] != IDIOM:  # an idiom takes its words, and is no cue
                 hits.append((i, i + found[1], found[0]))
@@ -932,7 +968,10 @@ def _parties(
         compound = end + 1 < len(words) and words[end] == "-" and words[end + 1].isalpha()
         if compound and words[end + 1].startswith(data.forces or ("\0",)):
             actor, compound = True, False  # "US-Verteidigungsministerium" is the state
-        beside_weapon = data.adjectives_follow_noun and any(0 <= start - w[1] <= 1 for w in weapons)
+        # not past the noun of the forces: "دبابات للجيش الأوكراني" (tanks for the Ukrainian army)
+        beside_weapon = data.adjectives_follow_noun and any(
+            0 <= start - w[1] <= 1 and not (start > w[1] and _is_forces(words[w[1]], data)) for w in weapons
+        )
         if form.kind == "demonym" and (not actor or beside_weapon):
             # "russische Panzer", "des russischen Raketenabwehrsystems": the maker, when next to a
             # weapon; "для российской армии" takes its preposition's position
@@ -1398,13 +1437,15 @@ def _status(
     # the tense is that of the verb, or of the light verb that makes a noun of it one ("teslim edecek")
     verbs = [word for cue in cues if not cue.noun for word in _verb_words(cue, sentence, data)]
     past = any(pattern.search(verb) for verb in verbs for pattern in data.past)
+    present = any(pattern.search(verb) for verb in verbs for pattern in data.present)
     if "denied" in labels:
         return "denied"
-    if "alleged" in labels:
+    if "alleged" in labels or any(pattern.search(verb) for verb in verbs for pattern in data.hearsay):
         return "alleged"
     if "future" in labels or any(pattern.search(verb) for verb in verbs for pattern in data.future):
         return "agreed"
-    fact = next((fact for fact in statuses.FACT_ORDER if fact in labels), "delivered" if past else None)
+    tense: Status | None = "delivered" if past else "ongoing" if present else None
+    fact = next((fact for fact in statuses.FACT_ORDER if fact in labels), tense)
     if fact == "delivered" and "continues" in labels:
         return "ongoing"  # "de eerste tanks zijn aangekomen, meer zijn onderweg"
     return fact
@@ -1433,7 +1474,21 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             else (ELLIPTIC, ELLIPTIC, FRAME, "")
         ]
     clause_of = _clauses(sentence, data)
-    blockers = [start for start, _end, _label in _cue_hits(sentence, data.blockers)]
+    # "rechazó las acusaciones", "رفضت إيران الاتهامات": a refusal word that opens a denial (a phrase as long,
+    # or the first word of an ``a ... b`` one) denies and blocks nothing; not "afviser at levere" (refuses to
+    # deliver), a longer refusal
+    denying = {start: end for start, end, label in _cue_hits(sentence, data.status) if label == "denied"}
+    denying_words = tuple(
+        stems[0]
+        for stems, label in data.status.together
+        if label == "denied" and all(any(word.startswith(stem) for word in sentence.words) for stem in stems)
+    )
+    blockers = [
+        start
+        for start, end, _label in _cue_hits(sentence, data.blockers)
+        if denying.get(start, start) < end
+        and not (end - start == 1 and sentence.words[start].startswith(denying_words or ("\0",)))
+    ]
     intentions = [start for start, _end, _label in _cue_hits(sentence, data.intentions)]
     hits = _cue_hits(sentence, data.cues)
     blocked = {
@@ -1560,7 +1615,12 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if position == "maybe_to":
             position = (
                 "to"
-                if cue.kind in ("supply", "thanks") and _next_to(party, cue, parties, sentence, data, weapons)
+                # "sono arrivati in Ucraina": where weapons arrive receives them
+                if cue.kind == "arrival"
+                or (
+                    cue.kind in ("supply", "thanks")
+                    and _next_to(party, cue, parties, sentence, data, weapons)
+                )
                 else "of"
             )
         role = data.roles[cue.kind].get(position)  # type: ignore[arg-type]
