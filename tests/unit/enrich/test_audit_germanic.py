@@ -123,6 +123,13 @@ GERMAN: list[tuple[str, set[Quad]]] = [
         "Der Kauf Polens von Kampfpanzern aus Südkorea ist abgeschlossen.",
         {("KR", "PL", "armored_vehicles", "agreed")},
     ),
+    # a pledge noun
+    ("Die Zusage von Kampfjets aus Dänemark an die Ukraine steht.", {("DK", "UA", "aircraft", "agreed")}),
+    # "Nachbarland" before a name continues its phrase
+    (
+        "Die Panzer wurden von Nachbarland Polen an die Ukraine geliefert.",
+        {("PL", "UA", "armored_vehicles", "delivered")},
+    ),
     # the federal security council names Germany
     (
         "Der Bundessicherheitsrat genehmigte den Export von Fregatten nach Algerien.",
@@ -209,6 +216,12 @@ DUTCH: list[tuple[str, set[Quad]]] = [
         {("PL", "UA", "armored_vehicles", "delivered")},
     ),
     ("Japan meldt dat het Chinese leger drones aan Rusland levert.", {("CN", "RU", "drones", "alleged")}),
+    # "buurland" before a name continues its phrase; a promise ("belofte") is a pledge
+    (
+        "De tanks zijn door buurland Polen aan Oekraïne geleverd.",
+        {("PL", "UA", "armored_vehicles", "delivered")},
+    ),
+    ("Nederland deed een belofte van F-16's aan Oekraïne.", {("NL", "UA", "aircraft", "agreed")}),
     # demonyms and capitals
     ("Pjongjang levert Rusland raketten.", {("KP", "RU", "missiles", "agreed")}),
     ("Het Azerbeidzjaanse leger ontving drones uit Israël.", {("IL", "AZ", "drones", "delivered")}),
