@@ -123,6 +123,9 @@ GERMAN: list[tuple[str, set[Quad]]] = [
         "Der Kauf Polens von Kampfpanzern aus Südkorea ist abgeschlossen.",
         {("KR", "PL", "armored_vehicles", "agreed")},
     ),
+    # the subjunctive of a transfer verb reports a claim; an embargo compound blocks
+    ("Nordkorea liefere seit Monaten Granaten an Russland.", {("KP", "RU", "ammunition", "alleged")}),
+    ("Das Waffenembargo betrifft Lieferungen von Drohnen aus dem Iran an Russland.", set()),
     # a pledge noun
     ("Die Zusage von Kampfjets aus Dänemark an die Ukraine steht.", {("DK", "UA", "aircraft", "agreed")}),
     # "Nachbarland" before a name continues its phrase
@@ -216,6 +219,8 @@ DUTCH: list[tuple[str, set[Quad]]] = [
         {("PL", "UA", "armored_vehicles", "delivered")},
     ),
     ("Japan meldt dat het Chinese leger drones aan Rusland levert.", {("CN", "RU", "drones", "alleged")}),
+    # an embargo compound blocks
+    ("Het wapenembargo treft de levering van drones uit Iran aan Rusland.", set()),
     # "buurland" before a name continues its phrase; a promise ("belofte") is a pledge
     (
         "De tanks zijn door buurland Polen aan Oekraïne geleverd.",
