@@ -126,6 +126,20 @@ GERMAN: list[tuple[str, set[Quad]]] = [
     # the subjunctive of a transfer verb reports a claim; an embargo compound blocks
     ("Nordkorea liefere seit Monaten Granaten an Russland.", {("KP", "RU", "ammunition", "alleged")}),
     ("Das Waffenembargo betrifft Lieferungen von Drohnen aus dem Iran an Russland.", set()),
+    # "auf den Weg gebracht" (launched) moves nothing; unnamed circles are a hedged source, also from the
+    # sentence after ("Das erfuhr ...")
+    (
+        "Die USA haben den Verkauf von Raketen an Polen auf den Weg gebracht.",
+        {("US", "PL", "missiles", "agreed")},
+    ),
+    (
+        "Dänemark liefert der Ukraine Kampfjets. Das erfuhr die Zeitung aus Regierungskreisen.",
+        {("DK", "UA", "aircraft", "alleged")},
+    ),
+    (
+        "Aus Sicherheitskreisen verlautete, Belarus habe Russland Panzer geliefert.",
+        {("BY", "RU", "armored_vehicles", "alleged")},
+    ),
     # a pledge noun
     ("Die Zusage von Kampfjets aus Dänemark an die Ukraine steht.", {("DK", "UA", "aircraft", "agreed")}),
     # "Nachbarland" before a name continues its phrase
