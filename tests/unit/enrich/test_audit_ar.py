@@ -215,3 +215,27 @@ def test_letter_variants_are_one_word() -> None:
 )
 def test_orders_negation_and_speakers(text: str, expected: set[Quad]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aid package is pledged; military support is a transfer of unspecified arms
+        ("أعلنت الولايات المتحدة حزمة مساعدات عسكرية جديدة لأوكرانيا.", {("US", "UA", "other", "agreed")}),
+        ("أعلنت واشنطن عن حزمة أسلحة جديدة لكييف تشمل صواريخ.", {("US", "UA", "missiles", "agreed")}),
+        ("قدمت الولايات المتحدة دعما عسكريا لأوكرانيا.", {("US", "UA", "other", "delivered")}),
+        # protests, concern, warnings and threats are no transfer
+        ("قدمت روسيا احتجاجا إلى الولايات المتحدة بشأن الصواريخ.", set()),
+        ("أعربت الصين عن قلقها من بيع الولايات المتحدة أسلحة لتايوان.", set()),
+        ("حذرت روسيا من تسليم أوكرانيا صواريخ بعيدة المدى.", set()),
+        # ... unless "that" opens the transfer they are about
+        ("حذرت أوكرانيا من أن إيران سلمت صواريخ لروسيا.", {("IR", "RU", "missiles", "alleged")}),
+    ],
+)
+def test_packages_and_warnings(text: str, expected: set[Quad]) -> None:
+    assert found(text) == expected
+
+
+def test_arabic_punctuation_is_punctuation() -> None:
+    """The Arabic comma and semicolon close asides and clauses as "," and ";" do."""
+    assert multilingual.tokens_of("روسيا، إيران؛") == ["روسيا", ",", "ايران", ";"]
