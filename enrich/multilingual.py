@@ -130,14 +130,19 @@ class Cues:
         return found
 
     def _label(self, words: list[str], i: int) -> tuple[str, int] | None:
+        # the longest phrase wins: "de acuerdo con la prensa" (alleged) over "de acuerdo con" (source)
+        longest: tuple[str, int] | None = None
         for phrase, label in self.phrases.items():
             end = i + len(phrase)
             if (
-                end <= len(words)
+                (longest is None or len(phrase) > longest[1])
+                and end <= len(words)
                 and tuple(words[i : end - 1]) == phrase[:-1]
                 and words[end - 1].startswith(phrase[-1])
             ):
-                return label, len(phrase)
+                longest = label, len(phrase)
+        if longest is not None:
+            return longest
         word = words[i]
         if word in self.exact:
             return self.exact[word], 1
@@ -260,6 +265,8 @@ class LanguageData:
     clause_breaks: frozenset[str]  # words that open a new clause: "что", "dass", "que"
     past: tuple[re.Pattern[str], ...]
     future: tuple[re.Pattern[str], ...]  # future forms of a transfer verb: "entregará"
+    present: tuple[re.Pattern[str], ...]  # a transfer under way: Turkish "gönderiyor"
+    hearsay: tuple[re.Pattern[str], ...]  # a verb form that reports hearsay: Turkish evidential "göndermiş"
     roles: dict[Kind, dict[Position, Role]]
     default_status: Status
     weapon_terms: dict[tuple[str, ...], str]
@@ -541,6 +548,8 @@ def language_data(code: str) -> LanguageData:
         clause_breaks=frozenset(str(word).lower() for word in data.get("clause_breaks") or []) | {";", ":"},
         past=tuple(re.compile(str(pattern)) for pattern in data.get("past") or []),
         future=tuple(re.compile(str(pattern)) for pattern in data.get("future") or []),
+        present=tuple(re.compile(str(pattern)) for pattern in data.get("present") or []),
+        hearsay=tuple(re.compile(str(pattern)) for pattern in data.get("hearsay") or []),
         roles={kind: {**ROLES[kind], **((data.get("roles") or {}).get(kind) or {})} for kind in CUE_KINDS},
         default_status=data.get("default_status", "agreed"),
         weapon_terms=weapon_terms,
@@ -822,6 +831,8 @@ def _attribute(start: int, sentence: Sentence, data: LanguageData) -> bool:
         noun[:1].isupper()
         and words[start - 2] not in data.prepositions  # "In der Ukraine" opening a sentence: a place
         and not words[start - 2].startswith(data.forces or ("\0",))
+        # "Im März lieferte Deutschland der Ukraine Panzer": a name takes no genitive; a dative follows it
+        and not any(end == start - 1 for _start, end, _form in _state_matches(sentence, data))
     )
 
 
@@ -839,7 +850,7 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
                 hit = (i, i + length, category)
                 break
         # a single word: the language file's stems first, then the shared term lists
-        word = data.weapon_words.label(words, i) if hit is None and words[i].isalpha() else None
+        word = data.weapon_words.label(words, i) if hit is None and _lettered(words[i]) else None
         if word is not None:
             hit = (i, i + 1, word[0])
         elif hit is None and (category := data.weapon_terms.get((words[i],))) is not None:
@@ -911,11 +922,16 @@ def _designation_end(sentence: Sentence, end: int) -> int:
     return i
 
 
+def _lettered(word: str) -> bool:
+    """A word of letters, the zero-width non-joiner of Persian among them ("تانک‌ها", "می‌فرستد")."""
+    return word.replace("\u200c", "").isalpha()
+
+
 def _cue_hits(sentence: Sentence, cues: Cues) -> list[tuple[int, int, str]]:
     hits = []
     i = 0
     while i < len(sentence.words):
-        found = cues.label(sentence.words, i) if sentence.words[i].isalpha() else None
+        found = cues.label(sentence.words, i) if _lettered(sentence.words[i]) else None
         if found:
             if found[0] != IDIOM:  # an idiom takes its words, and is no cue
                 hits.append((i, i + found[1], found[0]))
@@ -1210,10 +1226,7 @@ def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData
             placed.append(_with(party, "subject"))
             continue
         between = sentence.words[subject_chain_end : party.start] if subject_chain_end is not None else []
-        joined = (not between and party.joined) or (
-            between
-            and all(word in data.conjunctions or word in data.articles or word == "," for word in between)
-        )
+        joined = (not between and party.joined) or _joining(between, data)
         if subject_chain_end is not None and joined:
             subject_chain_end = party.end
             placed.append(_with(party, "subject"))
@@ -1319,8 +1332,14 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
 
 def _coordinated(previous: Party, party: Party, sentence: Sentence, data: LanguageData) -> bool:
     between = sentence.words[previous.end : party.start]
-    return (not between and party.joined) or bool(
-        between and all(word in data.conjunctions or word in data.articles or word == "," for word in between)
+    return (not between and party.joined) or _joining(between, data)
+
+
+def _joining(between: list[str], data: LanguageData) -> bool:
+    """Whether the words between two names join them: a conjunction or a comma, with articles ("und die
+    Ukraine"); an article alone opens the next phrase ("lieferte Deutschland der Ukraine": the dative)."""
+    return any(word in data.conjunctions or word == "," for word in between) and all(
+        word in data.conjunctions or word in data.articles or word == "," for word in between
     )
 
 
@@ -1378,13 +1397,15 @@ def _status(
     # the tense is that of the verb, or of the light verb that makes a noun of it one ("teslim edecek")
     verbs = [word for cue in cues if not cue.noun for word in _verb_words(cue, sentence, data)]
     past = any(pattern.search(verb) for verb in verbs for pattern in data.past)
+    present = any(pattern.search(verb) for verb in verbs for pattern in data.present)
     if "denied" in labels:
         return "denied"
-    if "alleged" in labels:
+    if "alleged" in labels or any(pattern.search(verb) for verb in verbs for pattern in data.hearsay):
         return "alleged"
     if "future" in labels or any(pattern.search(verb) for verb in verbs for pattern in data.future):
         return "agreed"
-    fact = next((fact for fact in statuses.FACT_ORDER if fact in labels), "delivered" if past else None)
+    tense: Status | None = "delivered" if past else "ongoing" if present else None
+    fact = next((fact for fact in statuses.FACT_ORDER if fact in labels), tense)
     if fact == "delivered" and "continues" in labels:
         return "ongoing"  # "de eerste tanks zijn aangekomen, meer zijn onderweg"
     return fact
@@ -1554,7 +1575,12 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if position == "maybe_to":
             position = (
                 "to"
-                if cue.kind in ("supply", "thanks") and _next_to(party, cue, parties, sentence, data, weapons)
+                # "sono arrivati in Ucraina": where weapons arrive receives them
+                if cue.kind == "arrival"
+                or (
+                    cue.kind in ("supply", "thanks")
+                    and _next_to(party, cue, parties, sentence, data, weapons)
+                )
                 else "of"
             )
         role = data.roles[cue.kind].get(position)  # type: ignore[arg-type]
