@@ -239,3 +239,15 @@ def test_packages_and_warnings(text: str, expected: set[Quad]) -> None:
 def test_arabic_punctuation_is_punctuation() -> None:
     """The Arabic comma and semicolon close asides and clauses as "," and ";" do."""
     assert multilingual.tokens_of("روسيا، إيران؛") == ["روسيا", ",", "ايران", ";"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تتواصل شحنات المقاتلات الروسية إلى إيران.", {("RU", "IR", "aircraft", "ongoing")}),
+        ("حطت في الهند أول دفعة من مقاتلات رافال قادمة من فرنسا.", {("FR", "IN", "aircraft", "delivered")}),
+        ("من المقرر أن تتسلم إيران مقاتلات روسية العام المقبل.", {("RU", "IR", "aircraft", "agreed")}),
+    ],
+)
+def test_continuing_landing_scheduled(text: str, expected: set[Quad]) -> None:
+    assert found(text) == expected
