@@ -247,6 +247,8 @@ def test_arabic_punctuation_is_punctuation() -> None:
         ("تتواصل شحنات المقاتلات الروسية إلى إيران.", {("RU", "IR", "aircraft", "ongoing")}),
         ("حطت في الهند أول دفعة من مقاتلات رافال قادمة من فرنسا.", {("FR", "IN", "aircraft", "delivered")}),
         ("من المقرر أن تتسلم إيران مقاتلات روسية العام المقبل.", {("RU", "IR", "aircraft", "agreed")}),
+        # the thanked state supplied the one that thanks
+        ("شكرت أوكرانيا ألمانيا على الدبابات.", {("DE", "UA", "armored_vehicles", "delivered")}),
     ],
 )
 def test_continuing_landing_scheduled(text: str, expected: set[Quad]) -> None:
