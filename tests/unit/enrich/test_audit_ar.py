@@ -253,3 +253,19 @@ def test_arabic_punctuation_is_punctuation() -> None:
 )
 def test_continuing_landing_scheduled(text: str, expected: set[Quad]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words that begin as a transfer stem does are no transfer word: "باعتبارها" (as being) is no "باع"
+        # (sold), "الأمد" (the term) no "أمد" (supplied), "بيان صدر" (a statement issued) no "صدر" (exported)
+        ("وصفت روسيا إيران باعتبارها شريكا يملك مسيرات متطورة.", set()),
+        ("وقعت مصر عقدا طويل الأمد مع فرنسا لشراء مقاتلات.", {("FR", "EG", "aircraft", "agreed")}),
+        ("قالت مصر في بيان صدر اليوم إنها تسلمت مقاتلات من فرنسا.", {("FR", "EG", "aircraft", "delivered")}),
+        ("دعا ولي العهد محمد بن سلمان إلى حل سلمي في اليمن رغم الصواريخ.", set()),
+        ("صدرت فرنسا صواريخ إلى مصر.", {("FR", "EG", "missiles", "delivered")}),
+    ],
+)
+def test_words_that_only_look_like_transfer_words(text: str, expected: set[Quad]) -> None:
+    assert found(text) == expected
