@@ -72,8 +72,9 @@ STANDALONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
 # left in they would cut a word in pieces
 ARABIC_MARKS = dict.fromkeys([*range(0x064B, 0x0660), 0x0670])
 # Arabic letters the press writes either way: the hamza on or under alif (أ إ آ ٱ) is often left out and a
-# final ى written ي ("إلى", "الى"); words are compared to the tables without the difference
-ARABIC_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
+# final ى written ي ("إلى", "الى"); words are compared to the tables without the difference. The Arabic
+# comma and semicolon ("،", "؛") are commas and semicolons: they close asides and clauses
+ARABIC_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "،": ",", "؛": ";"})
 UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 QUOTES = re.compile(r'(?<!\w)["“”«»„‟]|["“”«»„‟](?!\w)')
 NOMINATIVE = "nom"

@@ -215,3 +215,57 @@ def test_letter_variants_are_one_word() -> None:
 )
 def test_orders_negation_and_speakers(text: str, expected: set[Quad]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aid package is pledged; military support is a transfer of unspecified arms
+        ("أعلنت الولايات المتحدة حزمة مساعدات عسكرية جديدة لأوكرانيا.", {("US", "UA", "other", "agreed")}),
+        ("أعلنت واشنطن عن حزمة أسلحة جديدة لكييف تشمل صواريخ.", {("US", "UA", "missiles", "agreed")}),
+        ("قدمت الولايات المتحدة دعما عسكريا لأوكرانيا.", {("US", "UA", "other", "delivered")}),
+        # protests, concern, warnings and threats are no transfer
+        ("قدمت روسيا احتجاجا إلى الولايات المتحدة بشأن الصواريخ.", set()),
+        ("أعربت الصين عن قلقها من بيع الولايات المتحدة أسلحة لتايوان.", set()),
+        ("حذرت روسيا من تسليم أوكرانيا صواريخ بعيدة المدى.", set()),
+        # ... unless "that" opens the transfer they are about
+        ("حذرت أوكرانيا من أن إيران سلمت صواريخ لروسيا.", {("IR", "RU", "missiles", "alleged")}),
+    ],
+)
+def test_packages_and_warnings(text: str, expected: set[Quad]) -> None:
+    assert found(text) == expected
+
+
+def test_arabic_punctuation_is_punctuation() -> None:
+    """The Arabic comma and semicolon close asides and clauses as "," and ";" do."""
+    assert multilingual.tokens_of("روسيا، إيران؛") == ["روسيا", ",", "ايران", ";"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تتواصل شحنات المقاتلات الروسية إلى إيران.", {("RU", "IR", "aircraft", "ongoing")}),
+        ("حطت في الهند أول دفعة من مقاتلات رافال قادمة من فرنسا.", {("FR", "IN", "aircraft", "delivered")}),
+        ("من المقرر أن تتسلم إيران مقاتلات روسية العام المقبل.", {("RU", "IR", "aircraft", "agreed")}),
+        # the thanked state supplied the one that thanks
+        ("شكرت أوكرانيا ألمانيا على الدبابات.", {("DE", "UA", "armored_vehicles", "delivered")}),
+    ],
+)
+def test_continuing_landing_scheduled(text: str, expected: set[Quad]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words that begin as a transfer stem does are no transfer word: "باعتبارها" (as being) is no "باع"
+        # (sold), "الأمد" (the term) no "أمد" (supplied), "بيان صدر" (a statement issued) no "صدر" (exported)
+        ("وصفت روسيا إيران باعتبارها شريكا يملك مسيرات متطورة.", set()),
+        ("وقعت مصر عقدا طويل الأمد مع فرنسا لشراء مقاتلات.", {("FR", "EG", "aircraft", "agreed")}),
+        ("قالت مصر في بيان صدر اليوم إنها تسلمت مقاتلات من فرنسا.", {("FR", "EG", "aircraft", "delivered")}),
+        ("دعا ولي العهد محمد بن سلمان إلى حل سلمي في اليمن رغم الصواريخ.", set()),
+        ("صدرت فرنسا صواريخ إلى مصر.", {("FR", "EG", "missiles", "delivered")}),
+    ],
+)
+def test_words_that_only_look_like_transfer_words(text: str, expected: set[Quad]) -> None:
+    assert found(text) == expected
