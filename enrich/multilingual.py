@@ -1739,14 +1739,28 @@ def _reporters(sentence: Sentence, data: LanguageData, also: Sequence[tuple[int,
     the verb to the state's phrase)."""
     reports = [(start, end) for start, end, label in _cue_hits(sentence, data.status) if label == "report"]
     reports += also
-    return {
+    matches = _state_matches(sentence, data)
+    found = {
         form.code
-        for start, end, form in _state_matches(sentence, data)
+        for start, end, form in matches
         if any(
             -3 <= report - end <= 2 or 0 <= _phrase_start(start, sentence.words, data) - report_end <= 2
             for report, report_end in reports
         )
     }
+    words = sentence.words
+    comma = words.index(",") if "," in words else len(words)
+    if (
+        data.verb_final
+        and matches
+        and matches[0][0] == 0
+        and all(start > comma for start, _end, _form in matches[1:])
+        and any(not any(_lettered(word) for word in words[end:]) for _start, end in reports)
+    ):
+        # "Güney Kore, Kuzey Kore'nin Rusya'ya mermi sağladığını söyledi", "ABD sözcüsü X, ... söyledi": the
+        # verb of saying closes the sentence, and its subject, set off by a comma, opens it
+        found.add(matches[0][2].code)
+    return found
 
 
 def _sources(sentence: Sentence, data: LanguageData) -> set[str | None]:

@@ -211,6 +211,18 @@ def test_turkish_non_transfers(text: str) -> None:
             "Rusya, Latin Amerika'da Venezuela'ya savaş uçağı teslim etti.",
             ("RU", "VE", "aircraft", "delivered"),
         ),
+        ("Almanya, Ukrayna'ya tank göndereceğini açıkladı.", ("DE", "UA", "armored_vehicles", "agreed")),
+        ("ABD tarafından Polonya'ya mühimmat transfer edilecek.", ("US", "PL", "ammunition", "agreed")),
+        ("ABD, Polonya'ya mühimmat transfer etti.", ("US", "PL", "ammunition", "delivered")),
+        ("Almanya, Ukrayna'ya tank gönderdiğini açıkladı.", ("DE", "UA", "armored_vehicles", "delivered")),
+        (
+            "Güney Kore, Kuzey Kore'nin Rusya'ya top mermisi sağladığını söyledi.",
+            ("KP", "RU", "ammunition", "alleged"),
+        ),
+        (
+            "Güney Kore sözcüsü Ali Can, Kuzey Kore'nin Rusya'ya top mermisi sağladığını söyledi.",
+            ("KP", "RU", "ammunition", "alleged"),
+        ),
     ],
 )
 def test_turkish_transfers(text: str, expected: Quad) -> None:
