@@ -71,6 +71,9 @@ STANDALONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
 # Arabic short-vowel and shadda marks, written only now and then ("تسلّم" is "تسلم"): not letters, so
 # left in they would cut a word in pieces
 ARABIC_MARKS = dict.fromkeys([*range(0x064B, 0x0660), 0x0670])
+# Arabic letters the press writes either way: the hamza on or under alif (أ إ آ ٱ) is often left out and a
+# final ى written ي ("إلى", "الى"); words are compared to the tables without the difference
+ARABIC_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
 UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 QUOTES = re.compile(r'(?<!\w)["“”«»„‟]|["“”«»„‟](?!\w)')
 NOMINATIVE = "nom"
@@ -126,14 +129,19 @@ class Cues:
         return found
 
     def _label(self, words: list[str], i: int) -> tuple[str, int] | None:
+        # the longest phrase wins: "de acuerdo con la prensa" (alleged) over "de acuerdo con" (source)
+        longest: tuple[str, int] | None = None
         for phrase, label in self.phrases.items():
             end = i + len(phrase)
             if (
-                end <= len(words)
+                (longest is None or len(phrase) > longest[1])
+                and end <= len(words)
                 and tuple(words[i : end - 1]) == phrase[:-1]
                 and words[end - 1].startswith(phrase[-1])
             ):
-                return label, len(phrase)
+                longest = label, len(phrase)
+        if longest is not None:
+            return longest
         word = words[i]
         if word in self.exact:
             return self.exact[word], 1
@@ -315,7 +323,18 @@ def _normalise(text: str) -> str:
 
 
 def tokens_of(text: str) -> list[str]:
-    return TOKEN.findall(_normalise(text).lower())
+    return TOKEN.findall(_normalise(text).lower().translate(ARABIC_VARIANTS))
+
+
+def _folded(value: Any) -> Any:
+    """The strings of a language file (keys, entries, patterns) with the letters ``ARABIC_VARIANTS`` joins."""
+    if isinstance(value, str):
+        return value.translate(ARABIC_VARIANTS)
+    if isinstance(value, list):
+        return [_folded(item) for item in value]
+    if isinstance(value, dict):
+        return {_folded(key): _folded(item) for key, item in value.items()}
+    return value
 
 
 def _lang_dir() -> Any:
@@ -351,7 +370,7 @@ def _raw(code: str) -> dict[str, Any]:
     data = yaml.load((_lang_dir() / f"{code}.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
     if not isinstance(data, dict):
         raise ValueError(f"data/lang/{code}.yaml: expected a mapping at the top")
-    return data
+    return cast(dict[str, Any], _folded(data))
 
 
 def _inflect(
@@ -642,7 +661,8 @@ def sentences(
         if lexicon is not None:
             surface = [word for token in surface for word in lexicon.cut(token)]
         if surface:
-            found.append(Sentence(piece, start, surface, [word.lower() for word in surface]))
+            words = [word.lower().translate(ARABIC_VARIANTS) for word in surface]
+            found.append(Sentence(piece, start, surface, words))
     return found
 
 
@@ -734,6 +754,13 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
         article_case = data.article_cases.get(words[before], article_case)
         before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
+    if before + 1 < start and (before < 0 or words[before] not in data.prepositions):
+        # "للجيش الأوكراني" (to the Ukrainian army): the preposition is a clitic on the forces noun; "to" only
+        # right after a supply verb, since the clitic also marks a possessor ("موقع تابع للجيش اليمني")
+        head = words[before + 1]
+        clitic = next((c for c in data.cues.clitics if head.startswith(c) and c in data.prepositions), None)
+        position = data.prepositions[clitic].get("any") if clitic else None
+        return "maybe_to" if position == "to" else position
     if before < 0 or words[before] not in data.prepositions:
         return None
     if (
@@ -803,6 +830,8 @@ def _attribute(start: int, sentence: Sentence, data: LanguageData) -> bool:
         noun[:1].isupper()
         and words[start - 2] not in data.prepositions  # "In der Ukraine" opening a sentence: a place
         and not words[start - 2].startswith(data.forces or ("\0",))
+        # "Im März lieferte Deutschland der Ukraine Panzer": a name takes no genitive; a dative follows it
+        and not any(end == start - 1 for _start, end, _form in _state_matches(sentence, data))
     )
 
 
@@ -933,7 +962,10 @@ def _parties(
         compound = end + 1 < len(words) and words[end] == "-" and words[end + 1].isalpha()
         if compound and words[end + 1].startswith(data.forces or ("\0",)):
             actor, compound = True, False  # "US-Verteidigungsministerium" is the state
-        beside_weapon = data.adjectives_follow_noun and any(0 <= start - w[1] <= 1 for w in weapons)
+        # not past the noun of the forces: "دبابات للجيش الأوكراني" (tanks for the Ukrainian army)
+        beside_weapon = data.adjectives_follow_noun and any(
+            0 <= start - w[1] <= 1 and not (start > w[1] and _is_forces(words[w[1]], data)) for w in weapons
+        )
         if form.kind == "demonym" and (not actor or beside_weapon):
             # "russische Panzer", "des russischen Raketenabwehrsystems": the maker, when next to a
             # weapon; "для российской армии" takes its preposition's position
@@ -1193,10 +1225,7 @@ def _bare_positions(parties: list[Party], sentence: Sentence, data: LanguageData
             placed.append(_with(party, "subject"))
             continue
         between = sentence.words[subject_chain_end : party.start] if subject_chain_end is not None else []
-        joined = (not between and party.joined) or (
-            between
-            and all(word in data.conjunctions or word in data.articles or word == "," for word in between)
-        )
+        joined = (not between and party.joined) or _joining(between, data)
         if subject_chain_end is not None and joined:
             subject_chain_end = party.end
             placed.append(_with(party, "subject"))
@@ -1302,8 +1331,14 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
 
 def _coordinated(previous: Party, party: Party, sentence: Sentence, data: LanguageData) -> bool:
     between = sentence.words[previous.end : party.start]
-    return (not between and party.joined) or bool(
-        between and all(word in data.conjunctions or word in data.articles or word == "," for word in between)
+    return (not between and party.joined) or _joining(between, data)
+
+
+def _joining(between: list[str], data: LanguageData) -> bool:
+    """Whether the words between two names join them: a conjunction or a comma, with articles ("und die
+    Ukraine"); an article alone opens the next phrase ("lieferte Deutschland der Ukraine": the dative)."""
+    return any(word in data.conjunctions or word == "," for word in between) and all(
+        word in data.conjunctions or word in data.articles or word == "," for word in between
     )
 
 
@@ -1398,7 +1433,21 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             else (ELLIPTIC, ELLIPTIC, FRAME, "")
         ]
     clause_of = _clauses(sentence, data)
-    blockers = [start for start, _end, _label in _cue_hits(sentence, data.blockers)]
+    # "rechazó las acusaciones", "رفضت إيران الاتهامات": a refusal word that opens a denial (a phrase as long,
+    # or the first word of an ``a ... b`` one) denies and blocks nothing; not "afviser at levere" (refuses to
+    # deliver), a longer refusal
+    denying = {start: end for start, end, label in _cue_hits(sentence, data.status) if label == "denied"}
+    denying_words = tuple(
+        stems[0]
+        for stems, label in data.status.together
+        if label == "denied" and all(any(word.startswith(stem) for word in sentence.words) for stem in stems)
+    )
+    blockers = [
+        start
+        for start, end, _label in _cue_hits(sentence, data.blockers)
+        if denying.get(start, start) < end
+        and not (end - start == 1 and sentence.words[start].startswith(denying_words or ("\0",)))
+    ]
     intentions = [start for start, _end, _label in _cue_hits(sentence, data.intentions)]
     hits = _cue_hits(sentence, data.cues)
     blocked = {
@@ -1525,7 +1574,12 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if position == "maybe_to":
             position = (
                 "to"
-                if cue.kind in ("supply", "thanks") and _next_to(party, cue, parties, sentence, data, weapons)
+                # "sono arrivati in Ucraina": where weapons arrive receives them
+                if cue.kind == "arrival"
+                or (
+                    cue.kind in ("supply", "thanks")
+                    and _next_to(party, cue, parties, sentence, data, weapons)
+                )
                 else "of"
             )
         role = data.roles[cue.kind].get(position)  # type: ignore[arg-type]

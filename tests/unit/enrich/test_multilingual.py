@@ -73,8 +73,8 @@ def found(text: str, lang: str) -> set[Quad]:
             "Uruguay entregará helicópteros a la Fuerza Aérea de Bolivia.",
             {("UY", "BO", "aircraft", "agreed")},
         ),
-        # Arabic: the verb first, لـ on the recipient, من before the supplier
-        ("ar", "باعت فرنسا لقطر طائرات رافال.", {("FR", "QA", "aircraft", "delivered")}),
+        # Arabic: the verb first, لـ on the recipient, من before the supplier; "sold" tells no delivery
+        ("ar", "باعت فرنسا لقطر طائرات رافال.", {("FR", "QA", "aircraft", "agreed")}),
         ("ar", "تسلمت الجزائر غواصات من روسيا.", {("RU", "DZ", "naval", "delivered")}),
         # a state's denial is a denied transfer
         ("ar", "نفت مصر أنها اشترت صواريخ من كوريا الشمالية.", {("KP", "EG", "missiles", "denied")}),

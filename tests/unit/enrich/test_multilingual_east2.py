@@ -21,7 +21,7 @@ def found(text: str, lang: str) -> set[Quad]:
     [
         # Arabic writes a clitic onto the first word of a multi-word name only: "للولايات المتحدة" is "to
         # the United States", "لدولة الإمارات" "to the State of the Emirates"
-        ("ar", "باعت فرنسا طائرات رافال للولايات المتحدة.", {("FR", "US", "aircraft", "delivered")}),
+        ("ar", "باعت فرنسا طائرات رافال للولايات المتحدة.", {("FR", "US", "aircraft", "agreed")}),
         (
             "ar",
             "سلمت ألمانيا دبابات للمملكة العربية السعودية.",
@@ -56,7 +56,7 @@ def found(text: str, lang: str) -> set[Quad]:
         (
             "ar",
             "باعت فرنسا طائرات إلى مصر والإمارات العربية المتحدة.",
-            {("FR", "EG", "aircraft", "delivered"), ("FR", "AE", "aircraft", "delivered")},
+            {("FR", "EG", "aircraft", "agreed"), ("FR", "AE", "aircraft", "agreed")},
         ),
         # Persian: "در اختیار X قرار داد" puts the weapon at X's disposal; "به گفته" names the source
         (

@@ -45,8 +45,8 @@ def found(text: str, lang: str) -> set[Quad]:
             "Китай подписал контракт на поставку для ВВС Египта беспилотников.",
             {("CN", "EG", "drones", "agreed")},
         ),
-        # "encargó" orders ("Encargada de Negocios", a chargé d'affaires, does not)
-        ("es", "Filipinas encargó fragatas a Corea del Sur.", {("KR", "PH", "naval", "delivered")}),
+        # "encargó" orders ("Encargada de Negocios", a chargé d'affaires, does not); an order is a deal
+        ("es", "Filipinas encargó fragatas a Corea del Sur.", {("KR", "PH", "naval", "agreed")}),
     ],
 )
 def test_parties_reach(lang: str, text: str, expected: set[Quad]) -> None:

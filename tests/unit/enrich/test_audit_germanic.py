@@ -1,0 +1,199 @@
+"""German and Dutch lexicon audit (enrich/data/lang/de.yaml, nl.yaml): the verb forms, nouns, hedges,
+blockers, weapon nouns, prepositions and state names a news report may use, each on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from enrich import multilingual
+from tests.tagged import Quad
+
+
+def found(text: str, lang: str) -> set[Quad]:
+    return {(t.supplier, t.recipient, t.category, t.status) for t in multilingual.tag(text, lang).transfers}
+
+
+GERMAN: list[tuple[str, set[Quad]]] = [
+    # verb second with the subject after the verb; a dative after a state's name is no genitive of it
+    (
+        "Im März übergab Deutschland der Ukraine weitere Schützenpanzer.",
+        {("DE", "UA", "armored_vehicles", "delivered")},
+    ),
+    ("Gestern lieferte Spanien der Türkei zwei Korvetten.", {("ES", "TR", "naval", "delivered")}),
+    # strong and umlauted forms the stems missed
+    ("Polen erwarb 180 Kampfpanzer von Südkorea.", {("KR", "PL", "armored_vehicles", "delivered")}),
+    ("Brasilien erhält schwedische Kampfjets.", {("SE", "BR", "aircraft", "agreed")}),
+    ("Kanada überlässt der Ukraine gepanzerte Fahrzeuge.", {("CA", "UA", "armored_vehicles", "agreed")}),
+    ("Kanada überließ der Ukraine Haubitzen.", {("CA", "UA", "artillery", "delivered")}),
+    # separable verbs: the finite part first, the particle or phrase last
+    (
+        "Deutschland stellt der Ukraine ein Flugabwehrsystem zur Verfügung.",
+        {("DE", "UA", "air_defense", "agreed")},
+    ),
+    (
+        "Norwegen stellte Litauen im Mai zwei Flugabwehrsysteme zur Verfügung.",
+        {("NO", "LT", "air_defense", "delivered")},
+    ),
+    ("Finnland liefert Estland Haubitzen aus.", {("FI", "EE", "artillery", "agreed")}),
+    ("Die Schweiz hat Ägypten Munition zukommen lassen.", {("CH", "EG", "ammunition", "agreed")}),
+    ("Italien verschiffte Panzer nach Katar.", {("IT", "QA", "armored_vehicles", "delivered")}),
+    ("Japan sandte Hubschrauber nach Indonesien.", {("JP", "ID", "aircraft", "delivered")}),
+    ("Die Ukraine nahm die Kampfjets aus Dänemark in Empfang.", {("DK", "UA", "aircraft", "delivered")}),
+    ("Indien bezieht seine Kampfjets aus Frankreich.", {("FR", "IN", "aircraft", "agreed")}),
+    ("Chile schafft Fregatten aus Australien an.", set()),  # "schafft ... an": the particle alone, no cue
+    ("Chile hat Fregatten aus Australien angeschafft.", {("AU", "CL", "naval", "delivered")}),
+    ("Peru orderte Korvetten bei Südkorea.", {("KR", "PE", "naval", "agreed")}),
+    # nouns: the handover, export under its other name, an order
+    (
+        "Die Übergabe der Haubitzen von Norwegen an Lettland ist erfolgt.",
+        {("NO", "LV", "artillery", "delivered")},
+    ),
+    (
+        "Die Ausfuhr von Sturmgewehren aus Belgien nach Kenia sorgt für Kritik.",
+        {("BE", "KE", "small_arms", "agreed")},
+    ),
+    (
+        "Die Waffenausfuhr von Belgien nach Kenia umfasst Sturmgewehre.",
+        {("BE", "KE", "small_arms", "agreed")},
+    ),
+    # "bezieht sich auf", "im Auftrag": no transfer word
+    ("Der Minister bezog sich auf Panzer aus Polen für die Ukraine.", set()),
+    # hedges: "laut" names the source (a party's own word is no claim), "dürfte", "wohl", "zufolge"
+    ("Laut Kiew hat Deutschland der Ukraine Haubitzen geliefert.", {("DE", "UA", "artillery", "delivered")}),
+    ("Laut US-Geheimdiensten hat der Iran Russland Drohnen geliefert.", {("IR", "RU", "drones", "alleged")}),
+    ("Dem Pentagon zufolge hat Nordkorea Russland Raketen geliefert.", {("KP", "RU", "missiles", "alleged")}),
+    ("Nordkorea dürfte Russland Raketen geliefert haben.", {("KP", "RU", "missiles", "alleged")}),
+    ("Der Iran hat Russland wohl Drohnen geliefert.", {("IR", "RU", "drones", "alleged")}),
+    ("Belarus hat Russland möglicherweise Panzer geliefert.", {("BY", "RU", "armored_vehicles", "alleged")}),
+    (
+        "Satellitenbilder zeigen, dass Nordkorea Russland Granaten lieferte.",
+        {("KP", "RU", "ammunition", "alleged")},
+    ),
+    # denials: the separable "weist ... zurück", "leugnet", "Dementi"
+    (
+        "Teheran weist Berichte über Drohnenlieferungen an Russland zurück.",
+        {("IR", "RU", "drones", "denied")},
+    ),
+    ("Minsk leugnet, Russland Panzer geliefert zu haben.", {("BY", "RU", "armored_vehicles", "denied")}),
+    # future, ongoing, agreed and delivered words
+    ("Die Ukraine erhält demnächst Kampfjets aus Dänemark.", {("DK", "UA", "aircraft", "agreed")}),
+    ("Deutschland liefert weiterhin Munition an die Ukraine.", {("DE", "UA", "ammunition", "ongoing")}),
+    ("Kroatien bestellte zwölf Kampfjets aus Frankreich.", {("FR", "HR", "aircraft", "agreed")}),
+    # offers, requests, deliberation, halts, cancellations, deployments: no transfer
+    ("Deutschland bietet der Ukraine Kampfpanzer an.", set()),
+    ("Die Ukraine bat Deutschland um Marschflugkörper.", set()),
+    ("Die Regierung erwog, Kampfjets an die Ukraine zu liefern.", set()),
+    ("Deutschland hat die Ausfuhr von Waffen nach Israel ausgesetzt.", set()),
+    ("Die Türkei hat den Kauf von Kampfjets aus den USA storniert.", set()),
+    ("Die USA verlegen Kampfjets nach Polen.", set()),
+    ("Polen hat Interesse, Kampfjets aus Südkorea zu kaufen.", set()),
+    ("Die Marine hat in Norwegen Torpedos aus Deutschland getestet.", set()),
+    # weapon nouns of every category
+    ("Frankreich liefert Indien ein Landungsschiff.", {("FR", "IN", "naval", "agreed")}),
+    ("Italien liefert Katar ein Patrouillenschiff.", {("IT", "QA", "naval", "agreed")}),
+    ("Italien liefert Katar zwei Hubschrauberträger.", {("IT", "QA", "naval", "agreed")}),
+    ("Deutschland liefert Lettland Minenjäger.", {("DE", "LV", "naval", "agreed")}),
+    ("Deutschland liefert der Ukraine Panzerminen.", {("DE", "UA", "ammunition", "agreed")}),
+    ("Deutschland liefert der Ukraine Minen.", {("DE", "UA", "ammunition", "agreed")}),
+    ("Deutschland liefert der Ukraine Mannschaftstransporter.", {("DE", "UA", "armored_vehicles", "agreed")}),
+    ("Deutschland liefert der Ukraine geschützte Fahrzeuge.", {("DE", "UA", "armored_vehicles", "agreed")}),
+    ("Deutschland liefert der Ukraine Lenkwaffen.", {("DE", "UA", "missiles", "agreed")}),
+    ("Deutschland liefert der Ukraine Drohnenabwehrsysteme.", {("DE", "UA", "air_defense", "agreed")}),
+    ("Deutschland liefert der Ukraine Flakpanzer.", {("DE", "UA", "air_defense", "agreed")}),
+    ("Deutschland liefert der Ukraine Fla-Raketen.", {("DE", "UA", "air_defense", "agreed")}),
+    ("Deutschland liefert der Ukraine Abfangjäger.", {("DE", "UA", "aircraft", "agreed")}),
+    ("Deutschland liefert Kenia Handfeuerwaffen.", {("DE", "KE", "small_arms", "agreed")}),
+    ("Deutschland liefert Kenia unbemannte Flugzeuge.", {("DE", "KE", "drones", "agreed")}),
+    ("Deutschland liefert Kenia Geschütze.", {("DE", "KE", "artillery", "agreed")}),
+    # "Inflation", "Flaggen", "Termine" hold letters of weapon stems and are none
+    ("Die Ukraine hat in der Inflation Flaggen aus Deutschland gekauft.", set()),
+    ("Die Termine für Lieferungen aus Polen an die Ukraine stehen fest.", set()),
+    # "seitens" names the agent
+    ("Seitens der USA wurden Kampfjets an Taiwan verkauft.", {("US", "TW", "aircraft", "agreed")}),
+]
+
+DUTCH: list[tuple[str, set[Quad]]] = [
+    # where one orders or buys ("bij") is the seller
+    ("Griekenland bestelde twaalf gevechtsvliegtuigen bij Frankrijk.", {("FR", "GR", "aircraft", "agreed")}),
+    ("Roemenië kocht tanks bij Zuid-Korea.", {("KR", "RO", "armored_vehicles", "agreed")}),
+    # strong pasts: received, gave, sent
+    (
+        "Griekenland ontving twaalf gevechtsvliegtuigen uit Frankrijk.",
+        {("FR", "GR", "aircraft", "delivered")},
+    ),
+    ("Denemarken schonk Oekraïne gevechtsvliegtuigen.", {("DK", "UA", "aircraft", "delivered")}),
+    ("Duitsland zendt fregatten naar Oekraïne.", {("DE", "UA", "naval", "agreed")}),
+    ("Italië zond helikopters naar Libanon.", {("IT", "LB", "aircraft", "delivered")}),
+    ("Spanje verscheepte munitie naar Oekraïne.", {("ES", "UA", "ammunition", "delivered")}),
+    ("België heeft Oekraïne F-16's beloofd.", {("BE", "UA", "aircraft", "agreed")}),
+    ("Noorwegen verstrekte Oekraïne luchtafweersystemen.", {("NO", "UA", "air_defense", "delivered")}),
+    ("Nederland overhandigde Litouwen pantservoertuigen.", {("NL", "LT", "armored_vehicles", "delivered")}),
+    ("Portugal heeft de houwitsers aan Oekraïne afgeleverd.", {("PT", "UA", "artillery", "delivered")}),
+    ("De export van fregatten van Nederland naar Indonesië gaat door.", {("NL", "ID", "naval", "ongoing")}),
+    ("Finland heeft munitie aangekocht van Zweden.", {("SE", "FI", "ammunition", "agreed")}),
+    ("Marokko importeert drones uit Israël.", {("IL", "MA", "drones", "agreed")}),
+    ("Tsjechië nam de tanks uit Duitsland in ontvangst.", {("DE", "CZ", "armored_vehicles", "delivered")}),
+    (
+        "De eerste pantserwagens uit Frankrijk arriveren in België.",
+        {("FR", "BE", "armored_vehicles", "agreed")},
+    ),
+    # hedges and sources: "volgens" names the source, a party's own word is no claim
+    ("Volgens Kiev heeft Nederland F-16's aan Oekraïne geleverd.", {("NL", "UA", "aircraft", "delivered")}),
+    ("Volgens inlichtingendiensten levert Iran drones aan Rusland.", {("IR", "RU", "drones", "alleged")}),
+    (
+        "Satellietbeelden tonen dat Noord-Korea granaten aan Rusland leverde.",
+        {("KP", "RU", "ammunition", "alleged")},
+    ),
+    ("Iran heeft vermeend drones aan Rusland geleverd.", {("IR", "RU", "drones", "alleged")}),
+    ("Iran noemt de levering van drones aan Rusland nepnieuws.", {("IR", "RU", "drones", "denied")}),
+    # future, ongoing and agreed words
+    ("Zweden levert binnenkort gevechtsvliegtuigen aan Oekraïne.", {("SE", "UA", "aircraft", "agreed")}),
+    (
+        "De levering van F-16's door Nederland aan Oekraïne is begonnen.",
+        {("NL", "UA", "aircraft", "ongoing")},
+    ),
+    ("Nederland blijft munitie aan Oekraïne leveren.", {("NL", "UA", "ammunition", "ongoing")}),
+    (
+        "Polen tekende een contract voor de aankoop van tanks uit Zuid-Korea.",
+        {("KR", "PL", "armored_vehicles", "agreed")},
+    ),
+    # deliberation, offers, requests, halts, bans, seizures, tests: no transfer
+    ("Nederland overweegt de levering van gevechtsvliegtuigen aan Oekraïne.", set()),
+    ("Nederland biedt Oekraïne fregatten aan.", set()),
+    ("Oekraïne vroegen Nederland om gevechtsvliegtuigen.", set()),
+    ("Oekraïne eist van Duitsland kruisraketten.", set()),
+    ("Duitsland verbiedt de levering van tanks aan Oekraïne.", set()),
+    ("Canada heeft de export van drones naar Turkije stopgezet.", set()),
+    ("De douane heeft in Nederland wapens uit Rusland voor Iran buitgemaakt.", set()),
+    ("Zweden heeft in Noorwegen raketten uit Duitsland getest.", set()),
+    # weapon nouns of every category
+    ("Duitsland levert Oekraïne patrouilleboten.", {("DE", "UA", "naval", "agreed")}),
+    ("Duitsland levert Oekraïne mijnenvegers.", {("DE", "UA", "naval", "agreed")}),
+    ("Duitsland levert Oekraïne torpedobootjagers.", {("DE", "UA", "naval", "agreed")}),
+    ("Duitsland levert Oekraïne kogels.", {("DE", "UA", "ammunition", "agreed")}),
+    ("Duitsland levert Oekraïne patronen.", {("DE", "UA", "ammunition", "agreed")}),
+    ("Duitsland levert Oekraïne landmijnen.", {("DE", "UA", "ammunition", "agreed")}),
+    ("Duitsland levert Oekraïne onbemande vliegtuigen.", {("DE", "UA", "drones", "agreed")}),
+    ("Duitsland levert Oekraïne vrachtwagens.", {("DE", "UA", "other", "agreed")}),
+    ("Duitsland levert Oekraïne militaire voertuigen.", {("DE", "UA", "other", "agreed")}),
+    ("Duitsland levert Oekraïne kruisraketten.", {("DE", "UA", "missiles", "agreed")}),
+    ("Duitsland levert Oekraïne antidronesystemen.", {("DE", "UA", "air_defense", "agreed")}),
+    ("Duitsland levert Oekraïne infanterievoertuigen.", {("DE", "UA", "armored_vehicles", "agreed")}),
+    ("Duitsland levert Oekraïne veldgeschut.", {("DE", "UA", "artillery", "agreed")}),
+    ("Duitsland levert Oekraïne vuurwapens.", {("DE", "UA", "small_arms", "agreed")}),
+    # demonyms and capitals
+    ("Pjongjang levert Rusland raketten.", {("KP", "RU", "missiles", "agreed")}),
+    ("Het Azerbeidzjaanse leger ontving drones uit Israël.", {("IL", "AZ", "drones", "delivered")}),
+    ("Bakoe kocht drones bij Turkije.", {("TR", "AZ", "drones", "agreed")}),
+    ("Seoel verkocht houwitsers aan Wenen.", {("KR", "AT", "artillery", "agreed")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GERMAN)
+def test_german(text: str, expected: set[Quad]) -> None:
+    assert found(text, "de") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), DUTCH)
+def test_dutch(text: str, expected: set[Quad]) -> None:
+    assert found(text, "nl") == expected
