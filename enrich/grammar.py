@@ -5,6 +5,8 @@ Per-language tables, applied to that language's text only:
     prepositions        preposition -> the position it gives a party (to, from, by, at, of, with, via)
     other_prepositions  prepositions that relate a party to something other than the transfer
     not_a_direction     preposition -> words before it that make it no direction ("according to")
+    compound_prepositions  noun before an "of" preposition -> the position the phrase gives
+                        (« en provenance de »: from, « à destination de »: to)
     references          noun phrases that refer back to a state named earlier ("the country")
     pair_references     noun phrases that refer back to two states named earlier ("both countries")
     subject_pronouns    sentence-initial pronouns that continue the previous sentence's subject

@@ -316,6 +316,10 @@ class LanguageData:
     not_states: frozenset[tuple[str, ...]] = frozenset()
     pronoun_suffixes: tuple[str, ...] = ("\0",)  # "تزويدها" (its supplying): the pronoun on a verbal noun
     verb_final: bool = False  # the finite verb closes the clause (Turkish, Persian): its subject precedes it
+    # the verb closes a subordinate clause (German, Dutch): "dass es ... geliefert habe" resumes the subject
+    subordinate_verb_final: bool = False
+    # a name in the genitive right after a transfer noun is its agent (German "der Export Frankreichs")
+    genitive_agent_after: bool = False
 
 
 def _normalise(text: str) -> str:
@@ -602,6 +606,8 @@ def language_data(code: str) -> LanguageData:
         not_states=frozenset(tuple(tokens_of(str(phrase))) for phrase in data.get("not_states") or []),
         pronoun_suffixes=tuple(str(suffix) for suffix in data.get("pronoun_suffixes") or []) or ("\0",),
         verb_final=bool(data.get("verb_final")),
+        subordinate_verb_final=bool(data.get("subordinate_verb_final")),
+        genitive_agent_after=bool(data.get("genitive_agent_after")),
     )
 
 
@@ -1035,6 +1041,13 @@ def _parties(
             position = "subject"
         if position == "of" and "gen" in form.cases and any(cue.index == end and cue.noun for cue in cues):
             position = "subject"  # "Deutschlands Verkauf an Ägypten": a genitive before the noun is its agent
+        if (
+            position == "of"
+            and data.genitive_agent_after
+            and form.cases == {"gen"}
+            and any(cue.last == start - 1 and cue.noun for cue in cues)
+        ):
+            position = "by"  # "die Waffenlieferungen Deutschlands an die Ukraine": after the noun too
         anchor = _phrase_start(start, words, data)  # "a la Fuerza Aérea de Bolivia" counts from "a"
         if position == "of" and _genitive_source(anchor, start, words, weapons, cues, data):
             position = "from"
@@ -1299,6 +1312,13 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
             word == "," and index + 1 in opening and any(0 <= index - end <= REPORT_REACH for end in said)
         )
         following = next((comma for comma in commas if comma > index), len(sentence.words))
+        # "Iran ontkent dat het drones aan Rusland heeft geleverd": the pronoun of a verb-final clause
+        resumed = (
+            pronoun
+            and data.subordinate_verb_final
+            and word in data.clause_breaks
+            and _resumes_subject(sentence, data, after, following, verbs)
+        )
         asyndetic = (
             word == ","
             and index + 1 in opening
@@ -1318,6 +1338,7 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
                         )
                     )
                 )
+                and not resumed
             )
             or reported
             or asyndetic
@@ -1330,6 +1351,26 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
             opened = None
         numbers.append(clause)
     return numbers
+
+
+def _resumes_subject(
+    sentence: Sentence, data: LanguageData, pronoun: int, end: int, verbs: list[int]
+) -> bool:
+    """Whether the subject ``pronoun`` of a verb-final clause stands for the subject before the clause: a
+    transfer verb closes the clause before ``end``, and every state between them is governed by a preposition
+    or a dative article ("dass es dem Iran Jets geliefert habe"), none a subject of its own ("dat het
+    Iraanse regime drones levert": "het" is an article)."""
+    verb = next((start for start in verbs if pronoun < start < end), None)
+    if verb is None:
+        return False
+    words = sentence.words
+    for start, _end, _form in _state_matches(sentence, data):
+        if pronoun < start < verb:
+            head = _phrase_start(start, words, data)
+            article = data.article_cases.get(words[start - 1]) if start - 1 > pronoun else None
+            if words[head - 1] not in data.prepositions and article != "dat":
+                return False
+    return True
 
 
 def _coordinated(previous: Party, party: Party, sentence: Sentence, data: LanguageData) -> bool:

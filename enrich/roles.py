@@ -52,6 +52,9 @@ NOT_A_DIRECTION: dict[str, tuple[str, ...]] = {
     for preposition, before in by_preposition.items()
 }
 OTHER_PREPOSITIONS: dict[str, list[str]] = grammar.table("other_prepositions")
+# « en provenance de », « à destination de », « au profit de »: the noun before an "of" preposition that makes
+# the phrase a direction (per language: noun -> position).
+COMPOUND_PREPOSITIONS: dict[str, dict[str, Position]] = grammar.table("compound_prepositions")
 # « ne suspendra pas la vente », "will not cancel the deal": a halt that is negated leaves the transfer.
 HALTING_VERBS = grammar.words("halting_verbs")
 # International organisations whose word about states' transfers is a third party's (per language: "un").
@@ -946,11 +949,10 @@ def _governing_preposition(party: Party, sentence: Span, lang: str) -> Position 
         return None  # "the army of Burkina Faso", « l'armée du Burkina Faso »: the state acting
     if word in BENEFACTIVE:
         return "to"  # "to help Russia", « pour aider la Russie »
-    if lang == "fr" and word in ("de", "d'", "d’") and index > sentence.start:
-        # "en provenance de", "auprès de": the supplier.
-        previous = doc[index - 1].lower_
-        if previous in ("provenance", "auprès", "originaires", "originaire"):
-            return "from"
+    if index > sentence.start and table.get(word) == "of":
+        compound = COMPOUND_PREPOSITIONS.get(lang, {}).get(doc[index - 1].lower_)
+        if compound is not None:
+            return compound  # « en provenance de », « à destination de »
     if index > sentence.start and doc[index - 1].lower_ in NOT_A_DIRECTION.get(word, ()):
         return "other"  # "according to", "due to", « grâce à »
     if word in COORDINATION and word not in ARTICLES and word not in table:

@@ -73,6 +73,37 @@ def test_audit_english_weapon_nouns(tagger: Tagger, text: str, expected: set[Qua
             "Unnamed officials said Iran had shipped missiles to Russia.",
             {("IR", "RU", "missiles", "alleged")},
         ),
+        # "according to" names the source: a third party's word or an unnamed one is a claim, a side's own
+        # word is the fact, a document cited is no source
+        (
+            "Iran shipped missiles to Russia, according to the Ukrainian military.",
+            {("IR", "RU", "missiles", "alleged")},
+        ),
+        (
+            "According to Western officials, Belarus sent tanks to Russia.",
+            {("BY", "RU", "armored_vehicles", "alleged")},
+        ),
+        (
+            "According to the Indian defence ministry, Russia delivered air defense systems to India.",
+            {("RU", "IN", "air_defense", "delivered")},
+        ),
+        # ... and a news agency relaying the report is no source of a claim
+        (
+            "According to the Yonhap news agency, South Korea delivered howitzers to Poland.",
+            {("KR", "PL", "artillery", "delivered")},
+        ),
+        (
+            "According to the terms of the contract, France will deliver the submarines to Brazil by 2030.",
+            {("FR", "BR", "naval", "agreed")},
+        ),
+        (
+            "Iran's purported transfer of missiles to Russia drew sanctions.",
+            {("IR", "RU", "missiles", "alleged")},
+        ),
+        (
+            "Satellite imagery shows North Korea shipped shells to Russia.",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
         # denials
         (
             "Beijing called the reports that it sent drones to Russia unfounded.",
@@ -158,6 +189,18 @@ def test_audit_english_halts_and_intentions_give_no_transfer(tagger: Tagger, tex
             {("CN", "DZ", "naval", "delivered")},
         ),
         ("La Russie a rétrocédé des hélicoptères à l'Inde.", {("RU", "IN", "aircraft", "delivered")}),
+        # « à destination de » places the weapons where the recipient is; « venant de » names the supplier
+        ("L'Iran a expédié des drones à destination de la Russie.", {("IR", "RU", "drones", "delivered")}),
+        (
+            "Des chars ont été livrés par l'Allemagne à destination de l'Ukraine.",
+            {("DE", "UA", "armored_vehicles", "delivered")},
+        ),
+        ("Des missiles venant d'Iran ont été livrés au Yémen.", {("IR", "YE", "missiles", "delivered")}),
+        # ... and is no side of a purchase, whose « à » names the seller
+        (
+            "La Pologne a acheté des chars à la Corée du Sud à destination de l'Ukraine.",
+            {("KR", "PL", "armored_vehicles", "agreed")},
+        ),
         # réserves et démentis
         (
             "Selon des responsables américains s'exprimant sous couvert d'anonymat, la Chine a envoyé "

@@ -108,6 +108,50 @@ GERMAN: list[tuple[str, set[Quad]]] = [
     # "Inflation", "Flaggen", "Termine" hold letters of weapon stems and are none
     ("Die Ukraine hat in der Inflation Flaggen aus Deutschland gekauft.", set()),
     ("Die Termine für Lieferungen aus Polen an die Ukraine stehen fest.", set()),
+    # the pronoun after "dass" in a verb-final clause stands for the subject before it; not an article
+    ("Russland bestreitet, dass es dem Iran Kampfjets geliefert habe.", {("RU", "IR", "aircraft", "denied")}),
+    (
+        "Schweden erklärte, dass es Haubitzen an Lettland geliefert habe.",
+        {("SE", "LV", "artillery", "delivered")},
+    ),
+    # a name in the genitive right after a transfer noun is its agent
+    (
+        "Die Waffenlieferung Deutschlands an die Ukraine umfasst Haubitzen.",
+        {("DE", "UA", "artillery", "agreed")},
+    ),
+    (
+        "Der Kauf Polens von Kampfpanzern aus Südkorea ist abgeschlossen.",
+        {("KR", "PL", "armored_vehicles", "agreed")},
+    ),
+    # the subjunctive of a transfer verb reports a claim; an embargo compound blocks
+    ("Nordkorea liefere seit Monaten Granaten an Russland.", {("KP", "RU", "ammunition", "alleged")}),
+    ("Das Waffenembargo betrifft Lieferungen von Drohnen aus dem Iran an Russland.", set()),
+    # "auf den Weg gebracht" (launched) moves nothing; unnamed circles are a hedged source, also from the
+    # sentence after ("Das erfuhr ...")
+    (
+        "Die USA haben den Verkauf von Raketen an Polen auf den Weg gebracht.",
+        {("US", "PL", "missiles", "agreed")},
+    ),
+    (
+        "Dänemark liefert der Ukraine Kampfjets. Das erfuhr die Zeitung aus Regierungskreisen.",
+        {("DK", "UA", "aircraft", "alleged")},
+    ),
+    (
+        "Aus Sicherheitskreisen verlautete, Belarus habe Russland Panzer geliefert.",
+        {("BY", "RU", "armored_vehicles", "alleged")},
+    ),
+    # a pledge noun
+    ("Die Zusage von Kampfjets aus Dänemark an die Ukraine steht.", {("DK", "UA", "aircraft", "agreed")}),
+    # "Nachbarland" before a name continues its phrase
+    (
+        "Die Panzer wurden von Nachbarland Polen an die Ukraine geliefert.",
+        {("PL", "UA", "armored_vehicles", "delivered")},
+    ),
+    # the federal security council names Germany
+    (
+        "Der Bundessicherheitsrat genehmigte den Export von Fregatten nach Algerien.",
+        {("DE", "DZ", "naval", "agreed")},
+    ),
     # "seitens" names the agent
     ("Seitens der USA wurden Kampfjets an Taiwan verkauft.", {("US", "TW", "aircraft", "agreed")}),
 ]
@@ -181,6 +225,22 @@ DUTCH: list[tuple[str, set[Quad]]] = [
     ("Duitsland levert Oekraïne infanterievoertuigen.", {("DE", "UA", "armored_vehicles", "agreed")}),
     ("Duitsland levert Oekraïne veldgeschut.", {("DE", "UA", "artillery", "agreed")}),
     ("Duitsland levert Oekraïne vuurwapens.", {("DE", "UA", "small_arms", "agreed")}),
+    # the pronoun after "dat" in a verb-final clause stands for the subject before it; "het" before a state's
+    # adjective is an article
+    ("Iran ontkent dat het drones aan Rusland heeft geleverd.", {("IR", "RU", "drones", "denied")}),
+    (
+        "Oekraïne zegt dat het tanks uit Polen heeft ontvangen.",
+        {("PL", "UA", "armored_vehicles", "delivered")},
+    ),
+    ("Japan meldt dat het Chinese leger drones aan Rusland levert.", {("CN", "RU", "drones", "alleged")}),
+    # an embargo compound blocks
+    ("Het wapenembargo treft de levering van drones uit Iran aan Rusland.", set()),
+    # "buurland" before a name continues its phrase; a promise ("belofte") is a pledge
+    (
+        "De tanks zijn door buurland Polen aan Oekraïne geleverd.",
+        {("PL", "UA", "armored_vehicles", "delivered")},
+    ),
+    ("Nederland deed een belofte van F-16's aan Oekraïne.", {("NL", "UA", "aircraft", "agreed")}),
     # demonyms and capitals
     ("Pjongjang levert Rusland raketten.", {("KP", "RU", "missiles", "agreed")}),
     ("Het Azerbeidzjaanse leger ontving drones uit Israël.", {("IL", "AZ", "drones", "delivered")}),

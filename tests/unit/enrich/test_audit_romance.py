@@ -73,6 +73,18 @@ SPANISH = [
     ("Letonia urge a Suecia a suministrar misiles.", set()),
     ("Rumanía estaría dispuesta a enviar cazas a Moldavia.", set()),
     ("Portugal se plantea enviar tanques a Letonia.", set()),
+    # demonyms: "inglés" names the United Kingdom; a water cannon is no artillery
+    ("Egipto recibió aviones ingleses.", {("GB", "EG", "aircraft", "delivered")}),
+    ("Francia vendió a Egipto cañones de agua.", set()),
+    # denied: plural and other tenses of denying
+    ("Irán y Rusia negaron el envío de drones iraníes a Rusia.", {("IR", "RU", "drones", "denied")}),
+    ("Irán y Rusia desmintieron el envío de drones iraníes a Rusia.", {("IR", "RU", "drones", "denied")}),
+    # report: a third state that warns or publishes makes the transfer a claim
+    ("Estados Unidos advirtió que Irán envió drones a Rusia.", {("IR", "RU", "drones", "alleged")}),
+    # halting a transfer is no transfer; a missile launcher is a missile weapon
+    ("Alemania interrumpió las entregas de tanques a Turquía.", set()),
+    ("Noruega frenó la venta de obuses a Lituania.", set()),
+    ("Francia entregó a Egipto lanzamisiles.", {("FR", "EG", "missiles", "delivered")}),
 ]
 
 PORTUGUESE = [
@@ -124,6 +136,15 @@ PORTUGUESE = [
     ("Os EUA pressionam a Alemanha para enviar tanques à Lituânia.", set()),
     ("A Roménia está disposta a enviar caças à Moldávia.", set()),
     ("A Estónia exigiu à França o envio de canhões.", set()),
+    # demonyms: "inglês"; a water cannon is no artillery
+    ("O Egito recebeu aviões ingleses.", {("GB", "EG", "aircraft", "delivered")}),
+    ("A França vendeu ao Egito canhões de água.", set()),
+    # report: a third state that warns makes the transfer a claim
+    ("Os EUA alertaram que o Irão enviou drones à Rússia.", {("IR", "RU", "drones", "alleged")}),
+    # halting, annulling or rescinding a transfer is no transfer
+    ("A Alemanha interrompeu as entregas de tanques à Turquia.", set()),
+    ("O Peru anulou a compra de caças da Suécia.", set()),
+    ("O Chile rescindiu o contrato de compra de fragatas da Espanha.", set()),
 ]
 
 ITALIAN = [
@@ -201,6 +222,19 @@ ITALIAN = [
     ("Vilnius ha esortato Berlino a fornire carri armati.", set()),
     ("La Romania è pronta a inviare caccia alla Moldavia.", set()),
     ("La Spagna sta valutando di inviare carri armati alla Lettonia.", set()),
+    # demonyms: "inglesi"; a water cannon is no artillery
+    ("L'Egitto ha ricevuto aerei inglesi.", {("GB", "EG", "aircraft", "delivered")}),
+    ("La Francia ha venduto all'Egitto cannoni ad acqua.", set()),
+    # report: a third state that lets it be known makes the transfer a claim
+    (
+        "Gli Usa hanno fatto sapere che l'Iran ha inviato droni alla Russia.",
+        {("IR", "RU", "drones", "alleged")},
+    ),
+    # offering in the future, halting or cancelling is no transfer; a missile launcher is a missile weapon
+    ("La Francia offrirà sottomarini al Brasile.", set()),
+    ("La Germania ha interrotto le consegne di carri armati alla Turchia.", set()),
+    ("Il Perù ha cancellato l'acquisto di caccia dalla Svezia.", set()),
+    ("La Francia ha consegnato all'Egitto lanciamissili.", {("FR", "EG", "missiles", "delivered")}),
 ]
 
 

@@ -13,6 +13,7 @@ KEYS = {
     "prepositions",
     "other_prepositions",
     "not_a_direction",
+    "compound_prepositions",
     "references",
     "pair_references",
     "subject_pronouns",
@@ -106,3 +107,4 @@ def test_grammar_prepositions_give_known_positions() -> None:
     positions = set(get_args(roles.Position))
     assert {"en", "fr"} <= set(roles.PREPOSITIONS)
     assert all(set(table.values()) <= positions for table in roles.PREPOSITIONS.values())
+    assert all(set(table.values()) <= positions for table in roles.COMPOUND_PREPOSITIONS.values())
