@@ -309,6 +309,8 @@ class LanguageData:
     block_reach: int = BLOCK_REACH  # longer where the verb closes the clause ("hat ... Lieferung verboten")
     # "genehmigt", "zugestimmt": who only approves another state's transfer is no party to it
     approvals: Cues = field(default_factory=lambda: _cues({}))
+    # "Rusya, Almanya'yı ... göndermekle suçladı": whom the subject accuses does what it is accused of
+    accusing: Cues = field(default_factory=lambda: _cues({}))
     # "تتهم واشنطن طهران بتزويد موسكو": the state after an accusation accuses, the next one supplies
     accusations: Cues = field(default_factory=lambda: _cues({}))
     # "واشنطن بوست": phrases that hold a state's name and do not denote it (newspapers named after a capital)
@@ -600,6 +602,7 @@ def language_data(code: str) -> LanguageData:
         preposition_reach=int(data.get("preposition_reach") or PREPOSITION_REACH),
         block_reach=int(data.get("block_reach") or BLOCK_REACH),
         approvals=_cues({"approve": data.get("approvals") or []}, clitics),
+        accusing=_cues({"accuse": data.get("accusing") or []}, clitics),
         accusations=_cues({"accuse": data.get("accusations") or []}, clitics),
         not_states=frozenset(tuple(tokens_of(str(phrase))) for phrase in data.get("not_states") or []),
         pronoun_suffixes=tuple(str(suffix) for suffix in data.get("pronoun_suffixes") or []) or ("\0",),
@@ -1568,6 +1571,9 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if _genitive_verbs(end, sentence, data, cues, clause_of)
     }
     approval_hits = [start for start, _end, _label in _cue_hits(sentence, data.approvals)]
+    accusing = {clause_of[start] for start, _end, _label in _cue_hits(sentence, data.accusing)} & {
+        clause_of[party.start] for party in parties if party.position == "object"
+    }
     approving = {clause_of[start] for start in approval_hits}
     possessors = {
         party.start for party in parties if any(cue.index == party.end and cue.noun for cue in cues)
@@ -1578,6 +1584,10 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if party.position in ("from", "by") and any(0 < start - party.end <= 2 for start in approval_hits):
             continue  # "von den USA die Erlaubnis für den Verkauf": who grants the permission approves
         own = [cue for cue in cues if clause_of[cue.index] == clause_of[party.start]]
+        if clause_of[party.start] in accusing and party.position in ("subject", "object"):
+            if party.position == "subject":
+                continue  # who accuses is a source
+            party = _with(party, "subject")  # whom it accuses supplies
         if party.position == "subject":
             # a noun has no subject after it: "передача Україні ... з ударами РФ" is no transfer by Russia
             own = [cue for cue in own if not cue.noun] or [cue for cue in own if party.start < cue.index]
@@ -1835,14 +1845,28 @@ def _reporters(sentence: Sentence, data: LanguageData, also: Sequence[tuple[int,
     the verb to the state's phrase)."""
     reports = [(start, end) for start, end, label in _cue_hits(sentence, data.status) if label == "report"]
     reports += also
-    return {
+    matches = _state_matches(sentence, data)
+    found = {
         form.code
-        for start, end, form in _state_matches(sentence, data)
+        for start, end, form in matches
         if any(
             -3 <= report - end <= 2 or 0 <= _phrase_start(start, sentence.words, data) - report_end <= 2
             for report, report_end in reports
         )
     }
+    words = sentence.words
+    comma = words.index(",") if "," in words else len(words)
+    if (
+        data.verb_final
+        and matches
+        and matches[0][0] == 0
+        and all(start > comma for start, _end, _form in matches[1:])
+        and any(not any(_lettered(word) for word in words[end:]) for _start, end in reports)
+    ):
+        # "Güney Kore, Kuzey Kore'nin Rusya'ya mermi sağladığını söyledi", "ABD sözcüsü X, ... söyledi": the
+        # verb of saying closes the sentence, and its subject, set off by a comma, opens it
+        found.add(matches[0][2].code)
+    return found
 
 
 def _sources(sentence: Sentence, data: LanguageData) -> set[str | None]:

@@ -181,6 +181,10 @@ def test_turkish_non_transfers(text: str) -> None:
             ("DE", "UA", "armored_vehicles", "alleged"),
         ),
         (
+            "Rusya, Almanya'yı Ukrayna'ya tank göndermekle suçladı.",
+            ("DE", "UA", "armored_vehicles", "alleged"),
+        ),
+        (
             "İstihbarat raporlarına göre Almanya Ukrayna'ya tank gönderdi.",
             ("DE", "UA", "armored_vehicles", "alleged"),
         ),
@@ -211,6 +215,19 @@ def test_turkish_non_transfers(text: str) -> None:
             "Rusya, Latin Amerika'da Venezuela'ya savaş uçağı teslim etti.",
             ("RU", "VE", "aircraft", "delivered"),
         ),
+        ("Almanya, Ukrayna'ya tank göndereceğini açıkladı.", ("DE", "UA", "armored_vehicles", "agreed")),
+        ("ABD tarafından Polonya'ya mühimmat transfer edilecek.", ("US", "PL", "ammunition", "agreed")),
+        ("ABD, Polonya'ya mühimmat transfer etti.", ("US", "PL", "ammunition", "delivered")),
+        ("Almanya, Ukrayna'ya tank gönderdiğini açıkladı.", ("DE", "UA", "armored_vehicles", "delivered")),
+        (
+            "Güney Kore, Kuzey Kore'nin Rusya'ya top mermisi sağladığını söyledi.",
+            ("KP", "RU", "ammunition", "alleged"),
+        ),
+        (
+            "Güney Kore sözcüsü Ali Can, Kuzey Kore'nin Rusya'ya top mermisi sağladığını söyledi.",
+            ("KP", "RU", "ammunition", "alleged"),
+        ),
+        ("İran, Rusya'ya İHA göndermekle suçlanıyor.", ("IR", "RU", "drones", "alleged")),
     ],
 )
 def test_turkish_transfers(text: str, expected: Quad) -> None:
@@ -294,6 +311,7 @@ def test_persian_non_transfers(text: str) -> None:
         ),
         ("به نقل از منابع غربی، ایران به روسیه پهپاد فروخته است.", ("IR", "RU", "drones", "alleged")),
         ("ظاهراً ایران به روسیه پهپاد فروخته است.", ("IR", "RU", "drones", "alleged")),
+        ("آمریکا ایران را به ارسال پهپاد به روسیه متهم کرد.", ("IR", "RU", "drones", "alleged")),
         ("ایران احتمالاً به روسیه پهپاد فروخته است.", ("IR", "RU", "drones", "alleged")),
         ("ایران ارسال موشک به روسیه را تکذیب کرد.", ("IR", "RU", "missiles", "denied")),
         ("ایران ادعای ارسال پهپاد به روسیه را رد کرد.", ("IR", "RU", "drones", "denied")),
@@ -379,6 +397,8 @@ def test_persian_non_transfers(text: str) -> None:
         ("لهستان از کره جنوبی تانک دریافت کرد.", ("KR", "PL", "armored_vehicles", "delivered")),
         ("به نظر می\u200cرسد ایران به روسیه پهپاد فروخته است.", ("IR", "RU", "drones", "alleged")),
         ("آمریکا به اوکراین کمک مالی و تسلیحات نظامی ارسال کرد.", ("US", "UA", "other", "delivered")),
+        ("ایران متهم به ارسال پهپاد به روسیه است.", ("IR", "RU", "drones", "alleged")),
+        ("ایران اتهام ارسال پهپاد به روسیه را رد کرد.", ("IR", "RU", "drones", "denied")),
     ],
 )
 def test_persian_transfers(text: str, expected: Quad) -> None:

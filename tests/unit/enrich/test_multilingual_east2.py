@@ -70,11 +70,12 @@ def found(text: str, lang: str) -> set[Quad]:
             "به گفته وزیر دفاع ایران، تهران پهپاد به روسیه فرستاده است.",
             {("IR", "RU", "drones", "delivered")},
         ),
-        # Turkish: the genitive subject of a nominalised verb supplies; the bare name before it speaks
+        # Turkish: the genitive subject of a nominalised verb supplies; the bare name before it speaks; the
+        # -DIğInI participle is past
         (
             "tr",
             "Bakan, Kuzey Kore'nin Rusya'ya gizlice “çok sayıda” top mermisi sağladığını söyledi.",
-            {("KP", "RU", "ammunition", "agreed")},
+            {("KP", "RU", "ammunition", "delivered")},
         ),
         (
             "tr",
