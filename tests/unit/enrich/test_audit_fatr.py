@@ -68,6 +68,10 @@ def test_turkish_non_transfers(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "sold" with nothing said of a delivery is agreed; sold and delivered, delivered; heard of, alleged
+        ("Güney Kore Polonya'ya obüs sattı.", ("KR", "PL", "artillery", "agreed")),
+        ("Güney Kore Polonya'ya obüs sattı ve teslim etti.", ("KR", "PL", "artillery", "delivered")),
+        ("Güney Kore Polonya'ya obüs satmış.", ("KR", "PL", "artillery", "alleged")),
         ("Türkiye, Katar'a 100 zırhlı araç teslim etti.", ("TR", "QA", "armored_vehicles", "delivered")),
         (
             "Rusya, Hindistan'a S-400 hava savunma sistemi teslim edecek.",
@@ -313,6 +317,9 @@ def test_persian_non_transfers(text: str) -> None:
         ("ظاهراً ایران به روسیه پهپاد فروخته است.", ("IR", "RU", "drones", "alleged")),
         ("آمریکا ایران را به ارسال پهپاد به روسیه متهم کرد.", ("IR", "RU", "drones", "alleged")),
         ("ایران احتمالاً به روسیه پهپاد فروخته است.", ("IR", "RU", "drones", "alleged")),
+        # "sold" with nothing said of a delivery is agreed (the annotation rules)
+        ("چین به پاکستان زیردریایی فروخت.", ("CN", "PK", "naval", "agreed")),
+        ("چین به پاکستان زیردریایی فروخته است.", ("CN", "PK", "naval", "agreed")),
         ("ایران ارسال موشک به روسیه را تکذیب کرد.", ("IR", "RU", "missiles", "denied")),
         ("ایران ادعای ارسال پهپاد به روسیه را رد کرد.", ("IR", "RU", "drones", "denied")),
         ("ایران ادعای ارسال پهپاد به روسیه را بی\u200cاساس خواند.", ("IR", "RU", "drones", "denied")),

@@ -52,8 +52,8 @@ def found(text: str, lang: str) -> set[Quad]:
         ("fa", "روسیه قرار است سامانه پدافند به بلاروس تحویل دهد.", {("RU", "BY", "air_defense", "agreed")}),
         # ... the past habitual and the perfect a delivery
         ("fa", "چین پهپاد به پاکستان تحویل داده است.", {("CN", "PK", "drones", "delivered")}),
-        # "رژیم صهیونیستی" is Israel; "پیونگ یانگ" North Korea
-        ("fa", "آمریکا بمب به رژیم صهیونیستی فروخت.", {("US", "IL", "ammunition", "delivered")}),
+        # "رژیم صهیونیستی" is Israel; "پیونگ یانگ" North Korea; "sold", no delivery said: agreed
+        ("fa", "آمریکا بمب به رژیم صهیونیستی فروخت.", {("US", "IL", "ammunition", "agreed")}),
         ("fa", "پیونگ یانگ گلوله توپ در اختیار روسیه قرار داد.", {("KP", "RU", "ammunition", "delivered")}),
         # a deal that only may come is none yet
         ("fa", "امضای قرارداد فروش جنگنده به ایران ممکن است.", set()),

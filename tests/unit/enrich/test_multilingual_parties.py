@@ -117,7 +117,7 @@ def test_scene_without_weapon(lang: str, text: str, expected: set[Quad]) -> None
         (
             "tr",
             "İngiltere merkezli bir kuruluşa göre Türkiye Ukrayna'ya insansız hava aracı sattı.",
-            {("TR", "UA", "drones", "delivered")},
+            {("TR", "UA", "drones", "agreed")},
         ),
     ],
 )
