@@ -10,11 +10,7 @@ from __future__ import annotations
 import pytest
 
 from enrich import multilingual
-from tests.tagged import Quad
-
-
-def found(text: str) -> set[Quad]:
-    return {(t.supplier, t.recipient, t.category, t.status) for t in multilingual.tag(text, "ar").transfers}
+from tests.tagged import Quad, multilingual_quads
 
 
 @pytest.mark.parametrize(
@@ -43,7 +39,7 @@ def found(text: str) -> set[Quad]:
     ],
 )
 def test_transfer_verbs(text: str, expected: set[Quad]) -> None:
-    assert found(text) == expected
+    assert multilingual_quads(text, "ar") == expected
 
 
 @pytest.mark.parametrize(
@@ -64,7 +60,7 @@ def test_transfer_verbs(text: str, expected: set[Quad]) -> None:
     ],
 )
 def test_hedges_and_denials(text: str, expected: set[Quad]) -> None:
-    assert found(text) == expected
+    assert multilingual_quads(text, "ar") == expected
 
 
 @pytest.mark.parametrize(
@@ -84,7 +80,7 @@ def test_hedges_and_denials(text: str, expected: set[Quad]) -> None:
     ],
 )
 def test_no_transfer(text: str) -> None:
-    assert found(text) == set()
+    assert multilingual_quads(text, "ar") == set()
 
 
 @pytest.mark.parametrize(
@@ -120,7 +116,7 @@ def test_no_transfer(text: str) -> None:
     ],
 )
 def test_weapon_nouns(weapon: str, category: str) -> None:
-    assert found(f"تسلمت مصر {weapon} من فرنسا.") == {("FR", "EG", category, "delivered")}
+    assert multilingual_quads(f"تسلمت مصر {weapon} من فرنسا.", "ar") == {("FR", "EG", category, "delivered")}
 
 
 @pytest.mark.parametrize(
@@ -135,7 +131,7 @@ def test_weapon_nouns(weapon: str, category: str) -> None:
     ],
 )
 def test_forces_with_a_clitic(text: str, expected: set[Quad]) -> None:
-    assert found(text) == expected
+    assert multilingual_quads(text, "ar") == expected
 
 
 @pytest.mark.parametrize(
@@ -156,7 +152,7 @@ def test_forces_with_a_clitic(text: str, expected: set[Quad]) -> None:
     ],
 )
 def test_prepositions_and_actors(text: str, expected: set[Quad]) -> None:
-    assert found(text) == expected
+    assert multilingual_quads(text, "ar") == expected
 
 
 @pytest.mark.parametrize(
@@ -179,7 +175,7 @@ def test_prepositions_and_actors(text: str, expected: set[Quad]) -> None:
     ],
 )
 def test_states_and_spellings(text: str, expected: set[Quad]) -> None:
-    assert found(text) == expected
+    assert multilingual_quads(text, "ar") == expected
 
 
 def test_letter_variants_are_one_word() -> None:
@@ -214,7 +210,7 @@ def test_letter_variants_are_one_word() -> None:
     ],
 )
 def test_orders_negation_and_speakers(text: str, expected: set[Quad]) -> None:
-    assert found(text) == expected
+    assert multilingual_quads(text, "ar") == expected
 
 
 @pytest.mark.parametrize(
@@ -233,7 +229,7 @@ def test_orders_negation_and_speakers(text: str, expected: set[Quad]) -> None:
     ],
 )
 def test_packages_and_warnings(text: str, expected: set[Quad]) -> None:
-    assert found(text) == expected
+    assert multilingual_quads(text, "ar") == expected
 
 
 def test_arabic_punctuation_is_punctuation() -> None:
@@ -252,7 +248,7 @@ def test_arabic_punctuation_is_punctuation() -> None:
     ],
 )
 def test_continuing_landing_scheduled(text: str, expected: set[Quad]) -> None:
-    assert found(text) == expected
+    assert multilingual_quads(text, "ar") == expected
 
 
 @pytest.mark.parametrize(
@@ -268,4 +264,4 @@ def test_continuing_landing_scheduled(text: str, expected: set[Quad]) -> None:
     ],
 )
 def test_words_that_only_look_like_transfer_words(text: str, expected: set[Quad]) -> None:
-    assert found(text) == expected
+    assert multilingual_quads(text, "ar") == expected

@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from enrich import multilingual
-from tests.tagged import Quad
-
-
-def found(text: str, lang: str) -> set[Quad]:
-    return {(t.supplier, t.recipient, t.category, t.status) for t in multilingual.tag(text, lang).transfers}
+from tests.tagged import Quad, multilingual_quads
 
 
 @pytest.mark.parametrize(
@@ -62,7 +57,7 @@ def found(text: str, lang: str) -> set[Quad]:
     ],
 )
 def test_turkish_non_transfers(text: str) -> None:
-    assert found(text, "tr") == set()
+    assert multilingual_quads(text, "tr") == set()
 
 
 @pytest.mark.parametrize(
@@ -235,7 +230,7 @@ def test_turkish_non_transfers(text: str) -> None:
     ],
 )
 def test_turkish_transfers(text: str, expected: Quad) -> None:
-    assert found(text, "tr") == {expected}
+    assert multilingual_quads(text, "tr") == {expected}
 
 
 @pytest.mark.parametrize(
@@ -291,7 +286,7 @@ def test_turkish_transfers(text: str, expected: Quad) -> None:
     ],
 )
 def test_persian_non_transfers(text: str) -> None:
-    assert found(text, "fa") == set()
+    assert multilingual_quads(text, "fa") == set()
 
 
 @pytest.mark.parametrize(
@@ -409,4 +404,4 @@ def test_persian_non_transfers(text: str) -> None:
     ],
 )
 def test_persian_transfers(text: str, expected: Quad) -> None:
-    assert found(text, "fa") == {expected}
+    assert multilingual_quads(text, "fa") == {expected}

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from enrich import multilingual
-from tests.tagged import Quad
-
-
-def found(text: str, lang: str) -> set[Quad]:
-    return {(t.supplier, t.recipient, t.category, t.status) for t in multilingual.tag(text, lang).transfers}
-
+from tests.tagged import Quad, multilingual_quads
 
 GERMAN: list[tuple[str, set[Quad]]] = [
     # verb second with the subject after the verb; a dative after a state's name is no genitive of it
@@ -251,9 +245,9 @@ DUTCH: list[tuple[str, set[Quad]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), GERMAN)
 def test_german(text: str, expected: set[Quad]) -> None:
-    assert found(text, "de") == expected
+    assert multilingual_quads(text, "de") == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), DUTCH)
 def test_dutch(text: str, expected: set[Quad]) -> None:
-    assert found(text, "nl") == expected
+    assert multilingual_quads(text, "nl") == expected

@@ -9,12 +9,7 @@ from __future__ import annotations
 import pytest
 
 from enrich import multilingual
-from tests.tagged import Quad
-
-
-def found(text: str, lang: str) -> set[Quad]:
-    return {(t.supplier, t.recipient, t.category, t.status) for t in multilingual.tag(text, lang).transfers}
-
+from tests.tagged import Quad, multilingual_quads
 
 SPANISH = [
     # status agreed: an order is a deal, not yet a delivery; "vendieron" is a sale
@@ -240,17 +235,17 @@ ITALIAN = [
 
 @pytest.mark.parametrize(("text", "expected"), SPANISH)
 def test_spanish_audit(text: str, expected: set[Quad]) -> None:
-    assert found(text, "es") == expected
+    assert multilingual_quads(text, "es") == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), PORTUGUESE)
 def test_portuguese_audit(text: str, expected: set[Quad]) -> None:
-    assert found(text, "pt") == expected
+    assert multilingual_quads(text, "pt") == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), ITALIAN)
 def test_italian_audit(text: str, expected: set[Quad]) -> None:
-    assert found(text, "it") == expected
+    assert multilingual_quads(text, "it") == expected
 
 
 def test_longest_status_phrase_wins() -> None:

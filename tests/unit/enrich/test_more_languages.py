@@ -8,11 +8,7 @@ import pytest
 from enrich import multilingual
 from enrich.language import detect_language
 from enrich.tagger import Tagger
-from tests.tagged import Quad, quads
-
-
-def found(text: str, lang: str) -> set[Quad]:
-    return {(t.supplier, t.recipient, t.category, t.status) for t in multilingual.tag(text, lang).transfers}
+from tests.tagged import Quad, multilingual_quads, quads
 
 
 @pytest.mark.parametrize(
@@ -215,7 +211,7 @@ def found(text: str, lang: str) -> set[Quad]:
     ],
 )
 def test_more_language_transfers(lang: str, text: str, expected: set[Quad]) -> None:
-    assert found(text, lang) == expected
+    assert multilingual_quads(text, lang) == expected
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,7 @@ import pytest
 
 from enrich import multilingual
 from enrich.tagger import Tagger
-from tests.tagged import Quad, quads
-
-
-def found(text: str, lang: str) -> set[Quad]:
-    return {(t.supplier, t.recipient, t.category, t.status) for t in multilingual.tag(text, lang).transfers}
+from tests.tagged import Quad, multilingual_quads, quads
 
 
 @pytest.mark.parametrize(
@@ -111,7 +107,7 @@ def found(text: str, lang: str) -> set[Quad]:
     ],
 )
 def test_multilingual_transfers(lang: str, text: str, expected: set[Quad]) -> None:
-    assert found(text, lang) == expected
+    assert multilingual_quads(text, lang) == expected
 
 
 @pytest.mark.parametrize(

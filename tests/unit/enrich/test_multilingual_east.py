@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 
 from enrich import multilingual
-from tests.tagged import Quad
-
-
-def found(text: str, lang: str) -> set[Quad]:
-    return {(t.supplier, t.recipient, t.category, t.status) for t in multilingual.tag(text, lang).transfers}
+from tests.tagged import Quad, multilingual_quads
 
 
 @pytest.mark.parametrize(
@@ -170,7 +166,7 @@ def found(text: str, lang: str) -> set[Quad]:
     ],
 )
 def test_east_constructions(lang: str, text: str, expected: set[Quad]) -> None:
-    assert found(text, lang) == expected
+    assert multilingual_quads(text, lang) == expected
 
 
 def test_an_abbreviation_ends_no_sentence_but_a_full_stop_after_a_word_does() -> None:

@@ -9,11 +9,7 @@ from __future__ import annotations
 import pytest
 
 from enrich import multilingual
-from tests.tagged import Quad
-
-
-def found(text: str, lang: str) -> set[Quad]:
-    return {(t.supplier, t.recipient, t.category, t.status) for t in multilingual.tag(text, lang).transfers}
+from tests.tagged import Quad, multilingual_quads
 
 
 @pytest.mark.parametrize(
@@ -111,7 +107,7 @@ def found(text: str, lang: str) -> set[Quad]:
     ],
 )
 def test_east2_constructions(lang: str, text: str, expected: set[Quad]) -> None:
-    assert found(text, lang) == expected
+    assert multilingual_quads(text, lang) == expected
 
 
 def test_an_ordinal_before_a_lower_case_word_ends_no_sentence() -> None:

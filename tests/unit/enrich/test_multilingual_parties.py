@@ -5,11 +5,7 @@ from __future__ import annotations
 import pytest
 
 from enrich import multilingual
-from tests.tagged import Quad
-
-
-def found(text: str, lang: str) -> set[Quad]:
-    return {(t.supplier, t.recipient, t.category, t.status) for t in multilingual.tag(text, lang).transfers}
+from tests.tagged import Quad, multilingual_quads
 
 
 @pytest.mark.parametrize(
@@ -50,7 +46,7 @@ def found(text: str, lang: str) -> set[Quad]:
     ],
 )
 def test_parties_reach(lang: str, text: str, expected: set[Quad]) -> None:
-    assert found(text, lang) == expected
+    assert multilingual_quads(text, lang) == expected
 
 
 @pytest.mark.parametrize(
@@ -78,7 +74,7 @@ def test_parties_reach(lang: str, text: str, expected: set[Quad]) -> None:
     ],
 )
 def test_scene_without_weapon(lang: str, text: str, expected: set[Quad]) -> None:
-    assert found(text, lang) == expected
+    assert multilingual_quads(text, lang) == expected
 
 
 @pytest.mark.parametrize(
@@ -122,7 +118,7 @@ def test_scene_without_weapon(lang: str, text: str, expected: set[Quad]) -> None
     ],
 )
 def test_payers_and_blockers(lang: str, text: str, expected: set[Quad]) -> None:
-    assert found(text, lang) == expected
+    assert multilingual_quads(text, lang) == expected
 
 
 @pytest.mark.parametrize(
@@ -141,7 +137,7 @@ def test_payers_and_blockers(lang: str, text: str, expected: set[Quad]) -> None:
     ],
 )
 def test_unnamed_suppliers_and_makers(lang: str, text: str, expected: set[Quad]) -> None:
-    assert found(text, lang) == expected
+    assert multilingual_quads(text, lang) == expected
 
 
 def test_a_state_between_separates_a_weapon_from_a_party() -> None:

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from enrich import multilingual
-from tests.tagged import Quad
-
-
-def found(text: str, lang: str) -> set[Quad]:
-    return {(t.supplier, t.recipient, t.category, t.status) for t in multilingual.tag(text, lang).transfers}
+from tests.tagged import Quad, multilingual_quads
 
 
 @pytest.mark.parametrize(
@@ -151,4 +146,4 @@ def found(text: str, lang: str) -> set[Quad]:
     ],
 )
 def test_romance_transfers(lang: str, text: str, expected: set[Quad]) -> None:
-    assert found(text, lang) == expected
+    assert multilingual_quads(text, lang) == expected

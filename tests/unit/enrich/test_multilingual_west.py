@@ -6,11 +6,7 @@ from __future__ import annotations
 import pytest
 
 from enrich import multilingual
-from tests.tagged import Quad
-
-
-def found(text: str, lang: str) -> set[Quad]:
-    return {(t.supplier, t.recipient, t.category, t.status) for t in multilingual.tag(text, lang).transfers}
+from tests.tagged import Quad, multilingual_quads
 
 
 @pytest.mark.parametrize(
@@ -173,7 +169,7 @@ def found(text: str, lang: str) -> set[Quad]:
     ],
 )
 def test_west_rules(lang: str, text: str, expected: set[Quad]) -> None:
-    assert found(text, lang) == expected
+    assert multilingual_quads(text, lang) == expected
 
 
 def test_a_sentence_naming_the_source_reports_nothing_of_its_own() -> None:
@@ -183,7 +179,7 @@ def test_a_sentence_naming_the_source_reports_nothing_of_its_own() -> None:
         "La Bielorussia starebbe ricevendo droni dall'Iran. "
         "Lo rivelano fonti americane citando informazioni fornite dall'intelligence Usa."
     )
-    assert found(text, "it") == {("IR", "BY", "drones", "alleged")}
+    assert multilingual_quads(text, "it") == {("IR", "BY", "drones", "alleged")}
 
 
 def test_a_state_after_a_comma_with_a_verb_of_its_own_opens_a_clause() -> None:
