@@ -115,7 +115,9 @@ class Cues:
     prefixes: dict[str, str]
     exact: dict[str, str]
     infixes: dict[str, str]
-    phrases: dict[tuple[str, ...], str]
+    # phrases by their first word, each word's longest first: "de acuerdo con la prensa" (alleged) is
+    # tried before "de acuerdo con" (source); a phrase's last word is a stem, the others whole words
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     together: tuple[tuple[tuple[str, ...], str], ...]
     clitics: tuple[str, ...] = ()  # prefixes written onto a word (Arabic و، ب، ال): tried without them
 
@@ -130,19 +132,14 @@ class Cues:
         return found
 
     def _label(self, words: list[str], i: int) -> tuple[str, int] | None:
-        # the longest phrase wins: "de acuerdo con la prensa" (alleged) over "de acuerdo con" (source)
-        longest: tuple[str, int] | None = None
-        for phrase, label in self.phrases.items():
+        for phrase, label in self.phrases.get(words[i], ()):
             end = i + len(phrase)
             if (
-                (longest is None or len(phrase) > longest[1])
-                and end <= len(words)
-                and tuple(words[i : end - 1]) == phrase[:-1]
+                end <= len(words)
+                and tuple(words[i + 1 : end - 1]) == phrase[1:-1]
                 and words[end - 1].startswith(phrase[-1])
             ):
-                longest = label, len(phrase)
-        if longest is not None:
-            return longest
+                return label, len(phrase)
         word = words[i]
         if word in self.exact:
             return self.exact[word], 1
@@ -167,6 +164,7 @@ class Cues:
 
 def _cues(groups: Mapping[str, Iterable[str]], clitics: Iterable[str] = ()) -> Cues:
     cues = Cues({}, {}, {}, {}, ())
+    phrases: dict[tuple[str, ...], str] = {}
     together = []
     for label, entries in groups.items():
         for entry in entries or []:
@@ -178,10 +176,16 @@ def _cues(groups: Mapping[str, Iterable[str]], clitics: Iterable[str] = ()) -> C
             elif text.startswith("*"):
                 cues.infixes.setdefault(text[1:], label)
             elif len(words := tokens_of(text)) > 1:
-                cues.phrases.setdefault(tuple(words), label)
+                phrases.setdefault(tuple(words), label)
             else:
                 cues.prefixes.setdefault(text, label)
-    return Cues(cues.prefixes, cues.exact, cues.infixes, cues.phrases, tuple(together), tuple(clitics))
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, label in phrases.items():
+        by_first.setdefault(phrase[0], []).append((phrase, label))
+    longest_first = {
+        first: tuple(sorted(entries, key=lambda entry: -len(entry[0]))) for first, entries in by_first.items()
+    }
+    return Cues(cues.prefixes, cues.exact, cues.infixes, longest_first, tuple(together), tuple(clitics))
 
 
 @dataclass(frozen=True)
