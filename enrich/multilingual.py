@@ -641,6 +641,11 @@ class Sentence:
     start: int  # character offset in the article
     surface: list[str]  # tokens as written
     words: list[str]  # lower-cased tokens
+    # the cue hits of each table (by the table's id), found once: a sentence's rules ask for its verbs of
+    # saying and its status words a dozen times
+    cue_hits: dict[int, tuple[tuple[int, int, str], ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
 
 @dataclass(frozen=True)
@@ -940,7 +945,10 @@ def _lettered(word: str) -> bool:
     return word.replace("\u200c", "").isalpha()
 
 
-def _cue_hits(sentence: Sentence, cues: Cues) -> list[tuple[int, int, str]]:
+def _cue_hits(sentence: Sentence, cues: Cues) -> tuple[tuple[int, int, str], ...]:
+    known = sentence.cue_hits.get(id(cues))  # the tables outlive every sentence: their ids stay theirs
+    if known is not None:
+        return known
     hits = []
     i = 0
     while i < len(sentence.words):
@@ -951,7 +959,8 @@ def _cue_hits(sentence: Sentence, cues: Cues) -> list[tuple[int, int, str]]:
             i += found[1]
         else:
             i += 1
-    return hits
+    sentence.cue_hits[id(cues)] = found_hits = tuple(hits)
+    return found_hits
 
 
 def _parties(
