@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from enrich import grammar
-from enrich.evaluate import _pairs, load_items, part_of
+from enrich.evaluate import Scores, load_items, part_of, score_item, transfer_pairs
 from enrich.tagger import Tagger, TagResult
 
 HERE = Path(__file__).resolve().parent
@@ -54,7 +54,7 @@ def pair_candidates(
     future = set(grammar.table("future_markers")[lang])
     cues = language.lexicon.cues
     transfer_words = set(cues.verbs) | set(cues.nouns)
-    reported = _pairs([mention.model_dump() for mention in result.transfers])
+    reported = transfer_pairs([mention.model_dump() for mention in result.transfers])
     counts = Counter(hit.code for hit in article.state_hits)
     most_named = counts.most_common(1)[0][0] if counts else None
     found: dict[tuple[str, str], Features] = {}
@@ -150,18 +150,17 @@ class Model:
         return float(1 / (1 + np.exp(-(self._matrix([features]) @ self.weights)[0])))
 
 
-def figures(rows: list[tuple[dict[str, Any], set[tuple[str, str]]]]) -> str:
-    tp = fp = fn = negatives = negatives_with_transfer = 0
+Mention = dict[str, Any]
+
+
+def figures(rows: list[tuple[dict[str, Any], list[Mention]]]) -> str:
+    """Pair precision, recall and F1 and hard negatives with a transfer, scored as ``armswatch eval`` does."""
+    scores = Scores()
     for item, predicted in rows:
-        gold = _pairs(item.get("transfers") or [])
-        tp, fp, fn = tp + len(gold & predicted), fp + len(predicted - gold), fn + len(gold - predicted)
-        if str(item.get("note", "")).startswith("Hard negative"):
-            negatives, negatives_with_transfer = negatives + 1, negatives_with_transfer + bool(predicted)
-    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    precision, recall = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
+        score_item(item, predicted, scores)
     return (
-        f"P {precision:.3f} R {recall:.3f} F1 {f1:.3f} "
-        f"hard negatives with a transfer {negatives_with_transfer}/{negatives}"
+        f"P {scores.precision:.3f} R {scores.recall:.3f} F1 {scores.f1:.3f} "
+        f"hard negatives with a transfer {scores.hard_negatives_with_transfer}/{scores.hard_negatives}"
     )
 
 
@@ -185,7 +184,7 @@ def main() -> None:
     ]
     print(f"{len(tuning)} tuning and {len(held_out)} held-out passages ({', '.join(LANGUAGES)})")
     pair_rows = [
-        (features, pair in _pairs(item.get("transfers") or []))
+        (features, pair in transfer_pairs(item.get("transfers") or []))
         for item, result in tuning
         for pair, features in pair_candidates(tagger, item, result)
     ]
@@ -193,26 +192,26 @@ def main() -> None:
     sentence_model = Model([row for item, _ in tuning for row in labelled_sentences(tagger, item)])
     print(f"pairs: {len(pair_rows)} candidates, {sum(label for _, label in pair_rows)} of them gold")
 
-    def rules(item: dict[str, Any], result: TagResult) -> set[tuple[str, str]]:
-        return _pairs([mention.model_dump() for mention in result.transfers])
+    def rules(item: dict[str, Any], result: TagResult) -> list[Mention]:
+        return [mention.model_dump() for mention in result.transfers]
 
-    def with_pairs(item: dict[str, Any], result: TagResult) -> set[tuple[str, str]]:
-        added = {
-            pair
-            for pair, features in pair_candidates(tagger, item, result)
+    def with_pairs(item: dict[str, Any], result: TagResult) -> list[Mention]:
+        # the model says nothing of category or status: only the pair figures read these
+        added = [
+            {"supplier": supplier, "recipient": recipient, "category": "other", "status": "agreed"}
+            for (supplier, recipient), features in pair_candidates(tagger, item, result)
             if pair_model.score(features) >= args.threshold
-        }
-        return rules(item, result) | added
+        ]
+        return rules(item, result) + added
 
-    def with_sentences(item: dict[str, Any], result: TagResult) -> set[tuple[str, str]]:
-        kept = [
+    def with_sentences(item: dict[str, Any], result: TagResult) -> list[Mention]:
+        return [
             mention.model_dump()
             for mention in result.transfers
             if sentence_model.score(sentence_features(mention.sentence, item["lang"])) >= args.threshold
         ]
-        return _pairs(kept)
 
-    systems: dict[str, Callable[[dict[str, Any], TagResult], set[tuple[str, str]]]] = {
+    systems: dict[str, Callable[[dict[str, Any], TagResult], list[Mention]]] = {
         "rules": rules,
         "rules + pairs": with_pairs,
         "rules + sentences": with_sentences,

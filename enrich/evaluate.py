@@ -132,7 +132,7 @@ def _side(code: str | None) -> str:
     return code or NON_STATE
 
 
-def _pairs(transfers: Iterable[dict[str, Any]]) -> set[tuple[str, str]]:
+def transfer_pairs(transfers: Iterable[dict[str, Any]]) -> set[tuple[str, str]]:
     return {(_side(t.get("supplier")), _side(t.get("recipient"))) for t in transfers}
 
 
@@ -141,7 +141,7 @@ def score_item(
 ) -> dict[str, Any] | None:
     """Add one passage to ``scores``; return a description of its errors, or None when it is right."""
     gold = item.get("transfers") or []
-    gold_pairs, predicted_pairs = _pairs(gold), _pairs(predicted)
+    gold_pairs, predicted_pairs = transfer_pairs(gold), transfer_pairs(predicted)
     counts = (
         len(gold_pairs & predicted_pairs),
         len(predicted_pairs - gold_pairs),
