@@ -33,7 +33,8 @@ from enrich import status as statuses
 from enrich.lexicon import Status
 
 Kind = Literal["supply", "acquire", "arrival", "deal", "thanks"]
-Position = Literal["subject", "object", "to", "from", "by", "at", "of", "with", "origin", "maybe_to"]
+# "via": a transit state ("через Польшу", "عبر بولندا"), which is no party, not even where weapons arrive
+Position = Literal["subject", "object", "to", "from", "by", "at", "of", "with", "origin", "maybe_to", "via"]
 Role = Literal["supplier", "recipient"]
 CUE_KINDS: tuple[Kind, ...] = ("supply", "acquire", "arrival", "deal", "thanks")
 # What a party's position means for each kind of transfer word (language-independent).
@@ -1018,8 +1019,12 @@ def _parties(
     matches = _state_matches(sentence, data)
     named = frozenset(i for start, end, _form in matches for i in range(start, end))
     for start, end, form in matches:
+        # the forces before a demonym it qualifies, not across a verb: "Украинская армия использует
+        # американские гаубицы" (the American maker)
+        before = range(max(0, start - 2), start)
+        verbs = [i for i in before if _lettered(words[i]) and data.cues.label(words, i) is not None]
         actor = (end < len(words) and _is_forces(words[end], data)) or any(
-            _is_forces(word, data) for word in words[max(0, start - 2) : start]
+            _is_forces(words[i], data) for i in before if not verbs or i > verbs[-1]
         )
         compound = end + 1 < len(words) and words[end] == "-" and words[end + 1].isalpha()
         if compound and words[end + 1].startswith(data.forces or ("\0",)):
@@ -1797,6 +1802,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         sides.append((Party(-1, -1, maker, None, "maker", "origin"), weapons))
     reporters = _reporters(sentence, data)
     sources = _sources(sentence, data)
+    paired = _paired(weapons, list(recipients.values()))
     found = []
     for supplier, supplied in sides:
         for recipient in recipients.values():
@@ -1813,11 +1819,30 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             if pair_status in statuses.FACT_ORDER and sources and not sources & parties_of_pair:
                 # "según fuentes", "segundo Washington"; not "segundo o governo angolano"
                 pair_status = "alleged"
-            for _start, _end, category, text in supplied:
+            for weapon in supplied:
+                if paired and weapon not in paired[_key(recipient)]:
+                    continue
+                _start, _end, category, text = weapon
                 found.append(
                     _Found(supplier, recipient, category, text, pair_status, strength, sentence, told is None)
                 )
     return found
+
+
+def _paired(
+    weapons: list[tuple[int, int, str, str]], recipients: list[Party]
+) -> dict[str, list[tuple[int, int, str, str]]] | None:
+    """Each weapon with the recipient named first after it, when every one of several recipients follows
+    a weapon of its own ("Kampfjets an Indien und Fregatten an Ägypten"); None otherwise (all go to all)."""
+    if len(recipients) < 2 or len(weapons) < 2:
+        return None
+    paired: dict[str, list[tuple[int, int, str, str]]] = {}
+    for weapon in weapons:
+        after = [party for party in recipients if party.start >= weapon[1] >= 0]
+        if not after:
+            return None
+        paired.setdefault(_key(min(after, key=lambda party: party.start)), []).append(weapon)
+    return paired if len(paired) == len(recipients) else None
 
 
 def _deal_gap(deal: Cue, noun: Cue, parties: list[Party]) -> int:
@@ -1960,13 +1985,19 @@ def _sources(sentence: Sentence, data: LanguageData) -> set[str | None]:
     starts = [end for _start, end, label in _cue_hits(sentence, data.status) if label == "source"]
     if not starts:
         return set()
-    named: set[str | None] = {
-        form.code
-        for start, _end, form in _state_matches(sentence, data)
-        if any(
-            0 <= start - after <= SOURCE_REACH and "," not in sentence.words[after:start] for after in starts
-        )
-    }
+    words = sentence.words
+    named: set[str | None] = set()
+    for after in starts:
+        # the first name after it, and those joined to it: "Laut Kiew hat Russland ... erhalten" (no comma
+        # after a German source) names Kyiv only
+        last = None
+        for start, end, form in sorted(_state_matches(sentence, data), key=lambda match: match[0]):
+            if not (0 <= start - after <= SOURCE_REACH and "," not in words[after:start]):
+                continue
+            if last is not None and not _joining(words[last:start], data):
+                break
+            named.add(form.code)
+            last = end
     return named or {None}
 
 
