@@ -234,10 +234,20 @@ def negated(sentence: Span, predicate: Predicate) -> bool:
     token = doc[predicate.index]
     if _restrictive(sentence, token) or _halt_negated(token):
         return False
-    if has_negation(token) or negated_governor(token):
+    if has_negation(token) or negated_governor(token) or _none_moved(token):
         return True
     window = doc[max(token.i - 3, sentence.start) : min(token.i + 3, sentence.end)]
     return _not_yet(token) or any(word.lower_ in NEGATIONS for word in window)
+
+
+def _none_moved(verb: Token) -> bool:
+    """ "No F-16s have been sent to Ukraine", "Kyiv has received no tanks": the verb's subject or object
+    is determined by a negation."""
+    return any(
+        child.dep_.startswith(("nsubj", "dobj", "obj"))
+        and any(word.dep_ == "det" and word.lower_ in NEGATIONS for word in child.children)
+        for child in verb.children
+    )
 
 
 def _halt_negated(token: Token) -> bool:
@@ -264,7 +274,19 @@ def negation_only(
 ) -> bool:
     """The predicate is negated ("has not delivered", "will not buy") and no word of the sentence denies a
     report: a denial only when a side says it, otherwise no transfer at all."""
-    return "denied" not in cue_statuses(sentence, cues, phrases) and negated(sentence, predicate)
+    doc = sentence.doc
+    # "never supplied", "is not sending": a transfer verb with its negation is itself no word of denial.
+    words = [
+        phrase
+        for phrase in phrases
+        if not (phrase[0] == "status:denied" and _negated_transfer_verb(doc[phrase[1] : phrase[2]], cues))
+    ]
+    return "denied" not in cue_statuses(sentence, cues, words) and negated(sentence, predicate)
+
+
+def _negated_transfer_verb(words: Span, cues: CueLexicon) -> bool:
+    last = words[-1]
+    return any(word.lower_ in NEGATIONS for word in words) and bool(_words(last) & cues.verbs.keys())
 
 
 def refused(sentence: Span, predicate: Predicate) -> bool:
@@ -420,13 +442,14 @@ def denial_scope(sentence: Span, cues: CueLexicon) -> set[int]:
     return scope
 
 
-def deniers(sentence: Span, parties: Iterable[Party], cues: CueLexicon) -> set[str]:
-    """The states that say a denial word: its subject, or the agent of a passive (« les blindés envoyés par
-    Paris ont été rejetés par Kiev »). Empty without a parse or when no state says it."""
+def deniers(sentence: Span, parties: Iterable[Party], cues: CueLexicon) -> set[str | None]:
+    """The parties that say a denial word: its subject, or the agent of a passive (« les blindés envoyés par
+    Paris ont été rejetés par Kiev »); a side that is no state counts as None ("the Houthis denied").
+    Empty without a parse or when no party says it."""
     if not sentence.doc.has_annotation("DEP"):
         return set()
-    states = [party for party in parties if party.code]
-    found: set[str] = set()
+    states = list(parties)
+    found: set[str | None] = set()
     for token in sentence:
         if token.pos_ not in ("VERB", "AUX") or not _words(token) & cues.status["denied"]:
             continue
@@ -434,7 +457,7 @@ def deniers(sentence: Span, parties: Iterable[Party], cues: CueLexicon) -> set[s
         for child in token.children:
             if _agent(child) if passive else child.dep_.startswith("nsubj"):
                 said_by = {word.i for word in child.subtree}
-                found |= {party.code for party in states if party.code and party.start in said_by}
+                found |= {party.code for party in states if party.start in said_by}
     return found
 
 

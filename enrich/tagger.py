@@ -728,9 +728,11 @@ def _extract(
         denied = denial_points_back or bool(denied_codes & {supplier.code, recipient.code})
         if negation_alone and not denied and (refusal or not speaker):
             continue
-        by_a_side = not said_by or bool(said_by & {supplier.code, recipient.code})
+        by_a_side = not said_by or bool(said_by & {supplier.code, recipient.code} - {None})
         scope = scopes.get((_party_key(supplier), _party_key(recipient)))
         pair_status = undenied_status if outside or not by_a_side else reported_status
+        if not outside and not by_a_side and None in said_by and pair_status in status.FACT_ORDER:
+            pair_status = "alleged"  # "the Houthis denied receiving missiles": a side no state denies a claim
         if scope is not None and scope.predicate is not None:
             clause = sentence.doc[scope.start : scope.end]
             own_phrases = [phrase for phrase in phrases if scope.start <= phrase[1] < scope.end]
