@@ -1310,7 +1310,7 @@ def reports(party: Party, predicate: Predicate, sentence: Span) -> bool:
     if verb.i == target.i or not verb.is_ancestor(target):
         return False
     if verb.lemma_.lower() in ACCUSING_VERBS:
-        return True
+        return not token.dep_.startswith(("nsubjpass", "nsubj:pass"))  # "Iran is suspected of smuggling"
     node = target
     while node.i != verb.i:
         if node.i != target.i and node.lemma_.lower() in ACCUSING_VERBS:

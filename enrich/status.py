@@ -33,6 +33,7 @@ NOT_A_SOURCE = grammar.words("not_a_source")
 SOURCE_NOUNS = grammar.words("source_nouns")
 OFFICIAL_QUALIFIERS = grammar.words("official_qualifiers")
 RELAYING_WORDS = grammar.words("relaying_words")
+ADDITION_WORDS = grammar.words("addition_words")
 FREE_RELATIVES = grammar.words("free_relatives")
 # Clauses beside the one a denial speaks of.
 SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis", "cc"})
@@ -98,7 +99,8 @@ def cue_statuses(
             in_phrases.update(range(start, end))
             status: Status = kind.split(":", 1)[1]  # type: ignore[assignment]
             first, last = sentence.doc[start], sentence.doc[end - 1]
-            if status == "alleged" and _doubts_nothing(first, last, relayed=False):
+            relayed = not relaying_cues and last.lower_ in RELAYING_WORDS  # "…, Greek officials said"
+            if status == "alleged" and _doubts_nothing(first, last, relayed):
                 continue
             found.add(_step_told(status, first))
     for token in sentence:
@@ -356,10 +358,28 @@ def sentence_status(
         found.add("delivered")
     if "delivered" in found and _continues(sentence):
         return "ongoing"  # "has delivered more than half of the howitzers, with more on the way"
+    if "agreed" in found and _promises_more(sentence, cues):
+        return "agreed"  # "will supply 12 more tanks; it had supplied 18": the newest step is the promise
     for status in FACT_ORDER:
         if status in found:
             return status
     return "agreed"
+
+
+def _promises_more(sentence: Span, cues: CueLexicon) -> bool:
+    """A transfer verb in the future whose object adds to what went before ("will send 12 more", "plans to
+    supply additional Patriot batteries"); "more than 30 tanks" counts, it adds nothing."""
+    for token in sentence:
+        if cues.verbs.get(token.lemma_.lower()) not in ("supply", "acquire") or not _future(token):
+            continue
+        for child in token.children:
+            if not child.dep_.startswith(("dobj", "obj")):
+                continue
+            for word in child.subtree:
+                following = word.nbor(1).lower_ if word.i + 1 < len(word.doc) else ""
+                if word.lower_ in ADDITION_WORDS and following != "than":
+                    return True
+    return False
 
 
 def tense_step(verb: Token) -> Status | None:
@@ -506,8 +526,8 @@ def attributions(sentence: Span) -> list[tuple[int, int]]:
 
 def attributed_sources(sentence: Span, parties: Iterable[Party]) -> tuple[set[str], bool]:
     """The states a sentence names as the source of its report (« selon Moscou », « selon le ministère
-    russe »), and whether one of its attributions names no state (« selon le Wall Street Journal »,
-    « selon des sources russes »): a claim, whoever it is about."""
+    russe »), and whether one of its attributions names no state and no official (« selon le Wall Street
+    Journal », « selon des sources russes »): a claim, whoever it is about."""
     doc = sentence.doc
     codes: set[str] = set()
     unnamed = False
@@ -520,5 +540,5 @@ def attributed_sources(sentence: Span, parties: Iterable[Party]) -> tuple[set[st
             if party.code and start <= party.start < end and (party.kind != "demonym" or actor)
         }
         codes |= named
-        unnamed = unnamed or not named
+        unnamed = unnamed or not (named or actor)  # "citing a government spokesman": an official source
     return codes, unnamed

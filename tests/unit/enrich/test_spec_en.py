@@ -427,3 +427,399 @@ def test_spec_en_parties(tagger: Tagger, text: str, expected: set[Quad]) -> None
 )
 def test_spec_en_several_pairs(tagger: Tagger, text: str, expected: set[Quad]) -> None:
     assert quads(tagger, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv has been pressing Berlin for Taurus missiles for months.",
+        "The package does not include ATACMS missiles for Ukraine.",
+        "Germany said it had no plans to send Taurus missiles to Ukraine.",
+        "Washington has been reluctant to provide F-16s to Kyiv.",
+        "The proposed sale of F-35 jets to the UAE has stalled.",
+        "Talks on the sale of Su-35 jets to Egypt collapsed.",
+        "Russia hopes to sell more S-400 systems to India.",
+        "NATO allies discussed sending more air defence systems to Ukraine.",
+        "Ukraine's allies have debated whether to send tanks to Kyiv.",
+        "Poland urged Germany to allow the re-export of Leopard tanks to Ukraine.",
+        "The German government is divided over sending Taurus missiles to Ukraine.",
+        "The United States lifted its ban on arms sales to Vietnam.",
+        "Switzerland blocked Germany from re-exporting Gepard ammunition to Ukraine.",
+        "The deal for Su-35 jets between Russia and Egypt fell through.",
+        "Talks with France over the purchase of Rafale jets by India are continuing.",
+        "The two countries discussed the possible supply of BrahMos missiles to Vietnam.",
+        "Russia and India held talks on the joint production of Su-30 jets.",
+        "The Pentagon has no plans to send Abrams tanks to Ukraine.",
+        "Japan does not export lethal weapons to Ukraine.",
+        "Britain said it would not send fighter jets to Ukraine.",
+        "Turkey is unlikely to buy more S-400 systems from Russia.",
+        "Officials in Seoul said they were weighing whether to send artillery shells to Ukraine.",
+        "Despite pressure from Washington, Ankara has refused to hand over its S-400 systems to Ukraine.",
+        "The embargo has not stopped weapons from reaching the RSF.",
+        "The minister said the country would consider buying more Rafale jets from France if the price fell.",
+        "Germany's defence minister visited Kyiv, where he discussed the delivery of more Leopard tanks.",
+        "Analysts say Russia could begin delivering Su-35 jets to Iran as early as next year.",
+        "The Pentagon is still reviewing a request from Poland for Apache helicopters.",
+        "Egypt turned to France after Washington refused to sell it F-35 jets.",
+        "Kyiv wants Western fighter jets from Washington, but none have been promised yet.",
+        "Germany is still reluctant to supply Taurus missiles, Scholz told reporters in Kyiv.",
+        "Seoul has so far resisted calls to supply weapons directly to Ukraine.",
+        "Berlin has come under pressure to send Taurus missiles to Kyiv.",
+        "The proposal to sell F-16 jets to Turkey faces opposition in Congress.",
+        "Bulgaria will not send its MiG-29 jets to Ukraine, the prime minister said.",
+        "Chile's government said it had no intention of selling Leopard tanks to Ukraine.",
+        "Washington and Riyadh are close to finalising a deal on F-35 jets.",
+        "Kazakhstan decided against buying Su-30 jets from Russia.",
+        "Hungary has banned the transit of weapons to Ukraine through its territory.",
+    ],
+)
+def test_spec_en_reluctance_pressure_and_stalled_sales_are_no_transfer(tagger: Tagger, text: str) -> None:
+    assert quads(tagger, text, "en") == NOTHING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan's military showcased its Chinese-made J-10C jets at a parade.",
+        "A Russian-made Su-25 jet crashed in Sudan.",
+        "Israel shot down an Iranian-made drone launched by Hezbollah.",
+        "The Indian Navy commissioned its first indigenous aircraft carrier, built by Cochin Shipyard.",
+        "Russian troops used T-72 tanks captured from Ukraine.",
+        "Tehran warned Baku against buying Israeli drones.",
+        "The US Navy conducted joint drills with Japanese destroyers in the Pacific.",
+        "Japan dispatched two destroyers to the Middle East to protect shipping.",
+    ],
+)
+def test_spec_en_origin_in_display_crash_or_combat_is_no_transfer(tagger: Tagger, text: str) -> None:
+    assert quads(tagger, text, "en") == NOTHING
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The US has given Ukraine more than 30 Abrams tanks.",
+            {("US", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "Britain has provided Challenger 2 tanks to Ukraine.",
+            {("GB", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "The Czech Republic is supplying artillery shells to Ukraine.",
+            {("CZ", "UA", "ammunition", "ongoing")},
+        ),
+        (
+            "The howitzers are being shipped from South Korea to Poland.",
+            {("KR", "PL", "artillery", "ongoing")},
+        ),
+        (
+            "Taiwan will receive its first F-16V jets from the United States next year.",
+            {("US", "TW", "aircraft", "agreed")},
+        ),
+        (
+            "The UAE signed a $19 billion deal for 80 Rafale jets with France.",
+            {("FR", "AE", "aircraft", "agreed")},
+        ),
+        (
+            "Japan approved the export of Patriot missiles to the United States.",
+            {("JP", "US", "air_defense", "agreed")},
+        ),
+        (
+            "Pakistan has placed an order for J-35 stealth fighters with China.",
+            {("CN", "PK", "aircraft", "agreed")},
+        ),
+        (
+            "Norway has donated NASAMS air defence systems to Ukraine.",
+            {("NO", "UA", "air_defense", "delivered")},
+        ),
+        (
+            "The Netherlands is prepared to send F-16 jets to Ukraine once pilots are trained.",
+            {("NL", "UA", "aircraft", "agreed")},
+        ),
+        ("Russia admitted receiving drones from Iran.", {("IR", "RU", "drones", "delivered")}),
+        (
+            "Germany confirmed it had delivered IRIS-T systems to Ukraine.",
+            {("DE", "UA", "air_defense", "delivered")},
+        ),
+        (
+            "India's HAL delivered two Dhruv helicopters to the Maldives.",
+            {("IN", "MV", "aircraft", "delivered")},
+        ),
+        (
+            "Egypt's purchase of 30 more Rafale jets from France was finalised in May.",
+            {("FR", "EG", "aircraft", "agreed")},
+        ),
+        (
+            "French President Emmanuel Macron announced that France would deliver Mirage 2000 jets to "
+            "Ukraine.",
+            {("FR", "UA", "aircraft", "agreed")},
+        ),
+        (
+            "US President Joe Biden approved the transfer of ATACMS missiles to Kyiv.",
+            {("US", "UA", "missiles", "agreed")},
+        ),
+        (
+            "The Chinese-built frigates were handed over to the Pakistani Navy in Shanghai.",
+            {("CN", "PK", "naval", "delivered")},
+        ),
+        # claims and denials
+        (
+            "Serbia has denied that it is selling ammunition to Ukraine.",
+            {("RS", "UA", "ammunition", "denied")},
+        ),
+        (
+            "Iran's defence minister denied that Tehran had sold missiles to Moscow.",
+            {("IR", "RU", "missiles", "denied")},
+        ),
+        (
+            "Pyongyang dismissed as groundless the reports that it supplied shells to Russia.",
+            {("KP", "RU", "ammunition", "denied")},
+        ),
+        (
+            "Beijing denies arming Moscow, but Western officials say Chinese drone parts are reaching "
+            "Russia.",
+            {("CN", "RU", "drones", "denied")},
+        ),
+        (
+            "Iran has shipped drones to Russia, two officials told Reuters.",
+            {("IR", "RU", "drones", "alleged")},
+        ),
+        (
+            "Ukrainian intelligence says North Korea has sent 20 howitzers to Russia.",
+            {("KP", "RU", "artillery", "alleged")},
+        ),
+        (
+            "The Pentagon said North Korea had shipped artillery shells to Russia.",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "Washington says Iran is supplying the Houthis with anti-ship missiles.",
+            {("IR", None, "missiles", "alleged")},
+        ),
+        (
+            "Minsk has supplied Moscow with tanks, according to the Ukrainian General Staff.",
+            {("BY", "RU", "armored_vehicles", "alleged")},
+        ),
+    ],
+)
+def test_spec_en_statuses_in_other_words(tagger: Tagger, text: str, expected: set[Quad]) -> None:
+    assert quads(tagger, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a side's own officials, or a news agency relaying a statement, state a fact
+        (
+            "Greece has sent BMP-1 vehicles to Ukraine, Greek officials said.",
+            {("GR", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "Greece has sent BMP-1 vehicles to Ukraine, officials in Athens said.",
+            {("GR", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "Ukrainian officials said Germany had delivered IRIS-T systems to Ukraine.",
+            {("DE", "UA", "air_defense", "delivered")},
+        ),
+        (
+            "Poland received the first Abrams tanks from the United States, the Polish defence minister "
+            "said, Reuters reported.",
+            {("US", "PL", "armored_vehicles", "delivered")},
+        ),
+        (
+            "Poland has received the first Abrams tanks from the United States, Reuters reported, citing the "
+            "Polish defence ministry.",
+            {("US", "PL", "armored_vehicles", "delivered")},
+        ),
+        (
+            "Germany has delivered Leopard tanks to Ukraine, the German news agency dpa reported, citing a "
+            "government spokesman.",
+            {("DE", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "Russia has delivered Su-35 jets to Iran, the Iranian state news agency IRNA reported.",
+            {("RU", "IR", "aircraft", "delivered")},
+        ),
+        # ... where a third state's officials, unnamed officials, a newspaper or an agency's report alone make
+        # a claim
+        (
+            "Germany has delivered Leopard tanks to Ukraine, the dpa news agency reported.",
+            {("DE", "UA", "armored_vehicles", "alleged")},
+        ),
+        ("Iran has sent drones to Russia, US officials said.", {("IR", "RU", "drones", "alleged")}),
+        ("Iran has sent drones to Russia, officials said.", {("IR", "RU", "drones", "alleged")}),
+        (
+            "Russia has delivered Su-35 jets to Iran, the Wall Street Journal reported.",
+            {("RU", "IR", "aircraft", "alleged")},
+        ),
+        (
+            "Russia has delivered Su-35 jets to Iran, Israeli media reported.",
+            {("RU", "IR", "aircraft", "alleged")},
+        ),
+    ],
+)
+def test_spec_en_who_speaks(tagger: Tagger, text: str, expected: set[Quad]) -> None:
+    assert quads(tagger, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the newest step: a promise of more after deliveries
+        (
+            "Germany will supply 12 more Leopard tanks to Ukraine; it had supplied 18 before.",
+            {("DE", "UA", "armored_vehicles", "agreed")},
+        ),
+        (
+            "Germany, which has already delivered 18 Leopard tanks to Ukraine, will send 12 more.",
+            {("DE", "UA", "armored_vehicles", "agreed")},
+        ),
+        (
+            "The United States has delivered 31 Abrams tanks to Ukraine and plans to send additional tanks.",
+            {("US", "UA", "armored_vehicles", "agreed")},
+        ),
+        # ... where "more than" counts what went before
+        (
+            "The United States has delivered more than 31 Abrams tanks to Ukraine.",
+            {("US", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "Poland has sent more tanks to Ukraine than any other country.",
+            {("PL", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "France has delivered 30 Caesar howitzers to Ukraine, with more on the way.",
+            {("FR", "UA", "artillery", "ongoing")},
+        ),
+    ],
+)
+def test_spec_en_newest_step(tagger: Tagger, text: str, expected: set[Quad]) -> None:
+    assert quads(tagger, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one verb, a weapon for each recipient
+        (
+            "Iran has supplied drones to Russia and missiles to the Houthis.",
+            {("IR", "RU", "drones", "delivered"), ("IR", None, "missiles", "delivered")},
+        ),
+        (
+            "Iran has supplied drones to Russia and missiles to Syria.",
+            {("IR", "RU", "drones", "delivered"), ("IR", "SY", "missiles", "delivered")},
+        ),
+        (
+            "France supplied Greece with Rafale jets and Egypt with frigates.",
+            {("FR", "GR", "aircraft", "delivered"), ("FR", "EG", "naval", "delivered")},
+        ),
+        # ... where every recipient gets every weapon
+        (
+            "Turkey sold drones to Poland and to Romania.",
+            {("TR", "PL", "drones", "agreed"), ("TR", "RO", "drones", "agreed")},
+        ),
+        (
+            "Germany sent tanks and howitzers to Ukraine and Moldova.",
+            {
+                ("DE", "UA", "armored_vehicles", "delivered"),
+                ("DE", "UA", "artillery", "delivered"),
+                ("DE", "MD", "armored_vehicles", "delivered"),
+                ("DE", "MD", "artillery", "delivered"),
+            },
+        ),
+    ],
+)
+def test_spec_en_a_weapon_for_each_recipient(tagger: Tagger, text: str, expected: set[Quad]) -> None:
+    assert quads(tagger, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kim Jong Un has sent millions of artillery shells to Russia, South Korea's spy agency said.",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "Turkish President Erdogan has approved the sale of Bayraktar drones to Kuwait.",
+            {("TR", "KW", "drones", "agreed")},
+        ),
+        (
+            "The Pentagon announced a new package of HIMARS launchers and Stinger missiles for Ukraine.",
+            {("US", "UA", "artillery", "agreed"), ("US", "UA", "air_defense", "agreed")},
+        ),
+        (
+            "South Korean K2 tanks arrived in Poland last week.",
+            {("KR", "PL", "armored_vehicles", "delivered")},
+        ),
+        (
+            "The French delivered the first Rafale jets to India in 2020.",
+            {("FR", "IN", "aircraft", "delivered")},
+        ),
+        ("Israeli drones were sold to Azerbaijan.", {("IL", "AZ", "drones", "agreed")}),
+        (
+            "Iranian drones have been delivered to Russia by ship across the Caspian Sea.",
+            {("IR", "RU", "drones", "delivered")},
+        ),
+        ("Egypt was supplied with Rafale jets by France.", {("FR", "EG", "aircraft", "delivered")}),
+        (
+            "Russian S-400 systems were delivered to India in 2021.",
+            {("RU", "IN", "air_defense", "delivered")},
+        ),
+        (
+            "Ukraine has received Leopard 2 tanks from Germany, Poland and Norway.",
+            {
+                ("DE", "UA", "armored_vehicles", "delivered"),
+                ("PL", "UA", "armored_vehicles", "delivered"),
+                ("NO", "UA", "armored_vehicles", "delivered"),
+            },
+        ),
+        (
+            "Morocco's army has received AH-64 Apache helicopters from the United States.",
+            {("US", "MA", "aircraft", "delivered")},
+        ),
+        # the financier is no side
+        (
+            "The Saudi-funded French weapons for Lebanon arrived in Beirut.",
+            {("FR", "LB", "other", "delivered")},
+        ),
+        # sides that are no state
+        (
+            "Houthi rebels have received drones from Iran, a UN panel said.",
+            {("IR", None, "drones", "alleged")},
+        ),
+        ("Hezbollah has been supplied with missiles by Iran.", {("IR", None, "missiles", "delivered")}),
+        (
+            "The Wagner Group is believed to have received air defence systems from Russia.",
+            {("RU", None, "air_defense", "alleged")},
+        ),
+        ("Iran smuggled weapons to the Houthis.", {("IR", None, "other", "delivered")}),
+        # the subject of a passive accusation is the accused, not the accuser
+        ("Iran is suspected of smuggling rifles to the Houthis.", {("IR", None, "small_arms", "alleged")}),
+        ("Iran is suspected of smuggling weapons to Yemen.", {("IR", "YE", "other", "alleged")}),
+        ("Russia allegedly supplied the RSF with missiles.", {("RU", None, "missiles", "alleged")}),
+        ("Hamas has denied receiving weapons from Iran.", {("IR", None, "other", "alleged")}),
+        ("North Korea rejected claims it had sold weapons to Russia.", {("KP", "RU", "other", "denied")}),
+        (
+            "Moscow dismissed reports that it had received ballistic missiles from Tehran.",
+            {("IR", "RU", "missiles", "denied")},
+        ),
+        (
+            "Russia reportedly took delivery of Iranian Fath-360 missiles, according to Western officials.",
+            {("IR", "RU", "missiles", "alleged")},
+        ),
+        (
+            "According to The New York Times, China has secretly supplied drones to Russia.",
+            {("CN", "RU", "drones", "alleged")},
+        ),
+        (
+            "Beijing is thought to be providing Moscow with drone components.",
+            {("CN", "RU", "drones", "alleged")},
+        ),
+        ("Syria has been supplied with missiles by Tehran.", {("IR", "SY", "missiles", "delivered")}),
+    ],
+)
+def test_spec_en_parties_in_other_words(tagger: Tagger, text: str, expected: set[Quad]) -> None:
+    assert quads(tagger, text, "en") == expected
