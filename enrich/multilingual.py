@@ -127,6 +127,9 @@ class Cues:
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     together: tuple[tuple[tuple[str, ...], str], ...]
     clitics: tuple[str, ...] = ()  # prefixes written onto a word (Arabic و، ب، ال): tried without them
+    # ``=a ... =b``: a separable verb, a cue at ``a`` when its particle ``b`` closes a clause after it
+    # ("setzt israelische Drohnen ein")
+    separable: tuple[tuple[str, str, str], ...] = ()
 
     def label(self, words: list[str], i: int) -> tuple[str, int] | None:
         """The label of the cue starting at token ``i`` and its length in tokens."""
@@ -150,6 +153,12 @@ class Cues:
         word = words[i]
         if word in self.exact:
             return self.exact[word], 1
+        for verb, particle, label in self.separable:
+            if word == verb and any(
+                words[j] == particle and (j + 1 == len(words) or not words[j + 1].isalnum())
+                for j in range(i + 1, len(words))
+            ):
+                return label, 1
         best = ("", "")
         for length in range(len(word), 1, -1):
             if word[:length] in self.prefixes:
@@ -173,10 +182,14 @@ def _cues(groups: Mapping[str, Iterable[str]], clitics: Iterable[str] = ()) -> C
     cues = Cues({}, {}, {}, {}, ())
     phrases: dict[tuple[str, ...], str] = {}
     together = []
+    separable = []
     for label, entries in groups.items():
         for entry in entries or []:
             text = str(entry).lower()
-            if " ... " in text:
+            if " ... " in text and all(part.startswith("=") for part in text.split(" ... ")):
+                verb, particle = text.split(" ... ")
+                separable.append((verb[1:], particle[1:], label))
+            elif " ... " in text:
                 together.append((tuple(text.split(" ... ")), label))
             elif text.startswith("="):
                 cues.exact.setdefault(text[1:], label)
@@ -192,7 +205,15 @@ def _cues(groups: Mapping[str, Iterable[str]], clitics: Iterable[str] = ()) -> C
     longest_first = {
         first: tuple(sorted(entries, key=lambda entry: -len(entry[0]))) for first, entries in by_first.items()
     }
-    return Cues(cues.prefixes, cues.exact, cues.infixes, longest_first, tuple(together), tuple(clitics))
+    return Cues(
+        cues.prefixes,
+        cues.exact,
+        cues.infixes,
+        longest_first,
+        tuple(together),
+        tuple(clitics),
+        tuple(separable),
+    )
 
 
 @dataclass(frozen=True)
@@ -894,6 +915,8 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
                 hit = (start, hit[1], category)
             if not any(tuple(words[hit[1] : hit[1] + n]) in data.weapon_terms for n in range(1, 6)):
                 hit = (hit[0], _designation_end(sentence, hit[1]), hit[2])  # unless it names a known system
+                if _model_name(sentence, hit[0], hit[1], data):
+                    hit = (hit[0], hit[1] + 1, hit[2])  # "helicópteros Apache de Estados Unidos"
             if hit[2] != base.NOT_A_WEAPON:
                 found.append(
                     (
@@ -928,6 +951,22 @@ def _names_a_system(sentence: Sentence, index: int, data: LanguageData) -> bool:
         (word[:1].isupper() and not data.capitalised_nouns)
         or word.isupper()
         or any(ch.isdigit() for ch in word)
+    )
+
+
+def _model_name(sentence: Sentence, start: int, end: int, data: LanguageData) -> bool:
+    """Whether the capitalised word right after a common weapon noun is the model's name ("helicópteros
+    Apache", "танки Leopard"), where only names are capitalised and the word names no state."""
+    surface = sentence.surface
+    return (
+        end < len(surface)
+        and not data.capitalised_nouns
+        and surface[end][:1].isupper()
+        and surface[end][1:].islower()
+        and surface[end].isalpha()
+        and data.weapon_words.label(sentence.words, end) is None
+        and not _names_a_system(sentence, start, data)
+        and all(state_start != end for state_start, _end, _form in _state_matches(sentence, data))
     )
 
 
@@ -1331,6 +1370,12 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
     cue_starts = {start for start, _end, _label in _cue_hits(sentence, data.cues)}
     # "Die USA behaupten, Nordkorea liefere Munition": the comma after a verb of saying opens what it says
     said = {end for _start, end, label in _cue_hits(sentence, data.status) if label == "report"}
+    accusations = {end for _start, end, _label in _cue_hits(sentence, data.accusing)}
+    # "Irán negó que haya vendido drones": a verb of denying, like one of saying, lends the verb after its
+    # "que" its subject
+    said_or_denied = said | {
+        end for _start, end, label in _cue_hits(sentence, data.status) if label == "denied"
+    }
     opening = {
         _phrase_start(start, sentence.words, data) for start, _end, _form in _state_matches(sentence, data)
     }
@@ -1354,8 +1399,13 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
         pronoun = after < len(sentence.words) and sentence.words[after] in data.subject_pronouns
         shared = after in cue_starts or (pronoun and after + 1 in cue_starts)
         # ... when a state opens it; not "Polen sagte, es habe geliefert", where the one who says supplies
+        # ... but not after an accusation, whose infinitive has no subject: "werfen Nordkorea vor, Russland
+        # Raketen geliefert zu haben" (Russia receives)
         reported = (
-            word == "," and index + 1 in opening and any(0 <= index - end <= REPORT_REACH for end in said)
+            word == ","
+            and index + 1 in opening
+            and any(0 <= index - end <= REPORT_REACH for end in said)
+            and not any(0 <= index - end <= REPORT_REACH for end in accusations)
         )
         following = next((comma for comma in commas if comma > index), len(sentence.words))
         # "Iran ontkent dat het drones aan Rusland heeft geleverd": the pronoun of a verb-final clause
@@ -1380,7 +1430,7 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
                         word in data.shared_subject
                         or (
                             word in data.reported_subject
-                            and any(0 <= index - end <= SAID_REACH for end in said)
+                            and any(0 <= index - end <= SAID_REACH for end in said_or_denied)
                         )
                     )
                 )
@@ -1625,6 +1675,16 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         clause_of[party.start] for party in parties if party.position == "object"
     }
     approving = {clause_of[start] for start in approval_hits}
+    # the first object of an accusation is the accused; one after it receives ("beschuldigen Nordkorea,
+    # Russland Raketen geliefert zu haben")
+    accused = {
+        min(
+            party.start
+            for party in parties
+            if party.position == "object" and clause_of[party.start] == clause
+        )
+        for clause in accusing
+    }
     possessors = {
         party.start for party in parties if any(cue.index == party.end and cue.noun for cue in cues)
     }
@@ -1637,7 +1697,8 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if clause_of[party.start] in accusing and party.position in ("subject", "object"):
             if party.position == "subject":
                 continue  # who accuses is a source
-            party = _with(party, "subject")  # whom it accuses supplies
+            if party.start in accused:
+                party = _with(party, "subject")  # whom it accuses supplies
         if party.position == "subject":
             # a noun has no subject after it: "передача Україні ... з ударами РФ" is no transfer by Russia
             own = [cue for cue in own if not cue.noun] or [cue for cue in own if party.start < cue.index]
@@ -1665,12 +1726,15 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         purpose = [
             c
             for c in own
-            if c.kind != "deal" and c.index > cue.index and (not c.noun or c.index - cue.last <= DEAL_OBJECT)
+            if c.kind != "deal"
+            and c.index > cue.index
+            and (not c.noun or _deal_gap(cue, c, parties) <= DEAL_OBJECT)
         ]
         # "umowa na dostawę czołgów z Korei": who signs for a supply (a noun) may be either side, which
         # the other parties decide (``signers`` below); who signs to supply (a verb) supplies
         if cue.kind == "deal" and position == "subject" and purpose and all(c.noun for c in purpose):
-            purpose = []
+            # ... but who signs for a purchase buys: "firmó con Dinamarca un contrato para la compra de cazas"
+            purpose = [c for c in purpose if c.kind == "acquire"]
         if cue.kind == "deal" and position not in data.roles["deal"] and purpose:
             # "firmó un contrato para vender...": the subject of the deal is that of the verb it is for
             cue = min(purpose, key=lambda c: c.index)
@@ -1809,6 +1873,13 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
                     _Found(supplier, recipient, category, text, pair_status, strength, sentence, told is None)
                 )
     return found
+
+
+def _deal_gap(deal: Cue, noun: Cue, parties: list[Party]) -> int:
+    """Tokens from a deal word to the transfer noun it names, not counting a party named between with its
+    preposition: "un contrato con Dinamarca para la compra" is "un contrato para la compra"."""
+    between = [p for p in parties if deal.last < p.start and p.end <= noun.index]
+    return noun.index - deal.last - sum(p.end - p.start + 1 for p in between)
 
 
 def _accused(parties: list[Party], sentence: Sentence, data: LanguageData, cues: list[Cue]) -> list[Party]:
@@ -1979,7 +2050,10 @@ def _denials(split: list[Sentence], data: LanguageData) -> dict[str, frozenset[s
     er")."""
     scopes: dict[str, frozenset[str]] = {}
     for sentence in split:
-        if any(label == "denied" for _s, _e, label in _cue_hits(sentence, data.status)):
+        # "Pjöngjang weist die Vorwürfe zurück": a separable verb's parts deny together
+        if any(
+            label == "denied" for _s, _e, label in _cue_hits(sentence, data.status)
+        ) or "denied" in data.status.co_occurring(sentence.words):
             kinds = frozenset(w[2] for w in _weapons(sentence, data)) - {"other"}
             for _s, _e, form in _state_matches(sentence, data):
                 known = scopes.get(form.code)
