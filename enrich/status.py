@@ -22,6 +22,7 @@ from enrich.roles import (
     halting_verb,
     has_negation,
     noun_phrase_climb,
+    reflexive_passive,
 )
 
 FUTURE_MARKERS = grammar.words("future_markers")
@@ -384,7 +385,9 @@ def _conditional(verb: Token) -> bool:
 def _tensed(verb: Token) -> Token:
     """The verb whose tense a transfer verb has: itself, or for a bare participle or gerund hung on another
     verb ("four shipments made their way to Ireland, providing the IRA with rifles", « en livrant ») the
-    verb it hangs from."""
+    verb it hangs from; for « s'est vu livrer » the verb of the passive."""
+    if reflexive_passive(verb):
+        verb = verb.head
     while (
         verb.dep_ in BORROWED_TENSE
         and _feature(verb, "VerbForm") & {"Part", "Ger"}
@@ -423,18 +426,36 @@ def denial_scope(sentence: Span, cues: CueLexicon) -> set[int]:
 def deniers(sentence: Span, parties: Iterable[Party], cues: CueLexicon) -> set[str]:
     """The states that say a denial word: its subject, or the agent of a passive (« les blindés envoyés par
     Paris ont été rejetés par Kiev »). Empty without a parse or when no state says it."""
+    return {party.code for party in _denying_parties(sentence, parties, cues, False) if party.code}
+
+
+def denied_by_non_state_only(sentence: Span, parties: Iterable[Party], cues: CueLexicon) -> bool:
+    """« Les Houthis ont nié avoir reçu des missiles iraniens »: only sides that are no state say the
+    denial, which leaves the report a claim (the annotation rules)."""
+    found = _denying_parties(sentence, parties, cues, True)
+    return bool(found) and all(party.code is None for party in found)
+
+
+def _denying_parties(
+    sentence: Span, parties: Iterable[Party], cues: CueLexicon, mistagged_verbs: bool
+) -> list[Party]:
+    """The parties that say a denial word (see deniers). Empty without a parse. ``mistagged_verbs``: the
+    small French model tags some participles as pronouns (« ont nié »); a word with a subject is a verb."""
     if not sentence.doc.has_annotation("DEP"):
-        return set()
-    states = [party for party in parties if party.code]
-    found: set[str] = set()
+        return []
+    candidates = list(parties)
+    found: list[Party] = []
     for token in sentence:
-        if token.pos_ not in ("VERB", "AUX") or not _words(token) & cues.status["denied"]:
+        verb = token.pos_ in ("VERB", "AUX") or (
+            mistagged_verbs and any(child.dep_.startswith("nsubj") for child in token.children)
+        )
+        if not verb or not _words(token) & cues.status["denied"]:
             continue
         passive = any(child.dep_ in PASSIVE_MARKS for child in token.children)
         for child in token.children:
             if _agent(child) if passive else child.dep_.startswith("nsubj"):
                 said_by = {word.i for word in child.subtree}
-                found |= {party.code for party in states if party.code and party.start in said_by}
+                found += [party for party in candidates if party.start in said_by and party not in found]
     return found
 
 

@@ -661,7 +661,13 @@ def _extract(
     # "Slovakia has handed over four MiG-29s to Ukraine, the agency reported, citing the Slovak defence
     # ministry": an agency relaying a party's own statement reports an uncontested fact, not a claim.
     sides = {party.code for party, _ in suppliers + recipients}
-    relayed = bool(attributed) and not unnamed_source and attributed <= sides
+    # « Le ministère polonais a annoncé avoir reçu les chars, rapporte l'AFP »: a side speaks for itself.
+    own_statement = not attributed and any(
+        roles.speaks(party, sentence) or roles.speaks_inverted(party, sentence)
+        for party in parties
+        if party.code in sides
+    )
+    relayed = ((bool(attributed) and attributed <= sides) or own_statement) and not unnamed_source
     relaying_cues = not relayed
     reported_status = status.sentence_status(
         sentence, lex.cues, phrases, main, context_denial=False, relaying_cues=relaying_cues
@@ -703,6 +709,8 @@ def _extract(
     # denial (or refusal) is no denial of the pair.
     said_by = status.deniers(sentence, parties, lex.cues) if reported_status == "denied" else set()
     denied_by_others = bool(said_by) or (bool(named_in_denial) and not all(outside_denial))
+    if reported_status == "denied" and status.denied_by_non_state_only(sentence, parties, lex.cues):
+        reported_status = "alleged"
     # "Iran admitted sending drones but denied supplying missiles": a denial that speaks of some of the
     # weapons leaves the others to the rest of the sentence.
     denied_categories = {hit.category for hit in weapons if denial_scope & set(range(hit.start, hit.end))}
@@ -933,7 +941,9 @@ def _place(
             and not roles.attached(party, predicate, sentence)
         ):
             position = None  # "tensions with Turkey" far from any transfer word
-        elif position == "subject" and roles.reports(party, predicate, sentence):
+        elif (position == "subject" and roles.reports(party, predicate, sentence)) or (
+            position == "by" and roles.accuses_in_passive(party, sentence)
+        ):
             position = "reporter"
         elif (
             position in (None, "object")
