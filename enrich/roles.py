@@ -116,7 +116,7 @@ REACTION_NOUNS = grammar.words("reaction_nouns")
 NOMINAL_CLIMB = 6
 # How far back a phrase (« auprès de ») or an infinitive of purpose looks for the word it completes.
 PHRASE_REACH = 15
-PERFECT_AUXILIARIES = frozenset({"have", "'ve", "’ve"})
+PERFECT_AUXILIARIES = grammar.words("perfect_auxiliaries")
 
 
 @dataclass(frozen=True)
@@ -1172,7 +1172,10 @@ def governing(party: Party, predicates: list[Predicate], sentence: Span) -> Pred
             return None
         token = token.head
         if token.i in by_index:
-            return by_index[token.i] if subject or token.dep_.endswith("relcl") else None
+            # a participle describing a noun holds its complements too: « les frégates commandées par la
+            # Grèce à la France seront livrées »
+            clause = token.dep_.endswith("relcl") or (token.dep_ == "acl" and _participle_form(token))
+            return by_index[token.i] if subject or clause else None
         subject = False
     return None
 

@@ -7,6 +7,7 @@ wins (delivered over ongoing over agreed). A delivery cue in the future ("will b
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
@@ -61,6 +62,7 @@ SPOKEN_NOUNS = grammar.words("spoken_nouns")
 # Dependencies that start a clause of its own: an approval above one does not govern what is in it.
 CLAUSE_LINKS = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:relcl", "csubj"})
 CONDITIONAL_ENDINGS = grammar.words("conditional_endings")
+SIMPLE_PAST_ENDINGS = tuple(grammar.words("simple_past_endings"))
 COMPLETING_VERBS = grammar.words("completing_verbs")
 HOLDING_VERBS = grammar.words("holding_verbs")
 TRANSFER_NOUNS = frozenset({"supply_noun", "acquire_noun"})
@@ -333,6 +335,10 @@ def sentence_status(
             found.add(step)
     if _shown_as_held(token):
         found.add("delivered")
+    if predicate.is_verb and _future_tense(token):
+        # « La France livrera douze canons de plus, après en avoir livré dix-huit »: the newest step is the
+        # one to come
+        return "agreed"
     if "delivered" in found and _continues(sentence):
         return "ongoing"  # "has delivered more than half of the howitzers, with more on the way"
     for status in FACT_ORDER:
@@ -350,17 +356,47 @@ def tense_step(verb: Token) -> Status | None:
         # « la Russie livrerait des chars »: the conditional of a report, unless it is the future seen from
         # an announcement (« a annoncé que la Russie livrerait des chars »)
         return None if _after_announcement(verb) else "alleged"
-    if "Fut" in _feature(verb, "Tense") or (
+    if ("Fut" in _feature(verb, "Tense") and not _simple_past(verb)) or (
         verb.lemma_.lower() in SALE_VERBS and any(child.dep_.startswith("aux") for child in verb.children)
     ):
         return None
     if verb.tag_ == "VBG" and any(word.lemma_.lower() == "be" for word in verb.lefts):
         return "ongoing"
-    if verb.tag_ in ("VBD", "VBN") or {"Past", "Imp"} & _feature(verb, "Tense"):
+    if verb.tag_ in ("VBD", "VBN") or {"Past", "Imp"} & _feature(verb, "Tense") or _simple_past(verb):
         return "delivered"
     if verb.tag_ in ("VBZ", "VBP") or "Pres" in _feature(verb, "Tense"):
         return "ongoing"
     return None
+
+
+def _future_tense(verb: Token) -> bool:
+    """A French verb in the future tense (« livrera », not the passé simple « livra »)."""
+    return verb.lang_ == "fr" and "Fut" in _feature(verb, "Tense") and not _simple_past(verb)
+
+
+def _future_stems(verb: Token) -> set[str]:
+    """The stems a French future or conditional is built on: the infinitive (less the « e » of a verb in
+    -re) or an irregular stem (« enverr »)."""
+    lemma = verb.lemma_.lower()
+    stems = {lemma, lemma.removesuffix("e")} if lemma.endswith("re") else {lemma}
+    if lemma in FUTURE_STEMS:
+        stems.add(FUTURE_STEMS[lemma])
+    return stems
+
+
+def _simple_past(verb: Token) -> bool:
+    """« la Russie livra des S-400 »: the small French model tags the passé simple as a future; a future
+    is built on its stem (« livrera »), the passé simple is not (accents aside: « achètera »)."""
+    form = _unaccented(verb.lower_)
+    return (
+        verb.lang_ == "fr"
+        and form.endswith(SIMPLE_PAST_ENDINGS)
+        and not any(form.startswith(_unaccented(stem)) for stem in _future_stems(verb))
+    )
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _feature(token: Token, name: str) -> set[str]:
@@ -373,10 +409,7 @@ def _conditional(verb: Token) -> bool:
     « livrerait », « fournirait », « vendrait »."""
     if "Cnd" in _feature(verb, "Mood"):
         return True
-    lemma = verb.lemma_.lower()
-    stems = {lemma, lemma.removesuffix("e")} if lemma.endswith("re") else {lemma}
-    if lemma in FUTURE_STEMS:
-        stems.add(FUTURE_STEMS[lemma])
+    stems = _future_stems(verb)
     return "Imp" in _feature(verb, "Tense") and any(
         verb.lower_ == stem + ending for stem in stems for ending in CONDITIONAL_ENDINGS
     )

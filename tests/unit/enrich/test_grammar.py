@@ -61,6 +61,8 @@ KEYS = {
     "demonstratives",
     "halting_verbs",
     "ruling_out_verbs",
+    "perfect_auxiliaries",
+    "simple_past_endings",
     "reflexive_passive_verbs",
     "definite_contractions",
     "third_party_speakers",
