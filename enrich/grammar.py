@@ -41,7 +41,9 @@ else in another language's list):
     completing_verbs (a transfer noun their past governs was delivered: "the deliveries took place"),
     light_verbs (their participle carries the agent of the transfer noun it describes: « la commande passée
     par la Grèce »),
-    holding_verbs (weapons they show or use, bought in a relative clause, were delivered),
+    holding_verbs (weapons they show or use, bought in a relative clause, were delivered), refusing_verbs
+    (a transfer noun they take as object is refused: "rejected the sale"), addition_words (a future
+    transfer of "12 more" is the newest step),
     ruling_out_verbs (a transfer they govern as object is ruled out: « exclut de livrer »),
     reflexive_passive_verbs (with a reflexive clitic, their infinitive is a passive: « s'est vu livrer »),
     definite_contractions (a preposition fused with the article: « aux Ukrainiens » names the people),

@@ -58,6 +58,7 @@ COMPOUND_PREPOSITIONS: dict[str, dict[str, Position]] = grammar.table("compound_
 # « ne suspendra pas la vente », "will not cancel the deal": a halt that is negated leaves the transfer.
 HALTING_VERBS = grammar.words("halting_verbs")
 RULING_OUT_VERBS = grammar.words("ruling_out_verbs")
+REFUSING_VERBS = grammar.words("refusing_verbs")
 # International organisations whose word about states' transfers is a third party's (per language: "un").
 THIRD_PARTY_SPEAKERS: dict[str, list[str]] = grammar.table("third_party_speakers")
 # « a déclaré à l'ONU », "told the UN": the organisation is spoken to.
@@ -650,7 +651,7 @@ def _vetoed(token: Token, sentence: Span, cues: CueLexicon) -> bool:
     vetoes = [
         i
         for i in range(start, min(token.i + 4, sentence.end))
-        if _listed(doc[i], cues.not_transfer) and not _negated_word(doc[i], sentence)
+        if is_veto(doc[i], cues) and not _negated_word(doc[i], sentence)
     ]
     if not vetoes:
         return (
@@ -679,13 +680,15 @@ def _ruled_out(token: Token) -> bool:
 
 def _subject_of_veto(token: Token, cues: CueLexicon) -> bool:
     """ "Egypt's purchase of Russian jets was cancelled under US pressure": the transfer noun is the
-    subject of a veto, however far the veto stands; or of a verb a veto qualifies (« les livraisons … ont
-    été retardées indéfiniment »)."""
+    subject of a veto, however far the veto stands, or of a verb a veto qualifies (« les livraisons … ont
+    été retardées indéfiniment »), or the object of a refusal."""
+    if token.dep_ in ("dobj", "obj") and token.pos_ == "NOUN" and token.head.lemma_.lower() in REFUSING_VERBS:
+        return True  # "the Senate rejected the sale of jets to Turkey"
     if not token.dep_.startswith("nsubj"):
         return False
     verb = token.head
-    return _listed(verb, cues.not_transfer) or any(
-        child.dep_ == "advmod" and _listed(child, cues.not_transfer) for child in verb.children
+    return is_veto(verb, cues) or any(
+        child.dep_ == "advmod" and is_veto(child, cues) for child in verb.children
     )
 
 
@@ -694,9 +697,33 @@ def _headed_by_veto(token: Token, cues: CueLexicon) -> bool:
     la fourniture de sous-marins »: the transfer noun sits in a noun phrase that a veto word heads, however
     far it stands; the climb passes nouns, prepositions and participles, and stops at a clause."""
     for _node, head in noun_phrase_climb(token, through_participles=True):
-        if _listed(head, cues.not_transfer):
+        if is_veto(head, cues):
             return not _negated_word(head, token.sent)
     return False
+
+
+def is_veto(word: Token, cues: CueLexicon) -> bool:
+    """A word of veto, alone ("halted") or with its particle, adverb or prepositional phrase: "ruled out",
+    "delayed indefinitely", "put the shipment on hold"."""
+    if _listed(word, cues.not_transfer):
+        return True
+    forms = {word.lower_, word.lemma_.lower()}
+    phrases = {
+        f"{form} {child.lower_}"
+        for child in word.children
+        if child.dep_ in ("prt", "compound:prt", "advmod", "pobj")
+        for form in forms
+    }
+    phrases |= {
+        f"{child.lower_} {grandchild.lower_}"
+        for child in word.children
+        if child.dep_ == "prep"
+        for grandchild in child.children
+        if grandchild.dep_ == "pobj"
+    }
+    if word.i + 1 < len(word.doc):  # "put on hold a shipment": the parse may miss the phrase
+        phrases |= {f"{form} {word.nbor(1).lower_}" for form in forms}
+    return bool(phrases & cues.not_transfer)
 
 
 def noun_phrase_climb(token: Token, through_participles: bool = False) -> Iterator[tuple[Token, Token]]:
@@ -1064,7 +1091,7 @@ def _people_named(party: Party, sentence: Span) -> bool:
     return (
         before in ARTICLES | DEFINITE_CONTRACTIONS
         and doc[party.start].text[:1].isupper()
-        and (after is None or after.pos_ not in ("NOUN", "PROPN"))
+        and (after is None or (after.pos_ not in ("NOUN", "PROPN", "ADJ") and after.text not in ("-", "–")))
     )
 
 
@@ -1160,13 +1187,17 @@ def _opens_clause(previous: Party, party: Party, sentence: Span) -> bool:
 
 def governing(party: Party, predicates: list[Predicate], sentence: Span) -> Predicate | None:
     """The predicate the parse attaches the party to, where a nearer one would mislead: the one it is the
-    subject of, or the verb of a relative clause that holds it (« la Russie, qui a reçu des drones de
-    l'Iran, a aussi acheté des obus à la Corée du Nord »: Iran belongs to « reçu »)."""
+    subject of, the verb whose preposition governs it, or the verb of a relative clause that holds it
+    (« la Russie, qui a reçu des drones de l'Iran, a aussi acheté des obus à la Corée du Nord »: Iran belongs
+    to « reçu »)."""
     if not sentence.doc.has_annotation("DEP"):
         return None
     by_index = {predicate.index: predicate for predicate in predicates}
     token = sentence.doc[party.start : party.end].root
     subject = token.dep_.startswith("nsubj")
+    # "France delivered jets to Greece, while Germany sent submarines to Egypt": Greece is the object of
+    # the preposition of "delivered", though "sent" stands nearer.
+    complement = token.dep_ == "pobj" and token.head.dep_ in ("prep", "dative")
     for _step in range(3):
         if token.head.i == token.i:
             return None
@@ -1174,9 +1205,16 @@ def governing(party: Party, predicates: list[Predicate], sentence: Span) -> Pred
         if token.i in by_index:
             # a participle describing a noun holds its complements too: « les frégates commandées par la
             # Grèce à la France seront livrées »
-            clause = token.dep_.endswith("relcl") or (token.dep_ == "acl" and _participle_form(token))
-            return by_index[token.i] if subject or clause else None
+            participle = token.dep_ == "acl" and _participle_form(token)
+            attached = (
+                subject
+                or token.dep_.endswith("relcl")
+                or participle
+                or (complement and by_index[token.i].is_verb)
+            )
+            return by_index[token.i] if attached else None
         subject = False
+        complement = complement and token.pos_ == "ADP"
     return None
 
 
@@ -1375,7 +1413,7 @@ def reports(party: Party, predicate: Predicate, sentence: Span) -> bool:
     if verb.i == target.i or not verb.is_ancestor(target):
         return False
     if verb.lemma_.lower() in ACCUSING_VERBS:
-        return not _is_passive(verb)  # « Pyongyang est accusé d'avoir livré »: the accused is who gives
+        return not token.dep_.startswith(("nsubjpass", "nsubj:pass"))  # "Iran is suspected of smuggling"
     node = target
     while node.i != verb.i:
         if node.i != target.i and node.lemma_.lower() in ACCUSING_VERBS:

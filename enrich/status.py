@@ -35,6 +35,7 @@ NOT_A_SOURCE = grammar.words("not_a_source")
 SOURCE_NOUNS = grammar.words("source_nouns")
 OFFICIAL_QUALIFIERS = grammar.words("official_qualifiers")
 RELAYING_WORDS = grammar.words("relaying_words")
+ADDITION_WORDS = grammar.words("addition_words")
 FREE_RELATIVES = grammar.words("free_relatives")
 # Clauses beside the one a denial speaks of.
 SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis", "cc"})
@@ -101,7 +102,8 @@ def cue_statuses(
             in_phrases.update(range(start, end))
             status: Status = kind.split(":", 1)[1]  # type: ignore[assignment]
             first, last = sentence.doc[start], sentence.doc[end - 1]
-            if status == "alleged" and _doubts_nothing(first, last, relayed=False):
+            relayed = not relaying_cues and last.lower_ in RELAYING_WORDS  # "…, Greek officials said"
+            if status == "alleged" and _doubts_nothing(first, last, relayed):
                 continue
             found.add(_step_told(status, first))
     for token in sentence:
@@ -237,10 +239,20 @@ def negated(sentence: Span, predicate: Predicate) -> bool:
     token = doc[predicate.index]
     if _restrictive(sentence, token) or _halt_negated(token):
         return False
-    if has_negation(token) or negated_governor(token):
+    if has_negation(token) or negated_governor(token) or _none_moved(token):
         return True
     window = doc[max(token.i - 3, sentence.start) : min(token.i + 3, sentence.end)]
     return _not_yet(token) or any(word.lower_ in NEGATIONS for word in window)
+
+
+def _none_moved(verb: Token) -> bool:
+    """ "No F-16s have been sent to Ukraine", "Kyiv has received no tanks": the verb's subject or object
+    is determined by a negation."""
+    return any(
+        child.dep_.startswith(("nsubj", "dobj", "obj"))
+        and any(word.dep_ == "det" and word.lower_ in NEGATIONS for word in child.children)
+        for child in verb.children
+    )
 
 
 def _halt_negated(token: Token) -> bool:
@@ -267,7 +279,19 @@ def negation_only(
 ) -> bool:
     """The predicate is negated ("has not delivered", "will not buy") and no word of the sentence denies a
     report: a denial only when a side says it, otherwise no transfer at all."""
-    return "denied" not in cue_statuses(sentence, cues, phrases) and negated(sentence, predicate)
+    doc = sentence.doc
+    # "never supplied", "is not sending": a transfer verb with its negation is itself no word of denial.
+    words = [
+        phrase
+        for phrase in phrases
+        if not (phrase[0] == "status:denied" and _negated_transfer_verb(doc[phrase[1] : phrase[2]], cues))
+    ]
+    return "denied" not in cue_statuses(sentence, cues, words) and negated(sentence, predicate)
+
+
+def _negated_transfer_verb(words: Span, cues: CueLexicon) -> bool:
+    last = words[-1]
+    return any(word.lower_ in NEGATIONS for word in words) and bool(_words(last) & cues.verbs.keys())
 
 
 def refused(sentence: Span, predicate: Predicate) -> bool:
@@ -341,10 +365,28 @@ def sentence_status(
         return "agreed"
     if "delivered" in found and _continues(sentence):
         return "ongoing"  # "has delivered more than half of the howitzers, with more on the way"
+    if "agreed" in found and _promises_more(sentence, cues):
+        return "agreed"  # "will supply 12 more tanks; it had supplied 18": the newest step is the promise
     for status in FACT_ORDER:
         if status in found:
             return status
     return "agreed"
+
+
+def _promises_more(sentence: Span, cues: CueLexicon) -> bool:
+    """A transfer verb in the future whose object adds to what went before ("will send 12 more", "plans to
+    supply additional Patriot batteries"); "more than 30 tanks" counts, it adds nothing."""
+    for token in sentence:
+        if cues.verbs.get(token.lemma_.lower()) not in ("supply", "acquire") or not _future(token):
+            continue
+        for child in token.children:
+            if not child.dep_.startswith(("dobj", "obj")):
+                continue
+            for word in child.subtree:
+                following = word.nbor(1).lower_ if word.i + 1 < len(word.doc) else ""
+                if word.lower_ in ADDITION_WORDS and following != "than":
+                    return True
+    return False
 
 
 def tense_step(verb: Token) -> Status | None:
@@ -456,40 +498,32 @@ def denial_scope(sentence: Span, cues: CueLexicon) -> set[int]:
     return scope
 
 
-def deniers(sentence: Span, parties: Iterable[Party], cues: CueLexicon) -> set[str]:
-    """The states that say a denial word: its subject, or the agent of a passive (« les blindés envoyés par
-    Paris ont été rejetés par Kiev »). Empty without a parse or when no state says it."""
-    return {party.code for party in _denying_parties(sentence, parties, cues, False) if party.code}
-
-
-def denied_by_non_state_only(sentence: Span, parties: Iterable[Party], cues: CueLexicon) -> bool:
-    """« Les Houthis ont nié avoir reçu des missiles iraniens »: only sides that are no state say the
-    denial, which leaves the report a claim (the annotation rules)."""
-    found = _denying_parties(sentence, parties, cues, True)
-    return bool(found) and all(party.code is None for party in found)
-
-
-def _denying_parties(
-    sentence: Span, parties: Iterable[Party], cues: CueLexicon, mistagged_verbs: bool
-) -> list[Party]:
-    """The parties that say a denial word (see deniers). Empty without a parse. ``mistagged_verbs``: the
-    small French model tags some participles as pronouns (« ont nié »); a word with a subject is a verb."""
+def deniers(sentence: Span, parties: Iterable[Party], cues: CueLexicon) -> set[str | None]:
+    """The parties that say a denial word: its subject, or the agent of a passive (« les blindés envoyés par
+    Paris ont été rejetés par Kiev »); a side that is no state counts as None ("the Houthis denied").
+    Empty without a parse or when no party says it."""
     if not sentence.doc.has_annotation("DEP"):
-        return []
-    candidates = list(parties)
-    found: list[Party] = []
+        return set()
+    states = list(parties)
+    found: set[str | None] = set()
     for token in sentence:
-        verb = token.pos_ in ("VERB", "AUX") or (
-            mistagged_verbs and any(child.dep_.startswith("nsubj") for child in token.children)
-        )
-        if not verb or not _words(token) & cues.status["denied"]:
+        if not _words(token) & cues.status["denied"]:
+            continue
+        if token.pos_ not in ("VERB", "AUX") and not _said_by_non_state(token, states):
             continue
         passive = any(child.dep_ in PASSIVE_MARKS for child in token.children)
         for child in token.children:
             if _agent(child) if passive else child.dep_.startswith("nsubj"):
                 said_by = {word.i for word in child.subtree}
-                found += [party for party in candidates if party.start in said_by and party not in found]
+                found |= {party.code for party in states if party.start in said_by}
     return found
+
+
+def _said_by_non_state(word: Token, parties: list[Party]) -> bool:
+    """« Les Houthis ont nié »: the small French model tags some participles as pronouns; a denial word with
+    a side that is no state as its subject is still its verb."""
+    subjects = {node.i for child in word.children if child.dep_.startswith("nsubj") for node in child.subtree}
+    return any(party.code is None and party.start in subjects for party in parties)
 
 
 def _agent(token: Token) -> bool:
@@ -537,8 +571,8 @@ def attributions(sentence: Span) -> list[tuple[int, int]]:
 
 def attributed_sources(sentence: Span, parties: Iterable[Party]) -> tuple[set[str], bool]:
     """The states a sentence names as the source of its report (« selon Moscou », « selon le ministère
-    russe »), and whether one of its attributions names no state (« selon le Wall Street Journal »,
-    « selon des sources russes »): a claim, whoever it is about."""
+    russe »), and whether one of its attributions names no state and no official (« selon le Wall Street
+    Journal », « selon des sources russes »): a claim, whoever it is about."""
     doc = sentence.doc
     codes: set[str] = set()
     unnamed = False
@@ -551,5 +585,5 @@ def attributed_sources(sentence: Span, parties: Iterable[Party]) -> tuple[set[st
             if party.code and start <= party.start < end and (party.kind != "demonym" or actor)
         }
         codes |= named
-        unnamed = unnamed or not named
+        unnamed = unnamed or not (named or actor)  # "citing a government spokesman": an official source
     return codes, unnamed

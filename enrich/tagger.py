@@ -667,7 +667,10 @@ def _extract(
         for party in parties
         if party.code in sides
     )
-    relayed = ((bool(attributed) and attributed <= sides) or own_statement) and not unnamed_source
+    # "…, Greek officials said": a side's own word is no claim either.
+    relayed = not unnamed_source and (
+        own_statement or any(bool(speakers) and speakers <= sides for speakers in (attributed, reporters))
+    )
     relaying_cues = not relayed
     reported_status = status.sentence_status(
         sentence, lex.cues, phrases, main, context_denial=False, relaying_cues=relaying_cues
@@ -709,8 +712,6 @@ def _extract(
     # denial (or refusal) is no denial of the pair.
     said_by = status.deniers(sentence, parties, lex.cues) if reported_status == "denied" else set()
     denied_by_others = bool(said_by) or (bool(named_in_denial) and not all(outside_denial))
-    if reported_status == "denied" and status.denied_by_non_state_only(sentence, parties, lex.cues):
-        reported_status = "alleged"
     # "Iran admitted sending drones but denied supplying missiles": a denial that speaks of some of the
     # weapons leaves the others to the rest of the sentence.
     denied_categories = {hit.category for hit in weapons if denial_scope & set(range(hit.start, hit.end))}
@@ -729,6 +730,7 @@ def _extract(
     undenied_status = status_without_denial if denied_by_others else reported_status
     admitted_status = status_without_denial if denies_some_weapons else reported_status
     scopes = _clause_scopes(pairs, clauses, predicates, weapons, sentence)
+    gapped = _gapped_categories([party for party, _ in recipients], moved, sentence)
     results = []
     for (supplier, supplier_strength, recipient, recipient_strength), outside in zip(
         pairs, outside_denial, strict=True
@@ -736,9 +738,11 @@ def _extract(
         denied = denial_points_back or bool(denied_codes & {supplier.code, recipient.code})
         if negation_alone and not denied and (refusal or not speaker):
             continue
-        by_a_side = not said_by or bool(said_by & {supplier.code, recipient.code})
+        by_a_side = not said_by or bool(said_by & {supplier.code, recipient.code} - {None})
         scope = scopes.get((_party_key(supplier), _party_key(recipient)))
         pair_status = undenied_status if outside or not by_a_side else reported_status
+        if not outside and not by_a_side and None in said_by and pair_status in status.FACT_ORDER:
+            pair_status = "alleged"  # "the Houthis denied receiving missiles": a side no state denies a claim
         if scope is not None and scope.predicate is not None:
             clause = sentence.doc[scope.start : scope.end]
             own_phrases = [phrase for phrase in phrases if scope.start <= phrase[1] < scope.end]
@@ -763,6 +767,8 @@ def _extract(
         for category, texts in by_category.items():
             if scope is not None and category not in scope.categories:
                 continue
+            if gapped and category not in gapped[_party_key(recipient)]:
+                continue  # "drones to Russia and missiles to the Houthis": each recipient its own weapons
             category_status = transfer_status
             if transfer_status == "denied" and not denied and category not in denied_categories | {"other"}:
                 category_status = admitted_status
@@ -844,6 +850,41 @@ def _clause_scopes(
         else:
             scopes[key] = _Scope(None, sentence.start, sentence.end, categories)
     return scopes
+
+
+def _gapped_categories(
+    recipients: Sequence[Party], weapons: Sequence[WeaponHit], sentence: Span
+) -> dict[str, set[str]]:
+    """Where one verb moves a weapon to each of several recipients ("supplied drones to Russia and missiles
+    to the Houthis", "supplied Greece with jets and Egypt with frigates"), each recipient's categories: the
+    weapons between it and the recipient before ("to"), or after it ("with"). Empty unless every recipient
+    has weapons of its own in one of these two patterns."""
+    named = sorted((party for party in recipients if party.start >= 0), key=lambda party: party.start)
+    if len(named) < 2 or len(named) != len(recipients):
+        return {}
+    doc = sentence.doc
+
+    def word_before(party: Party) -> str:
+        index = party.start - 1
+        while index > sentence.start and doc[index].lower_ in roles.ARTICLES:
+            index -= 1
+        return doc[index].lower_
+
+    def between(start: int, end: int) -> set[str]:
+        return {hit.category for hit in weapons if start <= hit.start and hit.end <= end}
+
+    found: dict[str, set[str]] = {}
+    if all(word_before(party) == "to" for party in named):
+        bounds = [sentence.start] + [party.end for party in named[:-1]]
+        spans = [(bound, party.start) for bound, party in zip(bounds, named, strict=True)]
+        found = {_party_key(party): between(*span) for party, span in zip(named, spans, strict=True)}
+    elif all(party.end < sentence.end and doc[party.end].lower_ == "with" for party in named):
+        bounds = [party.start for party in named[1:]] + [sentence.end]
+        spans = [(party.end, bound) for party, bound in zip(named, bounds, strict=True)]
+        found = {_party_key(party): between(*span) for party, span in zip(named, spans, strict=True)}
+    if not found or not all(found.values()) or len({frozenset(c) for c in found.values()}) < 2:
+        return {}
+    return found
 
 
 def _run_around(index: int, tokens: set[int]) -> tuple[int, int]:

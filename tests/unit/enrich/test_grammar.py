@@ -90,6 +90,8 @@ KEYS = {
     "pending_nouns",
     "spoken_nouns",
     "light_verbs",
+    "refusing_verbs",
+    "addition_words",
 }
 
 
