@@ -455,9 +455,21 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
 
 
 def _intent_before(token: Token, start: int, cues: CueLexicon) -> bool:
-    """A word of intention among the eight before the token, from ``start`` on ("plans to buy")."""
+    """A word of intention among the eight before the token, from ``start`` on ("plans to buy"), but not in
+    a relative clause on another word (« l'Inde, qui dépend des armes russes, a reçu »)."""
     window = token.doc[max(token.i - 8, start) : token.i]
-    return any(_listed(word, cues.intent) and not _guessing(word) for word in window)
+    return any(
+        _listed(word, cues.intent) and not _guessing(word) and not _in_side_relative(word, token)
+        for word in window
+    )
+
+
+def _in_side_relative(word: Token, token: Token) -> bool:
+    """The word is in a relative clause that does not hold the token."""
+    return any(
+        node.dep_ in ("relcl", "acl:relcl") and not node.is_ancestor(token) and node.i != token.i
+        for node in (word, *word.ancestors)
+    )
 
 
 def _governed_by_intent(token: Token, cues: CueLexicon) -> bool:

@@ -752,3 +752,57 @@ def test_spec_fr_more_not_transfers(tagger: Tagger, text: str) -> None:
     """Negations, halts, votes, talks, hesitation, conditionals, domestic production, displays, exercises,
     interceptions, training, non-arms aid and war reports in more wordings."""
     assert quads(tagger, text, "fr") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La Grèce a signé un contrat avec la France. Le pays recevra six Rafale supplémentaires.",
+            {("FR", "GR", "aircraft", "agreed")},
+        ),
+        (
+            "L'Iran a livré des drones à la Russie, selon Kiev. Téhéran dément.",
+            {("IR", "RU", "drones", "denied")},
+        ),
+        (
+            "La Turquie a livré des drones au Niger. Elle en livrera d'autres l'an prochain.",
+            {("TR", "NE", "drones", "delivered")},
+        ),
+        (
+            "Selon le Pentagone, la Corée du Nord a envoyé des missiles à la Russie. Pyongyang n'a pas "
+            "réagi.",
+            {("KP", "RU", "missiles", "alleged")},
+        ),
+        (
+            "Le Maroc renforce son armée. Le royaume a commandé des hélicoptères aux États-Unis.",
+            {("US", "MA", "aircraft", "agreed")},
+        ),
+        (
+            "L'Arménie a acheté des canons Caesar à la France, ont indiqué les deux pays.",
+            {("FR", "AM", "artillery", "agreed")},
+        ),
+        (
+            "La France, par la voix de son ministre des Armées, a annoncé la livraison de canons à "
+            "l'Arménie.",
+            {("FR", "AM", "artillery", "agreed")},
+        ),
+        (
+            "Le Brésil a acquis des obusiers, fabriqués en Israël, pour son armée de terre.",
+            {("IL", "BR", "artillery", "agreed")},
+        ),
+        (
+            "L'Inde, qui dépend des armes russes, a reçu des systèmes S-400 de Moscou.",
+            {("RU", "IN", "air_defense", "delivered")},
+        ),
+        # questions, a refusal after a hesitation, domestic production
+        ("La Russie a-t-elle livré des missiles à l'Iran ?", set()),
+        ("Faut-il livrer des avions de combat à l'Ukraine ?", set()),
+        ("L'Allemagne hésite encore. Elle ne livrera pas de Taurus à l'Ukraine.", set()),
+        ("La Corée du Sud produit des chars K2 pour son armée.", set()),
+    ],
+)
+def test_spec_fr_passages_and_clauses(tagger: Tagger, text: str, expected: set[Quad]) -> None:
+    """Passages of two sentences (a reference, a later denial, a future after a delivery), appositions and
+    relative clauses whose words of intention or dependence are not the transfer's."""
+    assert quads(tagger, text, "fr") == expected
