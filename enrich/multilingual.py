@@ -1076,11 +1076,12 @@ def _parties(
         else:
             position = _position(start, end, form, sentence, data)
             if (
-                position in ("at", "to")
+                position in ("at", "to", None)
                 and end < len(words)
                 and words[end].startswith(data.made_in or ("\0",))
             ):
-                position = "origin"  # "in den USA hergestellte Jets": where a weapon is made, its maker
+                # "in den USA hergestellte Jets", "İran yapımı İHA'lar": where a weapon is made, its maker
+                position = "origin"
             if (
                 position not in (None, "of")
                 and start >= 1
