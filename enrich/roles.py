@@ -1001,14 +1001,15 @@ def _of_make(party: Party, sentence: Span) -> bool:
 
 
 def _made_in(party: Party, sentence: Span) -> bool:
-    """« des hélicoptères fabriqués en Russie », "rifles made in Belgium": the maker, not a place."""
+    """« des hélicoptères fabriqués en Russie », "rifles made in Belgium", "drones built by Israel Aerospace
+    Industries": the maker, not a place nor the agent of the transfer."""
     doc = sentence.doc
     start = party.start
     while start > sentence.start and doc[start - 1].lower_ in ARTICLES:
         start -= 1
     return (
         start - 2 >= sentence.start
-        and PREPOSITIONS.get(doc[start - 1].lang_, {}).get(doc[start - 1].lower_) in ("at", "to")
+        and PREPOSITIONS.get(doc[start - 1].lang_, {}).get(doc[start - 1].lower_) in ("at", "to", "by")
         and doc[start - 2].lower_ in MAKING_WORDS
     )
 

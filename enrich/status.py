@@ -246,11 +246,14 @@ def negated(sentence: Span, predicate: Predicate) -> bool:
 
 
 def _none_moved(verb: Token) -> bool:
-    """ "No F-16s have been sent to Ukraine", "Kyiv has received no tanks": the verb's subject or object
-    is determined by a negation."""
+    """ "No F-16s have been sent to Ukraine", "Kyiv has received no tanks", "none of the tanks have
+    arrived": the verb's subject or object is a negation or determined by one."""
     return any(
         child.dep_.startswith(("nsubj", "dobj", "obj"))
-        and any(word.dep_ == "det" and word.lower_ in NEGATIONS for word in child.children)
+        and (
+            child.lower_ in NEGATIONS  # "none of the promised tanks have arrived"
+            or any(word.dep_ == "det" and word.lower_ in NEGATIONS for word in child.children)
+        )
         for child in verb.children
     )
 

@@ -64,6 +64,8 @@ CLITIC_HOSTS = grammar.words("clitic_hosts")
 WEAPON_ANAPHORS: dict[str, list[str]] = grammar.table("weapon_anaphors")
 DEMONSTRATIVES: dict[str, list[str]] = grammar.table("demonstratives")
 STATE_PARTY_KINDS = pronouns.STATE_PARTY_KINDS
+# Words between a demonym and the armed group it qualifies: "the Russian private military group Wagner".
+GROUP_NOUN_REACH = 4
 # An article is read up to this many characters (title included): a long report keeps its opening,
 # where news puts the facts, and nothing reaches spaCy's max_length (1,000,000).
 MAX_CHARS = 100_000
@@ -492,6 +494,19 @@ def _parties(
         if not any(
             group.start < hit.end and hit.start < group.end and group.end - group.start > hit.end - hit.start
             for group in groups
+        )
+    ]
+    # "the Russian mercenary group Wagner": a demonym that qualifies an armed group's noun is no state actor.
+    hits = [
+        hit
+        for hit in hits
+        if not (
+            hit.kind == "demonym"
+            and any(
+                0 <= group.start - hit.end <= GROUP_NOUN_REACH
+                and all(word.pos_ in ("ADJ", "NOUN", "PROPN") for word in sentence.doc[hit.end : group.start])
+                for group in groups
+            )
         )
     ]
     parties = [Party(hit.start, hit.end, hit.code, None, hit.kind) for hit in hits]
