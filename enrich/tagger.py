@@ -676,9 +676,15 @@ def _extract(
     # "Slovakia has handed over four MiG-29s to Ukraine, the agency reported, citing the Slovak defence
     # ministry": an agency relaying a party's own statement reports an uncontested fact, not a claim.
     sides = {party.code for party, _ in suppliers + recipients}
+    # « Le ministère polonais a annoncé avoir reçu les chars, rapporte l'AFP »: a side speaks for itself.
+    own_statement = not attributed and any(
+        roles.speaks(party, sentence) or roles.speaks_inverted(party, sentence)
+        for party in parties
+        if party.code in sides
+    )
     # "…, Greek officials said": a side's own word is no claim either.
-    relayed = not unnamed_source and any(
-        bool(speakers) and speakers <= sides for speakers in (attributed, reporters)
+    relayed = not unnamed_source and (
+        own_statement or any(bool(speakers) and speakers <= sides for speakers in (attributed, reporters))
     )
     relaying_cues = not relayed
     reported_status = status.sentence_status(
@@ -991,7 +997,9 @@ def _place(
             and not roles.attached(party, predicate, sentence)
         ):
             position = None  # "tensions with Turkey" far from any transfer word
-        elif position == "subject" and roles.reports(party, predicate, sentence):
+        elif (position == "subject" and roles.reports(party, predicate, sentence)) or (
+            position == "by" and roles.accuses_in_passive(party, sentence)
+        ):
             position = "reporter"
         elif (
             position in (None, "object")

@@ -224,6 +224,54 @@ def test_companies_private_company_without_nationality_names_no_state(tagger: Ta
             "سلمت شركة بايكار التركية طائرات مسيرة إلى باكستان.",
             {("TR", "PK", "drones", "delivered")},
         ),
+        # ... and as the seller, after the preposition or case of "from"
+        (
+            "de",
+            "Polen kaufte Drohnen vom türkischen Hersteller Baykar.",
+            {("TR", "PL", "drones", "delivered")},
+        ),
+        ("es", "Polonia compró drones al fabricante turco Baykar.", {("TR", "PL", "drones", "delivered")}),
+        ("es", "Polonia compró drones a la empresa turca Baykar.", {("TR", "PL", "drones", "delivered")}),
+        (
+            "it",
+            "La Polonia ha acquistato droni dall'azienda turca Baykar.",
+            {("TR", "PL", "drones", "delivered")},
+        ),
+        ("pt", "A Polónia comprou drones à empresa turca Baykar.", {("TR", "PL", "drones", "delivered")}),
+        ("nl", "Polen kocht drones van het Turkse bedrijf Baykar.", {("TR", "PL", "drones", "agreed")}),
+        (
+            "sv",
+            "Polen köpte drönare från det turkiska företaget Baykar.",
+            {("TR", "PL", "drones", "delivered")},
+        ),
+        ("cs", "Polsko koupilo drony od turecké společnosti Baykar.", {("TR", "PL", "drones", "delivered")}),
+        (
+            "ru",
+            "Польша закупила беспилотники у турецкой компании Baykar.",
+            {("TR", "PL", "drones", "delivered")},
+        ),
+        (
+            "uk",
+            "Польща отримала безпілотники від турецької компанії Baykar.",
+            {("TR", "PL", "drones", "delivered")},
+        ),
+        ("pl", "Polska kupiła drony od tureckiej firmy Baykar.", {("TR", "PL", "drones", "delivered")}),
+        (
+            "el",
+            "Η τουρκική εταιρεία Baykar παρέδωσε drones στην Πολωνία.",
+            {("TR", "PL", "drones", "delivered")},
+        ),
+        ("ro", "Compania turcă Baykar a livrat drone Poloniei.", {("TR", "PL", "drones", "delivered")}),
+        (
+            "hu",
+            "A török Baykar cég drónokat szállított Lengyelországnak.",
+            {("TR", "PL", "drones", "delivered")},
+        ),
+        ("id", "Perusahaan Turki Baykar mengirim drone ke Polandia.", {("TR", "PL", "drones", "delivered")}),
+        ("ko", "튀르키예 업체 바이카르가 폴란드에 드론을 공급했다.", {("TR", "PL", "drones", "delivered")}),
+        ("zh", "土耳其公司拜卡尔向波兰交付了无人机。", {("TR", "PL", "drones", "delivered")}),
+        ("he", 'החברה הטורקית באיקר סיפקה מל"טים לפולין.', {("TR", "PL", "drones", "delivered")}),
+        ("fa", "شرکت ترکیه‌ای بایکار پهپاد به لهستان تحویل داد.", {("TR", "PL", "drones", "delivered")}),
         # state companies written in the language's script, inflected
         ("ru", "Ростех поставил Индии вертолеты.", {("RU", "IN", "aircraft", "delivered")}),
         ("ru", "Индия закупила у Рособоронэкспорта танки.", {("RU", "IN", "armored_vehicles", "delivered")}),
@@ -253,6 +301,13 @@ def test_companies_private_company_without_nationality_names_no_state(tagger: Ta
             {("PL", "UA", "artillery", "delivered")},
         ),
         ("es", "Navantia entregó una corbeta a Arabia Saudí.", {("ES", "SA", "naval", "delivered")}),
+        ("zh", "中国北方工业公司向尼日利亚交付了坦克。", {("CN", "NG", "armored_vehicles", "delivered")}),
+        ("ko", "방위사업청은 미국으로부터 전투기를 도입했다.", {("US", "KR", "aircraft", "delivered")}),
+        (
+            "ar",
+            "سلمت الهيئة العربية للتصنيع مدرعات إلى ليبيا.",
+            {("EG", "LY", "armored_vehicles", "delivered")},
+        ),
         # a private company with no nationality names no state
         ("tr", "Baykar, Ukrayna'ya İHA teslim etti.", set()),
     ],
