@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from enrich import grammar
-from enrich.lexicon import PLAIN, CueLexicon, Status
+from enrich.lexicon import PLAIN, POSSESSION, CueLexicon, Status
 from enrich.roles import (
     ACTOR_NOUNS,
     NEGATIONS,
@@ -330,8 +330,13 @@ def sentence_status(
             return step
         if step is not None:
             found.add(step)
-    if _shown_as_held(token):
-        found.add("delivered")
+    if _shown_as_held(token) or (
+        predicate.kind in POSSESSION
+        and not found & set(FACT_ORDER)
+        and not _future(token)
+        and "Fut" not in _feature(_tensed(token), "Tense")
+    ):
+        found.add("delivered")  # "Azerbaijan is using Israeli drones": held, so delivered
     if "delivered" in found and _continues(sentence):
         return "ongoing"  # "has delivered more than half of the howitzers, with more on the way"
     for status in FACT_ORDER:
