@@ -32,10 +32,10 @@ from enrich import lexicon as base
 from enrich import status as statuses
 from enrich.lexicon import Status
 
-Kind = Literal["supply", "acquire", "arrival", "deal", "thanks"]
-Position = Literal["subject", "object", "to", "from", "by", "at", "of", "with", "origin", "maybe_to"]
+Kind = Literal["supply", "acquire", "arrival", "deal", "thanks", "use"]
+Position = Literal["subject", "object", "to", "from", "by", "at", "of", "with", "origin", "maybe_to", "via"]
 Role = Literal["supplier", "recipient"]
-CUE_KINDS: tuple[Kind, ...] = ("supply", "acquire", "arrival", "deal", "thanks")
+CUE_KINDS: tuple[Kind, ...] = ("supply", "acquire", "arrival", "deal", "thanks", "use")
 # What a party's position means for each kind of transfer word (language-independent).
 ROLES: dict[Kind, dict[Position, Role]] = {
     "supply": {
@@ -57,6 +57,9 @@ ROLES: dict[Kind, dict[Position, Role]] = {
     "deal": {"to": "recipient", "from": "supplier", "origin": "supplier"},
     # "Zelensky thanked Germany for the tanks": the thanked state gave them to the one that thanks
     "thanks": {"subject": "recipient", "object": "supplier", "to": "supplier", "origin": "supplier"},
+    # "Azerbaijan is using Israeli drones", "in service with the Ukrainian army": who uses another state's
+    # weapons received them
+    "use": {"subject": "recipient", "by": "recipient", "from": "supplier", "origin": "supplier"},
 }
 # Languages written without spaces between words: token rules cannot find names in them.
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo", "dz"})
@@ -74,7 +77,10 @@ ARABIC_MARKS = dict.fromkeys([*range(0x064B, 0x0660), 0x0670])
 # Arabic letters the press writes either way: the hamza on or under alif (أ إ آ ٱ) is often left out and a
 # final ى written ي ("إلى", "الى"); words are compared to the tables without the difference. The Arabic
 # comma and semicolon ("،", "؛") are commas and semicolons: they close asides and clauses
-ARABIC_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "،": ",", "؛": ";"})
+# Arabic yeh and kaf are also Persian's ی and ک (written either way in Persian news: "ايران", "آمريكا")
+ARABIC_VARIANTS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ی", "ي": "ی", "ك": "ک", "،": ",", "؛": ";"}
+)
 UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 QUOTES = re.compile(r'(?<!\w)["“”«»„‟]|["“”«»„‟](?!\w)')
 NOMINATIVE = "nom"
@@ -94,6 +100,7 @@ ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after
 REPORT_REACH = 3  # tokens between a verb of saying and the comma that opens what it says ("sagte am Montag,")
 SAID_REACH = 5  # ... and the "que" that opens it ("anunció el 13 de abril que entregaría")
 SOURCE_REACH = 3  # tokens between "según" and the state it names as the source ("según el gobierno ruso")
+CLAUSE_VERB = 3  # tokens between the subject of a coordinated clause and its verb ("e a Alemanha já enviou")
 ELLIPTIC = -100  # the position of a weapon a sentence leaves out: far from every word of it
 IDIOM = "idiom"  # the label of ``not_cues``: phrases whose words are no transfer word
 FRAME = ""  # the category of a transfer of no weapon: context for the sentences after it, never reported
@@ -120,6 +127,9 @@ class Cues:
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     together: tuple[tuple[tuple[str, ...], str], ...]
     clitics: tuple[str, ...] = ()  # prefixes written onto a word (Arabic و، ب، ال): tried without them
+    # ``=a ... =b``: a separable verb, a cue at ``a`` when its particle ``b`` closes a clause after it
+    # ("setzt israelische Drohnen ein")
+    separable: tuple[tuple[str, str, str], ...] = ()
 
     def label(self, words: list[str], i: int) -> tuple[str, int] | None:
         """The label of the cue starting at token ``i`` and its length in tokens."""
@@ -143,6 +153,12 @@ class Cues:
         word = words[i]
         if word in self.exact:
             return self.exact[word], 1
+        for verb, particle, label in self.separable:
+            if word == verb and any(
+                words[j] == particle and (j + 1 == len(words) or not words[j + 1].isalnum())
+                for j in range(i + 1, len(words))
+            ):
+                return label, 1
         best = ("", "")
         for length in range(len(word), 1, -1):
             if word[:length] in self.prefixes:
@@ -166,10 +182,14 @@ def _cues(groups: Mapping[str, Iterable[str]], clitics: Iterable[str] = ()) -> C
     cues = Cues({}, {}, {}, {}, ())
     phrases: dict[tuple[str, ...], str] = {}
     together = []
+    separable = []
     for label, entries in groups.items():
         for entry in entries or []:
             text = str(entry).lower()
-            if " ... " in text:
+            if " ... " in text and all(part.startswith("=") for part in text.split(" ... ")):
+                verb, particle = text.split(" ... ")
+                separable.append((verb[1:], particle[1:], label))
+            elif " ... " in text:
                 together.append((tuple(text.split(" ... ")), label))
             elif text.startswith("="):
                 cues.exact.setdefault(text[1:], label)
@@ -185,7 +205,15 @@ def _cues(groups: Mapping[str, Iterable[str]], clitics: Iterable[str] = ()) -> C
     longest_first = {
         first: tuple(sorted(entries, key=lambda entry: -len(entry[0]))) for first, entries in by_first.items()
     }
-    return Cues(cues.prefixes, cues.exact, cues.infixes, longest_first, tuple(together), tuple(clitics))
+    return Cues(
+        cues.prefixes,
+        cues.exact,
+        cues.infixes,
+        longest_first,
+        tuple(together),
+        tuple(clitics),
+        tuple(separable),
+    )
 
 
 @dataclass(frozen=True)
@@ -458,6 +486,8 @@ def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]
             add_name(str(text), state, "name")
         for text in entry.get("metonyms") or []:
             add_name(str(text), state, "metonym")
+        for text in entry.get("companies") or []:  # state companies, in the language's script
+            add_name(str(text), state, "company")
         for stem in entry.get("demonyms") or []:
             for ending, cases in endings:
                 add(f"{stem}{ending}", state, "demonym", frozenset(cases))
@@ -707,8 +737,12 @@ def _state_matches(sentence: Sentence, data: LanguageData) -> list[tuple[int, in
             if form is None:
                 continue
             first = sentence.surface[i]
-            if data.cased_script and form.kind in ("name", "metonym", "leader") and not first[:1].isupper():
-                continue  # "turkey", "china" (porcelain): names are capitalised
+            if (
+                data.cased_script
+                and form.kind in ("name", "metonym", "leader", "company")
+                and not first[:1].isupper()
+            ):
+                continue  # "turkey", "china" (porcelain), "patria": names are capitalised
             matches.append((i, i + length, form))
             i += length - 1
             break
@@ -887,6 +921,8 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
                 hit = (start, hit[1], category)
             if not any(tuple(words[hit[1] : hit[1] + n]) in data.weapon_terms for n in range(1, 6)):
                 hit = (hit[0], _designation_end(sentence, hit[1]), hit[2])  # unless it names a known system
+                if _model_name(sentence, hit[0], hit[1], data):
+                    hit = (hit[0], hit[1] + 1, hit[2])  # "helicópteros Apache de Estados Unidos"
             if hit[2] != base.NOT_A_WEAPON:
                 found.append(
                     (
@@ -921,6 +957,22 @@ def _names_a_system(sentence: Sentence, index: int, data: LanguageData) -> bool:
         (word[:1].isupper() and not data.capitalised_nouns)
         or word.isupper()
         or any(ch.isdigit() for ch in word)
+    )
+
+
+def _model_name(sentence: Sentence, start: int, end: int, data: LanguageData) -> bool:
+    """Whether the capitalised word right after a common weapon noun is the model's name ("helicópteros
+    Apache", "танки Leopard"), where only names are capitalised and the word names no state."""
+    surface = sentence.surface
+    return (
+        end < len(surface)
+        and not data.capitalised_nouns
+        and surface[end][:1].isupper()
+        and surface[end][1:].islower()
+        and surface[end].isalpha()
+        and data.weapon_words.label(sentence.words, end) is None
+        and not _names_a_system(sentence, start, data)
+        and all(state_start != end for state_start, _end, _form in _state_matches(sentence, data))
     )
 
 
@@ -972,15 +1024,21 @@ def _parties(
 ) -> list[Party]:
     """The states and armed groups of a sentence with the position each holds; ``heard`` are the transfer
     words before negation, whose prepositions may name the parties of the ones that remain."""
-    parties = []
+    parties: list[Party] = []
     words = sentence.words
     clause_of = _clauses(sentence, data)
     after_content = {i for w in weapons for i in range(w[0], w[1])} | {cue.last for cue in cues}
     matches = _state_matches(sentence, data)
     named = frozenset(i for start, end, _form in matches for i in range(start, end))
     for start, end, form in matches:
-        actor = (end < len(words) and _is_forces(words[end], data)) or any(
-            _is_forces(word, data) for word in words[max(0, start - 2) : start]
+        # the forces before it, with no transfer word between ("het Oekraïense leger gebruikt Duitse tanks"),
+        # unless a weapon follows it where adjectives come first ("Ukrayna ordusu Amerikan HIMARS"): its maker
+        actor = (end < len(words) and _is_forces(words[end], data)) or (
+            any(
+                _is_forces(words[index], data) and not any(index < cue.index < start for cue in heard)
+                for index in range(max(0, start - 2), start)
+            )
+            and (data.adjectives_follow_noun or not any(w[0] == end for w in weapons))
         )
         compound = end + 1 < len(words) and words[end] == "-" and words[end + 1].isalpha()
         if compound and words[end + 1].startswith(data.forces or ("\0",)):
@@ -1018,11 +1076,12 @@ def _parties(
         else:
             position = _position(start, end, form, sentence, data)
             if (
-                position in ("at", "to")
+                position in ("at", "to", None)
                 and end < len(words)
                 and words[end].startswith(data.made_in or ("\0",))
             ):
-                position = "origin"  # "in den USA hergestellte Jets": where a weapon is made, its maker
+                # "in den USA hergestellte Jets", "İran yapımı İHA'lar": where a weapon is made, its maker
+                position = "origin"
             if (
                 position not in (None, "of")
                 and start >= 1
@@ -1075,8 +1134,23 @@ def _parties(
             position = _governed(head, start - 1, form, sentence, data)
         if (position == "at" and not arrived) or (position == "of" and form.kind == "metonym"):
             continue  # "in Moskau", "in Kyiv": a place
+        if position == "via":
+            continue  # "via Polen", "attraverso la Polonia": a transit state, even where weapons arrive
         if any(word.startswith(data.financing) for word in words[max(0, anchor - FINANCING_REACH) : anchor]):
             continue  # "che verrà saldata da sauditi ed Emirati": who pays for a transfer is no party to it
+        if (
+            parties
+            and parties[-1].code == form.code
+            and parties[-1].end == start - 1
+            and _is_forces(words[start - 1], data)
+        ):
+            continue  # "Российская компания Рособоронэкспорт": the name repeats the state its noun made act
+        if (
+            end < len(words)
+            and words[end].isalpha()
+            and any(word.startswith(data.financing) for word in words[end : end + 2])
+        ):
+            continue  # "l'Arabia Saudita ha finanziato la fornitura": the subject of paying, too
         if position in ("to", "from", "by", "maybe_to") and not (
             any(abs(cue.index - anchor) <= data.preposition_reach for cue in heard)
             or any(
@@ -1092,12 +1166,22 @@ def _parties(
             if tuple(sentence.words[length_start:end]) == phrase and not taken & set(
                 range(length_start, end)
             ):
-                form = Form("", "non_state", frozenset({NOMINATIVE}))
+                form = Form("", "non_state", _non_state_cases(phrase, data))
                 position = _position(length_start, end, form, sentence, data)
                 if position in ("at", "of"):
                     continue
                 parties.append(Party(length_start, end, None, name, "non_state", position))
     return sorted(parties, key=lambda party: party.start)
+
+
+def _non_state_cases(phrase: tuple[str, ...], data: LanguageData) -> frozenset[str]:
+    """The case of a group's name that is another listed name of it with a case suffix written on
+    (Turkish "Husilere": "Husiler" + dative), else the nominative."""
+    for suffix, case in sorted(data.suffix_cases.items(), key=lambda item: -len(item[0])):
+        stem = phrase[-1].removesuffix(suffix)
+        if stem != phrase[-1] and (*phrase[:-1], stem) in data.non_state:
+            return frozenset({case})
+    return frozenset({NOMINATIVE})
 
 
 def _genitive_verbs(
@@ -1299,6 +1383,12 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
     cue_starts = {start for start, _end, _label in _cue_hits(sentence, data.cues)}
     # "Die USA behaupten, Nordkorea liefere Munition": the comma after a verb of saying opens what it says
     said = {end for _start, end, label in _cue_hits(sentence, data.status) if label == "report"}
+    accusations = {end for _start, end, _label in _cue_hits(sentence, data.accusing)}
+    # "Irán negó que haya vendido drones": a verb of denying, like one of saying, lends the verb after its
+    # "que" its subject
+    said_or_denied = said | {
+        end for _start, end, label in _cue_hits(sentence, data.status) if label == "denied"
+    }
     opening = {
         _phrase_start(start, sentence.words, data) for start, _end, _form in _state_matches(sentence, data)
     }
@@ -1322,8 +1412,13 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
         pronoun = after < len(sentence.words) and sentence.words[after] in data.subject_pronouns
         shared = after in cue_starts or (pronoun and after + 1 in cue_starts)
         # ... when a state opens it; not "Polen sagte, es habe geliefert", where the one who says supplies
+        # ... but not after an accusation, whose infinitive has no subject: "werfen Nordkorea vor, Russland
+        # Raketen geliefert zu haben" (Russia receives)
         reported = (
-            word == "," and index + 1 in opening and any(0 <= index - end <= REPORT_REACH for end in said)
+            word == ","
+            and index + 1 in opening
+            and any(0 <= index - end <= REPORT_REACH for end in said)
+            and not any(0 <= index - end <= REPORT_REACH for end in accusations)
         )
         following = next((comma for comma in commas if comma > index), len(sentence.words))
         # "Iran ontkent dat het drones aan Rusland heeft geleverd": the pronoun of a verb-final clause
@@ -1348,7 +1443,7 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
                         word in data.shared_subject
                         or (
                             word in data.reported_subject
-                            and any(0 <= index - end <= SAID_REACH for end in said)
+                            and any(0 <= index - end <= SAID_REACH for end in said_or_denied)
                         )
                     )
                 )
@@ -1569,6 +1664,11 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         cue for cue in cues if any(cue == min(cues, key=lambda c: abs(c.index - w[0])) for w in weapons)
     ]
     told = _status(sentence, data, governing)
+    if governing and all(cue.kind == "use" for cue in governing):
+        # what a state uses it has received, whatever the tense of "uses" (the Persian present "استفاده
+        # می‌کند" is also a future); its words still tell a claim, a denial or a plan
+        told = _status(sentence, data, [])
+        told = "delivered" if told in (None, "ongoing") else told
     transfer_status = told or data.default_status
     if elliptic and not any(party.position in ("to", "from", "by") for party in parties):
         return []
@@ -1588,6 +1688,16 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         clause_of[party.start] for party in parties if party.position == "object"
     }
     approving = {clause_of[start] for start in approval_hits}
+    # the first object of an accusation is the accused; one after it receives ("beschuldigen Nordkorea,
+    # Russland Raketen geliefert zu haben")
+    accused = {
+        min(
+            party.start
+            for party in parties
+            if party.position == "object" and clause_of[party.start] == clause
+        )
+        for clause in accusing
+    }
     possessors = {
         party.start for party in parties if any(cue.index == party.end and cue.noun for cue in cues)
     }
@@ -1600,7 +1710,8 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if clause_of[party.start] in accusing and party.position in ("subject", "object"):
             if party.position == "subject":
                 continue  # who accuses is a source
-            party = _with(party, "subject")  # whom it accuses supplies
+            if party.start in accused:
+                party = _with(party, "subject")  # whom it accuses supplies
         if party.position == "subject":
             # a noun has no subject after it: "передача Україні ... з ударами РФ" is no transfer by Russia
             own = [cue for cue in own if not cue.noun] or [cue for cue in own if party.start < cue.index]
@@ -1619,18 +1730,24 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if not own:
             continue
         position = party.position
+        if position in ("to", "from", "by"):
+            # "fornecidos pela Dinamarca chegaram": an arrival takes no agent; the supply verb before does
+            own = [c for c in own if c.kind != "arrival" or position in data.roles[c.kind]] or own
         cue = min(own, key=lambda c: _distance(sentence, data, party, c, named))
         # the verb a deal is for, or the transfer noun it names ("контракт на поставку", "Vertrag über
         # die Lieferung")
         purpose = [
             c
             for c in own
-            if c.kind != "deal" and c.index > cue.index and (not c.noun or c.index - cue.last <= DEAL_OBJECT)
+            if c.kind != "deal"
+            and c.index > cue.index
+            and (not c.noun or _deal_gap(cue, c, parties) <= DEAL_OBJECT)
         ]
         # "umowa na dostawę czołgów z Korei": who signs for a supply (a noun) may be either side, which
         # the other parties decide (``signers`` below); who signs to supply (a verb) supplies
         if cue.kind == "deal" and position == "subject" and purpose and all(c.noun for c in purpose):
-            purpose = []
+            # ... but who signs for a purchase buys: "firmó con Dinamarca un contrato para la compra de cazas"
+            purpose = [c for c in purpose if c.kind == "acquire"]
         if cue.kind == "deal" and position not in data.roles["deal"] and purpose:
             # "firmó un contrato para vender...": the subject of the deal is that of the verb it is for
             cue = min(purpose, key=lambda c: c.index)
@@ -1682,6 +1799,13 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         recipients = {key: party for key, party in partners.items() if key not in suppliers}
     elif recipients and not suppliers:
         suppliers = {key: party for key, party in partners.items() if key not in recipients}
+    elif not suppliers and not recipients and any(cue.kind == "acquire" and cue.noun for cue in cues):
+        # "il Qatar ha firmato un contratto con l'Italia per l'acquisto di corvette": who signs a deal for a
+        # purchase buys, the other side of the deal sells
+        recipients = {key: party for key, party in signers.items() if key not in partners}
+        suppliers = (
+            {key: party for key, party in partners.items() if key not in recipients} if recipients else {}
+        )
     makers = {data.origins[text.lower()] for _s, _e, _c, text in weapons if text.lower() in data.origins}
     subjects = {_key(party): party for party in parties if party.position == "subject"} | partners
     if not recipients and len(makers) == 1 and len(subjects) >= 2 and next(iter(makers)) in subjects:
@@ -1727,8 +1851,14 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     if not sides and len(carried) == 1:
         # "Schweden kündigte Panzer an. »Wir liefern Leopard 2 an die Ukraine«": the supplier just named
         sides.append((next(iter(carried.values())), weapons))
-    if not sides and not unnamed and len(makers) == 1 and any(cue.kind != "arrival" for cue in cues):
-        # the maker of the system supplies it; not for arrivals, which may be a state's own ships
+    if (
+        not sides
+        and not unnamed
+        and len(makers) == 1
+        and any(cue.kind not in ("arrival", "use") for cue in cues)
+    ):
+        # the maker of the system supplies it; not for arrivals, which may be a state's own ships, nor for a
+        # use, which names the origin when it tells of a transfer ("utiliza drones israelenses")
         maker = makers.pop()
         sides.append((Party(-1, -1, maker, None, "maker", "origin"), weapons))
     reporters = _reporters(sentence, data)
@@ -1749,11 +1879,20 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             if pair_status in statuses.FACT_ORDER and sources and not sources & parties_of_pair:
                 # "según fuentes", "segundo Washington"; not "segundo o governo angolano"
                 pair_status = "alleged"
+            if pair_status == "alleged" and all(cue.kind == "use" for cue in governing):
+                continue  # the origin of weapons another is accused of using tells of no transfer
             for _start, _end, category, text in supplied:
                 found.append(
                     _Found(supplier, recipient, category, text, pair_status, strength, sentence, told is None)
                 )
     return found
+
+
+def _deal_gap(deal: Cue, noun: Cue, parties: list[Party]) -> int:
+    """Tokens from a deal word to the transfer noun it names, not counting a party named between with its
+    preposition: "un contrato con Dinamarca para la compra" is "un contrato para la compra"."""
+    between = [p for p in parties if deal.last < p.start and p.end <= noun.index]
+    return noun.index - deal.last - sum(p.end - p.start + 1 for p in between)
 
 
 def _accused(parties: list[Party], sentence: Sentence, data: LanguageData, cues: list[Cue]) -> list[Party]:
@@ -1924,7 +2063,10 @@ def _denials(split: list[Sentence], data: LanguageData) -> dict[str, frozenset[s
     er")."""
     scopes: dict[str, frozenset[str]] = {}
     for sentence in split:
-        if any(label == "denied" for _s, _e, label in _cue_hits(sentence, data.status)):
+        # "Pjöngjang weist die Vorwürfe zurück": a separable verb's parts deny together
+        if any(
+            label == "denied" for _s, _e, label in _cue_hits(sentence, data.status)
+        ) or "denied" in data.status.co_occurring(sentence.words):
             kinds = frozenset(w[2] for w in _weapons(sentence, data)) - {"other"}
             for _s, _e, form in _state_matches(sentence, data):
                 known = scopes.get(form.code)
@@ -1963,8 +2105,11 @@ def tag(text: str, code: str) -> Result:
     denials = _denials(split, data)
     since = 0  # sentences since the last that reported a transfer
     just_before: list[_Found] = []
+    parts = []
     for sentence in split:
         counts.update(form.code for _s, _e, form in _state_matches(sentence, data))
+        parts.extend(_coordinated_parts(sentence, data))
+    for sentence in parts:
         current = _sentence_transfers(sentence, data, previous)
         if not current and _claims_back(sentence, data, just_before):
             for item in just_before:  # "Об этом сообщил ... со ссылкой на источники"
@@ -1992,6 +2137,70 @@ def tag(text: str, code: str) -> Result:
     ]
     lemmas = " ".join(_lemma(word, code) for sentence in split for word in sentence.words if word.isalpha())
     return Result(states, _merge(found, code), lemmas)
+
+
+def _coordinated_parts(sentence: Sentence, data: LanguageData) -> list[Sentence]:
+    """The main clauses of a sentence that "and" or a comma joins, each with a subject, a transfer verb
+    and another party of its own ("A França entregou caças à Ucrânia e a Alemanha enviou tanques à
+    Polônia"), read as sentences of their own so that one's parties, weapons and tense are not paired
+    with the other's; the words before the first subject ("Segundo fontes, ...") frame every one."""
+    words = sentence.words
+    states = _state_matches(sentence, data)
+    if len(states) < 3:
+        return [sentence]
+    clause_of = _clauses(sentence, data)
+    verbs = [
+        start
+        for start, _end, label in _cue_hits(sentence, data.cues)
+        if not label.endswith("_noun") and label != "deal" and not _capitalised_noun(sentence, data, start)
+    ]
+    # a subject: a name in the nominative ("a ... i Czechom za czołgi przekazane" joins a dative)
+    opening = {
+        _phrase_start(start, words, data): start for start, _end, form in states if NOMINATIVE in form.cases
+    }
+
+    def subject_verb(low: int, high: int) -> int | None:
+        """Where the first state of ``low:high`` that a transfer verb of its clause follows begins."""
+        return next(
+            (
+                _phrase_start(start, words, data)
+                for start, _end, _form in states
+                if low <= start < high
+                and any(start < verb < high and clause_of[verb] == clause_of[start] for verb in verbs)
+            ),
+            None,
+        )
+
+    def verb_follows(start: int) -> bool:
+        """Whether a transfer verb follows the name at ``start`` closely, as a subject's verb does where the
+        verb does not close the clause ("e a Alemanha enviou"; not "i Czechom za czołgi przekazane")."""
+        end = next(end for begin, end, _form in states if begin == start)
+        return data.verb_final or any(0 <= verb - end <= CLAUSE_VERB for verb in verbs)
+
+    cuts = [0]
+    for index, word in enumerate(words):
+        if (word in data.conjunctions or word == ",") and index + 1 in opening:
+            named_before = sum(cuts[-1] <= start < index for start, _end, _form in states)
+            if (
+                named_before >= 2
+                and subject_verb(cuts[-1], index) is not None
+                and subject_verb(index + 1, len(words)) == index + 1
+                and verb_follows(opening[index + 1])
+            ):
+                cuts.append(index + 1)
+    if len(cuts) == 1:
+        return [sentence]
+    frame = subject_verb(0, cuts[1] - 1) or 0
+    bounds = [*cuts, len(words) + 1]
+    return [
+        Sentence(
+            sentence.text,
+            sentence.start,
+            (sentence.surface[:frame] if low else []) + sentence.surface[low : high - 1],
+            (words[:frame] if low else []) + words[low : high - 1],
+        )
+        for low, high in itertools.pairwise(bounds)
+    ]
 
 
 def _merge(found: list[_Found], code: str) -> list[TransferMention]:

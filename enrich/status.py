@@ -7,6 +7,7 @@ wins (delivered over ongoing over agreed). A delivery cue in the future ("will b
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
@@ -22,6 +23,7 @@ from enrich.roles import (
     halting_verb,
     has_negation,
     noun_phrase_climb,
+    reflexive_passive,
 )
 
 FUTURE_MARKERS = grammar.words("future_markers")
@@ -33,6 +35,7 @@ NOT_A_SOURCE = grammar.words("not_a_source")
 SOURCE_NOUNS = grammar.words("source_nouns")
 OFFICIAL_QUALIFIERS = grammar.words("official_qualifiers")
 RELAYING_WORDS = grammar.words("relaying_words")
+ADDITION_WORDS = grammar.words("addition_words")
 FREE_RELATIVES = grammar.words("free_relatives")
 # Clauses beside the one a denial speaks of.
 SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis", "cc"})
@@ -60,6 +63,7 @@ SPOKEN_NOUNS = grammar.words("spoken_nouns")
 # Dependencies that start a clause of its own: an approval above one does not govern what is in it.
 CLAUSE_LINKS = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:relcl", "csubj"})
 CONDITIONAL_ENDINGS = grammar.words("conditional_endings")
+SIMPLE_PAST_ENDINGS = tuple(grammar.words("simple_past_endings"))
 COMPLETING_VERBS = grammar.words("completing_verbs")
 HOLDING_VERBS = grammar.words("holding_verbs")
 TRANSFER_NOUNS = frozenset({"supply_noun", "acquire_noun"})
@@ -98,7 +102,8 @@ def cue_statuses(
             in_phrases.update(range(start, end))
             status: Status = kind.split(":", 1)[1]  # type: ignore[assignment]
             first, last = sentence.doc[start], sentence.doc[end - 1]
-            if status == "alleged" and _doubts_nothing(first, last, relayed=False):
+            relayed = not relaying_cues and last.lower_ in RELAYING_WORDS  # "…, Greek officials said"
+            if status == "alleged" and _doubts_nothing(first, last, relayed):
                 continue
             found.add(_step_told(status, first))
     for token in sentence:
@@ -234,10 +239,23 @@ def negated(sentence: Span, predicate: Predicate) -> bool:
     token = doc[predicate.index]
     if _restrictive(sentence, token) or _halt_negated(token):
         return False
-    if has_negation(token) or negated_governor(token):
+    if has_negation(token) or negated_governor(token) or _none_moved(token):
         return True
     window = doc[max(token.i - 3, sentence.start) : min(token.i + 3, sentence.end)]
     return _not_yet(token) or any(word.lower_ in NEGATIONS for word in window)
+
+
+def _none_moved(verb: Token) -> bool:
+    """ "No F-16s have been sent to Ukraine", "Kyiv has received no tanks", "none of the tanks have
+    arrived": the verb's subject or object is a negation or determined by one."""
+    return any(
+        child.dep_.startswith(("nsubj", "dobj", "obj"))
+        and (
+            child.lower_ in NEGATIONS  # "none of the promised tanks have arrived"
+            or any(word.dep_ == "det" and word.lower_ in NEGATIONS for word in child.children)
+        )
+        for child in verb.children
+    )
 
 
 def _halt_negated(token: Token) -> bool:
@@ -264,7 +282,19 @@ def negation_only(
 ) -> bool:
     """The predicate is negated ("has not delivered", "will not buy") and no word of the sentence denies a
     report: a denial only when a side says it, otherwise no transfer at all."""
-    return "denied" not in cue_statuses(sentence, cues, phrases) and negated(sentence, predicate)
+    doc = sentence.doc
+    # "never supplied", "is not sending": a transfer verb with its negation is itself no word of denial.
+    words = [
+        phrase
+        for phrase in phrases
+        if not (phrase[0] == "status:denied" and _negated_transfer_verb(doc[phrase[1] : phrase[2]], cues))
+    ]
+    return "denied" not in cue_statuses(sentence, cues, words) and negated(sentence, predicate)
+
+
+def _negated_transfer_verb(words: Span, cues: CueLexicon) -> bool:
+    last = words[-1]
+    return any(word.lower_ in NEGATIONS for word in words) and bool(_words(last) & cues.verbs.keys())
 
 
 def refused(sentence: Span, predicate: Predicate) -> bool:
@@ -337,12 +367,34 @@ def sentence_status(
         and "Fut" not in _feature(_tensed(token), "Tense")
     ):
         found.add("delivered")  # "Azerbaijan is using Israeli drones": held, so delivered
+    if predicate.is_verb and _future_tense(token):
+        # « La France livrera douze canons de plus, après en avoir livré dix-huit »: the newest step is the
+        # one to come
+        return "agreed"
     if "delivered" in found and _continues(sentence):
         return "ongoing"  # "has delivered more than half of the howitzers, with more on the way"
+    if "agreed" in found and _promises_more(sentence, cues):
+        return "agreed"  # "will supply 12 more tanks; it had supplied 18": the newest step is the promise
     for status in FACT_ORDER:
         if status in found:
             return status
     return "agreed"
+
+
+def _promises_more(sentence: Span, cues: CueLexicon) -> bool:
+    """A transfer verb in the future whose object adds to what went before ("will send 12 more", "plans to
+    supply additional Patriot batteries"); "more than 30 tanks" counts, it adds nothing."""
+    for token in sentence:
+        if cues.verbs.get(token.lemma_.lower()) not in ("supply", "acquire") or not _future(token):
+            continue
+        for child in token.children:
+            if not child.dep_.startswith(("dobj", "obj")):
+                continue
+            for word in child.subtree:
+                following = word.nbor(1).lower_ if word.i + 1 < len(word.doc) else ""
+                if word.lower_ in ADDITION_WORDS and following != "than":
+                    return True
+    return False
 
 
 def tense_step(verb: Token) -> Status | None:
@@ -354,17 +406,47 @@ def tense_step(verb: Token) -> Status | None:
         # « la Russie livrerait des chars »: the conditional of a report, unless it is the future seen from
         # an announcement (« a annoncé que la Russie livrerait des chars »)
         return None if _after_announcement(verb) else "alleged"
-    if "Fut" in _feature(verb, "Tense") or (
+    if ("Fut" in _feature(verb, "Tense") and not _simple_past(verb)) or (
         verb.lemma_.lower() in SALE_VERBS and any(child.dep_.startswith("aux") for child in verb.children)
     ):
         return None
     if verb.tag_ == "VBG" and any(word.lemma_.lower() == "be" for word in verb.lefts):
         return "ongoing"
-    if verb.tag_ in ("VBD", "VBN") or {"Past", "Imp"} & _feature(verb, "Tense"):
+    if verb.tag_ in ("VBD", "VBN") or {"Past", "Imp"} & _feature(verb, "Tense") or _simple_past(verb):
         return "delivered"
     if verb.tag_ in ("VBZ", "VBP") or "Pres" in _feature(verb, "Tense"):
         return "ongoing"
     return None
+
+
+def _future_tense(verb: Token) -> bool:
+    """A French verb in the future tense (« livrera », not the passé simple « livra »)."""
+    return verb.lang_ == "fr" and "Fut" in _feature(verb, "Tense") and not _simple_past(verb)
+
+
+def _future_stems(verb: Token) -> set[str]:
+    """The stems a French future or conditional is built on: the infinitive (less the « e » of a verb in
+    -re) or an irregular stem (« enverr »)."""
+    lemma = verb.lemma_.lower()
+    stems = {lemma, lemma.removesuffix("e")} if lemma.endswith("re") else {lemma}
+    if lemma in FUTURE_STEMS:
+        stems.add(FUTURE_STEMS[lemma])
+    return stems
+
+
+def _simple_past(verb: Token) -> bool:
+    """« la Russie livra des S-400 »: the small French model tags the passé simple as a future; a future
+    is built on its stem (« livrera »), the passé simple is not (accents aside: « achètera »)."""
+    form = _unaccented(verb.lower_)
+    return (
+        verb.lang_ == "fr"
+        and form.endswith(SIMPLE_PAST_ENDINGS)
+        and not any(form.startswith(_unaccented(stem)) for stem in _future_stems(verb))
+    )
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _feature(token: Token, name: str) -> set[str]:
@@ -377,10 +459,7 @@ def _conditional(verb: Token) -> bool:
     « livrerait », « fournirait », « vendrait »."""
     if "Cnd" in _feature(verb, "Mood"):
         return True
-    lemma = verb.lemma_.lower()
-    stems = {lemma, lemma.removesuffix("e")} if lemma.endswith("re") else {lemma}
-    if lemma in FUTURE_STEMS:
-        stems.add(FUTURE_STEMS[lemma])
+    stems = _future_stems(verb)
     return "Imp" in _feature(verb, "Tense") and any(
         verb.lower_ == stem + ending for stem in stems for ending in CONDITIONAL_ENDINGS
     )
@@ -389,7 +468,9 @@ def _conditional(verb: Token) -> bool:
 def _tensed(verb: Token) -> Token:
     """The verb whose tense a transfer verb has: itself, or for a bare participle or gerund hung on another
     verb ("four shipments made their way to Ireland, providing the IRA with rifles", « en livrant ») the
-    verb it hangs from."""
+    verb it hangs from; for « s'est vu livrer » the verb of the passive."""
+    if reflexive_passive(verb):
+        verb = verb.head
     while (
         verb.dep_ in BORROWED_TENSE
         and _feature(verb, "VerbForm") & {"Part", "Ger"}
@@ -425,22 +506,32 @@ def denial_scope(sentence: Span, cues: CueLexicon) -> set[int]:
     return scope
 
 
-def deniers(sentence: Span, parties: Iterable[Party], cues: CueLexicon) -> set[str]:
-    """The states that say a denial word: its subject, or the agent of a passive (« les blindés envoyés par
-    Paris ont été rejetés par Kiev »). Empty without a parse or when no state says it."""
+def deniers(sentence: Span, parties: Iterable[Party], cues: CueLexicon) -> set[str | None]:
+    """The parties that say a denial word: its subject, or the agent of a passive (« les blindés envoyés par
+    Paris ont été rejetés par Kiev »); a side that is no state counts as None ("the Houthis denied").
+    Empty without a parse or when no party says it."""
     if not sentence.doc.has_annotation("DEP"):
         return set()
-    states = [party for party in parties if party.code]
-    found: set[str] = set()
+    states = list(parties)
+    found: set[str | None] = set()
     for token in sentence:
-        if token.pos_ not in ("VERB", "AUX") or not _words(token) & cues.status["denied"]:
+        if not _words(token) & cues.status["denied"]:
+            continue
+        if token.pos_ not in ("VERB", "AUX") and not _said_by_non_state(token, states):
             continue
         passive = any(child.dep_ in PASSIVE_MARKS for child in token.children)
         for child in token.children:
             if _agent(child) if passive else child.dep_.startswith("nsubj"):
                 said_by = {word.i for word in child.subtree}
-                found |= {party.code for party in states if party.code and party.start in said_by}
+                found |= {party.code for party in states if party.start in said_by}
     return found
+
+
+def _said_by_non_state(word: Token, parties: list[Party]) -> bool:
+    """« Les Houthis ont nié »: the small French model tags some participles as pronouns; a denial word with
+    a side that is no state as its subject is still its verb."""
+    subjects = {node.i for child in word.children if child.dep_.startswith("nsubj") for node in child.subtree}
+    return any(party.code is None and party.start in subjects for party in parties)
 
 
 def _agent(token: Token) -> bool:
@@ -488,8 +579,8 @@ def attributions(sentence: Span) -> list[tuple[int, int]]:
 
 def attributed_sources(sentence: Span, parties: Iterable[Party]) -> tuple[set[str], bool]:
     """The states a sentence names as the source of its report (« selon Moscou », « selon le ministère
-    russe »), and whether one of its attributions names no state (« selon le Wall Street Journal »,
-    « selon des sources russes »): a claim, whoever it is about."""
+    russe »), and whether one of its attributions names no state and no official (« selon le Wall Street
+    Journal », « selon des sources russes »): a claim, whoever it is about."""
     doc = sentence.doc
     codes: set[str] = set()
     unnamed = False
@@ -502,5 +593,5 @@ def attributed_sources(sentence: Span, parties: Iterable[Party]) -> tuple[set[st
             if party.code and start <= party.start < end and (party.kind != "demonym" or actor)
         }
         codes |= named
-        unnamed = unnamed or not named
+        unnamed = unnamed or not (named or actor)  # "citing a government spokesman": an official source
     return codes, unnamed

@@ -64,6 +64,8 @@ CLITIC_HOSTS = grammar.words("clitic_hosts")
 WEAPON_ANAPHORS: dict[str, list[str]] = grammar.table("weapon_anaphors")
 DEMONSTRATIVES: dict[str, list[str]] = grammar.table("demonstratives")
 STATE_PARTY_KINDS = pronouns.STATE_PARTY_KINDS
+# Words between a demonym and the armed group it qualifies: "the Russian private military group Wagner".
+GROUP_NOUN_REACH = 4
 # An article is read up to this many characters (title included): a long report keeps its opening,
 # where news puts the facts, and nothing reaches spaCy's max_length (1,000,000).
 MAX_CHARS = 100_000
@@ -498,6 +500,19 @@ def _parties(
             for group in groups
         )
     ]
+    # "the Russian mercenary group Wagner": a demonym that qualifies an armed group's noun is no state actor.
+    hits = [
+        hit
+        for hit in hits
+        if not (
+            hit.kind == "demonym"
+            and any(
+                0 <= group.start - hit.end <= GROUP_NOUN_REACH
+                and all(word.pos_ in ("ADJ", "NOUN", "PROPN") for word in sentence.doc[hit.end : group.start])
+                for group in groups
+            )
+        )
+    ]
     parties = [Party(hit.start, hit.end, hit.code, None, hit.kind) for hit in hits]
     taken = {i for party in parties for i in range(party.start, party.end)}
     for hit in groups:
@@ -723,7 +738,16 @@ def _extract(
     # "Slovakia has handed over four MiG-29s to Ukraine, the agency reported, citing the Slovak defence
     # ministry": an agency relaying a party's own statement reports an uncontested fact, not a claim.
     sides = {party.code for party, _ in suppliers + recipients}
-    relayed = bool(attributed) and not unnamed_source and attributed <= sides
+    # « Le ministère polonais a annoncé avoir reçu les chars, rapporte l'AFP »: a side speaks for itself.
+    own_statement = not attributed and any(
+        roles.speaks(party, sentence) or roles.speaks_inverted(party, sentence)
+        for party in parties
+        if party.code in sides
+    )
+    # "…, Greek officials said": a side's own word is no claim either.
+    relayed = not unnamed_source and (
+        own_statement or any(bool(speakers) and speakers <= sides for speakers in (attributed, reporters))
+    )
     relaying_cues = not relayed
     reported_status = status.sentence_status(
         sentence, lex.cues, phrases, main, context_denial=False, relaying_cues=relaying_cues
@@ -788,6 +812,7 @@ def _extract(
     undenied_status = status_without_denial if denied_by_others else reported_status
     admitted_status = status_without_denial if denies_some_weapons else reported_status
     scopes = _clause_scopes(pairs, clauses, predicates, weapons, sentence)
+    gapped = _gapped_categories([party for party, _ in recipients], moved, sentence)
     results = []
     for (supplier, supplier_strength, recipient, recipient_strength), outside in zip(
         pairs, outside_denial, strict=True
@@ -795,9 +820,11 @@ def _extract(
         denied = denial_points_back or bool(denied_codes & {supplier.code, recipient.code})
         if negation_alone and not denied and (refusal or not speaker):
             continue
-        by_a_side = not said_by or bool(said_by & {supplier.code, recipient.code})
+        by_a_side = not said_by or bool(said_by & {supplier.code, recipient.code} - {None})
         scope = scopes.get((_party_key(supplier), _party_key(recipient)))
         pair_status = undenied_status if outside or not by_a_side else reported_status
+        if not outside and not by_a_side and None in said_by and pair_status in status.FACT_ORDER:
+            pair_status = "alleged"  # "the Houthis denied receiving missiles": a side no state denies a claim
         if scope is not None and scope.predicate is not None:
             clause = sentence.doc[scope.start : scope.end]
             own_phrases = [phrase for phrase in phrases if scope.start <= phrase[1] < scope.end]
@@ -827,6 +854,8 @@ def _extract(
                 continue
             if held and category not in origin_categories.get(_party_key(supplier), {category}):
                 continue  # "Israel uses its own drones and American F-35 jets": the jets only
+            if gapped and category not in gapped[_party_key(recipient)]:
+                continue  # "drones to Russia and missiles to the Houthis": each recipient its own weapons
             category_status = transfer_status
             if transfer_status == "denied" and not denied and category not in denied_categories | {"other"}:
                 category_status = admitted_status
@@ -909,6 +938,41 @@ def _clause_scopes(
         else:
             scopes[key] = _Scope(None, sentence.start, sentence.end, categories)
     return scopes
+
+
+def _gapped_categories(
+    recipients: Sequence[Party], weapons: Sequence[WeaponHit], sentence: Span
+) -> dict[str, set[str]]:
+    """Where one verb moves a weapon to each of several recipients ("supplied drones to Russia and missiles
+    to the Houthis", "supplied Greece with jets and Egypt with frigates"), each recipient's categories: the
+    weapons between it and the recipient before ("to"), or after it ("with"). Empty unless every recipient
+    has weapons of its own in one of these two patterns."""
+    named = sorted((party for party in recipients if party.start >= 0), key=lambda party: party.start)
+    if len(named) < 2 or len(named) != len(recipients):
+        return {}
+    doc = sentence.doc
+
+    def word_before(party: Party) -> str:
+        index = party.start - 1
+        while index > sentence.start and doc[index].lower_ in roles.ARTICLES:
+            index -= 1
+        return doc[index].lower_
+
+    def between(start: int, end: int) -> set[str]:
+        return {hit.category for hit in weapons if start <= hit.start and hit.end <= end}
+
+    found: dict[str, set[str]] = {}
+    if all(word_before(party) == "to" for party in named):
+        bounds = [sentence.start] + [party.end for party in named[:-1]]
+        spans = [(bound, party.start) for bound, party in zip(bounds, named, strict=True)]
+        found = {_party_key(party): between(*span) for party, span in zip(named, spans, strict=True)}
+    elif all(party.end < sentence.end and doc[party.end].lower_ == "with" for party in named):
+        bounds = [party.start for party in named[1:]] + [sentence.end]
+        spans = [(party.end, bound) for party, bound in zip(named, bounds, strict=True)]
+        found = {_party_key(party): between(*span) for party, span in zip(named, spans, strict=True)}
+    if not found or not all(found.values()) or len({frozenset(c) for c in found.values()}) < 2:
+        return {}
+    return found
 
 
 def _run_around(index: int, tokens: set[int]) -> tuple[int, int]:
@@ -1006,7 +1070,9 @@ def _place(
             and not roles.attached(party, predicate, sentence)
         ):
             position = None  # "tensions with Turkey" far from any transfer word
-        elif position == "subject" and roles.reports(party, predicate, sentence):
+        elif (position == "subject" and roles.reports(party, predicate, sentence)) or (
+            position == "by" and roles.accuses_in_passive(party, sentence)
+        ):
             position = "reporter"
         elif (
             position in (None, "object")

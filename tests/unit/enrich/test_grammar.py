@@ -60,6 +60,11 @@ KEYS = {
     "weapon_anaphors",
     "demonstratives",
     "halting_verbs",
+    "ruling_out_verbs",
+    "perfect_auxiliaries",
+    "simple_past_endings",
+    "reflexive_passive_verbs",
+    "definite_contractions",
     "third_party_speakers",
     "making_nouns",
     "counterfactual_modals",
@@ -88,6 +93,8 @@ KEYS = {
     "pending_nouns",
     "spoken_nouns",
     "light_verbs",
+    "refusing_verbs",
+    "addition_words",
 }
 
 

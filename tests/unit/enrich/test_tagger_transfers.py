@@ -53,7 +53,12 @@ from tests.tagged import Quad, quads
             {("IR", "RU", "drones", "denied")},
         ),
         ("Washington accused Beijing of sending drones to Russia.", {("CN", "RU", "drones", "alleged")}),
-        ("Russia is not sending any military equipment to Syria.", {("RU", "SY", "other", "denied")}),
+        # a negation is a denial when a side says it; the writer's own is no transfer (a negated delivery)
+        (
+            "Russia is not sending any military equipment to Syria, Lavrov said.",
+            {("RU", "SY", "other", "denied")},
+        ),
+        ("Russia is not sending any military equipment to Syria.", set()),
         # a non-state recipient keeps its name
         ("Iran has smuggled anti-ship missiles to the Houthis.", {("IR", None, "missiles", "delivered")}),
         # transit states are not parties
