@@ -34,7 +34,10 @@ else in another language's list):
     announcing_verbs, complementizers and announced_conditionals (« a annoncé que … seraient »: a future
     in the past), approval_verbs (what they govern is agreed: "approved the delivery of the first batch")
     not_denied_objects (a denial word with one as object denies no report: "dismissed the concern"),
-    upkeep_words (a transfer for one of them is upkeep: "shipped its jets to Romania to be refurbished") and
+    upkeep_words (a transfer for one of them is upkeep: "shipped its jets to Romania to be refurbished"),
+    purpose_prepositions (the "for" of "sent for repairs"), holder_words (a noun phrase may say who holds a
+    weapon with them: "India's Rafales"; the prefilter parses sentences that have one), combat_words (a
+    combat, crash or display report: who holds a weapon of which origin tells no transfer there) and
     financing_nouns (a state qualifying one pays: "the U.S. funding for the purchase"), conditional_endings
     and future_stems (an imperfect built on the infinitive or the future stem is a conditional: « livrerait »,
     « enverrait »), sale_verbs (told with an auxiliary, a sale is agreed whatever its tense),

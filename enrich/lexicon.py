@@ -23,7 +23,11 @@ from babel import Locale
 from armswatch.schema import CATEGORIES
 
 StateKind = Literal["name", "demonym", "metonym", "company", "leader"]
-CueKind = Literal["supply", "acquire", "arrival", "supply_noun", "acquire_noun", "deal"]
+CueKind = Literal[
+    "supply", "acquire", "arrival", "possess", "supply_noun", "acquire_noun", "possess_noun", "deal"
+]
+# The kinds that name no transfer, only who holds a weapon: one with an explicit origin was delivered.
+POSSESSION: frozenset[CueKind] = frozenset({"possess", "possess_noun"})
 Status = Literal["agreed", "ongoing", "delivered", "alleged", "denied"]
 BABEL_LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "ru", "pl")
 # Historical or partially recognised states that pycountry or Babel do not name.
@@ -46,8 +50,8 @@ class StateForm:
 class CueLexicon:
     """Transfer predicates and status cues of one language (lower-case)."""
 
-    verbs: dict[str, CueKind]  # supply, acquire, arrival
-    nouns: dict[str, CueKind]  # supply_noun, acquire_noun, deal
+    verbs: dict[str, CueKind]  # supply, acquire, arrival, possess
+    nouns: dict[str, CueKind]  # supply_noun, acquire_noun, possess_noun, deal
     phrases: dict[str, CueKind]
     status: dict[Status, frozenset[str]]
     not_transfer: frozenset[str]
@@ -208,17 +212,19 @@ def _cues(lang: str) -> CueLexicon:
 
     def add(words: Iterable[str], kind: CueKind) -> None:
         for word in words or []:
-            single = nouns if kind in ("supply_noun", "acquire_noun", "deal") else verbs
+            single = nouns if kind in ("supply_noun", "acquire_noun", "possess_noun", "deal") else verbs
             target = phrases if " " in str(word) else single
             target.setdefault(str(word).lower(), kind)
 
     add(data.get("supply") or [], "supply")
     add(data.get("acquire") or [], "acquire")
     add(data.get("arrival") or [], "arrival")
+    add(data.get("possess") or [], "possess")
+    add(data.get("possess_nouns") or [], "possess_noun")
     add(data.get("supply_nouns") or [], "supply_noun")
     add(data.get("acquire_nouns") or [], "acquire_noun")
     add(data.get("deal_nouns") or [], "deal")
-    phrase_kinds: tuple[CueKind, ...] = ("supply", "acquire")
+    phrase_kinds: tuple[CueKind, ...] = ("supply", "acquire", "possess")
     for kind in phrase_kinds:
         add(((data.get("phrases") or {}).get(kind)) or [], kind)
     status = {

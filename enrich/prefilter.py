@@ -143,7 +143,8 @@ class TransferWords:
     def __init__(self, full: Language, lexicon: Lexicon, phrases: Matchers) -> None:
         self.nlp = full
         self.phrases = phrases
-        self.cues = frozenset(lexicon.cues.verbs) | frozenset(lexicon.cues.nouns)
+        # Holder words too: "India's French-built Rafales" has no transfer word (``roles.held_weapons``).
+        self.cues = frozenset(lexicon.cues.verbs) | frozenset(lexicon.cues.nouns) | roles.HOLDER_WORDS
         lemmatizer = full.get_pipe("lemmatizer") if "lemmatizer" in full.pipe_names else None
         self.lemmatizer = lemmatizer if isinstance(lemmatizer, Lemmatizer) else None
         self.french = lexicon.lang == "fr"
@@ -157,7 +158,7 @@ class TransferWords:
         doc = self.nlp.make_doc(text)
         if any(self._may_be_a_cue(token.text) for token in doc):
             return True
-        return any(kind in ("supply", "acquire") for kind, _, _ in self.phrases.phrase_hits(doc))
+        return any(kind in ("supply", "acquire", "possess") for kind, _, _ in self.phrases.phrase_hits(doc))
 
     def _may_be_a_cue(self, text: str) -> bool:
         found = self.words.get(text)

@@ -19,7 +19,7 @@ from typing import Literal, cast, get_args
 from spacy.tokens import Span, Token
 
 from enrich import grammar
-from enrich.lexicon import CueKind, CueLexicon
+from enrich.lexicon import POSSESSION, CueKind, CueLexicon
 
 Position = Literal[
     "other",
@@ -34,6 +34,7 @@ Position = Literal[
     "between",  # "an agreement between Brazil and Sweden": both sides of a deal
     "via",
     "possessor",
+    "owner",  # "India's recently acquired Rafales": owns what the participle describes
     "origin",
     "counterparty",  # "a deal with France": the side opposite the subject's
     "reporter",  # the subject of "said" that governs the transfer: a source, not a party
@@ -91,6 +92,13 @@ EVIDENCE_VERBS = grammar.words("evidence_verbs")
 CONDITIONAL_AUXILIARIES = grammar.words("conditional_auxiliaries")
 COUNTERFACTUAL_MODALS = grammar.words("counterfactual_modals")
 UPKEEP_WORDS = grammar.words("upkeep_words")
+# "sent its jets for repairs": the preposition of a purpose; "has in service" tells no purpose.
+PURPOSE_PREPOSITIONS = grammar.words("purpose_prepositions")
+# Words by which a noun phrase may say who holds a weapon ("India's Rafales", « de l'armée ukrainienne »):
+# a sentence with one is parsed even without a transfer word.
+HOLDER_WORDS = grammar.words("holder_words")
+# Words of a combat, crash or display report, in which who holds a weapon of which origin tells no transfer.
+COMBAT_WORDS = grammar.words("combat_words")
 LIGHT_VERBS = grammar.words("light_verbs")
 CLAIM_NOUNS = grammar.words("claim_nouns")
 NOT_CARGO_NOUNS = grammar.words("not_cargo_nouns")
@@ -154,23 +162,80 @@ def find_predicates(
             continue
         if kind == "supply" and _reflexive(token):
             kind = "acquire"  # « la Croatie s'est offert des Rafale », « se doter de drones »: for itself
-        is_verb = kind in ("supply", "acquire", "arrival")
+        is_verb = kind in ("supply", "acquire", "arrival", "possess")
         if _intended(token, sentence, cues) or _vetoed(token, sentence, cues):
+            continue
+        if kind in POSSESSION and (
+            _accused_of(token)
+            or (not is_verb and _counterfactual(token.head))  # "would have backfilled Poland's fleet"
+        ):
             continue
         if kind in ("supply", "acquire") and _moves_something_else(token, taken, cues):
             continue
         if kind in ("supply_noun", "acquire_noun") and _names_something_else(token, taken, cues):
             continue
         found.append(Predicate(token.i, kind, is_verb, _is_passive(token)))
-    for phrase_kind, start, _end in phrases:
-        first = sentence.doc[start]
-        if phrase_kind in ("supply", "acquire") and not (
+    for phrase_kind, start, end in phrases:
+        # "in service", "relies on": the phrase's last word heads what it holds ("service" is no upkeep)
+        first = sentence.doc[end - 1 if phrase_kind in POSSESSION else start]
+        if phrase_kind in ("supply", "acquire", "possess") and not (
             _intended(first, sentence, cues)
             or _vetoed(first, sentence, cues)
             or _completes_intended(start, sentence, cues, taken)
         ):
             found.append(Predicate(start, cast(CueKind, phrase_kind), True, False))
     return sorted(found, key=lambda predicate: predicate.index)
+
+
+def holds_weapon(token: Token, weapons: set[int]) -> bool:
+    """ "Azerbaijan is using Israeli drones", "the Indian fleet of Rafales", "has Turkish drones in service":
+    a word of holding whose object or complement names a weapon (token indices ``weapons``); without a
+    parse, True. "Has" as an auxiliary, "has a deal with France" or "the fleet's crews" hold no weapon."""
+    if not token.doc.has_annotation("DEP"):
+        return True
+    # a noun holds its complements ("fleet of Rafales"), not its modifiers ("the U.S. 7th Fleet")
+    complements = (
+        ("prep", "nmod", "acl")
+        if token.pos_ in ("NOUN", "PROPN")
+        else ("dobj", "obj", "prep", "obl", "attr", "nmod")
+    )
+    held = [word for child in token.children if child.dep_.startswith(complements) for word in child.subtree]
+    if (
+        token.pos_ in ("ADJ", "VERB")
+        and not token.dep_.startswith("aux")
+        and not any(True for _c in token.children)
+    ):
+        # a verb the small model takes for an adjective hangs nothing (« L'Égypte exploite des frégates »)
+        held += list(token.doc[token.i + 1 : min(token.i + 5, token.sent.end)])
+    if token.dep_ == "amod" and token.i < token.head.i:
+        return False  # "used MiG-29 jets" are second-hand, not in use
+    if token.dep_ == "acl":
+        held.append(token.head)  # "the drones used by Azerbaijan"
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_.startswith("nsubj"):
+        # "Qatar's arsenal includes French jets": what the holding noun's verb has as object
+        held += [
+            word
+            for child in token.head.children
+            if child.dep_ in ("dobj", "obj", "attr")
+            for word in child.subtree
+        ]
+    return any(word.i in weapons for word in held)
+
+
+def reports_combat(sentence: Span) -> bool:
+    """ "carried out another attack, using Iranian drones", « des drones de fabrication iranienne dans sa
+    guerre », "Ukraine's US-made jets crashed": in a combat, crash or display report, the origin of the
+    equipment is not tagged, however the sentence says who holds it."""
+    return any(_listed(word, COMBAT_WORDS) for word in sentence)
+
+
+def _accused_of(token: Token) -> bool:
+    """ "Iran accuses Israel of using American bombs", « accuse Israël d'utiliser des bombes américaines »:
+    what an accusation says someone holds is the charge against the holder, not a transfer to it."""
+    return any(
+        {ancestor.lemma_.lower(), *_french_infinitives(ancestor.lower_)} & ACCUSING_VERBS
+        for _step, ancestor in zip(range(3), token.ancestors, strict=False)
+    )
 
 
 def _completes_intended(start: int, sentence: Span, cues: CueLexicon, taken: set[int]) -> bool:
@@ -331,7 +396,7 @@ def _moves_something_else(token: Token, taken: set[int], cues: CueLexicon) -> bo
         and not any(child.dep_ in ("dobj", "obj") for child in token.children)
     ):
         return True  # "how American-made chips got into Russian weapons": "get" without an object goes
-    if _reduced_relative(token):
+    if reduced_relative(token):
         cargo = [token.head]  # "a missive sent to": the noun the participle describes
         words = [word for word in token.head.subtree if not token.is_ancestor(word) and word.i != token.i]
     else:
@@ -390,7 +455,7 @@ def _names_something_else(token: Token, taken: set[int], cues: CueLexicon) -> bo
     )
 
 
-def _reduced_relative(token: Token) -> bool:
+def reduced_relative(token: Token) -> bool:
     """A past participle describing a noun ("a missive sent to"), not a clause of its own ("allegations
     that Iran had imported")."""
     return (
@@ -428,7 +493,7 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
 
     A participle describing a noun reports a fact whatever governs the noun: "it wants for countering
     US aircraft sold to Pakistan"."""
-    if _reduced_relative(token):
+    if reduced_relative(token):
         return False
     if _question(sentence):
         return True  # « Faut-il livrer des chars à Kiev ? »: asked, not reported
@@ -567,7 +632,11 @@ def _for_upkeep(token: Token) -> bool:
     """ "shipped its MiG-21s to Romania to be refurbished", "sent its jets to the US for repairs",
     « envoyé ses hélicoptères en France pour être révisés »: sent for upkeep, it goes back to its owner."""
     for child in token.children:
-        purposes = [child] + [word for word in child.children if child.pos_ == "ADP" and word.dep_ == "pobj"]
+        purposes = [child] + [
+            word
+            for word in child.children
+            if child.pos_ == "ADP" and child.lower_ in PURPOSE_PREPOSITIONS and word.dep_ == "pobj"
+        ]
         if any(
             word.lemma_.lower() in UPKEEP_WORDS and word.dep_.startswith(("advcl", "xcomp", "obl", "pobj"))
             for word in purposes
@@ -714,6 +783,82 @@ def _headed_by_veto(token: Token, cues: CueLexicon) -> bool:
     return False
 
 
+def held_weapons(
+    sentence: Span, weapons: list[tuple[int, int]], parties: list[Party], cues: CueLexicon
+) -> list[Predicate]:
+    """Weapons a state is said to hold by the noun phrase alone: "Ankara's American-made F-16 fleet", "the
+    Ukrainian army's newly delivered Turkish drones", « les drones turcs livrés à l'armée ukrainienne ». Each
+    is a predicate of holding on the weapon's noun; its origin, if the phrase names one, supplies it. The
+    phrase must say the weapon is held or was received (a noun of holding, a participle of transfer): a
+    possessive alone ("Ukraine's Russian-made tanks") may name a legacy or a trophy as well."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP"):
+        return []
+    owners = {i for party in parties for i in range(party.start, party.end)}
+    found: dict[int, Predicate] = {}
+    for start, end in weapons:
+        noun = doc[start:end].root
+        for _step in range(2):  # "Rafale jets", « drones Bayraktar »: the noun the name qualifies
+            if (
+                noun.dep_ not in ("compound", "amod", "nummod", "flat:name", "appos", "nmod")
+                or noun.head.i == noun.i
+            ):
+                break
+            if noun.head.pos_ not in ("NOUN", "PROPN") or (noun.dep_ == "nmod" and noun.i < noun.head.i):
+                break
+            noun = noun.head
+        said_held = _listed(
+            noun, frozenset(w for w, kind in cues.nouns.items() if kind in POSSESSION)
+        ) or any(
+            child.dep_ in ("amod", "acl") and child.pos_ == "VERB" and _listed(child, frozenset(cues.verbs))
+            for child in noun.children
+        )
+        if said_held and any(_owner(child, owners) for child in noun.children):
+            found[noun.i] = Predicate(noun.i, "possess_noun", False, False)
+    return list(found.values())
+
+
+def qualified_weapons(party: Party, weapons: list[tuple[int, int]], sentence: Span) -> list[tuple[int, int]]:
+    """The weapons whose noun phrase the party qualifies as their origin ("American F-35 jets", « chars de
+    fabrication américaine »), found up the parse without crossing a coordination: in "its own drones and
+    American jets" the origin is the jets' alone. Every weapon when the parse links the party to none."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP") or party.start < 0:
+        return weapons
+    # a weapon's span, or the noun a name qualifies ("Rafale jets")
+    nouns = {
+        doc[start:end].root.head.i: (start, end)
+        for start, end in weapons
+        if doc[start:end].root.dep_ in ("compound", "amod", "nummod", "flat:name", "appos")
+    }
+    node = doc[party.start : party.end].root
+    for _step in range(4):
+        inside = [(start, end) for start, end in weapons if start <= node.i < end]
+        if inside or node.i in nouns:
+            return inside or [nouns[node.i]]
+        if node.head.i == node.i or node.dep_ == "conj":
+            break
+        node = node.head
+    return weapons
+
+
+def _owner(child: Token, owners: set[int]) -> bool:
+    """The child of a weapon's noun names who holds it: a possessive state ("India's", "the Indian army's")
+    or "of" with a state's forces (« de l'armée ukrainienne », "of the Indian Air Force")."""
+    if child.dep_ in ("poss", "nmod:poss"):
+        return any(word.i in owners for word in child.subtree)
+    # « de fabrication turque de l'armée ukrainienne »: the force may hang on the noun of making
+    return child.dep_ in ("prep", "nmod") and any(
+        _listed(word, ACTOR_NOUNS)
+        and (
+            any(c.dep_ == "case" and c.lower_ in OF_WORDS for c in word.children)
+            or (word.dep_ == "pobj" and word.head.lower_ in OF_WORDS)
+        )
+        and any(owner.i in owners for owner in word.subtree)
+        for word in child.subtree
+    )
+
+
 def is_veto(word: Token, cues: CueLexicon) -> bool:
     """A word of veto, alone ("halted") or with its particle, adverb or prepositional phrase: "ruled out",
     "delayed indefinitely", "put the shipment on hold"."""
@@ -841,23 +986,23 @@ def position_of(
     party: Party, sentence: Span, predicate: Predicate, lang: str, weapons: list[tuple[int, int]]
 ) -> Position | None:
     """The grammatical position of ``party`` with respect to ``predicate`` (None: unrelated)."""
-    if party.kind == "demonym" and _qualifies_transfer_noun(party, sentence, predicate):
+    if (
+        party.kind == "demonym"
+        and predicate.kind not in POSSESSION
+        and _qualifies_transfer_noun(party, sentence, predicate)
+    ):
         return "possessor"  # « la commande grecque », "the Indian purchase", « les livraisons américaines »
     people = party.kind == "demonym" and _people_named(party, sentence)
-    if party.kind == "demonym" and not people and _origin_of_weapon(party, sentence, weapons, lang):
+    if names_origin(party, sentence, lang, weapons):
         return "origin"
-    if _made_in(party, sentence) or (party.kind == "demonym" and _of_make(party, sentence)):
-        return "origin"
-    if party.kind in ("name", "metonym") and (
-        any(start == party.end for start, _end in weapons) or _maker_compound(party, sentence)
-    ):
-        return "origin"  # "UK Challenger 2 tanks", "14 U.S. F-16 jets", "US-made Patriots"
     if party.kind == "demonym" and not (people or _names_an_actor(party, sentence)):
         return None  # "an Iranian lawmaker", "American and British media"
     owner = _possessive(party, sentence) and not _names_an_actor(party, sentence)
     if _accused_by_clitic(party, sentence, predicate):
         return "subject"
     preposition = _governing_preposition(party, sentence, lang)
+    if preposition is None and party.kind == "demonym":
+        preposition = _preposition_of_force(party, sentence, lang)
     if preposition == "by" and _agent_of_another_verb(party, sentence, predicate):
         return None  # « livré des armes au Polisario, soutenu par l'Algérie »: Algeria supports
     if (
@@ -867,24 +1012,51 @@ def position_of(
     ):
         return None  # « … a indiqué la télévision, dans une dépêche datée de Jérusalem »: far and unrelated
     verb = sentence.doc[predicate.index]
-    if preposition is not None and _reduced_relative(verb) and party.end <= verb.head.left_edge.i:
+    if preposition is not None and reduced_relative(verb) and party.end <= verb.head.left_edge.i:
         return None  # « la livraison à Kiev dépendra des F-35 commandés par la Belgique »: before the noun
+    if preposition in ("at", "of") and predicate.kind in POSSESSION and not _names_an_actor(party, sentence):
+        return None  # "uses Turkish drones in Syria"; but « en service dans l'armée indienne » holds them
     if preposition is not None:
         # "to India's neighbouring country" goes to the neighbour, not to India.
         return None if preposition == "other" or owner else preposition
     preposition = _host_preposition(party, sentence, lang)
     if preposition is not None:
         return None if preposition == "other" else preposition
+    if owner and predicate.is_verb and _owns_described(party, sentence, predicate):
+        return "owner"
     if owner:
         return "possessor"  # "Russia's deliveries"; but "Sudan's army" is Sudan acting
     if party.end <= predicate.index:
-        if predicate.kind == "supply" and _reduced_relative(verb) and party.start < verb.head.left_edge.i:
+        if predicate.kind == "supply" and reduced_relative(verb) and party.start < verb.head.left_edge.i:
             # "Chile wants … Peruvian jets sold to Bolivia": not the seller; but in "Azerbaijan said
             # drones purchased from Turkey …" the speaker may well be the buyer.
             return None
         return "subject"
     # Only a party right after the verb is its object: "supplying Russia with", "sent the Russian Federation".
     return "object" if party.start - predicate.index <= 4 else None
+
+
+def names_origin(party: Party, sentence: Span, lang: str, weapons: list[tuple[int, int]]) -> bool:
+    """The party names where a weapon comes from: "Turkish TB-2 drones", "Russian-made Su-35", « drones
+    iraniens », « de fabrication turque », « fabriqués en Russie », "UK Challenger 2 tanks", "US-made
+    Patriots"."""
+    if party.kind == "demonym" and (
+        (not _people_named(party, sentence) and _origin_of_weapon(party, sentence, weapons, lang))
+        or _of_make(party, sentence)
+    ):
+        return True
+    if _made_in(party, sentence):
+        return True
+    return party.kind in ("name", "metonym") and (
+        any(start == party.end for start, _end in weapons) or _maker_compound(party, sentence)
+    )
+
+
+def _owns_described(party: Party, sentence: Span, predicate: Predicate) -> bool:
+    """ "India's recently acquired Rafales": the party owns the noun the participle describes."""
+    verb = sentence.doc[predicate.index]
+    root = sentence.doc[party.start : party.end].root
+    return verb.dep_ in ("amod", "acl") and root.dep_ in ("poss", "nmod:poss") and root.head.i == verb.head.i
 
 
 def _qualifies_transfer_noun(party: Party, sentence: Span, predicate: Predicate) -> bool:
@@ -1042,6 +1214,30 @@ def _governing_preposition(party: Party, sentence: Span, lang: str) -> Position 
     return table.get(word) or ("other" if word in OTHER_PREPOSITIONS.get(lang, ()) else None)
 
 
+def _preposition_of_force(party: Party, sentence: Span, lang: str) -> Position | None:
+    """« en service dans l'armée de l'air indienne »: a demonym that qualifies a force named in several
+    words takes the preposition of the force's noun."""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    node = doc[party.start : party.end].root
+    for _step in range(3):
+        if node.head.i == node.i or node.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        node = node.head
+        if _listed(node, ACTOR_NOUNS):
+            break
+    else:
+        return None
+    if node.dep_ == "pobj":
+        preposition: Token | None = node.head
+    else:
+        preposition = next((child for child in node.children if child.dep_ == "case"), None)
+    if preposition is None:
+        return None
+    return PREPOSITIONS.get(lang, PREPOSITIONS["en"]).get(preposition.lower_)
+
+
 def _before_possessor(party: Party, sentence: Span) -> int:
     """The index of the word before the party, or before the possessor that qualifies it: in "sent to
     Yemen's Houthis" the Houthis take the "to" that stands before "Yemen's"."""
@@ -1123,6 +1319,7 @@ ROLE_TABLE: dict[tuple[CueKind, bool], dict[Position, Role]] = {
     ("supply", True): {"subject": _RECIPIENT, "to": _RECIPIENT, "by": _SUPPLIER, "from": _SUPPLIER},
     ("acquire", False): {
         "subject": _RECIPIENT,
+        "owner": _RECIPIENT,  # "India's recently acquired Rafales"
         "object": _SUPPLIER,
         "from": _SUPPLIER,
         "by": _RECIPIENT,
@@ -1145,6 +1342,22 @@ ROLE_TABLE: dict[tuple[CueKind, bool], dict[Position, Role]] = {
         "by": _RECIPIENT,
         "subject": _RECIPIENT,
         "with": _SUPPLIER,
+    },
+    # Who holds the weapon: "Egypt operates", "in service with the Egyptian navy", "Greece's fleet of".
+    ("possess", False): {
+        "subject": _RECIPIENT,
+        "owner": _RECIPIENT,  # "Egypt's Rafales, flown since 2015"
+        "with": _RECIPIENT,
+        "at": _RECIPIENT,
+        "of": _RECIPIENT,  # « au sein de l'armée syrienne »
+    },
+    ("possess", True): {"by": _RECIPIENT, "with": _RECIPIENT, "at": _RECIPIENT},
+    ("possess_noun", False): {
+        "subject": _RECIPIENT,
+        "possessor": _RECIPIENT,
+        "with": _RECIPIENT,
+        "at": _RECIPIENT,
+        "of": _RECIPIENT,
     },
     # Only when nothing more telling is said: "Egypt signed a contract with France for Rafale jets".
     # "to" names the destination: « un contrat … portant sur des frégates destinées à l'Égypte ».

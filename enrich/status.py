@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from enrich import grammar
-from enrich.lexicon import PLAIN, CueLexicon, Status
+from enrich.lexicon import PLAIN, POSSESSION, CueLexicon, Status
 from enrich.roles import (
     ACTOR_NOUNS,
     NEGATIONS,
@@ -360,8 +360,13 @@ def sentence_status(
             return step
         if step is not None:
             found.add(step)
-    if _shown_as_held(token):
-        found.add("delivered")
+    if _shown_as_held(token) or (
+        predicate.kind in POSSESSION
+        and not found & set(FACT_ORDER)
+        and not _future(token)
+        and "Fut" not in _feature(_tensed(token), "Tense")
+    ):
+        found.add("delivered")  # "Azerbaijan is using Israeli drones": held, so delivered
     if predicate.is_verb and _future_tense(token):
         # « La France livrera douze canons de plus, après en avoir livré dix-huit »: the newest step is the
         # one to come

@@ -31,7 +31,7 @@ from spacy.tokens import Span, Token
 from armswatch.schema import Category, StateCount, TransferMention
 from enrich import grammar, multilingual, pronouns, roles, status
 from enrich.language import detect_language
-from enrich.lexicon import Lexicon, Status, lexicon
+from enrich.lexicon import POSSESSION, Lexicon, Status, lexicon
 from enrich.matching import Matchers, StateHit, WeaponHit
 from enrich.prefilter import Article, FirstPass, TransferWords, lemma_text
 from enrich.quantities import with_amounts
@@ -124,6 +124,7 @@ class _Candidate:
     sentence: Span
     offset: int  # character offset of the sentence in the article text
     implied: bool = False  # a side comes from the sentence before
+    held: bool = False  # the recipient is only said to hold the weapon ("Egypt operates French jets")
 
 
 @dataclass
@@ -419,7 +420,7 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
             if all(hit.text.lower() in WEAPON_ANAPHORS.get(lex.lang, ()) for hit in own_weapons)
             else None
         )
-        found = _extract(
+        arguments = (
             sentence,
             offset,
             _stand_ins(sentence, own_weapons, recent, lex.lang),
@@ -433,6 +434,9 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
             previous,
             supported,
         )
+        # What the sentence reports changing hands, then what it says states hold: a second reading,
+        # so that words of holding never take a party from the transfer the sentence reports.
+        found = _extract(*arguments) + _extract(*arguments, holding=True)
         for candidate in found:
             # A sentence that only continues a claim does not make it a fact: « … a affirmé que la Corée
             # du Nord avait livré des armes. Plus d'un million d'obus ont été transférés ».
@@ -576,17 +580,45 @@ def _extract(
     context: Sequence[tuple[Party, Party]] = (),
     previous: Sequence[pronouns.Antecedent] = (),
     supported: frozenset[str] = frozenset(),
+    holding: bool = False,
 ) -> list[_Candidate]:
     """The transfers of one parsed sentence, whose ``weapons`` are its own or the stand-ins of
-    ``_stand_ins``."""
+    ``_stand_ins``; with ``holding``, only those its words of holding tell ("Egypt operates French jets")."""
     weapon_spans = [(hit.start, hit.end) for hit in weapons]
     parties = _parties(sentence, lex, matchers, earlier, weapon_spans, topic, previous)
     if not weapons or not (parties or context):
         return []
     phrases = matchers.phrase_hits(sentence)
+    holding_phrases = {start for kind, start, _end in phrases if kind in POSSESSION}  # "in service"
     spans = weapon_spans + [(party.start, party.end) for party in parties]
     taken = {i for start, end in spans for i in range(start, end)}
     predicates = roles.find_predicates(sentence, lex.cues, phrases, taken)
+    if holding:
+        if roles.reports_combat(sentence):
+            return []
+        weapon_tokens = {i for start, end in weapon_spans for i in range(start, end)}
+        predicates = [
+            predicate
+            for predicate in predicates
+            if predicate.kind not in POSSESSION
+            or predicate.index in holding_phrases
+            or roles.holds_weapon(sentence.doc[predicate.index], weapon_tokens)
+        ]
+        named = {predicate.index for predicate in predicates}
+        holdings = [
+            p for p in roles.held_weapons(sentence, weapon_spans, parties, lex.cues) if p.index not in named
+        ]
+        predicates = sorted(predicates + holdings, key=lambda predicate: predicate.index)
+        # Holding tells a transfer only from a stated origin ("Israeli drones") or a supplier the weapon's
+        # own participle names ("tanks supplied by the United States"): « n'avait jamais possédé d'avions »
+        # says nothing of the sale reported beside it.
+        if not any(predicate.kind in POSSESSION for predicate in predicates) or not (
+            any(roles.names_origin(party, sentence, lex.lang, weapon_spans) for party in parties)
+            or any(p.is_verb and roles.reduced_relative(sentence.doc[p.index]) for p in predicates)
+        ):
+            return []
+    else:
+        predicates = [predicate for predicate in predicates if predicate.kind not in POSSESSION]
     if not predicates:
         return []
     # "Kyiv received tanks and asks for jets": a weapon asked for or defended against is not moved.
@@ -631,6 +663,18 @@ def _extract(
                 _party_key(placement.party)
             )
     named_buyers |= _assign_counterparties(placements, assigned)
+    # "Azerbaijan is using Israeli drones": a state only said to hold a weapon received it from the
+    # weapon's stated origin, and from no one else (not the maker the system's name implies).
+    holders = {
+        _party_key(p.party)
+        for p in placements
+        if p.predicate.kind in POSSESSION and p.position not in (None, "origin", "via", "reporter")
+    }
+    holders -= {
+        _party_key(p.party)
+        for p in placements
+        if p.predicate.kind not in POSSESSION and p.position not in (None, "origin", "via", "reporter")
+    }
     reporters = {p.party.code for p in placements if p.position == "reporter" and p.party.code}
     attributed, unnamed_source = status.attributed_sources(sentence, parties)
     reporters |= attributed
@@ -667,8 +711,26 @@ def _extract(
         # the one other state the sentence before says is supported receives.
         recipients = [(Party(-1, -1, next(iter(beneficiaries)), None, "reference"), IMPLIED_STRENGTH)]
         implied = True
+    # Whom a held weapon came from: its stated origin ("Israeli drones"), or who the sentence says supplied
+    # or sold it ("tanks supplied by the United States", "jets bought from France"); with the categories of
+    # the weapons an origin qualifies.
+    weapon_sources = set(origin_clauses) | {
+        _party_key(p.party)
+        for p in placements
+        if p.position in ("by", "from") and p.predicate.kind not in POSSESSION
+    }
+    origin_categories = {
+        _party_key(p.party): {
+            hit.category
+            for hit in weapons
+            if (hit.start, hit.end) in roles.qualified_weapons(p.party, weapon_spans, sentence)
+        }
+        for p in placements
+        if p.position == "origin"
+    }
     makers = {lex.origins[hit.text.lower()] for hit in weapons if hit.text.lower() in lex.origins}
-    if len(makers) == 1 and not _collective_origin(sentence, weapon_spans):
+    only_held = bool(recipients) and all(_party_key(party) in holders for party, _ in recipients)
+    if len(makers) == 1 and not only_held and not _collective_origin(sentence, weapon_spans):
         suppliers, recipients = _apply_maker(makers.pop(), suppliers, recipients, named_buyers)
     if not suppliers or not recipients:
         return []
@@ -711,6 +773,11 @@ def _extract(
         if not (supplier.code is not None and supplier.code == recipient.code)
         and not (supplier.code is None and recipient.code is None)
         and not _in_other_clauses(supplier, recipient, clauses)
+        # "the Houthis are using Iranian drones": possession tells a transfer between states only
+        and (
+            _party_key(recipient) not in holders
+            or (recipient.code is not None and _party_key(supplier) in weapon_sources)
+        )
     ]
     # A denial covers the pairs it names: "Rwanda denied sending drones to Congo, while Uganda admitted
     # selling rifles to Sudan". One that names none of them covers the whole report.
@@ -779,9 +846,14 @@ def _extract(
             ),
             2,
         )
+        held = _party_key(recipient) in holders
+        if held != holding:
+            continue  # each reading gives its own transfers
         for category, texts in by_category.items():
             if scope is not None and category not in scope.categories:
                 continue
+            if held and category not in origin_categories.get(_party_key(supplier), {category}):
+                continue  # "Israel uses its own drones and American F-35 jets": the jets only
             if gapped and category not in gapped[_party_key(recipient)]:
                 continue  # "drones to Russia and missiles to the Houthis": each recipient its own weapons
             category_status = transfer_status
@@ -799,6 +871,7 @@ def _extract(
                     sentence,
                     offset,
                     implied,
+                    held,
                 )
             )
     return results
@@ -1217,6 +1290,9 @@ def _merge(candidates: list[_Candidate], lex: Lexicon) -> list[TransferMention]:
     for (supplier_key, recipient_key, category), group in grouped.items():
         if category == "other" and (supplier_key, recipient_key) in specific_pairs:
             continue
+        # A transfer the passage reports outranks the possession of its weapons: "France will sell more
+        # Rafales to India, whose air force flies French jets" is agreed.
+        group = [candidate for candidate in group if not candidate.held] or group
         best = max(group, key=lambda candidate: candidate.confidence)
         stated = [candidate for candidate in group if not candidate.implied]
         supplier, recipient = best.supplier, best.recipient

@@ -79,11 +79,12 @@ from tests.tagged import Quad, quads
             "en",
             {("TR", "SO", "armored_vehicles", "delivered")},
         ),
-        # "to help secure" a city is no purchase
+        # "to help secure" a city is no purchase; but the army's use of Turkish drones is a possession,
+        # hence a delivery (the annotation rules), which a third state's word makes a claim
         (
             "The Libyan army used Turkish drones to help secure Tripoli, Algeria said.",
             "en",
-            set(),
+            {("TR", "LY", "drones", "alleged")},
         ),
     ],
 )
