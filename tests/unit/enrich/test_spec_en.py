@@ -823,3 +823,130 @@ def test_spec_en_a_weapon_for_each_recipient(tagger: Tagger, text: str, expected
 )
 def test_spec_en_parties_in_other_words(tagger: Tagger, text: str, expected: set[Quad]) -> None:
     assert quads(tagger, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hedges
+        (
+            "Iran appears to have supplied Russia with ballistic missiles.",
+            {("IR", "RU", "missiles", "alleged")},
+        ),
+        (
+            "Leaked documents show that Belarus sold ammunition to Russia.",
+            {("BY", "RU", "ammunition", "alleged")},
+        ),
+        (
+            "North Korea has shipped shells to Russia, sources close to the matter said.",
+            {("KP", "RU", "ammunition", "alleged")},
+        ),
+        ("It is understood that Egypt bought Su-35 jets from Russia.", {("RU", "EG", "aircraft", "alleged")}),
+        # denials, each of the pair it names
+        (
+            "Tehran called reports that it had sent missiles to Moscow baseless.",
+            {("IR", "RU", "missiles", "denied")},
+        ),
+        (
+            "Moscow rejected the accusation that it had supplied tanks to Sudan.",
+            {("RU", "SD", "armored_vehicles", "denied")},
+        ),
+        (
+            "Kyiv says Minsk has sent tanks to Moscow; Belarus denies the allegations.",
+            {("BY", "RU", "armored_vehicles", "denied")},
+        ),
+        (
+            "Rwanda denied sending drones to Congo, while Uganda admitted selling rifles to Sudan.",
+            {("RW", "CD", "drones", "denied"), ("UG", "SD", "small_arms", "agreed")},
+        ),
+        # negated deliveries and conditions
+        ("Germany failed to deliver the promised tanks to Ukraine.", NOTHING),
+        ("None of the promised Abrams tanks have arrived in Ukraine from the United States.", NOTHING),
+        ("Poland has still not received the Apache helicopters from the United States.", NOTHING),
+        (
+            "Should Congress approve the deal, Turkey would receive 40 F-16 jets from the United States.",
+            NOTHING,
+        ),
+        ("Unless Congress objects, the sale of F-35 jets to Greece will go ahead.", NOTHING),
+        ("Israel would sell Iron Dome systems to Ukraine only if the war ended.", NOTHING),
+        # steps in other words
+        (
+            "The sale of Harpoon missiles to Taiwan has been approved by the State Department.",
+            {("US", "TW", "missiles", "agreed")},
+        ),
+        (
+            "Greece has handed over its Soviet-era BMP-1 vehicles to Ukraine.",
+            {("GR", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "The first of the 48 J-10C fighters that Pakistan ordered from China have been delivered.",
+            {("CN", "PK", "aircraft", "delivered")},
+        ),
+        (
+            "The Iranian drones Russia has received are being used against Ukraine.",
+            {("IR", "RU", "drones", "delivered")},
+        ),
+        (
+            "Turkey delivered the first batch of Bayraktar drones to Ukraine in 2019, officials in Ankara "
+            "said.",
+            {("TR", "UA", "drones", "delivered")},
+        ),
+        (
+            "Washington has delivered some Patriot systems and will send more to Kyiv.",
+            {("US", "UA", "air_defense", "agreed")},
+        ),
+    ],
+)
+def test_spec_en_hedges_denials_and_negations_in_other_words(
+    tagger: Tagger, text: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iran has sent drones to Russia, Ukraine said. Tehran denied the claim.",
+            {("IR", "RU", "drones", "denied")},
+        ),
+        ("Germany halted arms exports to Saudi Arabia in 2018. The ban was lifted in 2023.", NOTHING),
+        ("Poland is in talks with South Korea. It hopes to buy more K2 tanks.", NOTHING),
+        ("Russia has offered India its Su-57 jet. New Delhi has not responded.", NOTHING),
+        ("Egypt wants to buy Su-35 jets. Moscow is ready to sell them.", NOTHING),
+        (
+            "The EU imposed sanctions on Iran. It accuses Tehran of sending drones to Russia.",
+            {("IR", "RU", "drones", "alleged")},
+        ),
+        (
+            "The Netherlands will send F-16 jets to Ukraine. The jets will arrive next year.",
+            {("NL", "UA", "aircraft", "agreed")},
+        ),
+    ],
+)
+def test_spec_en_passages_of_several_sentences(tagger: Tagger, text: str, expected: set[Quad]) -> None:
+    assert quads(tagger, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and China signed a defence cooperation agreement.",
+        "India and France signed a letter of intent on the purchase of 26 Rafale Marine jets.",
+        "Iran unveiled a new long-range drone at a ceremony in Tehran.",
+        "The contract for the supply of Su-35 jets to Egypt was never signed.",
+        "Switzerland refused to allow Germany to re-export Gepard ammunition to Ukraine.",
+        "The Biden administration denied Turkey's request to buy F-35 jets.",
+        "Spain denied a Danish ship carrying weapons to Israel permission to dock.",
+        "Ukraine has asked its allies for more artillery shells, but deliveries have slowed.",
+        "The sale of F-16 jets to Turkey is still awaiting approval from Congress.",
+        "Saudi Arabia is reportedly in talks with China to buy drones.",
+        "Iran is reportedly considering selling ballistic missiles to Russia.",
+        "Mexico has not bought any weapons from Russia.",
+        "The Philippines did not receive the helicopters it ordered from Russia once the deal was cancelled.",
+        "Kyiv's requests for fighter jets from the West have so far been turned down.",
+        "Iran has threatened to supply missiles to Russia if the West sends more weapons to Ukraine.",
+    ],
+)
+def test_spec_en_agreements_without_a_deal_and_refusals_are_no_transfer(tagger: Tagger, text: str) -> None:
+    assert quads(tagger, text, "en") == NOTHING
