@@ -1664,6 +1664,14 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         cue for cue in cues if any(cue == min(cues, key=lambda c: abs(c.index - w[0])) for w in weapons)
     ]
     told = _status(sentence, data, governing)
+    if told in (None, *statuses.FACT_ORDER) and any(
+        pattern.search(word)
+        for cue in cues
+        if not cue.noun and cue.kind != "use" and cue not in governing
+        for word in _verb_words(cue, sentence, data)
+        for pattern in data.future
+    ):
+        told = "agreed"  # "consegnato 18 carri e ne consegnerà altri": the newest step is a pledge
     if governing and all(cue.kind == "use" for cue in governing):
         # what a state uses it has received, whatever the tense of "uses" (the Persian present "استفاده
         # می‌کند" is also a future); its words still tell a claim, a denial or a plan
