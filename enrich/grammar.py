@@ -43,7 +43,8 @@ else in another language's list):
     par la Grèce »),
     holding_verbs (weapons they show or use, bought in a relative clause, were delivered), refusing_verbs
     (a transfer noun they take as object is refused: "rejected the sale"), addition_words (a future
-    transfer of "12 more" is the newest step)
+    transfer of "12 more" is the newest step), starting_verbs (a transfer noun their past governs is under
+    way: "deliveries began")
 
 A language is added by adding its file; everything is read once, at import.
 """

@@ -87,6 +87,7 @@ KEYS = {
     "light_verbs",
     "refusing_verbs",
     "addition_words",
+    "starting_verbs",
 }
 
 
