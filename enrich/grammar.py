@@ -19,9 +19,9 @@ else in another language's list):
     noun), benefactive (their object benefits: "to help Russia"), defiance (a transfer against a veto),
     reporting_verbs (their subject is a source), speaker_pronouns (take the speaker up), denial_pointers
     (a denial points back at a report: "Tehran denies this"), claim_pointers (a sentence names the
-    source of the report before it: "Ukraine announced this"), epistemic_modals (with "have": a guess
-    at the past), counterfactual_modals (with "have": what did not happen), preventive_prepositions
-    ("against supplying"; "shields against drones"),
+    source of the report before it: "Ukraine announced this"), epistemic_modals (with one of the
+    perfect_auxiliaries, "have", « avoir »: a guess at the past), counterfactual_modals (with "have":
+    what did not happen), preventive_prepositions ("against supplying"; "shields against drones"),
     dissuading_verbs and dissuasion_links ("warned China about providing", « empêcher Moscou de livrer »),
     evidence_verbs (negated: "we have not seen China provide"), collective_origins ("Western tanks": no
     one maker supplies), future_markers, negations,
@@ -44,7 +44,11 @@ else in another language's list):
     holding_verbs (weapons they show or use, bought in a relative clause, were delivered), refusing_verbs
     (a transfer noun they take as object is refused: "rejected the sale"), addition_words (a future
     transfer of "12 more" is the newest step), starting_verbs (a transfer noun their past governs is under
-    way: "deliveries began")
+    way: "deliveries began"),
+    ruling_out_verbs (a transfer they govern as object is ruled out: « exclut de livrer »),
+    reflexive_passive_verbs (with a reflexive clitic, their infinitive is a passive: « s'est vu livrer »),
+    definite_contractions (a preposition fused with the article: « aux Ukrainiens » names the people),
+    simple_past_endings (« livra »: a form with one and without the future stem is a passé simple)
 
 A language is added by adding its file; everything is read once, at import.
 """

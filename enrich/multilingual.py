@@ -486,6 +486,8 @@ def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]
             add_name(str(text), state, "name")
         for text in entry.get("metonyms") or []:
             add_name(str(text), state, "metonym")
+        for text in entry.get("companies") or []:  # state companies, in the language's script
+            add_name(str(text), state, "company")
         for stem in entry.get("demonyms") or []:
             for ending, cases in endings:
                 add(f"{stem}{ending}", state, "demonym", frozenset(cases))
@@ -735,8 +737,12 @@ def _state_matches(sentence: Sentence, data: LanguageData) -> list[tuple[int, in
             if form is None:
                 continue
             first = sentence.surface[i]
-            if data.cased_script and form.kind in ("name", "metonym", "leader") and not first[:1].isupper():
-                continue  # "turkey", "china" (porcelain): names are capitalised
+            if (
+                data.cased_script
+                and form.kind in ("name", "metonym", "leader", "company")
+                and not first[:1].isupper()
+            ):
+                continue  # "turkey", "china" (porcelain), "patria": names are capitalised
             matches.append((i, i + length, form))
             i += length - 1
             break
@@ -1018,7 +1024,7 @@ def _parties(
 ) -> list[Party]:
     """The states and armed groups of a sentence with the position each holds; ``heard`` are the transfer
     words before negation, whose prepositions may name the parties of the ones that remain."""
-    parties = []
+    parties: list[Party] = []
     words = sentence.words
     clause_of = _clauses(sentence, data)
     after_content = {i for w in weapons for i in range(w[0], w[1])} | {cue.last for cue in cues}
@@ -1070,11 +1076,12 @@ def _parties(
         else:
             position = _position(start, end, form, sentence, data)
             if (
-                position in ("at", "to")
+                position in ("at", "to", None)
                 and end < len(words)
                 and words[end].startswith(data.made_in or ("\0",))
             ):
-                position = "origin"  # "in den USA hergestellte Jets": where a weapon is made, its maker
+                # "in den USA hergestellte Jets", "İran yapımı İHA'lar": where a weapon is made, its maker
+                position = "origin"
             if (
                 position not in (None, "of")
                 and start >= 1
@@ -1131,6 +1138,13 @@ def _parties(
             continue  # "via Polen", "attraverso la Polonia": a transit state, even where weapons arrive
         if any(word.startswith(data.financing) for word in words[max(0, anchor - FINANCING_REACH) : anchor]):
             continue  # "che verrà saldata da sauditi ed Emirati": who pays for a transfer is no party to it
+        if (
+            parties
+            and parties[-1].code == form.code
+            and parties[-1].end == start - 1
+            and _is_forces(words[start - 1], data)
+        ):
+            continue  # "Российская компания Рособоронэкспорт": the name repeats the state its noun made act
         if (
             end < len(words)
             and words[end].isalpha()

@@ -57,6 +57,7 @@ OTHER_PREPOSITIONS: dict[str, list[str]] = grammar.table("other_prepositions")
 COMPOUND_PREPOSITIONS: dict[str, dict[str, Position]] = grammar.table("compound_prepositions")
 # « ne suspendra pas la vente », "will not cancel the deal": a halt that is negated leaves the transfer.
 HALTING_VERBS = grammar.words("halting_verbs")
+RULING_OUT_VERBS = grammar.words("ruling_out_verbs")
 REFUSING_VERBS = grammar.words("refusing_verbs")
 # International organisations whose word about states' transfers is a third party's (per language: "un").
 THIRD_PARTY_SPEAKERS: dict[str, list[str]] = grammar.table("third_party_speakers")
@@ -67,6 +68,7 @@ ADDRESSEE_PREPOSITIONS = grammar.words("addressee_prepositions")
 SPEAKER_REACH = 8
 BENEFACTIVE = grammar.words("benefactive")
 ARTICLES = grammar.words("articles")
+DEFINITE_CONTRACTIONS = grammar.words("definite_contractions")
 SKIPPABLE = ARTICLES | grammar.words("skippable")
 COORDINATION = ARTICLES | grammar.words("coordination")
 ACTOR_NOUNS = grammar.words("actor_nouns")
@@ -75,6 +77,7 @@ DEFIANCE = grammar.words("defiance")
 REPORTING_VERBS = grammar.words("reporting_verbs")
 SPEAKER_PRONOUNS = grammar.words("speaker_pronouns")
 REFLEXIVE_CLITICS = grammar.words("reflexive_clitics")
+REFLEXIVE_PASSIVE_VERBS = grammar.words("reflexive_passive_verbs")
 MAKING_WORDS = grammar.words("making_words")
 # « de fabrication turque », "of Russian manufacture": the demonym beside one of these names the maker.
 MAKING_NOUNS = grammar.words("making_nouns")
@@ -114,7 +117,7 @@ REACTION_NOUNS = grammar.words("reaction_nouns")
 NOMINAL_CLIMB = 6
 # How far back a phrase (« auprès de ») or an infinitive of purpose looks for the word it completes.
 PHRASE_REACH = 15
-PERFECT_AUXILIARIES = frozenset({"have", "'ve", "’ve"})
+PERFECT_AUXILIARIES = grammar.words("perfect_auxiliaries")
 
 
 @dataclass(frozen=True)
@@ -228,6 +231,17 @@ def _reflexive(token: Token) -> bool:
         if word.is_punct or (word.pos_ in ("NOUN", "PROPN", "VERB") and word.lemma_ not in ("être", "avoir")):
             return False
     return False
+
+
+def reflexive_passive(token: Token) -> bool:
+    """« L'Ukraine s'est vu livrer des chars par le Danemark », « s'est fait remettre »: an infinitive under a
+    reflexive verb of this kind is a passive, its subject the one who gets."""
+    head = token.head
+    return (
+        token.dep_ == "xcomp"
+        and head.lemma_.lower() in REFLEXIVE_PASSIVE_VERBS
+        and any(child.lower_ in REFLEXIVE_CLITICS for child in head.children)
+    )
 
 
 def _verbal_context(token: Token) -> bool:
@@ -441,9 +455,21 @@ def _intended(token: Token, sentence: Span, cues: CueLexicon) -> bool:
 
 
 def _intent_before(token: Token, start: int, cues: CueLexicon) -> bool:
-    """A word of intention among the eight before the token, from ``start`` on ("plans to buy")."""
+    """A word of intention among the eight before the token, from ``start`` on ("plans to buy"), but not in
+    a relative clause on another word (« l'Inde, qui dépend des armes russes, a reçu »)."""
     window = token.doc[max(token.i - 8, start) : token.i]
-    return any(_listed(word, cues.intent) and not _guessing(word) for word in window)
+    return any(
+        _listed(word, cues.intent) and not _guessing(word) and not _in_side_relative(word, token)
+        for word in window
+    )
+
+
+def _in_side_relative(word: Token, token: Token) -> bool:
+    """The word is in a relative clause that does not hold the token."""
+    return any(
+        node.dep_ in ("relcl", "acl:relcl") and not node.is_ancestor(token) and node.i != token.i
+        for node in (word, *word.ancestors)
+    )
 
 
 def _governed_by_intent(token: Token, cues: CueLexicon) -> bool:
@@ -640,17 +666,42 @@ def _vetoed(token: Token, sentence: Span, cues: CueLexicon) -> bool:
         if is_veto(doc[i], cues) and not _negated_word(doc[i], sentence)
     ]
     if not vetoes:
-        return _framed_by_veto(token, cues) or _subject_of_veto(token, cues) or _headed_by_veto(token, cues)
+        return (
+            _framed_by_veto(token, cues)
+            or _subject_of_veto(token, cues)
+            or _headed_by_veto(token, cues)
+            or _ruled_out(token)
+        )
     claims = cues.status["alleged"] | cues.status["denied"]
     return not any(doc[i].lower_ in claims for i in range(vetoes[0], token.i))
 
 
+def _ruled_out(token: Token) -> bool:
+    """« Berlin exclut de livrer des Taurus », « a écarté toute livraison de chars »: the transfer (or the
+    noun phrase that holds it) is the object or the infinitive of a verb that rules it out."""
+    node = token
+    for _ in range(NOMINAL_CLIMB):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return node.dep_ in ("obj", "dobj", "xcomp") and head.lemma_.lower() in RULING_OUT_VERBS
+        node = head
+    return False
+
+
 def _subject_of_veto(token: Token, cues: CueLexicon) -> bool:
     """ "Egypt's purchase of Russian jets was cancelled under US pressure": the transfer noun is the
-    subject of a veto, however far the veto stands, or the object of a refusal."""
+    subject of a veto, however far the veto stands, or of a verb a veto qualifies (« les livraisons … ont
+    été retardées indéfiniment »), or the object of a refusal."""
     if token.dep_ in ("dobj", "obj") and token.pos_ == "NOUN" and token.head.lemma_.lower() in REFUSING_VERBS:
         return True  # "the Senate rejected the sale of jets to Turkey"
-    return token.dep_.startswith("nsubj") and is_veto(token.head, cues)
+    if not token.dep_.startswith("nsubj"):
+        return False
+    verb = token.head
+    return is_veto(verb, cues) or any(
+        child.dep_ == "advmod" and is_veto(child, cues) for child in verb.children
+    )
 
 
 def _headed_by_veto(token: Token, cues: CueLexicon) -> bool:
@@ -777,6 +828,8 @@ def _framed_by_veto(token: Token, cues: CueLexicon) -> bool:
 def _is_passive(token: Token) -> bool:
     if any(child.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for child in token.children):
         return True
+    if reflexive_passive(token):
+        return True
     if token.tag_ == "VBN":
         doc = token.doc
         window = [doc[i].lower_ for i in range(max(token.i - 3, 0), token.i)]
@@ -790,7 +843,8 @@ def position_of(
     """The grammatical position of ``party`` with respect to ``predicate`` (None: unrelated)."""
     if party.kind == "demonym" and _qualifies_transfer_noun(party, sentence, predicate):
         return "possessor"  # « la commande grecque », "the Indian purchase", « les livraisons américaines »
-    if party.kind == "demonym" and _origin_of_weapon(party, sentence, weapons, lang):
+    people = party.kind == "demonym" and _people_named(party, sentence)
+    if party.kind == "demonym" and not people and _origin_of_weapon(party, sentence, weapons, lang):
         return "origin"
     if _made_in(party, sentence) or (party.kind == "demonym" and _of_make(party, sentence)):
         return "origin"
@@ -798,7 +852,7 @@ def position_of(
         any(start == party.end for start, _end in weapons) or _maker_compound(party, sentence)
     ):
         return "origin"  # "UK Challenger 2 tanks", "14 U.S. F-16 jets", "US-made Patriots"
-    if party.kind == "demonym" and not _names_an_actor(party, sentence):
+    if party.kind == "demonym" and not (people or _names_an_actor(party, sentence)):
         return None  # "an Iranian lawmaker", "American and British media"
     owner = _possessive(party, sentence) and not _names_an_actor(party, sentence)
     if _accused_by_clitic(party, sentence, predicate):
@@ -947,14 +1001,15 @@ def _of_make(party: Party, sentence: Span) -> bool:
 
 
 def _made_in(party: Party, sentence: Span) -> bool:
-    """« des hélicoptères fabriqués en Russie », "rifles made in Belgium": the maker, not a place."""
+    """« des hélicoptères fabriqués en Russie », "rifles made in Belgium", "drones built by Israel Aerospace
+    Industries": the maker, not a place nor the agent of the transfer."""
     doc = sentence.doc
     start = party.start
     while start > sentence.start and doc[start - 1].lower_ in ARTICLES:
         start -= 1
     return (
         start - 2 >= sentence.start
-        and PREPOSITIONS.get(doc[start - 1].lang_, {}).get(doc[start - 1].lower_) in ("at", "to")
+        and PREPOSITIONS.get(doc[start - 1].lang_, {}).get(doc[start - 1].lower_) in ("at", "to", "by")
         and doc[start - 2].lower_ in MAKING_WORDS
     )
 
@@ -1038,6 +1093,19 @@ def _names_an_actor(party: Party, sentence: Span) -> bool:
         start -= 3  # a complement between the noun and its adjective: « ministre de la Défense indonésien »
     window = [doc[i].lower_ for i in range(start, min(party.end + 3, sentence.end))]
     return any(word in ACTOR_NOUNS for word in window)
+
+
+def _people_named(party: Party, sentence: Span) -> bool:
+    """ "the Americans", « les Français », « aux Ukrainiens »: a capitalised demonym after a definite article,
+    with no noun of its own after it, names the people and so the state acting."""
+    doc = sentence.doc
+    before = doc[party.start - 1].lower_ if party.start > sentence.start else ""
+    after = doc[party.end] if party.end < sentence.end else None
+    return (
+        before in ARTICLES | DEFINITE_CONTRACTIONS
+        and doc[party.start].text[:1].isupper()
+        and (after is None or (after.pos_ not in ("NOUN", "PROPN", "ADJ") and after.text not in ("-", "–")))
+    )
 
 
 _SUPPLIER: Role = "supplier"
@@ -1148,7 +1216,15 @@ def governing(party: Party, predicates: list[Predicate], sentence: Span) -> Pred
             return None
         token = token.head
         if token.i in by_index:
-            attached = subject or token.dep_.endswith("relcl") or (complement and by_index[token.i].is_verb)
+            # a participle describing a noun holds its complements too: « les frégates commandées par la
+            # Grèce à la France seront livrées »
+            participle = token.dep_ == "acl" and _participle_form(token)
+            attached = (
+                subject
+                or token.dep_.endswith("relcl")
+                or participle
+                or (complement and by_index[token.i].is_verb)
+            )
             return by_index[token.i] if attached else None
         subject = False
         complement = complement and token.pos_ == "ADP"
@@ -1279,11 +1355,51 @@ def third_party_speaks(sentence: Span, lang: str) -> bool:
         subjects = [
             word for child in verb.children if child.dep_.startswith("nsubj") for word in child.subtree
         ]
-        after = sentence.doc[verb.i + 1 : min(verb.i + 1 + SPEAKER_REACH, sentence.end)]
-        inverted = list(after[: next((i for i, word in enumerate(after) if word.is_punct), len(after))])
-        if any(word.lower_ in organisations and not _addressed(word) for word in [*subjects, *inverted]):
+        if any(
+            word.lower_ in organisations and not _addressed(word) for word in [*subjects, *_inverted(verb)]
+        ):
             return True
     return False
+
+
+def _inverted(verb: Token) -> list[Token]:
+    """The words right after a verb up to the next punctuation: where an inverted subject stands
+    (« …, a déclaré le ministère »), which the small models often take for an object."""
+    sentence = verb.sent
+    after = sentence.doc[verb.i + 1 : min(verb.i + 1 + SPEAKER_REACH, sentence.end)]
+    return list(after[: next((i for i, word in enumerate(after) if word.is_punct), len(after))])
+
+
+def accuses_in_passive(party: Party, sentence: Span) -> bool:
+    """« La Biélorussie est accusée par l'Ukraine d'avoir livré »: the agent of a passive accusation is
+    the accuser, a source of the claim."""
+    if not sentence.doc.has_annotation("DEP"):
+        return False
+    token = sentence.doc[party.start : party.end].root
+    verb = token.head
+    return (
+        verb.lemma_.lower() in ACCUSING_VERBS and _is_passive(verb) and token.dep_ in ("obl:agent", "agent")
+    )
+
+
+def speaks_inverted(party: Party, sentence: Span) -> bool:
+    """The party is the inverted subject of a verb of saying set apart by a comma (« …, a annoncé le
+    ministère polonais »): a verb without a subject of its own, the party in the words after it."""
+    return any(
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in REPORTING_VERBS
+        and _incise(verb)
+        and not any(child.dep_.startswith("nsubj") for child in verb.children)
+        and party.start in {word.i for word in _inverted(verb)}
+        and not _addressed(sentence.doc[party.start])
+        for verb in sentence
+    )
+
+
+def _incise(verb: Token) -> bool:
+    """The verb (with its auxiliaries) comes right after punctuation: « …, a déclaré », « », affirme »."""
+    first = min([verb.i, *(child.i for child in verb.children if child.dep_.startswith("aux"))])
+    return first > verb.sent.start and verb.doc[first - 1].is_punct
 
 
 def _addressed(word: Token) -> bool:

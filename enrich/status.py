@@ -7,6 +7,7 @@ wins (delivered over ongoing over agreed). A delivery cue in the future ("will b
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
@@ -22,6 +23,7 @@ from enrich.roles import (
     halting_verb,
     has_negation,
     noun_phrase_climb,
+    reflexive_passive,
 )
 
 FUTURE_MARKERS = grammar.words("future_markers")
@@ -61,6 +63,7 @@ SPOKEN_NOUNS = grammar.words("spoken_nouns")
 # Dependencies that start a clause of its own: an approval above one does not govern what is in it.
 CLAUSE_LINKS = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:relcl", "csubj"})
 CONDITIONAL_ENDINGS = grammar.words("conditional_endings")
+SIMPLE_PAST_ENDINGS = tuple(grammar.words("simple_past_endings"))
 COMPLETING_VERBS = grammar.words("completing_verbs")
 STARTING_VERBS = grammar.words("starting_verbs")
 HOLDING_VERBS = grammar.words("holding_verbs")
@@ -373,6 +376,10 @@ def sentence_status(
             found.add(step)
     if _shown_as_held(token):
         found.add("delivered")
+    if predicate.is_verb and _future_tense(token):
+        # « La France livrera douze canons de plus, après en avoir livré dix-huit »: the newest step is the
+        # one to come
+        return "agreed"
     if "delivered" in found and _continues(sentence):
         return "ongoing"  # "has delivered more than half of the howitzers, with more on the way"
     if "agreed" in found and _promises_more(sentence, cues):
@@ -408,17 +415,47 @@ def tense_step(verb: Token) -> Status | None:
         # « la Russie livrerait des chars »: the conditional of a report, unless it is the future seen from
         # an announcement (« a annoncé que la Russie livrerait des chars »)
         return None if _after_announcement(verb) else "alleged"
-    if "Fut" in _feature(verb, "Tense") or (
+    if ("Fut" in _feature(verb, "Tense") and not _simple_past(verb)) or (
         verb.lemma_.lower() in SALE_VERBS and any(child.dep_.startswith("aux") for child in verb.children)
     ):
         return None
     if verb.tag_ == "VBG" and any(word.lemma_.lower() == "be" for word in verb.lefts):
         return "ongoing"
-    if verb.tag_ in ("VBD", "VBN") or {"Past", "Imp"} & _feature(verb, "Tense"):
+    if verb.tag_ in ("VBD", "VBN") or {"Past", "Imp"} & _feature(verb, "Tense") or _simple_past(verb):
         return "delivered"
     if verb.tag_ in ("VBZ", "VBP") or "Pres" in _feature(verb, "Tense"):
         return "ongoing"
     return None
+
+
+def _future_tense(verb: Token) -> bool:
+    """A French verb in the future tense (« livrera », not the passé simple « livra »)."""
+    return verb.lang_ == "fr" and "Fut" in _feature(verb, "Tense") and not _simple_past(verb)
+
+
+def _future_stems(verb: Token) -> set[str]:
+    """The stems a French future or conditional is built on: the infinitive (less the « e » of a verb in
+    -re) or an irregular stem (« enverr »)."""
+    lemma = verb.lemma_.lower()
+    stems = {lemma, lemma.removesuffix("e")} if lemma.endswith("re") else {lemma}
+    if lemma in FUTURE_STEMS:
+        stems.add(FUTURE_STEMS[lemma])
+    return stems
+
+
+def _simple_past(verb: Token) -> bool:
+    """« la Russie livra des S-400 »: the small French model tags the passé simple as a future; a future
+    is built on its stem (« livrera »), the passé simple is not (accents aside: « achètera »)."""
+    form = _unaccented(verb.lower_)
+    return (
+        verb.lang_ == "fr"
+        and form.endswith(SIMPLE_PAST_ENDINGS)
+        and not any(form.startswith(_unaccented(stem)) for stem in _future_stems(verb))
+    )
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _feature(token: Token, name: str) -> set[str]:
@@ -431,10 +468,7 @@ def _conditional(verb: Token) -> bool:
     « livrerait », « fournirait », « vendrait »."""
     if "Cnd" in _feature(verb, "Mood"):
         return True
-    lemma = verb.lemma_.lower()
-    stems = {lemma, lemma.removesuffix("e")} if lemma.endswith("re") else {lemma}
-    if lemma in FUTURE_STEMS:
-        stems.add(FUTURE_STEMS[lemma])
+    stems = _future_stems(verb)
     return "Imp" in _feature(verb, "Tense") and any(
         verb.lower_ == stem + ending for stem in stems for ending in CONDITIONAL_ENDINGS
     )
@@ -443,7 +477,9 @@ def _conditional(verb: Token) -> bool:
 def _tensed(verb: Token) -> Token:
     """The verb whose tense a transfer verb has: itself, or for a bare participle or gerund hung on another
     verb ("four shipments made their way to Ireland, providing the IRA with rifles", « en livrant ») the
-    verb it hangs from."""
+    verb it hangs from; for « s'est vu livrer » the verb of the passive."""
+    if reflexive_passive(verb):
+        verb = verb.head
     while (
         verb.dep_ in BORROWED_TENSE
         and _feature(verb, "VerbForm") & {"Part", "Ger"}
@@ -488,7 +524,9 @@ def deniers(sentence: Span, parties: Iterable[Party], cues: CueLexicon) -> set[s
     states = list(parties)
     found: set[str | None] = set()
     for token in sentence:
-        if token.pos_ not in ("VERB", "AUX") or not _words(token) & cues.status["denied"]:
+        if not _words(token) & cues.status["denied"]:
+            continue
+        if token.pos_ not in ("VERB", "AUX") and not _said_by_non_state(token, states):
             continue
         passive = any(child.dep_ in PASSIVE_MARKS for child in token.children)
         for child in token.children:
@@ -496,6 +534,13 @@ def deniers(sentence: Span, parties: Iterable[Party], cues: CueLexicon) -> set[s
                 said_by = {word.i for word in child.subtree}
                 found |= {party.code for party in states if party.start in said_by}
     return found
+
+
+def _said_by_non_state(word: Token, parties: list[Party]) -> bool:
+    """« Les Houthis ont nié »: the small French model tags some participles as pronouns; a denial word with
+    a side that is no state as its subject is still its verb."""
+    subjects = {node.i for child in word.children if child.dep_.startswith("nsubj") for node in child.subtree}
+    return any(party.code is None and party.start in subjects for party in parties)
 
 
 def _agent(token: Token) -> bool:

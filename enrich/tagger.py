@@ -64,6 +64,8 @@ CLITIC_HOSTS = grammar.words("clitic_hosts")
 WEAPON_ANAPHORS: dict[str, list[str]] = grammar.table("weapon_anaphors")
 DEMONSTRATIVES: dict[str, list[str]] = grammar.table("demonstratives")
 STATE_PARTY_KINDS = pronouns.STATE_PARTY_KINDS
+# Words between a demonym and the armed group it qualifies: "the Russian private military group Wagner".
+GROUP_NOUN_REACH = 4
 # An article is read up to this many characters (title included): a long report keeps its opening,
 # where news puts the facts, and nothing reaches spaCy's max_length (1,000,000).
 MAX_CHARS = 100_000
@@ -494,6 +496,19 @@ def _parties(
             for group in groups
         )
     ]
+    # "the Russian mercenary group Wagner": a demonym that qualifies an armed group's noun is no state actor.
+    hits = [
+        hit
+        for hit in hits
+        if not (
+            hit.kind == "demonym"
+            and any(
+                0 <= group.start - hit.end <= GROUP_NOUN_REACH
+                and all(word.pos_ in ("ADJ", "NOUN", "PROPN") for word in sentence.doc[hit.end : group.start])
+                for group in groups
+            )
+        )
+    ]
     parties = [Party(hit.start, hit.end, hit.code, None, hit.kind) for hit in hits]
     taken = {i for party in parties for i in range(party.start, party.end)}
     for hit in groups:
@@ -661,9 +676,15 @@ def _extract(
     # "Slovakia has handed over four MiG-29s to Ukraine, the agency reported, citing the Slovak defence
     # ministry": an agency relaying a party's own statement reports an uncontested fact, not a claim.
     sides = {party.code for party, _ in suppliers + recipients}
+    # « Le ministère polonais a annoncé avoir reçu les chars, rapporte l'AFP »: a side speaks for itself.
+    own_statement = not attributed and any(
+        roles.speaks(party, sentence) or roles.speaks_inverted(party, sentence)
+        for party in parties
+        if party.code in sides
+    )
     # "…, Greek officials said": a side's own word is no claim either.
-    relayed = not unnamed_source and any(
-        bool(speakers) and speakers <= sides for speakers in (attributed, reporters)
+    relayed = not unnamed_source and (
+        own_statement or any(bool(speakers) and speakers <= sides for speakers in (attributed, reporters))
     )
     relaying_cues = not relayed
     reported_status = status.sentence_status(
@@ -976,7 +997,9 @@ def _place(
             and not roles.attached(party, predicate, sentence)
         ):
             position = None  # "tensions with Turkey" far from any transfer word
-        elif position == "subject" and roles.reports(party, predicate, sentence):
+        elif (position == "subject" and roles.reports(party, predicate, sentence)) or (
+            position == "by" and roles.accuses_in_passive(party, sentence)
+        ):
             position = "reporter"
         elif (
             position in (None, "object")

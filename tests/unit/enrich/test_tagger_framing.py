@@ -87,8 +87,11 @@ def test_tagger_framing_source_of_the_claim(
             "fr",
             {("US", "PL", "air_defense", "ongoing")},
         ),
+        # a negated delivery in the writer's voice is no transfer (the annotation rules); said by a side,
+        # a denial
+        ("La Russie ne livre pas de chars T-90 à l'Inde.", "fr", set()),
         (
-            "La Russie ne livre pas de chars T-90 à l'Inde.",
+            "La Russie ne livre pas de chars T-90 à l'Inde, a déclaré le Kremlin.",
             "fr",
             {("RU", "IN", "armored_vehicles", "denied")},
         ),
