@@ -46,7 +46,8 @@ else in another language's list):
     par la Grèce »),
     holding_verbs (weapons they show or use, bought in a relative clause, were delivered), refusing_verbs
     (a transfer noun they take as object is refused: "rejected the sale"), addition_words (a future
-    transfer of "12 more" is the newest step),
+    transfer of "12 more" is the newest step), starting_verbs (a transfer noun their past governs is under
+    way: "deliveries began"),
     ruling_out_verbs (a transfer they govern as object is ruled out: « exclut de livrer »),
     reflexive_passive_verbs (with a reflexive clitic, their infinitive is a passive: « s'est vu livrer »),
     definite_contractions (a preposition fused with the article: « aux Ukrainiens » names the people),

@@ -65,6 +65,7 @@ CLAUSE_LINKS = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:r
 CONDITIONAL_ENDINGS = grammar.words("conditional_endings")
 SIMPLE_PAST_ENDINGS = tuple(grammar.words("simple_past_endings"))
 COMPLETING_VERBS = grammar.words("completing_verbs")
+STARTING_VERBS = grammar.words("starting_verbs")
 HOLDING_VERBS = grammar.words("holding_verbs")
 TRANSFER_NOUNS = frozenset({"supply_noun", "acquire_noun"})
 SALE_VERBS = grammar.words("sale_verbs")
@@ -85,7 +86,8 @@ def _words(token: Token) -> set[str]:
 def _future(token: Token) -> bool:
     doc = token.doc
     window = doc[max(token.i - 3, token.sent.start if doc.has_annotation("SENT_START") else 0) : token.i]
-    return any(word.lower_ in FUTURE_MARKERS for word in window)
+    # "pledged tanks to Ukraine and delivered 14": "to" there is a preposition, no infinitive
+    return any(word.lower_ in FUTURE_MARKERS and word.pos_ != "ADP" for word in window)
 
 
 def cue_statuses(
@@ -105,7 +107,7 @@ def cue_statuses(
             relayed = not relaying_cues and last.lower_ in RELAYING_WORDS  # "…, Greek officials said"
             if status == "alleged" and _doubts_nothing(first, last, relayed):
                 continue
-            found.add(_step_told(status, first))
+            found.add(_step_told(status, first, cues))
     for token in sentence:
         if token.i in in_phrases:
             continue
@@ -122,7 +124,7 @@ def cue_statuses(
                 continue
             if _delivers_words(token):
                 continue
-            step = _step_told(status, token)
+            step = _step_told(status, token, cues)
             if step == "delivered" and token.pos_ == "NOUN" and words & cues.nouns.keys():
                 continue  # "the handover of": a transfer noun says nothing about the tense
             # « les canons cédés à l'Ukraine »: a participle the model calls a noun still tells it
@@ -157,8 +159,8 @@ def _delivers_words(token: Token) -> bool:
 
 def _governed_step(noun: Token) -> Status | None:
     """The step a transfer noun takes from the verb whose subject or object it is: "the deliveries took
-    place", « ces ventes avaient eu lieu », "completed the delivery" (done); None for any other verb, whose
-    tense says nothing of the transfer ("announced the delivery")."""
+    place", « ces ventes avaient eu lieu », "completed the delivery" (done), "deliveries began" (under way);
+    None for any other verb, whose tense says nothing of the transfer ("announced the delivery")."""
     for node, head in noun_phrase_climb(noun):
         if not node.dep_.startswith(("nsubj", "obj", "dobj")):
             continue
@@ -167,15 +169,27 @@ def _governed_step(noun: Token) -> Status | None:
         verb = head.lemma_.lower()
         phrases = {verb, *(f"{verb} {word}" for word in objects), *(f"se {verb}" for _ in reflexive)}
         # the verb's own tense, not the words before it ("from Russia to Iran took place": "to" is no future)
+        if tense_step(head) not in ("delivered", "ongoing"):
+            return None
+        if verb in STARTING_VERBS and node.dep_ == "nsubj" and tense_step(head) == "delivered":
+            return "ongoing"  # "deliveries began in May", "the deliveries have started"
         return "delivered" if phrases & COMPLETING_VERBS and tense_step(head) == "delivered" else None
     return None
 
 
-def _step_told(status: Status, word: Token) -> Status:
+def _step_told(status: Status, word: Token, cues: CueLexicon) -> Status:
     """The step a status word tells where it stands: a delivery under a verb of approving, or one said in
-    the future, is agreed."""
+    the future, is agreed; one in the progressive goes on."""
     if (status in ("delivered", "ongoing") and _approved(word)) or (status == "delivered" and _future(word)):
         return "agreed"
+    moving = word.lemma_.lower() in cues.verbs  # a verb of transfer: "flying" (in service) is no step
+    if (
+        status == "delivered"
+        and moving
+        and word.tag_ == "VBG"
+        and any(child.dep_ == "aux" and child.lemma_.lower() == "be" for child in word.children)
+    ):
+        return "ongoing"  # "the tanks are arriving in batches"
     return status
 
 

@@ -95,6 +95,7 @@ KEYS = {
     "light_verbs",
     "refusing_verbs",
     "addition_words",
+    "starting_verbs",
 }
 
 

@@ -950,3 +950,125 @@ def test_spec_en_passages_of_several_sentences(tagger: Tagger, text: str, expect
 )
 def test_spec_en_agreements_without_a_deal_and_refusals_are_no_transfer(tagger: Tagger, text: str) -> None:
     assert quads(tagger, text, "en") == NOTHING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine's air force shot down 30 Russian drones overnight, including Iranian-designed Shaheds.",
+        "Germany announced 500 million euros in humanitarian aid for Ukraine.",
+        "Kyiv received fuel and generators from Poland.",
+        "Germany trained Ukrainian crews on the Patriot system.",
+        "Russian pilots flew Su-35 jets over Syria.",
+        "A Ukrainian delegation visited a plant in Germany to inspect the Lynx vehicles.",
+        "Rheinmetall will build a factory in Ukraine to produce artillery shells.",
+        "The ship carrying Iranian weapons was bound for Yemen when it was seized.",
+        "The Houthis fired Iranian-made missiles at ships in the Red Sea.",
+        "Turkey and Ukraine are jointly producing Bayraktar drones.",
+        "The United Nations has called for a halt to arms sales to Israel.",
+        "Ukraine's parliament ratified a loan agreement with the EU to buy weapons.",
+        "The EU agreed to use profits from frozen Russian assets to buy weapons for Ukraine.",
+        "Russian forces in Syria used Su-24 jets to strike rebel positions.",
+        "North Korean troops have been deployed to Russia's Kursk region.",
+        "Hundreds of Colombian mercenaries are fighting for Ukraine.",
+        "The Pentagon sent an aircraft carrier to the eastern Mediterranean.",
+        "Chinese warships docked in Cambodia's Ream naval base.",
+        "Taiwan held drills simulating an attack by Chinese J-20 fighters.",
+        "Poland's defence minister said the country must build its own ammunition factories.",
+        "Germany and France will jointly develop a new main battle tank.",
+        "Iran's missile programme is a threat to Israel, the US said.",
+        "The Russian Su-57 made its debut at the Zhuhai air show in China.",
+        "The drones that struck Kyiv were made in Iran, Ukrainian officials said.",
+    ],
+)
+def test_spec_en_use_production_personnel_and_deployments_are_no_transfer(tagger: Tagger, text: str) -> None:
+    assert quads(tagger, text, "en") == NOTHING
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran keeps sending drones to Russia.", {("IR", "RU", "drones", "ongoing")}),
+        # a transfer noun whose deliveries began, or a verb of arrival in the progressive, goes on
+        (
+            "Deliveries of F-35 jets from the United States to Poland began in May.",
+            {("US", "PL", "aircraft", "ongoing")},
+        ),
+        (
+            "Deliveries of the K9 howitzers to Poland from South Korea started in December and will run "
+            "until 2026.",
+            {("KR", "PL", "artillery", "ongoing")},
+        ),
+        (
+            "South Korean K2 tanks are arriving in Poland in batches.",
+            {("KR", "PL", "armored_vehicles", "ongoing")},
+        ),
+        ("Poland is receiving K2 tanks from South Korea.", {("KR", "PL", "armored_vehicles", "ongoing")}),
+        (
+            "The delivery of Rafale jets from France to India took place in 2020.",
+            {("FR", "IN", "aircraft", "delivered")},
+        ),
+        (
+            "Washington is in the process of delivering Abrams tanks to Kyiv.",
+            {("US", "UA", "armored_vehicles", "ongoing")},
+        ),
+        ("Russia has been supplying Syria with weapons for decades.", {("RU", "SY", "other", "ongoing")}),
+        ("Israel is shipping Barak missiles to Azerbaijan.", {("IL", "AZ", "missiles", "ongoing")}),
+        (
+            "Sweden provided Ukraine with CV90 infantry fighting vehicles.",
+            {("SE", "UA", "armored_vehicles", "delivered")},
+        ),
+        ("Brazil has acquired Gripen fighters from Sweden.", {("SE", "BR", "aircraft", "delivered")}),
+        ("Egypt purchased Mistral ships from France.", {("FR", "EG", "naval", "agreed")}),
+        ("Russia exported Su-30 jets to Algeria.", {("RU", "DZ", "aircraft", "delivered")}),
+    ],
+)
+def test_spec_en_steps_under_way_and_done(tagger: Tagger, text: str, expected: set[Quad]) -> None:
+    assert quads(tagger, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Poland is to receive 96 Apache helicopters from the United States.",
+            {("US", "PL", "aircraft", "agreed")},
+        ),
+        (
+            "South Korea is due to deliver the remaining K9 howitzers to Poland next year.",
+            {("KR", "PL", "artillery", "agreed")},
+        ),
+        (
+            "Russia was supposed to deliver S-400 systems to India by 2023.",
+            {("RU", "IN", "air_defense", "agreed")},
+        ),
+        (
+            "Under the deal, France would deliver 26 Rafale jets to India by 2030.",
+            {("FR", "IN", "aircraft", "agreed")},
+        ),
+        (
+            "Morocco is set to receive 24 Apache helicopters from Washington.",
+            {("US", "MA", "aircraft", "agreed")},
+        ),
+        (
+            "Israel signed a deal to sell Arrow 3 missiles to Germany.",
+            {("IL", "DE", "air_defense", "agreed")},
+        ),
+        (
+            "Iran could have sold missiles to Russia, officials admitted.",
+            {("IR", "RU", "missiles", "alleged")},
+        ),
+        ("Turkey might buy Eurofighter jets from Britain.", NOTHING),
+        # a preposition "to" before the verb is no infinitive: the delivery is done
+        (
+            "Germany has pledged 18 Leopard tanks to Ukraine and delivered 14 of them.",
+            {("DE", "UA", "armored_vehicles", "delivered")},
+        ),
+        (
+            "The F-16 jets Denmark promised to Ukraine arrived in the summer.",
+            {("DK", "UA", "aircraft", "delivered")},
+        ),
+    ],
+)
+def test_spec_en_promises_and_their_keeping(tagger: Tagger, text: str, expected: set[Quad]) -> None:
+    assert quads(tagger, text, "en") == expected
