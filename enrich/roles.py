@@ -807,10 +807,11 @@ def held_weapons(
             if noun.head.pos_ not in ("NOUN", "PROPN") or (noun.dep_ == "nmod" and noun.i < noun.head.i):
                 break
             noun = noun.head
-        said_held = _listed(
-            noun, frozenset(w for w, kind in cues.nouns.items() if kind in POSSESSION)
-        ) or any(
-            child.dep_ in ("amod", "acl") and child.pos_ == "VERB" and _listed(child, frozenset(cues.verbs))
+        forms = (noun.lower_, noun.lemma_.lower())
+        said_held = any(cues.nouns.get(form) in POSSESSION for form in forms) or any(
+            child.dep_ in ("amod", "acl")
+            and child.pos_ == "VERB"
+            and (child.lower_ in cues.verbs or child.lemma_.lower() in cues.verbs)
             for child in noun.children
         )
         if said_held and any(_owner(child, owners) for child in noun.children):
