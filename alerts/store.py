@@ -90,8 +90,14 @@ def add_rule(es: Elasticsearch, prefix: str, rule: Rule) -> None:
 
 def replace_rule(es: Elasticsearch, prefix: str, rule: Rule) -> None:
     """Store an edited rule over the one with its id (workers see it at their next refresh); a throttled
-    rule keeps its schedule (``last_message_at``)."""
-    es.update(index=index_of(prefix, "rules"), id=rule.id, doc=_rule_document(rule), refresh="wait_for")
+    rule keeps its schedule (``last_message_at``). An edit leaves ``enabled`` as stored: a disable that
+    lands while the edit is in flight must not be undone by the copy the edit read before it."""
+    es.update(
+        index=index_of(prefix, "rules"),
+        id=rule.id,
+        doc={key: value for key, value in _rule_document(rule).items() if key != "enabled"},
+        refresh="wait_for",
+    )
 
 
 def get_rule(es: Elasticsearch, prefix: str, name_or_id: str) -> Rule:

@@ -141,3 +141,15 @@ def test_alerts_cli_lets_a_local_receiver_through_when_private_addresses_are_all
     assert json.loads(out)["channels"] == ["webhook:127.0.0.1:8080"]
     code, out = _run("add", "metadata", "supplier:IR", "--channel", "webhook:http://169.254.169.254/x")
     assert code == 2 and "cloud metadata" in out
+
+
+def test_an_edit_read_before_a_disable_does_not_enable_the_rule_again(
+    prefix: str, es_client: Elasticsearch
+) -> None:
+    code, out = _run("add", "Korean shells", "supplier:KP AND category:ammunition", "--channel", "log")
+    assert code == 0, out
+    read_by_the_edit = store.get_rule(es_client, prefix, "Korean shells")
+    store.set_enabled(es_client, prefix, "Korean shells", False, read_by_the_edit.created_at)
+    store.replace_rule(es_client, prefix, read_by_the_edit.model_copy(update={"query": "supplier:KP"}))
+    stored = store.get_rule(es_client, prefix, "Korean shells")
+    assert stored.query == "supplier:KP" and stored.enabled is False

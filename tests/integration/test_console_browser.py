@@ -370,7 +370,7 @@ def test_alert_rules_checked_tested_created_and_secret_free(
     row.get_by_role("button", name="Edit").click()
     page.fill("input[name=query]", "supplier:KP")
     page.get_by_role("button", name="Save changes").click()
-    expect(row).to_contain_text("supplier:KP")
+    expect(row.locator("td").nth(1)).to_have_text("supplier:KP")
     expect(row).to_contain_text("webhook:hooks.example.org")
     row.get_by_role("button", name="Disable").click()
     expect(row.locator("td").nth(5)).to_have_text("no")

@@ -44,10 +44,14 @@
     form.elements[name].addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(checkQuery, 200); });
   }
 
+  // Two reloads may overlap (a save, then a quick disable); only the newest one may draw the table.
+  let loadingRules = 0;
   async function loadRules() {
+    const mine = ++loadingRules;
     const body = document.querySelector("#rules tbody");
     try {
       const {rules} = await api("/api/rules");
+      if (mine !== loadingRules) return;
       body.replaceChildren(...rules.map((rule) => el("tr", {},
         el("td", {}, rule.name), el("td", {}, el("code", {}, rule.query)),
         el("td", {}, rule.mode + (rule.mode !== "immediate" ? ` ${rule.every_minutes} min` : "")),
