@@ -30,6 +30,7 @@ from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 from armswatch.schema import StateCount, TransferMention
 from enrich import lexicon as base
 from enrich import status as statuses
+from enrich import syntax
 from enrich.lexicon import Status
 
 Kind = Literal["supply", "acquire", "arrival", "deal", "thanks", "use"]
@@ -1659,6 +1660,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             data,
         )
     ]
+    parties = _parsed(parties, cues, sentence, data)
     # the tense of the verb that governs a weapon ("предоставил снимки ... для доставки боеприпасов": none)
     governing = [
         cue for cue in cues if any(cue == min(cues, key=lambda c: abs(c.index - w[0])) for w in weapons)
@@ -1898,6 +1900,25 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
                     _Found(supplier, recipient, category, text, pair_status, strength, sentence, told is None)
                 )
     return found
+
+
+def _parsed(parties: list[Party], cues: list[Cue], sentence: Sentence, data: LanguageData) -> list[Party]:
+    """``parties`` without those that a dependency parse, where the language has a parser, makes the
+    subject of a predicate that governs none of the transfer words: "США располагают данными о ...
+    полученных от КНДР ракетах" (the US have data), "Министр обороны Армении заявил, что ...". The word
+    lists, which take a bare name before a verb for its subject, decide wherever the parse does not."""
+    bare = [party for party in parties if party.position in ("subject", "object")]
+    parse_words = syntax.parser(data.code) if bare else None
+    if parse_words is None:
+        return parties
+    parse = parse_words(sentence.surface)
+    words = [word for cue in cues for word in range(cue.index, cue.last + 1)]
+    elsewhere = set()
+    for party in bare:
+        predicate = syntax.subject_of(parse, party.start, party.end)
+        if predicate is not None and not any(syntax.governs(parse, predicate, word) for word in words):
+            elsewhere.add(party)
+    return [party for party in parties if party not in elsewhere]
 
 
 def _paired(
