@@ -7,7 +7,9 @@ the file's own names, demonym stems and capitals; they are inflected by the file
 it can stand for. A party's position comes from the preposition before it and its case (``an``/``nach``
 vs ``aus``/``von``, ``в``+accusative vs ``из``+genitive, ``إلى``/``لـ`` vs ``من``), else from word
 order; the kind of the nearest transfer word (supply, acquire, arrival, deal) turns the position into
-supplier or recipient. Adding a language is adding its data file.
+supplier or recipient. Adding a language is adding its data file. Where the language has a dependency
+parser that ships inside a package (``syntax.parser``), its parse overrules word order in one place: a
+name it makes the subject of another predicate is no subject of the transfer.
 """
 
 from __future__ import annotations

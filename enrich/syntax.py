@@ -57,7 +57,9 @@ def parser(code: str) -> Parser | None:
     # located, not imported: natasha's own imports (pymorphy2) are not needed to read its model files
     spec = importlib.util.find_spec(entry["package"])
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError(f"the {code} parser's models need the package {entry['package']}")
+        raise RuntimeError(
+            f"the {code} parser's models come with {entry['package']}, a dependency: pip install -e ."
+        )
     root = Path(next(iter(spec.submodule_search_locations)))
     return _slovnet(root / entry["embeddings"], root / entry["syntax"])
 
