@@ -1,0 +1,78 @@
+"""Spanish as real news writes it (the multilingual path, enrich/data/lang/es.yaml), from the misses of
+bench/data/eval/tune-es5.jsonl: heads of state of Latin America and Spain, capitals in Spanish spellings,
+denials in the perfect and the subjunctive, rejected accusations, pro-Russian separatists, vetoes in the
+subjunctive and negated approvals, unnamed sources, "brindar", "de factura rusa", and verbs of saying.
+Every sentence is invented (other states, weapons and wording than the passages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tagged import Quad, multilingual_quads
+
+DELIVERED, ONGOING, AGREED, ALLEGED, DENIED = "delivered", "ongoing", "agreed", "alleged", "denied"
+
+CASES: list[tuple[str, set[Quad]]] = [
+    # a government named by its head of state: "el gobierno de Gustavo Petro", "Evo Morales"
+    (
+        "El gobierno de Gustavo Petro firmó la compra de doce helicópteros a Francia.",
+        {("FR", "CO", "aircraft", AGREED)},
+    ),
+    (
+        "El presidente Javier Milei recibió los primeros aviones de combate procedentes de Noruega.",
+        {("NO", "AR", "aircraft", DELIVERED)},
+    ),
+    (
+        "Evo Morales anunció la compra de seis aviones de entrenamiento a China.",
+        {("CN", "BO", "aircraft", AGREED)},
+    ),
+    # the Spanish spelling of a capital: "Nueva Deli"
+    (
+        "Nueva Deli firmó con Moscú un contrato para la compra de cuatro fragatas.",
+        {("RU", "IN", "naval", AGREED)},
+    ),
+    # a denial in the perfect, with the subjunctive auxiliary of the transfer verb after "que"
+    ("Pionyang ha negado que esté suministrando cohetes a Rusia.", {("KP", "RU", "missiles", DENIED)}),
+    ("Bielorrusia ha negado que esté enviando tanques a Rusia.", {("BY", "RU", "armored_vehicles", DENIED)}),
+    # rejecting the accusations, whatever their noun ("las denuncias"), denies them
+    (
+        "Teherán y Moscú han rechazado las denuncias de que Irán envía drones a Rusia.",
+        {("IR", "RU", "drones", DENIED)},
+    ),
+    # pro-Russian separatists are a non-state side; "negó haber entregado"
+    (
+        "Moscú negó haber entregado tanques T-72 a los separatistas prorrusos.",
+        {("RU", None, "armored_vehicles", DENIED)},
+    ),
+    # a veto in the subjunctive blocks the sale it vetoes, not the purchase of the other clause
+    (
+        "Brasil compró aviones a Suecia después de que Estados Unidos vetara la venta de cazas a Bolivia.",
+        {("SE", "BR", "aircraft", DELIVERED)},
+    ),
+    # a negated approval approves nothing
+    ("Estados Unidos no autorizó a Israel la venta de drones a Bolivia.", set()),
+    # an unnamed source tells a claim
+    (
+        "Una fuente próxima a los exportadores reveló que Rusia ya ha entregado a Argelia los primeros cazas "
+        "Su-57.",
+        {("RU", "DZ", "aircraft", ALLEGED)},
+    ),
+    (
+        "Fuentes oficiales indicaron que Irán ha enviado misiles balísticos a Rusia.",
+        {("IR", "RU", "missiles", ALLEGED)},
+    ),
+    # what a third state's officials say of others is a claim: "indicaron" is a verb of saying
+    (
+        "Funcionarios estadounidenses indicaron que Irán ha enviado misiles a Rusia.",
+        {("IR", "RU", "missiles", ALLEGED)},
+    ),
+    # "brindar" (to provide)
+    ("Estados Unidos brindó fusiles de asalto a Honduras.", {("US", "HN", "small_arms", DELIVERED)}),
+    # "de factura rusa": of Russian make, in a purchase
+    ("El Ejército de Perú adquirió helicópteros de factura rusa.", {("RU", "PE", "aircraft", DELIVERED)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[text[:60] for text, _ in CASES])
+def test_spanish_news_constructions(text: str, expected: set[Quad]) -> None:
+    assert multilingual_quads(text, "es") == expected
