@@ -804,7 +804,7 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     ):
         before -= 1  # "a la extinta Unión Soviética": an adjective between the article and the name
     article_case = None  # "in die Ukraine" (accusative: to) vs "in der Ukraine" (dative: at)
-    while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
+    while before >= 0 and (words[before] in data.articles or _in_forces_name(before, words, data)):
         article_case = data.article_cases.get(words[before], article_case)
         before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
     if before + 1 < start and (before < 0 or words[before] not in data.prepositions):
@@ -853,6 +853,19 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     return by_case.get("any", "of")
 
 
+def _in_forces_name(index: int, words: list[str], data: LanguageData) -> bool:
+    """Whether ``words[index]`` belongs to the name of a state's forces: a forces noun, or, where adjectives
+    follow the noun, the word right after one ("a la Marina Real Saudí", "la Guardia Nacional")."""
+    return _is_forces(words[index], data) or (
+        data.adjectives_follow_noun
+        and index >= 1
+        and _is_forces(words[index - 1], data)
+        and words[index].isalpha()
+        and words[index] not in data.prepositions
+        and words[index] not in data.conjunctions
+    )
+
+
 def _is_forces(word: str, data: LanguageData) -> bool:
     if not data.forces:
         return False
@@ -865,7 +878,7 @@ def _phrase_start(start: int, words: list[str], data: LanguageData) -> int:
     i = start
     while i > 0 and (
         words[i - 1] in data.articles
-        or _is_forces(words[i - 1], data)
+        or _in_forces_name(i - 1, words, data)
         or (words[i - 1] in data.genitive_prepositions and i >= 2 and _is_forces(words[i - 2], data))
     ):
         i -= 1
@@ -1030,6 +1043,13 @@ def _parties(
     after_content = {i for w in weapons for i in range(w[0], w[1])} | {cue.last for cue in cues}
     matches = _state_matches(sentence, data)
     named = frozenset(i for start, end, _form in matches for i in range(start, end))
+    # a preposition right after a verb of accusing: the personal "a" of "han acusado a Irán de ..."
+    accused = {
+        end
+        for _start, end, _label in _cue_hits(sentence, data.accusing)
+        if end < len(words) and words[end] in data.prepositions
+    }
+    places: set[int] = set()  # where the names of places (no parties) end
     for start, end, form in matches:
         # the forces before it, with no transfer word between ("het Oekraïense leger gebruikt Duitse tanks"),
         # unless a weapon follows it where adjectives come first ("Ukrayna ordusu Amerikan HIMARS"): its maker
@@ -1122,6 +1142,8 @@ def _parties(
         ):
             position = "by"  # "die Waffenlieferungen Deutschlands an die Ukraine": after the noun too
         anchor = _phrase_start(start, words, data)  # "a la Fuerza Aérea de Bolivia" counts from "a"
+        if position == "to" and anchor >= 1 and anchor - 1 in accused:
+            position = "object"  # "acusaron a Teherán de enviar": the personal "a" marks whom it accuses
         if position == "of" and _genitive_source(anchor, start, words, weapons, cues, data):
             position = "from"
         # "In der Ukraine sind Waffen aus Deutschland eingetroffen": where they arrived receives them
@@ -1132,9 +1154,13 @@ def _parties(
             # "das Regime in Teheran", "die Regierung in Moskau": the government seated there acts
             head = _phrase_start(start - 2, words, data)
             position = _governed(head, start - 1, form, sentence, data)
+        if position is None and anchor - 1 in places and words[anchor - 1] in data.conjunctions:
+            continue  # "la cooperación entre Rusia e Irán": the place's preposition governs both names
         if (position == "at" and not arrived) or (position == "of" and form.kind == "metonym"):
+            places.add(end)
             continue  # "in Moskau", "in Kyiv": a place
         if position == "via":
+            places.add(end)
             continue  # "via Polen", "attraverso la Polonia": a transit state, even where weapons arrive
         if any(word.startswith(data.financing) for word in words[max(0, anchor - FINANCING_REACH) : anchor]):
             continue  # "che verrà saldata da sauditi ed Emirati": who pays for a transfer is no party to it
@@ -1781,6 +1807,14 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             suppliers.setdefault(_key(party), party)
         elif role == "recipient":
             recipients.setdefault(_key(party), party)
+    # "el posible envío de misiles a Moscú por parte de Teherán": a transfer whose agent its clause names
+    # has no other supplier in the subject of the clause, who speaks of it
+    agents = {clause_of[party.start] for party in suppliers.values() if party.position in ("by", "from")}
+    suppliers = {
+        key: party
+        for key, party in suppliers.items()
+        if not (party.position == "subject" and clause_of[party.start] in agents)
+    }
     approvers = {
         key
         for key, party in suppliers.items()
@@ -1848,8 +1882,16 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     sides: list[tuple[Party, list[tuple[int, int, str, str]]]] = [
         (party, weapons) for party in suppliers.values()
     ]
+    # "después que Estados Unidos vetara la adquisición de aviones checos": the maker of the weapons of a
+    # clause whose every transfer word a blocker cancelled supplies nothing
+    cancelled = {clause_of[start] for start in blocked} - {clause_of[cue.index] for cue in cues}
     for party in parties:
-        if party.position == "origin" and not suppliers and not unnamed:
+        if (
+            party.position == "origin"
+            and not suppliers
+            and not unnamed
+            and clause_of[party.start] not in cancelled
+        ):
             # "Polen liefert sowjetische Panzer": Poland only
             near = [
                 w for w in weapons if w[0] - party.end <= WEAPON_REACH and party.start - w[1] <= WEAPON_REACH

@@ -1,7 +1,9 @@
 """Spanish as real news writes it (the multilingual path, enrich/data/lang/es.yaml), from the misses of
 bench/data/eval/tune-es5.jsonl: heads of state of Latin America and Spain, capitals in Spanish spellings,
 denials in the perfect and the subjunctive, rejected accusations, pro-Russian separatists, vetoes in the
-subjunctive and negated approvals, unnamed sources, "brindar", "de factura rusa", and verbs of saying.
+subjunctive and negated approvals, unnamed sources, "brindar", "de factura rusa", verbs of saying, the
+names of forces with an adjective, accusations with the personal "a", "pero", interceptors, "hizo
+entrega", blocked purchases, agents named by "por parte de", and airliners.
 Every sentence is invented (other states, weapons and wording than the passages)."""
 
 from __future__ import annotations
@@ -70,6 +72,49 @@ CASES: list[tuple[str, set[Quad]]] = [
     ("Estados Unidos brindó fusiles de asalto a Honduras.", {("US", "HN", "small_arms", DELIVERED)}),
     # "de factura rusa": of Russian make, in a purchase
     ("El Ejército de Perú adquirió helicópteros de factura rusa.", {("RU", "PE", "aircraft", DELIVERED)}),
+    # an adjective inside the name of a state's forces: "a la Marina Real Saudí", "la Guardia Nacional"
+    (
+        "Navantia entregó a la Marina Real Saudí la tercera de las corbetas construidas en Cádiz.",
+        {("ES", "SA", "naval", DELIVERED)},
+    ),
+    ("Francia entregó a la Armada Real Marroquí una fragata.", {("FR", "MA", "naval", DELIVERED)}),
+    (
+        "Estados Unidos donó a la Guardia Nacional Ucraniana vehículos blindados.",
+        {("US", "UA", "armored_vehicles", DELIVERED)},
+    ),
+    # whom the subject accuses (the personal "a") supplies; the accuser is a source
+    ("Estados Unidos acusó a Irán de enviar drones a Rusia.", {("IR", "RU", "drones", ALLEGED)}),
+    ("Ucrania acusa a Bielorrusia de suministrar municiones a Rusia.", {("BY", "RU", "ammunition", ALLEGED)}),
+    # "pero" opens a clause with a subject of its own; right before a transfer verb it keeps the subject
+    (
+        "Irán ha negado que esté suministrando armas a los hutíes, pero Estados Unidos y Arabia Saudita han "
+        "acusado a Teherán de brindar apoyo militar a los rebeldes.",
+        {("IR", None, "other", DENIED)},
+    ),
+    ("Alemania no envió tanques, pero entregó obuses a Ucrania.", {("DE", "UA", "artillery", DELIVERED)}),
+    # interceptor missiles are air defence, not missiles too
+    ("Japón vendió a Filipinas misiles interceptores.", {("JP", "PH", "air_defense", AGREED)}),
+    (
+        "Rusia comenzó a suministrar a Irán sistemas de misiles de defensa antiaérea S-300.",
+        {("RU", "IR", "air_defense", ONGOING)},
+    ),
+    # "hizo entrega de": the light verb of handing over
+    ("Estados Unidos hizo entrega a Colombia de siete helicópteros.", {("US", "CO", "aircraft", DELIVERED)}),
+    # the maker of the weapons of a vetoed or blocked purchase supplies nothing
+    (
+        "Ecuador compró helicópteros rusos después de que Washington bloqueara la compra de aviones "
+        "brasileños.",
+        {("RU", "EC", "aircraft", DELIVERED)},
+    ),
+    # a transfer whose agent "por parte de" names: the subject who speaks of it is no supplier, and a name
+    # joined to a place ("entre China y Rusia") is a place too
+    (
+        "Japón denunció la cooperación militar entre China y Rusia y la venta de drones a Moscú por parte de "
+        "Pekín.",
+        {("CN", "RU", "drones", ALLEGED)},
+    ),
+    # an airliner is no weapon
+    ("Bolivia negó que un avión de pasajeros venezolano llevara armas de Irán.", set()),
 ]
 
 
