@@ -804,7 +804,7 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     ):
         before -= 1  # "a la extinta Unión Soviética": an adjective between the article and the name
     article_case = None  # "in die Ukraine" (accusative: to) vs "in der Ukraine" (dative: at)
-    while before >= 0 and (words[before] in data.articles or _in_forces_name(before, words, data)):
+    while before >= 0 and (words[before] in data.articles or _in_forces_name(before, sentence, data)):
         article_case = data.article_cases.get(words[before], article_case)
         before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
     if before + 1 < start and (before < 0 or words[before] not in data.prepositions):
@@ -853,16 +853,17 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     return by_case.get("any", "of")
 
 
-def _in_forces_name(index: int, words: list[str], data: LanguageData) -> bool:
-    """Whether ``words[index]`` belongs to the name of a state's forces: a forces noun, or, where adjectives
-    follow the noun, the word right after one ("a la Marina Real Saudí", "la Guardia Nacional")."""
+def _in_forces_name(index: int, sentence: Sentence, data: LanguageData) -> bool:
+    """Whether token ``index`` belongs to the name of a state's forces: a forces noun, or, where adjectives
+    follow the noun, a capitalised word right after one ("a la Marina Real Saudí", "la Guardia Nacional";
+    not "do grupo paramilitar russo")."""
+    words = sentence.words
     return _is_forces(words[index], data) or (
         data.adjectives_follow_noun
         and index >= 1
         and _is_forces(words[index - 1], data)
+        and sentence.surface[index][:1].isupper()
         and words[index].isalpha()
-        and words[index] not in data.prepositions
-        and words[index] not in data.conjunctions
     )
 
 
@@ -878,7 +879,7 @@ def _phrase_start(start: int, words: list[str], data: LanguageData) -> int:
     i = start
     while i > 0 and (
         words[i - 1] in data.articles
-        or _in_forces_name(i - 1, words, data)
+        or _is_forces(words[i - 1], data)
         or (words[i - 1] in data.genitive_prepositions and i >= 2 and _is_forces(words[i - 2], data))
     ):
         i -= 1
@@ -1407,6 +1408,13 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
     before a transfer word opens none: the verb has no subject of its own ("Иран признал, что
     поставлял"), or the word is an infinitive marker (Swedish "beslutat att skicka")."""
     cue_starts = {start for start, _end, _label in _cue_hits(sentence, data.cues)}
+    # "notificó que ha autorizado una venta", "anunció que firmó un contrato de compra": a verb of approving
+    # or signing with a transfer word right after it stands for that word, with no subject of its own
+    cue_starts |= {
+        start
+        for start, end, label in _cue_hits(sentence, data.status)
+        if label == "agreed" and any(end <= cue <= end + DEAL_OBJECT for cue in cue_starts)
+    }
     # "Die USA behaupten, Nordkorea liefere Munition": the comma after a verb of saying opens what it says
     said = {end for _start, end, label in _cue_hits(sentence, data.status) if label == "report"}
     accusations = {end for _start, end, _label in _cue_hits(sentence, data.accusing)}
@@ -1807,13 +1815,18 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             suppliers.setdefault(_key(party), party)
         elif role == "recipient":
             recipients.setdefault(_key(party), party)
-    # "el posible envío de misiles a Moscú por parte de Teherán": a transfer whose agent its clause names
-    # has no other supplier in the subject of the clause, who speaks of it
-    agents = {clause_of[party.start] for party in suppliers.values() if party.position in ("by", "from")}
+    # "Ucrania criticó el posible envío de misiles a Moscú por parte de Teherán": the subject that speaks of
+    # a transfer whose agent its clause names ("by") is no supplier of it
+    agents = {clause_of[party.start] for party in suppliers.values() if party.position == "by"}
+    saying = [start for start, _end, label in _cue_hits(sentence, data.status) if label == "report"]
     suppliers = {
         key: party
         for key, party in suppliers.items()
-        if not (party.position == "subject" and clause_of[party.start] in agents)
+        if not (
+            party.position == "subject"
+            and clause_of[party.start] in agents
+            and any(party.end <= start and clause_of[start] == clause_of[party.start] for start in saying)
+        )
     }
     approvers = {
         key
@@ -1901,10 +1914,12 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     if not sides and len(carried) == 1:
         # "Schweden kündigte Panzer an. »Wir liefern Leopard 2 an die Ukraine«": the supplier just named
         sides.append((next(iter(carried.values())), weapons))
+    # "lograr la autorización de Alemania, país fabricante": the maker that only permits the transfer
+    permitting = {party.code for party in parties if any(0 < party.start - a <= 3 for a in approval_hits)}
     if (
         not sides
         and not unnamed
-        and len(makers) == 1
+        and len(makers - permitting) == 1
         and any(cue.kind not in ("arrival", "use") for cue in cues)
     ):
         # the maker of the system supplies it; not for arrivals, which may be a state's own ships, nor for a

@@ -3,7 +3,8 @@ bench/data/eval/tune-es5.jsonl: heads of state of Latin America and Spain, capit
 denials in the perfect and the subjunctive, rejected accusations, pro-Russian separatists, vetoes in the
 subjunctive and negated approvals, unnamed sources, "brindar", "de factura rusa", verbs of saying, the
 names of forces with an adjective, accusations with the personal "a", "pero", interceptors, "hizo
-entrega", blocked purchases, agents named by "por parte de", and airliners.
+entrega", blocked purchases, agents named by "por parte de", airliners, a maker that only permits the
+transfer, and a verb of approving after "que".
 Every sentence is invented (other states, weapons and wording than the passages)."""
 
 from __future__ import annotations
@@ -113,6 +114,21 @@ CASES: list[tuple[str, set[Quad]]] = [
         "Pekín.",
         {("CN", "RU", "drones", ALLEGED)},
     ),
+    # the maker of the weapon that only permits its transfer supplies nothing; without the permission it does
+    (
+        "La ministra anunció el envío de tanques Leopard a Ucrania tras lograr la autorización de Alemania.",
+        set(),
+    ),
+    (
+        "La ministra anunció el envío de tanques Leopard a Ucrania.",
+        {("DE", "UA", "armored_vehicles", AGREED)},
+    ),
+    # a verb of approving right after "que", with the transfer word after it, has the subject before
+    (
+        "El Gobierno de Canadá notificó que ha autorizado una venta de helicópteros a Chile.",
+        {("CA", "CL", "aircraft", AGREED)},
+    ),
+    ("Noruega anunció que ha aprobado la venta de obuses a Lituania.", {("NO", "LT", "artillery", AGREED)}),
     # an airliner is no weapon
     ("Bolivia negó que un avión de pasajeros venezolano llevara armas de Irán.", set()),
 ]
