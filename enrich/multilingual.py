@@ -1854,6 +1854,18 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         recipients = {key: party for key, party in partners.items() if key not in suppliers}
     elif recipients and not suppliers:
         suppliers = {key: party for key, party in partners.items() if key not in recipients}
+    elif (
+        not suppliers
+        and not recipients
+        and (
+            again := {
+                key: party for key, party in partners.items() if key in {_key(i.recipient) for i in previous}
+            }
+        )
+    ):
+        # "Rusia y Arabia Saudí acordaron el suministro de S-400. «Se ha llegado a un acuerdo con el reino de
+        # Arabia Saudí sobre los suministros de ...»": the other side of the deal receives again
+        recipients = again
     elif not suppliers and not recipients and any(cue.kind == "acquire" and cue.noun for cue in cues):
         # "il Qatar ha firmato un contratto con l'Italia per l'acquisto di corvette": who signs a deal for a
         # purchase buys, the other side of the deal sells

@@ -4,7 +4,7 @@ denials in the perfect and the subjunctive, rejected accusations, pro-Russian se
 subjunctive and negated approvals, unnamed sources, "brindar", "de factura rusa", verbs of saying, the
 names of forces with an adjective, accusations with the personal "a", "pero", interceptors, "hizo
 entrega", blocked purchases, agents named by "por parte de", airliners, a maker that only permits the
-transfer, and a verb of approving after "que".
+transfer, a verb of approving after "que", and the other side of a deal reported the sentence before.
 Every sentence is invented (other states, weapons and wording than the passages)."""
 
 from __future__ import annotations
@@ -129,6 +129,21 @@ CASES: list[tuple[str, set[Quad]]] = [
         {("CA", "CL", "aircraft", AGREED)},
     ),
     ("Noruega anunció que ha aprobado la venta de obuses a Lituania.", {("NO", "LT", "artillery", AGREED)}),
+    # the other side of a deal the sentence before reported receives again; "el reino de" is the state
+    (
+        "Rusia y Arabia Saudí acordaron el suministro de sistemas S-400. El acuerdo con el reino de Arabia "
+        "Saudí incluye también misiles antitanque Kornet y fusiles AK-103.",
+        {
+            ("RU", "SA", "air_defense", AGREED),
+            ("RU", "SA", "missiles", AGREED),
+            ("RU", "SA", "small_arms", AGREED),
+        },
+    ),
+    (
+        "Francia vendió aviones de combate a Marruecos. El acuerdo con Marruecos prevé también la entrega de "
+        "fragatas.",
+        {("FR", "MA", "aircraft", AGREED), ("FR", "MA", "naval", AGREED)},
+    ),
     # an airliner is no weapon
     ("Bolivia negó que un avión de pasajeros venezolano llevara armas de Irán.", set()),
 ]

@@ -59,8 +59,8 @@ HARD_NEGATIVES_WITH_TRANSFER = {
     "tune-east2.jsonl": 3,
     "tune-dear.jsonl": 0,
     "tune-espt.jsonl": 2,
-    "tune-es5.jsonl": 2,
     "tune-en-wire.jsonl": 2,
+    "tune-es5.jsonl": 2,
 }
 
 
