@@ -807,7 +807,7 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     ):
         before -= 1  # "a la extinta Unión Soviética": an adjective between the article and the name
     article_case = None  # "in die Ukraine" (accusative: to) vs "in der Ukraine" (dative: at)
-    while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
+    while before >= 0 and (words[before] in data.articles or _in_forces_name(before, sentence, data)):
         article_case = data.article_cases.get(words[before], article_case)
         before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
     if before + 1 < start and (before < 0 or words[before] not in data.prepositions):
@@ -854,6 +854,20 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
         # takes the preposition's first case: "z USA" is "from", as "z Polski" is
         return next(iter(by_case.values()))
     return by_case.get("any", "of")
+
+
+def _in_forces_name(index: int, sentence: Sentence, data: LanguageData) -> bool:
+    """Whether token ``index`` belongs to the name of a state's forces: a forces noun, or, where adjectives
+    follow the noun, a capitalised word right after one ("a la Marina Real Saudí", "la Guardia Nacional";
+    not "do grupo paramilitar russo")."""
+    words = sentence.words
+    return _is_forces(words[index], data) or (
+        data.adjectives_follow_noun
+        and index >= 1
+        and _is_forces(words[index - 1], data)
+        and sentence.surface[index][:1].isupper()
+        and words[index].isalpha()
+    )
 
 
 def _is_forces(word: str, data: LanguageData) -> bool:
@@ -1033,6 +1047,13 @@ def _parties(
     after_content = {i for w in weapons for i in range(w[0], w[1])} | {cue.last for cue in cues}
     matches = _state_matches(sentence, data)
     named = frozenset(i for start, end, _form in matches for i in range(start, end))
+    # a preposition right after a verb of accusing: the personal "a" of "han acusado a Irán de ..."
+    accused = {
+        end
+        for _start, end, _label in _cue_hits(sentence, data.accusing)
+        if end < len(words) and words[end] in data.prepositions
+    }
+    places: set[int] = set()  # where the names of places (no parties) end
     for start, end, form in matches:
         # the forces before it, with no transfer word between ("het Oekraïense leger gebruikt Duitse tanks"),
         # unless a weapon follows it where adjectives come first ("Ukrayna ordusu Amerikan HIMARS"): its maker
@@ -1125,6 +1146,8 @@ def _parties(
         ):
             position = "by"  # "die Waffenlieferungen Deutschlands an die Ukraine": after the noun too
         anchor = _phrase_start(start, words, data)  # "a la Fuerza Aérea de Bolivia" counts from "a"
+        if position == "to" and anchor >= 1 and anchor - 1 in accused:
+            position = "object"  # "acusaron a Teherán de enviar": the personal "a" marks whom it accuses
         if position == "of" and _genitive_source(anchor, start, words, weapons, cues, data):
             position = "from"
         # "In der Ukraine sind Waffen aus Deutschland eingetroffen": where they arrived receives them
@@ -1135,9 +1158,13 @@ def _parties(
             # "das Regime in Teheran", "die Regierung in Moskau": the government seated there acts
             head = _phrase_start(start - 2, words, data)
             position = _governed(head, start - 1, form, sentence, data)
+        if position is None and anchor - 1 in places and words[anchor - 1] in data.conjunctions:
+            continue  # "la cooperación entre Rusia e Irán": the place's preposition governs both names
         if (position == "at" and not arrived) or (position == "of" and form.kind == "metonym"):
+            places.add(end)
             continue  # "in Moskau", "in Kyiv": a place
         if position == "via":
+            places.add(end)
             continue  # "via Polen", "attraverso la Polonia": a transit state, even where weapons arrive
         if any(word.startswith(data.financing) for word in words[max(0, anchor - FINANCING_REACH) : anchor]):
             continue  # "che verrà saldata da sauditi ed Emirati": who pays for a transfer is no party to it
@@ -1384,6 +1411,13 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
     before a transfer word opens none: the verb has no subject of its own ("Иран признал, что
     поставлял"), or the word is an infinitive marker (Swedish "beslutat att skicka")."""
     cue_starts = {start for start, _end, _label in _cue_hits(sentence, data.cues)}
+    # "notificó que ha autorizado una venta", "anunció que firmó un contrato de compra": a verb of approving
+    # or signing with a transfer word right after it stands for that word, with no subject of its own
+    cue_starts |= {
+        start
+        for start, end, label in _cue_hits(sentence, data.status)
+        if label == "agreed" and any(end <= cue <= end + DEAL_OBJECT for cue in cue_starts)
+    }
     # "Die USA behaupten, Nordkorea liefere Munition": the comma after a verb of saying opens what it says
     said = {end for _start, end, label in _cue_hits(sentence, data.status) if label == "report"}
     accusations = {end for _start, end, _label in _cue_hits(sentence, data.accusing)}
@@ -1785,6 +1819,19 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             suppliers.setdefault(_key(party), party)
         elif role == "recipient":
             recipients.setdefault(_key(party), party)
+    # "Ucrania criticó el posible envío de misiles a Moscú por parte de Teherán": the subject that speaks of
+    # a transfer whose agent its clause names ("by") is no supplier of it
+    agents = {clause_of[party.start] for party in suppliers.values() if party.position == "by"}
+    saying = [start for start, _end, label in _cue_hits(sentence, data.status) if label == "report"]
+    suppliers = {
+        key: party
+        for key, party in suppliers.items()
+        if not (
+            party.position == "subject"
+            and clause_of[party.start] in agents
+            and any(party.end <= start and clause_of[start] == clause_of[party.start] for start in saying)
+        )
+    }
     approvers = {
         key
         for key, party in suppliers.items()
@@ -1811,6 +1858,18 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         recipients = {key: party for key, party in partners.items() if key not in suppliers}
     elif recipients and not suppliers:
         suppliers = {key: party for key, party in partners.items() if key not in recipients}
+    elif (
+        not suppliers
+        and not recipients
+        and (
+            again := {
+                key: party for key, party in partners.items() if key in {_key(i.recipient) for i in previous}
+            }
+        )
+    ):
+        # "Rusia y Arabia Saudí acordaron el suministro de S-400. «Se ha llegado a un acuerdo con el reino de
+        # Arabia Saudí sobre los suministros de ...»": the other side of the deal receives again
+        recipients = again
     elif not suppliers and not recipients and any(cue.kind == "acquire" and cue.noun for cue in cues):
         # "il Qatar ha firmato un contratto con l'Italia per l'acquisto di corvette": who signs a deal for a
         # purchase buys, the other side of the deal sells
@@ -1852,8 +1911,16 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     sides: list[tuple[Party, list[tuple[int, int, str, str]]]] = [
         (party, weapons) for party in suppliers.values()
     ]
+    # "después que Estados Unidos vetara la adquisición de aviones checos": the maker of the weapons of a
+    # clause whose every transfer word a blocker cancelled supplies nothing
+    cancelled = {clause_of[start] for start in blocked} - {clause_of[cue.index] for cue in cues}
     for party in parties:
-        if party.position == "origin" and not suppliers and not unnamed:
+        if (
+            party.position == "origin"
+            and not suppliers
+            and not unnamed
+            and clause_of[party.start] not in cancelled
+        ):
             # "Polen liefert sowjetische Panzer": Poland only
             near = [
                 w for w in weapons if w[0] - party.end <= WEAPON_REACH and party.start - w[1] <= WEAPON_REACH
@@ -1863,10 +1930,12 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     if not sides and len(carried) == 1:
         # "Schweden kündigte Panzer an. »Wir liefern Leopard 2 an die Ukraine«": the supplier just named
         sides.append((next(iter(carried.values())), weapons))
+    # "lograr la autorización de Alemania, país fabricante": the maker that only permits the transfer
+    permitting = {party.code for party in parties if any(0 < party.start - a <= 3 for a in approval_hits)}
     if (
         not sides
         and not unnamed
-        and len(makers) == 1
+        and len(makers - permitting) == 1
         and any(cue.kind not in ("arrival", "use") for cue in cues)
     ):
         # the maker of the system supplies it; not for arrivals, which may be a state's own ships, nor for a
