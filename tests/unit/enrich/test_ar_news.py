@@ -1,0 +1,54 @@
+"""Arabic news as the multilingual path reads it, in invented sentences: the verb forms, constructions and
+framings that real Arabic news uses and the rules first missed (found on bench/data/eval/tune-ar5.jsonl,
+written here with other states, weapons and wording)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tagged import Quad, multilingual_quads
+
+DELIVERED, ONGOING, AGREED, ALLEGED, DENIED = "delivered", "ongoing", "agreed", "alleged", "denied"
+
+CASES: list[tuple[str, set[Quad]]] = [
+    # the imperfect of ورّد (to supply), also under the future's س
+    ("ستورد فرنسا للمغرب مدافع هاوتزر العام المقبل.", {("FR", "MA", "artillery", AGREED)}),
+    ("تورد الصين لباكستان طائرات مسيرة.", {("CN", "PK", "drones", ONGOING)}),
+    # arming (سلّح، تسليح) is a transfer of weapons, even where no other weapon word is named
+    ("ذكرت تقارير أن بيلاروسيا تسلح قوات فاغنر.", {("BY", None, "other", ALLEGED)}),
+    ("سلحت تركيا الجيش الليبي بطائرات مسيرة.", {("TR", "LY", "drones", DELIVERED)}),
+    # ... but the arms race is none
+    ("سباق التسلح بين الهند وباكستان يتسارع بالصواريخ.", set()),
+    # "تنفيذا" (in execution of) is no "تنفي" (denies); the denial itself still is
+    (
+        "وقعت اليونان عقدا مع فرنسا لشراء فرقاطات، تنفيذا لاتفاق سابق.",
+        {("FR", "GR", "naval", AGREED)},
+    ),
+    ("تنفي بيلاروسيا تزويد روسيا بالذخائر.", {("BY", "RU", "ammunition", DENIED)}),
+    # air-to-surface missiles are missiles, not air defence
+    ("وافقت الولايات المتحدة على بيع النرويج صواريخ جو أرض.", {("US", "NO", "missiles", AGREED)}),
+    # deliveries begun are under way
+    ("أعلنت روسيا بدء تسليم مقاتلات سوخوي إلى الجزائر.", {("RU", "DZ", "aircraft", ONGOING)}),
+    # a cleft: the name before "هي التي" is the subject of the transfer verb; a third state says it
+    (
+        "أكدت واشنطن أن كوريا الشمالية هي التي تزود روسيا بالصواريخ.",
+        {("KP", "RU", "missiles", ALLEGED)},
+    ),
+    # a group named with the noun of its militia or movement keeps the preposition before that noun
+    ("أرسلت الإمارات أسلحة إلى ميليشيا الدعم السريع.", {("AE", None, "other", DELIVERED)}),
+    ("قدمت إيران صواريخ لحركة حماس.", {("IR", None, "missiles", DELIVERED)}),
+    # a supply contract ("عقد توريد") says nothing of who supplies: not its subject, but the maker
+    ("أبرمت مصر عقد توريد فرقاطات إيطالية.", {("IT", "EG", "naval", AGREED)}),
+    ("أبرمت مصر عقد توريد فرقاطات مع إيطاليا.", set()),
+    ("وقعت روسيا عقدا لتوريد دبابات إلى العراق.", {("RU", "IQ", "armored_vehicles", AGREED)}),
+    # "ويشمل": what the transfer just reported consists of
+    (
+        "أرسلت الإمارات شحنة عتاد عسكري إلى ميليشيا الدعم السريع. ويشمل هذا العتاد مدافع هاون وذخائر.",
+        {("AE", None, "ammunition", DELIVERED), ("AE", None, "artillery", DELIVERED)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_arabic_news(text: str, expected: set[Quad]) -> None:
+    assert multilingual_quads(text, "ar") == expected
