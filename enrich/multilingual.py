@@ -96,6 +96,7 @@ FINANCING_REACH = 4  # tokens between a word of paying and who pays ("saldata da
 UNNAMED_REACH = 3  # tokens between "from" and the countries it names without naming one
 RELATIVE_HEAD = 2  # tokens between a relative clause's verb and the weapon it qualifies ("aldığı S-400")
 DEAL_OBJECT = 3  # tokens between a deal word and the transfer noun it names ("contract for the supply")
+COMPANY_NAME = 2  # words of a maker's name between its noun and its demonym ("شركة هانوا الكورية")
 ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after which the main one goes on
 REPORT_REACH = 3  # tokens between a verb of saying and the comma that opens what it says ("sagte am Montag,")
 SAID_REACH = 5  # ... and the "que" that opens it ("anunció el 13 de abril que entregaría")
@@ -796,6 +797,9 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     if start > 0 and words[start - 1].startswith(data.made_in or ("\0",)):
         return "origin"  # "ساخت روسیه"
     before = start - 1
+    company = _company_named(start, words, data) if form.kind == "demonym" else None
+    if company is not None:
+        before = company  # "مع شركة “هانوا” الكورية": the preposition of the maker's noun
     if (
         before >= 1
         and sentence.surface[before].islower()
@@ -858,6 +862,23 @@ def _is_forces(word: str, data: LanguageData) -> bool:
         return False
     bare = [word[len(clitic) :] for clitic in data.cues.clitics if word.startswith(clitic)]
     return any(form.startswith(data.forces) for form in (word, *bare))  # "للجيش": ل + الجيش
+
+
+def _company_named(start: int, words: list[str], data: LanguageData) -> int | None:
+    """Where the noun of a maker stands when only its name parts it from the demonym at ``start`` ("مع شركة
+    “هانوا” الكورية الجنوبية"), in a language whose adjectives follow their noun; else None."""
+    if not (data.adjectives_follow_noun and data.companies):
+        return None
+    for head in range(start - 2, max(-1, start - 2 - COMPANY_NAME), -1):
+        if not all(
+            word.isalpha() and word not in data.prepositions and not _is_forces(word, data)
+            for word in words[head + 1 : start]
+        ):
+            return None
+        bare = [words[head][len(clitic) :] for clitic in data.cues.clitics if words[head].startswith(clitic)]
+        if any(form.startswith(data.companies) for form in (words[head], *bare)):
+            return head
+    return None
 
 
 def _phrase_start(start: int, words: list[str], data: LanguageData) -> int:
@@ -1033,12 +1054,16 @@ def _parties(
     for start, end, form in matches:
         # the forces before it, with no transfer word between ("het Oekraïense leger gebruikt Duitse tanks"),
         # unless a weapon follows it where adjectives come first ("Ukrayna ordusu Amerikan HIMARS"): its maker
-        actor = (end < len(words) and _is_forces(words[end], data)) or (
-            any(
-                _is_forces(words[index], data) and not any(index < cue.index < start for cue in heard)
-                for index in range(max(0, start - 2), start)
+        actor = (
+            (end < len(words) and _is_forces(words[end], data))
+            or (
+                any(
+                    _is_forces(words[index], data) and not any(index < cue.index < start for cue in heard)
+                    for index in range(max(0, start - 2), start)
+                )
+                and (data.adjectives_follow_noun or not any(w[0] == end for w in weapons))
             )
-            and (data.adjectives_follow_noun or not any(w[0] == end for w in weapons))
+            or (form.kind == "demonym" and _company_named(start, words, data) is not None)
         )
         compound = end + 1 < len(words) and words[end] == "-" and words[end + 1].isalpha()
         if compound and words[end + 1].startswith(data.forces or ("\0",)):
@@ -1069,6 +1094,13 @@ def _parties(
                 for weapon_start, weapon_end, _category, _text in weapons
             ):  # before the weapon ("russische Panzer") or after it ("أسلحة إيرانية", "armas rusas")
                 position = "origin"
+            if (
+                position is None
+                and data.adjectives_follow_noun
+                and any(cue.kind == "supply" and 0 <= start - cue.last - 1 <= 1 for cue in cues)
+            ):
+                # "عقد تصدير كوري جنوبي", "exportaciones rusas": the agent of the transfer noun it qualifies
+                position = "by"
             if position not in ("origin", "to", "from", "by"):
                 continue
         elif _attribute(start, sentence, data):
@@ -1639,8 +1671,9 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         cues = [cue for cue in cues if not _negated(cue, sentence, data)]
     if not cues:
         if not elliptic and _cue_hits(sentence, data.specifying) and not _state_matches(sentence, data):
-            # "Het gaat onder meer om luchtdoelraketten": what the transfer just reported consists of
-            return _continued(previous, weapons, sentence)
+            # "Het gaat onder meer om luchtdoelraketten": what the transfer just reported consists of, as this
+            # sentence frames it ("ووفقا للرسالة، تتضمن تلك الشحنات ...": a claim of its source)
+            return _framed(_continued(previous, weapons, sentence), sentence, data)
         return []
     every = _accused(_parties(sentence, data, weapons, cues, heard), sentence, data, cues)
     # "إلى مصر والإمارات": a name that carries its conjunction joins the one before it, however far
@@ -1681,7 +1714,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     if elliptic and not any(party.position in ("to", "from", "by") for party in parties):
         return []
     if not parties:
-        return _continued(previous, weapons, sentence)
+        return _framed(_continued(previous, weapons, sentence), sentence, data)
     suppliers: dict[str, Party] = {}
     recipients: dict[str, Party] = {}
     named = frozenset(i for party in parties for i in range(party.start, party.end))
@@ -1799,7 +1832,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         and any(
             cue.kind == "deal"
             and clause_of[cue.index] == clause_of[party.start]
-            and abs(cue.index - party.start) <= data.preposition_reach
+            and _worded_gap(sentence, cue.index, _head(party, sentence, data)) <= data.preposition_reach
             for cue in cues
         )
     }
@@ -1916,6 +1949,19 @@ def _paired(
     return paired if len(paired) == len(recipients) else None
 
 
+def _head(party: Party, sentence: Sentence, data: LanguageData) -> int:
+    """Where the phrase of ``party`` begins: before its articles and forces, and the name of its maker."""
+    company = _company_named(party.start, sentence.words, data) if party.kind == "demonym" else None
+    return _phrase_start(party.start if company is None else company, sentence.words, data)
+
+
+def _worded_gap(sentence: Sentence, one: int, other: int) -> int:
+    """Tokens from ``one`` to ``other`` that are words: the figures and marks of a value between a deal and
+    its other side do not part them ("صفقة بقيمة 1.6 مليار دولار مع مصر", "un contrat de 1,6 milliard")."""
+    low, high = sorted((one, other))
+    return sum(1 for word in sentence.words[low:high] if word.isalpha())
+
+
 def _deal_gap(deal: Cue, noun: Cue, parties: list[Party]) -> int:
     """Tokens from a deal word to the transfer noun it names, not counting a party named between with its
     preposition: "un contrato con Dinamarca para la compra" is "un contrato para la compra"."""
@@ -1957,6 +2003,19 @@ def _continued(
         )
         for _start, _end, category, text in weapons
     ]
+
+
+def _framed(continued: list[_Found], sentence: Sentence, data: LanguageData) -> list[_Found]:
+    """``continued`` as the sentence that continues them frames them: its hedge or denial, or a source that
+    is neither party ("ووفقا للرسالة، تتضمن تلك الشحنات ...": a claim of the letter)."""
+    told, sources = _status(sentence, data, []), _sources(sentence, data)
+    for item in continued:
+        parties = {item.supplier.code, item.recipient.code} - {None}
+        if told in ("alleged", "denied"):
+            item.status = told
+        elif item.status in statuses.FACT_ORDER and sources - parties:
+            item.status = "alleged"
+    return continued
 
 
 def _distance(

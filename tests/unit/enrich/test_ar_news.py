@@ -41,6 +41,29 @@ CASES: list[tuple[str, set[Quad]]] = [
     ("أبرمت مصر عقد توريد فرقاطات إيطالية.", {("IT", "EG", "naval", AGREED)}),
     ("أبرمت مصر عقد توريد فرقاطات مع إيطاليا.", set()),
     ("وقعت روسيا عقدا لتوريد دبابات إلى العراق.", {("RU", "IQ", "armored_vehicles", AGREED)}),
+    # a maker's name between its noun and its demonym: the demonym names the maker, which the preposition
+    # before the noun places
+    ("وقعت الجزائر عقدا مع شركة ليوناردو الإيطالية لشراء مروحيات.", {("IT", "DZ", "aircraft", AGREED)}),
+    ("سلمت شركة بايكار التركية طائرات مسيرة إلى أوكرانيا.", {("TR", "UA", "drones", DELIVERED)}),
+    # the value of a deal does not part it from its other side
+    (
+        "وقعت البرازيل صفقة بقيمة 2.5 مليار دولار مع السويد لشراء مقاتلات.",
+        {("SE", "BR", "aircraft", AGREED)},
+    ),
+    # a demonym right after a transfer noun is its agent
+    ("ارتفعت الصادرات الروسية من الأسلحة إلى الهند.", {("RU", "IN", "other", DELIVERED)}),
+    ("يمثل البيع لكازاخستان أكبر عقد تصدير تركي للطائرات المسيرة.", {("TR", "KZ", "drones", AGREED)}),
+    # the definite phrase of a drone, with a clitic on its first word
+    ("سلمت تركيا الطائرات المسيرة إلى إثيوبيا.", {("TR", "ET", "drones", DELIVERED)}),
+    # a sentence that says what a transfer consists of frames it with its own source
+    (
+        "أرسلت إيران شحنات أسلحة إلى حزب الله. ووفقا للرسالة، تتضمن تلك الشحنات طائرات مسيرة.",
+        {("IR", None, "drones", ALLEGED)},
+    ),
+    (
+        "أرسلت إيران شحنات أسلحة إلى حزب الله. وتتضمن تلك الشحنات طائرات مسيرة.",
+        {("IR", None, "drones", DELIVERED)},
+    ),
     # "ويشمل": what the transfer just reported consists of
     (
         "أرسلت الإمارات شحنة عتاد عسكري إلى ميليشيا الدعم السريع. ويشمل هذا العتاد مدافع هاون وذخائر.",
