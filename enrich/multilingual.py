@@ -67,7 +67,12 @@ TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
 # A sentence ends at . ! ? ؟ followed by space, unless the dot closes a one-letter abbreviation (U.S.)
 # or a doubled-capital one (Spanish "EE. UU.", "FF. AA."),
 # or at the full-width 。！？ of Chinese and Japanese, which need no space after them.
-SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<!\b[A-Z][A-Z]\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*")
+# Arabic-script news often leaves out the space after a full stop ("المتحدة.وذكرت"): a mark after a word, a
+# figure or a closing quote, right before an Arabic letter, ends the sentence too (not "د.عبد", "أ.ف.ب")
+SENTENCE_END = re.compile(
+    r"(?<!\b\w\.)(?<!\b[A-Z][A-Z]\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*"
+    r"|(?<!\b\w\.)(?<=[\w\"”»)][.!?؟])(?=[\u0621-\u064a])"
+)
 # Kana and CJK ideographs: runs of them are cut into words by a dictionary (``segmentation: dictionary``).
 ORDINAL = re.compile(r"\b\d{1,3}\.$")  # "46." before a lower-case word: an ordinal (Polish, Czech, German)
 STANDALONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
@@ -1097,9 +1102,10 @@ def _parties(
             if (
                 position is None
                 and data.adjectives_follow_noun
-                and any(cue.kind == "supply" and 0 <= start - cue.last - 1 <= 1 for cue in cues)
+                and any(cue.kind == "supply" and start == cue.last + 1 for cue in cues)
             ):
-                # "عقد تصدير كوري جنوبي", "exportaciones rusas": the agent of the transfer noun it qualifies
+                # "عقد تصدير كوري جنوبي", "exportaciones rusas": the agent of the transfer noun it qualifies;
+                # not "إرسال الرئيس التركي قوات", where it qualifies the noun between
                 position = "by"
             if position not in ("origin", "to", "from", "by"):
                 continue

@@ -53,6 +53,13 @@ CASES: list[tuple[str, set[Quad]]] = [
     # a demonym right after a transfer noun is its agent
     ("ارتفعت الصادرات الروسية من الأسلحة إلى الهند.", {("RU", "IN", "other", DELIVERED)}),
     ("يمثل البيع لكازاخستان أكبر عقد تصدير تركي للطائرات المسيرة.", {("TR", "KZ", "drones", AGREED)}),
+    # ... not a demonym that qualifies the noun after it: troops sent are no transfer
+    ("كشفت قناة رسمية عن إرسال الرئيس التركي رجب طيب أردوغان، قوات تركية بأسلحة ثقيلة إلى قطر.", set()),
+    # a full stop with no space after it ends the sentence: the next one's hedge is its own
+    (
+        "سلمت فرنسا مقاتلات رافال إلى الهند.وتقول تقارير إن باكستان تسعى لشراء مقاتلات صينية.",
+        {("FR", "IN", "aircraft", DELIVERED)},
+    ),
     # the definite phrase of a drone, with a clitic on its first word
     ("سلمت تركيا الطائرات المسيرة إلى إثيوبيا.", {("TR", "ET", "drones", DELIVERED)}),
     # a sentence that says what a transfer consists of frames it with its own source
