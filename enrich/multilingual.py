@@ -331,6 +331,8 @@ class LanguageData:
     # tanques que entregó Alemania", whose subject comes after the verb
     reported_subject: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()  # "att man skickar": the pronoun is the subject before
+    # "his country" right after a supply word ("وافقت الصين على تزويد بلاده"): the speaker's state receives
+    country_pronouns: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()  # "anunciou que iria entregar": no subject of its own either
     prepositional_cases: frozenset[str] = frozenset()  # cases never without a preposition (locative)
     # endings of a nominalised verb whose subject takes the genitive: Turkish "Rusya'nın gönderdiği"
@@ -628,6 +630,7 @@ def language_data(code: str) -> LanguageData:
         shared_subject=frozenset(str(word).lower() for word in data.get("shared_subject") or []),
         reported_subject=frozenset(str(word).lower() for word in data.get("reported_subject") or []),
         subject_pronouns=frozenset(str(word).lower() for word in data.get("subject_pronouns") or []),
+        country_pronouns=frozenset(str(word).lower() for word in data.get("country_pronouns") or []),
         auxiliaries=frozenset(str(word).lower() for word in data.get("auxiliaries") or []),
         comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
         prepositional_cases=frozenset(str(case) for case in data.get("prepositional_cases") or []),
@@ -1197,6 +1200,7 @@ def _parties(
         ):
             continue  # "Kritik aus China": a preposition far from any transfer word or weapon
         parties.append(Party(start, end, form.code, None, form.kind, position, CONJOINED in form.cases))
+    parties.extend(_speakers_countries(sentence, data, parties, cues, clause_of))
     taken = {i for party in parties for i in range(party.start, party.end)}
     for length_start in range(len(sentence.words)):
         for phrase, name in data.non_state.items():
@@ -1210,6 +1214,41 @@ def _parties(
                     continue
                 parties.append(Party(length_start, end, None, name, "non_state", position))
     return sorted(parties, key=lambda party: party.start)
+
+
+def _speakers_countries(
+    sentence: Sentence, data: LanguageData, parties: list[Party], cues: list[Cue], clause_of: list[int]
+) -> list[Party]:
+    """ "His country" right after a supply word, as the state of the one who says it: "قال مسؤول في القوة
+    الجوية الباكستانية إن الصين وافقت على تزويد بلاده" (Pakistan receives); the speaker is the first state
+    named after the verb of saying, in its clause."""
+    found = []
+    saying = [
+        (start, end)
+        for start, end, label in _cue_hits(sentence, data.status)
+        if label in ("report", "denied")
+    ]
+    for index, word in enumerate(sentence.words):
+        if word not in data.country_pronouns or not any(
+            cue.kind == "supply" and cue.last + 1 == index for cue in cues
+        ):
+            continue
+        speaker = next(
+            (
+                party
+                for party in parties
+                if party.code is not None
+                and party.position is None
+                and any(
+                    end <= party.start < index and clause_of[party.start] == clause_of[start]
+                    for start, end in saying
+                )
+            ),
+            None,
+        )
+        if speaker is not None and clause_of[speaker.start] != clause_of[index]:
+            found.append(Party(index, index + 1, speaker.code, None, speaker.kind, None))
+    return found
 
 
 def _non_state_cases(phrase: tuple[str, ...], data: LanguageData) -> frozenset[str]:

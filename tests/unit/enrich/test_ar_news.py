@@ -60,6 +60,14 @@ CASES: list[tuple[str, set[Quad]]] = [
         "سلمت فرنسا مقاتلات رافال إلى الهند.وتقول تقارير إن باكستان تسعى لشراء مقاتلات صينية.",
         {("FR", "IN", "aircraft", DELIVERED)},
     ),
+    # "his country" right after a supply word is the state of the one who says it, which receives
+    (
+        "قال مسؤول في سلاح الجو الأرميني إن الهند وافقت على تزويد بلاده براجمات صواريخ.",
+        {("IN", "AM", "artillery", AGREED)},
+    ),
+    # "أن تكون (قد)" before the transfer verb: the verb of denying still lends it its subject
+    ("نفى وزير الخارجية الصربي أن تكون بلاده زودت أوكرانيا بالذخائر.", {("RS", "UA", "ammunition", DENIED)}),
+    ("نفت بيلاروسيا أن تكون قد سلمت روسيا دبابات.", {("BY", "RU", "armored_vehicles", DENIED)}),
     # the definite phrase of a drone, with a clitic on its first word
     ("سلمت تركيا الطائرات المسيرة إلى إثيوبيا.", {("TR", "ET", "drones", DELIVERED)}),
     # a sentence that says what a transfer consists of frames it with its own source
