@@ -27,6 +27,9 @@ CASES: list[tuple[str, set[Quad]]] = [
     ("تنفي بيلاروسيا تزويد روسيا بالذخائر.", {("BY", "RU", "ammunition", DENIED)}),
     # air-to-surface missiles are missiles, not air defence
     ("وافقت الولايات المتحدة على بيع النرويج صواريخ جو أرض.", {("US", "NO", "missiles", AGREED)}),
+    # intending to supply is a pledge; intending to buy is no purchase
+    ("قال المتحدث إن مدريد تعتزم تسليم الفلبين ست فرقاطات.", {("ES", "PH", "naval", AGREED)}),
+    ("تعتزم الهند شراء غواصات من فرنسا.", set()),
     # deliveries begun are under way
     ("أعلنت روسيا بدء تسليم مقاتلات سوخوي إلى الجزائر.", {("RU", "DZ", "aircraft", ONGOING)}),
     # a cleft: the name before "هي التي" is the subject of the transfer verb; a third state says it
