@@ -805,7 +805,7 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     if start > 0 and words[start - 1].startswith(data.made_in or ("\0",)):
         return "origin"  # "ساخت روسیه"
     before = start - 1
-    company = _company_named(start, words, data) if form.kind == "demonym" else None
+    company = _company_named(start, sentence, data) if form.kind == "demonym" else None
     if company is not None:
         before = company  # "مع شركة “هانوا” الكورية": the preposition of the maker's noun
     if (
@@ -872,15 +872,20 @@ def _is_forces(word: str, data: LanguageData) -> bool:
     return any(form.startswith(data.forces) for form in (word, *bare))  # "للجيش": ل + الجيش
 
 
-def _company_named(start: int, words: list[str], data: LanguageData) -> int | None:
+def _company_named(start: int, sentence: Sentence, data: LanguageData) -> int | None:
     """Where the noun of a maker stands when only its name parts it from the demonym at ``start`` ("مع شركة
-    “هانوا” الكورية الجنوبية"), in a language whose adjectives follow their noun; else None."""
+    “هانوا” الكورية الجنوبية"), in a language whose adjectives follow their noun; else None. A name is not
+    in lower case where the script has cases ("grupo paramilitar russo": an adjective, no name)."""
     if not (data.adjectives_follow_noun and data.companies):
         return None
+    words = sentence.words
     for head in range(start - 2, max(-1, start - 2 - COMPANY_NAME), -1):
         if not all(
-            word.isalpha() and word not in data.prepositions and not _is_forces(word, data)
-            for word in words[head + 1 : start]
+            word.isalpha()
+            and not written.islower()
+            and word not in data.prepositions
+            and not _is_forces(word, data)
+            for word, written in zip(words[head + 1 : start], sentence.surface[head + 1 : start], strict=True)
         ):
             return None
         bare = [words[head][len(clitic) :] for clitic in data.cues.clitics if words[head].startswith(clitic)]
@@ -1071,7 +1076,7 @@ def _parties(
                 )
                 and (data.adjectives_follow_noun or not any(w[0] == end for w in weapons))
             )
-            or (form.kind == "demonym" and _company_named(start, words, data) is not None)
+            or (form.kind == "demonym" and _company_named(start, sentence, data) is not None)
         )
         compound = end + 1 < len(words) and words[end] == "-" and words[end + 1].isalpha()
         if compound and words[end + 1].startswith(data.forces or ("\0",)):
@@ -1996,7 +2001,7 @@ def _paired(
 
 def _head(party: Party, sentence: Sentence, data: LanguageData) -> int:
     """Where the phrase of ``party`` begins: before its articles and forces, and the name of its maker."""
-    company = _company_named(party.start, sentence.words, data) if party.kind == "demonym" else None
+    company = _company_named(party.start, sentence, data) if party.kind == "demonym" else None
     return _phrase_start(party.start if company is None else company, sentence.words, data)
 
 

@@ -93,3 +93,10 @@ CASES: list[tuple[str, set[Quad]]] = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_arabic_news(text: str, expected: set[Quad]) -> None:
     assert multilingual_quads(text, "ar") == expected
+
+
+def test_an_adjective_is_no_makers_name() -> None:
+    """Where the script has cases, a lower-case word between a maker's noun and a demonym is an adjective:
+    "grupo paramilitar russo Wagner" names no Russian maker that would receive."""
+    text = "O Irã envia drones a membros do grupo paramilitar russo Wagner."
+    assert multilingual_quads(text, "pt") == set()
