@@ -1224,9 +1224,9 @@ def _parties(
 def _speakers_countries(
     sentence: Sentence, data: LanguageData, parties: list[Party], cues: list[Cue], clause_of: list[int]
 ) -> list[Party]:
-    """ "His country" right after a supply word, as the state of the one who says it: "قال مسؤول في القوة
-    الجوية الباكستانية إن الصين وافقت على تزويد بلاده" (Pakistan receives); the speaker is the first state
-    named after the verb of saying, in its clause."""
+    """Parties for "his country" right after a supply word, the state of the one who says it: "قال مسؤول في
+    القوة الجوية الباكستانية إن الصين وافقت على تزويد بلاده" (Pakistan receives); the speaker is the first
+    state named after the verb of saying, in its clause."""
     found = []
     saying = [
         (start, end)
