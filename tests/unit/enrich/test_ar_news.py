@@ -37,6 +37,9 @@ CASES: list[tuple[str, set[Quad]]] = [
         "أكدت واشنطن أن كوريا الشمالية هي التي تزود روسيا بالصواريخ.",
         {("KP", "RU", "missiles", ALLEGED)},
     ),
+    # ... and so is the antecedent of a relative clause; a clause with sanctions still reports no transfer
+    ("روسيا، التي تسلمت طائرات مسيرة من إيران، تستخدمها في أوكرانيا.", {("IR", "RU", "drones", DELIVERED)}),
+    ("فرضت الولايات المتحدة عقوبات على الشركات الصينية التي تزود روسيا بمكونات الطائرات المسيرة.", set()),
     # a group named with the noun of its militia or movement keeps the preposition before that noun
     ("أرسلت الإمارات أسلحة إلى ميليشيا الدعم السريع.", {("AE", None, "other", DELIVERED)}),
     ("قدمت إيران صواريخ لحركة حماس.", {("IR", None, "missiles", DELIVERED)}),
