@@ -70,7 +70,12 @@ TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
 # A sentence ends at . ! ? ؟ followed by space, unless the dot closes a one-letter abbreviation (U.S.)
 # or a doubled-capital one (Spanish "EE. UU.", "FF. AA."),
 # or at the full-width 。！？ of Chinese and Japanese, which need no space after them.
-SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<!\b[A-Z][A-Z]\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*")
+# Arabic-script news often leaves out the space after a full stop ("المتحدة.وذكرت"): a mark after a word, a
+# figure or a closing quote, right before an Arabic letter, ends the sentence too (not "د.عبد", "أ.ف.ب")
+SENTENCE_END = re.compile(
+    r"(?<!\b\w\.)(?<!\b[A-Z][A-Z]\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*"
+    r"|(?<!\b\w\.)(?<=[\w\"”»)][.!?؟])(?=[\u0621-\u064a])"
+)
 # Kana and CJK ideographs: runs of them are cut into words by a dictionary (``segmentation: dictionary``).
 ORDINAL = re.compile(r"\b\d{1,3}\.$")  # "46." before a lower-case word: an ordinal (Polish, Czech, German)
 STANDALONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
@@ -99,6 +104,7 @@ FINANCING_REACH = 4  # tokens between a word of paying and who pays ("saldata da
 UNNAMED_REACH = 3  # tokens between "from" and the countries it names without naming one
 RELATIVE_HEAD = 2  # tokens between a relative clause's verb and the weapon it qualifies ("aldığı S-400")
 DEAL_OBJECT = 3  # tokens between a deal word and the transfer noun it names ("contract for the supply")
+COMPANY_NAME = 2  # words of a maker's name between its noun and its demonym ("شركة هانوا الكورية")
 ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after which the main one goes on
 REPORT_REACH = 3  # tokens between a verb of saying and the comma that opens what it says ("sagte am Montag,")
 SAID_REACH = 5  # ... and the "que" that opens it ("anunció el 13 de abril que entregaría")
@@ -328,6 +334,8 @@ class LanguageData:
     # tanques que entregó Alemania", whose subject comes after the verb
     reported_subject: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()  # "att man skickar": the pronoun is the subject before
+    # "his country" right after a supply word ("وافقت الصين على تزويد بلاده"): the speaker's state receives
+    country_pronouns: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()  # "anunciou que iria entregar": no subject of its own either
     prepositional_cases: frozenset[str] = frozenset()  # cases never without a preposition (locative)
     # endings of a nominalised verb whose subject takes the genitive: Turkish "Rusya'nın gönderdiği"
@@ -625,6 +633,7 @@ def language_data(code: str) -> LanguageData:
         shared_subject=frozenset(str(word).lower() for word in data.get("shared_subject") or []),
         reported_subject=frozenset(str(word).lower() for word in data.get("reported_subject") or []),
         subject_pronouns=frozenset(str(word).lower() for word in data.get("subject_pronouns") or []),
+        country_pronouns=frozenset(str(word).lower() for word in data.get("country_pronouns") or []),
         auxiliaries=frozenset(str(word).lower() for word in data.get("auxiliaries") or []),
         comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
         prepositional_cases=frozenset(str(case) for case in data.get("prepositional_cases") or []),
@@ -799,6 +808,9 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     if start > 0 and words[start - 1].startswith(data.made_in or ("\0",)):
         return "origin"  # "ساخت روسیه"
     before = start - 1
+    company = _company_named(start, sentence, data) if form.kind == "demonym" else None
+    if company is not None:
+        before = company  # "مع شركة “هانوا” الكورية": the preposition of the maker's noun
     if (
         before >= 1
         and sentence.surface[before].islower()
@@ -875,6 +887,28 @@ def _is_forces(word: str, data: LanguageData) -> bool:
         return False
     bare = [word[len(clitic) :] for clitic in data.cues.clitics if word.startswith(clitic)]
     return any(form.startswith(data.forces) for form in (word, *bare))  # "للجيش": ل + الجيش
+
+
+def _company_named(start: int, sentence: Sentence, data: LanguageData) -> int | None:
+    """Where the noun of a maker stands when only its name parts it from the demonym at ``start`` ("مع شركة
+    “هانوا” الكورية الجنوبية"), in a language whose adjectives follow their noun; else None. A name is not
+    in lower case where the script has cases ("grupo paramilitar russo": an adjective, no name)."""
+    if not (data.adjectives_follow_noun and data.companies):
+        return None
+    words = sentence.words
+    for head in range(start - 2, max(-1, start - 2 - COMPANY_NAME), -1):
+        if not all(
+            word.isalpha()
+            and not written.islower()
+            and word not in data.prepositions
+            and not _is_forces(word, data)
+            for word, written in zip(words[head + 1 : start], sentence.surface[head + 1 : start], strict=True)
+        ):
+            return None
+        bare = [words[head][len(clitic) :] for clitic in data.cues.clitics if words[head].startswith(clitic)]
+        if any(form.startswith(data.companies) for form in (words[head], *bare)):
+            return head
+    return None
 
 
 def _phrase_start(start: int, words: list[str], data: LanguageData) -> int:
@@ -1057,12 +1091,16 @@ def _parties(
     for start, end, form in matches:
         # the forces before it, with no transfer word between ("het Oekraïense leger gebruikt Duitse tanks"),
         # unless a weapon follows it where adjectives come first ("Ukrayna ordusu Amerikan HIMARS"): its maker
-        actor = (end < len(words) and _is_forces(words[end], data)) or (
-            any(
-                _is_forces(words[index], data) and not any(index < cue.index < start for cue in heard)
-                for index in range(max(0, start - 2), start)
+        actor = (
+            (end < len(words) and _is_forces(words[end], data))
+            or (
+                any(
+                    _is_forces(words[index], data) and not any(index < cue.index < start for cue in heard)
+                    for index in range(max(0, start - 2), start)
+                )
+                and (data.adjectives_follow_noun or not any(w[0] == end for w in weapons))
             )
-            and (data.adjectives_follow_noun or not any(w[0] == end for w in weapons))
+            or (form.kind == "demonym" and _company_named(start, sentence, data) is not None)
         )
         compound = end + 1 < len(words) and words[end] == "-" and words[end + 1].isalpha()
         if compound and words[end + 1].startswith(data.forces or ("\0",)):
@@ -1093,6 +1131,14 @@ def _parties(
                 for weapon_start, weapon_end, _category, _text in weapons
             ):  # before the weapon ("russische Panzer") or after it ("أسلحة إيرانية", "armas rusas")
                 position = "origin"
+            if (
+                position is None
+                and data.adjectives_follow_noun
+                and any(cue.kind == "supply" and start == cue.last + 1 for cue in cues)
+            ):
+                # "عقد تصدير كوري جنوبي", "exportaciones rusas": the agent of the transfer noun it qualifies;
+                # not "إرسال الرئيس التركي قوات", where it qualifies the noun between
+                position = "by"
             if position not in ("origin", "to", "from", "by"):
                 continue
         elif _attribute(start, sentence, data):
@@ -1189,6 +1235,7 @@ def _parties(
         ):
             continue  # "Kritik aus China": a preposition far from any transfer word or weapon
         parties.append(Party(start, end, form.code, None, form.kind, position, CONJOINED in form.cases))
+    parties.extend(_speakers_countries(sentence, data, parties, cues, clause_of))
     taken = {i for party in parties for i in range(party.start, party.end)}
     for length_start in range(len(sentence.words)):
         for phrase, name in data.non_state.items():
@@ -1202,6 +1249,41 @@ def _parties(
                     continue
                 parties.append(Party(length_start, end, None, name, "non_state", position))
     return sorted(parties, key=lambda party: party.start)
+
+
+def _speakers_countries(
+    sentence: Sentence, data: LanguageData, parties: list[Party], cues: list[Cue], clause_of: list[int]
+) -> list[Party]:
+    """Parties for "his country" right after a supply word, the state of the one who says it: "قال مسؤول في
+    القوة الجوية الباكستانية إن الصين وافقت على تزويد بلاده" (Pakistan receives); the speaker is the first
+    state named after the verb of saying, in its clause."""
+    found = []
+    saying = [
+        (start, end)
+        for start, end, label in _cue_hits(sentence, data.status)
+        if label in ("report", "denied")
+    ]
+    for index, word in enumerate(sentence.words):
+        if word not in data.country_pronouns or not any(
+            cue.kind == "supply" and cue.last + 1 == index for cue in cues
+        ):
+            continue
+        speaker = next(
+            (
+                party
+                for party in parties
+                if party.code is not None
+                and party.position is None
+                and any(
+                    end <= party.start < index and clause_of[party.start] == clause_of[start]
+                    for start, end in saying
+                )
+            ),
+            None,
+        )
+        if speaker is not None and clause_of[speaker.start] != clause_of[index]:
+            found.append(Party(index, index + 1, speaker.code, None, speaker.kind, None))
+    return found
 
 
 def _non_state_cases(phrase: tuple[str, ...], data: LanguageData) -> frozenset[str]:
@@ -1676,8 +1758,9 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         cues = [cue for cue in cues if not _negated(cue, sentence, data)]
     if not cues:
         if not elliptic and _cue_hits(sentence, data.specifying) and not _state_matches(sentence, data):
-            # "Het gaat onder meer om luchtdoelraketten": what the transfer just reported consists of
-            return _continued(previous, weapons, sentence)
+            # "Het gaat onder meer om luchtdoelraketten": what the transfer just reported consists of, as this
+            # sentence frames it ("ووفقا للرسالة، تتضمن تلك الشحنات ...": a claim of its source)
+            return _framed(_continued(previous, weapons, sentence), sentence, data)
         return []
     every = _accused(_parties(sentence, data, weapons, cues, heard), sentence, data, cues)
     # "إلى مصر والإمارات": a name that carries its conjunction joins the one before it, however far
@@ -1719,7 +1802,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     if elliptic and not any(party.position in ("to", "from", "by") for party in parties):
         return []
     if not parties:
-        return _continued(previous, weapons, sentence)
+        return _framed(_continued(previous, weapons, sentence), sentence, data)
     suppliers: dict[str, Party] = {}
     recipients: dict[str, Party] = {}
     named = frozenset(i for party in parties for i in range(party.start, party.end))
@@ -1850,7 +1933,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         and any(
             cue.kind == "deal"
             and clause_of[cue.index] == clause_of[party.start]
-            and abs(cue.index - party.start) <= data.preposition_reach
+            and _worded_gap(sentence, cue.index, _head(party, sentence, data)) <= data.preposition_reach
             for cue in cues
         )
     }
@@ -2008,6 +2091,19 @@ def _paired(
     return paired if len(paired) == len(recipients) else None
 
 
+def _head(party: Party, sentence: Sentence, data: LanguageData) -> int:
+    """Where the phrase of ``party`` begins: before its articles and forces, and the name of its maker."""
+    company = _company_named(party.start, sentence, data) if party.kind == "demonym" else None
+    return _phrase_start(party.start if company is None else company, sentence.words, data)
+
+
+def _worded_gap(sentence: Sentence, one: int, other: int) -> int:
+    """Tokens from ``one`` to ``other`` that are words: the figures and marks of a value between a deal and
+    its other side do not part them ("صفقة بقيمة 1.6 مليار دولار مع مصر", "un contrat de 1,6 milliard")."""
+    low, high = sorted((one, other))
+    return sum(1 for word in sentence.words[low:high] if word.isalpha())
+
+
 def _deal_gap(deal: Cue, noun: Cue, parties: list[Party]) -> int:
     """Tokens from a deal word to the transfer noun it names, not counting a party named between with its
     preposition: "un contrato con Dinamarca para la compra" is "un contrato para la compra"."""
@@ -2049,6 +2145,19 @@ def _continued(
         )
         for _start, _end, category, text in weapons
     ]
+
+
+def _framed(continued: list[_Found], sentence: Sentence, data: LanguageData) -> list[_Found]:
+    """``continued`` as the sentence that continues them frames them: its hedge or denial, or a source that
+    is neither party ("ووفقا للرسالة، تتضمن تلك الشحنات ...": a claim of the letter)."""
+    told, sources = _status(sentence, data, []), _sources(sentence, data)
+    for item in continued:
+        parties = {item.supplier.code, item.recipient.code} - {None}
+        if told in ("alleged", "denied"):
+            item.status = told
+        elif item.status in statuses.FACT_ORDER and sources - parties:
+            item.status = "alleged"
+    return continued
 
 
 def _distance(
