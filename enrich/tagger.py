@@ -1184,6 +1184,16 @@ def _place(
                 between[deal.index] = between.get(deal.index, 0) + 1
             predicate, position = deal, "counterparty"  # "a deal with France", "an accord between A and B"
         elif (
+            position in ("subject", "by")
+            and predicate.kind == "supply_noun"
+            and not roles.speaks(party, sentence)  # « Paris a annoncé un contrat … »: no signer
+            and (signed := _signed(party, predicate, predicates))
+        ):
+            # "Morocco signed a contract with Russia for the supply of helicopters", "the signing by Russia
+            # of contracts with Iran for deliveries": who signs a deal for a supply may be either side, as
+            # the partner may; a purchase, a destination or the maker decides
+            predicate, position = signed, "counterparty"
+        elif (
             position == "with"
             and abs(predicate.index - party.start) > 6
             and not roles.attached(party, predicate, sentence)
@@ -1221,6 +1231,12 @@ def _place(
                 continue
         kept.append(placement)
     return kept
+
+
+def _signed(party: Party, noun: Predicate, predicates: list[Predicate]) -> Predicate | None:
+    """The deal named between a party and the transfer noun after it, which the party signs: "Egypt signed
+    a contract for the supply of ...", "the signing by Egypt of a contract for the supply of ..."."""
+    return next((p for p in predicates if p.kind == "deal" and party.end <= p.index < noun.index), None)
 
 
 def _assign_counterparties(

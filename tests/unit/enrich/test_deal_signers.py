@@ -2,13 +2,15 @@
 parte de X de un contrato », « подписание X-ом контракта ») signs, as the subject of "X signed" does. A
 partner named with "with" is then no recipient by itself: a deal "with Y on deliveries of" states no
 direction, in the active and the nominal wording alike; only a purchase, a named destination or the
-weapon's maker decides the sides."""
+weapon's maker decides the sides. The same in English and French, whose parser reads the signer of a deal
+for a supply noun as that noun's subject or agent. Invented sentences."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.tagged import Quad, multilingual_quads
+from enrich.tagger import Tagger
+from tests.tagged import Quad, multilingual_quads, quads
 
 
 @pytest.mark.parametrize(
@@ -73,3 +75,51 @@ def test_signers_deal_with_a_partner_on_deliveries_states_no_direction(lang: str
 )
 def test_signers_deal_whose_direction_is_stated(lang: str, text: str, expected: set[Quad]) -> None:
     assert multilingual_quads(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Chile signed a contract with Peru for the supply of armoured vehicles."),
+        (
+            "en",
+            "Officials confirmed the signing by Kenya of an agreement with Turkey for deliveries of drones.",
+        ),
+        ("fr", "Le Chili a signé un contrat avec le Pérou pour la livraison de blindés."),
+        (
+            "fr",
+            "Le ministère a confirmé la signature par le Kenya d'un accord avec la Turquie pour la "
+            "fourniture de drones.",
+        ),
+    ],
+)
+def test_signers_parsed_deal_with_a_partner_on_deliveries_states_no_direction(
+    tagger: Tagger, lang: str, text: str
+) -> None:
+    assert quads(tagger, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Chile signed a contract with Peru for the supply of armoured vehicles to the Peruvian army.",
+            {("CL", "PE", "armored_vehicles", "agreed")},
+        ),
+        (
+            "en",
+            "Norway signed a deal with Sweden for the delivery of Gripen fighters.",
+            {("SE", "NO", "aircraft", "agreed")},
+        ),
+        (
+            "fr",
+            "La Norvège a signé un accord avec la Suède pour la livraison de chasseurs Gripen.",
+            {("SE", "NO", "aircraft", "agreed")},
+        ),
+    ],
+)
+def test_signers_parsed_deal_whose_direction_is_stated(
+    tagger: Tagger, lang: str, text: str, expected: set[Quad]
+) -> None:
+    assert quads(tagger, text, lang) == expected
