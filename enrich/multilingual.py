@@ -1863,6 +1863,10 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             # "fornecidos pela Dinamarca chegaram": an arrival takes no agent; the supply verb before does
             own = [c for c in own if c.kind != "arrival" or position in data.roles[c.kind]] or own
         cue = min(own, key=lambda c: _distance(sentence, data, party, c, named))
+        if cue.kind == "deal" and position == "by":
+            # « podpisania przez Rosję kontraktów », « la firma por parte de Rusia de contratos »: the agent
+            # of a signing signs, as the subject of "signed" does, whatever the deal is for
+            position = "subject"
         # the verb a deal is for, or the transfer noun it names ("контракт на поставку", "Vertrag über
         # die Lieferung")
         purpose = [
@@ -1961,7 +1965,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             {key: party for key, party in partners.items() if key not in recipients} if recipients else {}
         )
     makers = {data.origins[text.lower()] for _s, _e, _c, text in weapons if text.lower() in data.origins}
-    subjects = {_key(party): party for party in parties if party.position == "subject"} | partners
+    subjects = {_key(party): party for party in parties if party.position == "subject"} | signers | partners
     if not recipients and len(makers) == 1 and len(subjects) >= 2 and next(iter(makers)) in subjects:
         # "Russland und Ägypten haben einen Deal geschlossen" for a Russian system: the maker supplies
         maker = makers.pop()

@@ -420,7 +420,7 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
             if all(hit.text.lower() in WEAPON_ANAPHORS.get(lex.lang, ()) for hit in own_weapons)
             else None
         )
-        arguments = (
+        found = _extract(
             sentence,
             offset,
             _stand_ins(sentence, own_weapons, recent, lex.lang),
@@ -434,9 +434,6 @@ def _tag_document(article: _Prepared, parsed: list[tuple[Span, int]], seconds: f
             previous,
             supported,
         )
-        # What the sentence reports changing hands, then what it says states hold: a second reading,
-        # so that words of holding never take a party from the transfer the sentence reports.
-        found = _extract(*arguments) + _extract(*arguments, holding=True)
         for candidate in found:
             # A sentence that only continues a claim does not make it a fact: « … a affirmé que la Corée
             # du Nord avait livré des armes. Plus d'un million d'obus ont été transférés ».
@@ -567,6 +564,38 @@ def _antecedent(
     return []
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    """A parsed sentence with what both of its readings share: its weapons (its own or the stand-ins of
+    ``_stand_ins``), parties and phrase cues, and what the sentences around it tell."""
+
+    span: Span
+    offset: int  # character offset of the sentence in the article text
+    weapons: list[WeaponHit]
+    weapon_spans: list[tuple[int, int]]
+    parties: list[Party]
+    phrases: list[tuple[str, int, int]]
+    lex: Lexicon
+    later: list[Span]  # the sentences after it, which may deny the report or name its source
+    fast_matchers: Matchers
+    context: Sequence[tuple[Party, Party]]  # the pairs of the last sentence that had any
+    supported: frozenset[str]  # the states the sentence before says are supported
+
+
+@dataclass
+class _Roles:
+    """The sides a reading's placements give its parties, and how each was named."""
+
+    assigned: dict[Role, list[tuple[Party, float]]]
+    via: list[str]
+    named_buyers: set[str]  # recipients only as the subject of "buy" or "deal", or the other side of a deal
+    clauses: dict[int, dict[Role, set[str]]]  # predicate -> the parties it gives each role
+    named_suppliers: set[str]  # suppliers named as such, not only as a weapon's maker
+    clauses_naming_supplier: set[int]  # predicates with a supplier named as such
+    destinations: set[str]  # recipients named with "to", « à », « vers »
+    origin_clauses: dict[str, set[int]]  # a weapon's maker -> the predicates it was placed with
+
+
 def _extract(
     sentence: Span,
     offset: int,
@@ -580,47 +609,180 @@ def _extract(
     context: Sequence[tuple[Party, Party]] = (),
     previous: Sequence[pronouns.Antecedent] = (),
     supported: frozenset[str] = frozenset(),
-    holding: bool = False,
 ) -> list[_Candidate]:
     """The transfers of one parsed sentence, whose ``weapons`` are its own or the stand-ins of
-    ``_stand_ins``; with ``holding``, only those its words of holding tell ("Egypt operates French jets")."""
+    ``_stand_ins``: what it reports changing hands, then what it says states hold ("Egypt operates French
+    jets"), a second reading so that words of holding never take a party from the transfer the sentence
+    reports. Both readings use the sentence's parties and predicates, found once."""
     weapon_spans = [(hit.start, hit.end) for hit in weapons]
     parties = _parties(sentence, lex, matchers, earlier, weapon_spans, topic, previous)
     if not weapons or not (parties or context):
         return []
     phrases = matchers.phrase_hits(sentence)
-    holding_phrases = {start for kind, start, _end in phrases if kind in POSSESSION}  # "in service"
     spans = weapon_spans + [(party.start, party.end) for party in parties]
     taken = {i for start, end in spans for i in range(start, end)}
     predicates = roles.find_predicates(sentence, lex.cues, phrases, taken)
-    if holding:
-        if roles.reports_combat(sentence):
-            return []
-        weapon_tokens = {i for start, end in weapon_spans for i in range(start, end)}
-        predicates = [
-            predicate
-            for predicate in predicates
-            if predicate.kind not in POSSESSION
-            or predicate.index in holding_phrases
-            or roles.holds_weapon(sentence.doc[predicate.index], weapon_tokens)
-        ]
-        named = {predicate.index for predicate in predicates}
-        holdings = [
-            p for p in roles.held_weapons(sentence, weapon_spans, parties, lex.cues) if p.index not in named
-        ]
-        predicates = sorted(predicates + holdings, key=lambda predicate: predicate.index)
-        # Holding tells a transfer only from a stated origin ("Israeli drones") or a supplier the weapon's
-        # own participle names ("tanks supplied by the United States"): « n'avait jamais possédé d'avions »
-        # says nothing of the sale reported beside it.
-        if not any(predicate.kind in POSSESSION for predicate in predicates) or not (
-            any(roles.names_origin(party, sentence, lex.lang, weapon_spans) for party in parties)
-            or any(p.is_verb and roles.reduced_relative(sentence.doc[p.index]) for p in predicates)
+    parsed = _Sentence(
+        sentence,
+        offset,
+        weapons,
+        weapon_spans,
+        parties,
+        phrases,
+        lex,
+        later,
+        fast_matchers,
+        context,
+        supported,
+    )
+    reported = [predicate for predicate in predicates if predicate.kind not in POSSESSION]
+    return _read(parsed, reported, holding=False) + _read(
+        parsed, _holding_predicates(parsed, predicates), holding=True
+    )
+
+
+def _holding_predicates(parsed: _Sentence, predicates: list[Predicate]) -> list[Predicate]:
+    """The predicates of the possession reading: the words of holding said of a weapon ("in service",
+    "operates", a state holding a weapon named with it) beside the sentence's other predicates; none when
+    the sentence reports combat or its holding tells no transfer."""
+    sentence, weapon_spans = parsed.span, parsed.weapon_spans
+    if roles.reports_combat(sentence):
+        return []
+    holding_phrases = {start for kind, start, _end in parsed.phrases if kind in POSSESSION}  # "in service"
+    weapon_tokens = {i for start, end in weapon_spans for i in range(start, end)}
+    predicates = [
+        predicate
+        for predicate in predicates
+        if predicate.kind not in POSSESSION
+        or predicate.index in holding_phrases
+        or roles.holds_weapon(sentence.doc[predicate.index], weapon_tokens)
+    ]
+    named = {predicate.index for predicate in predicates}
+    holdings = [
+        p
+        for p in roles.held_weapons(sentence, weapon_spans, parsed.parties, parsed.lex.cues)
+        if p.index not in named
+    ]
+    predicates = sorted(predicates + holdings, key=lambda predicate: predicate.index)
+    # Holding tells a transfer only from a stated origin ("Israeli drones") or a supplier the weapon's
+    # own participle names ("tanks supplied by the United States"): « n'avait jamais possédé d'avions »
+    # says nothing of the sale reported beside it.
+    if not any(predicate.kind in POSSESSION for predicate in predicates) or not (
+        any(roles.names_origin(party, sentence, parsed.lex.lang, weapon_spans) for party in parsed.parties)
+        or any(p.is_verb and roles.reduced_relative(sentence.doc[p.index]) for p in predicates)
+    ):
+        return []
+    return predicates
+
+
+def _assign_roles(placements: list[_Placement], lang: str) -> _Roles:
+    """The role each placed party takes from its position at its predicate."""
+    found = _Roles({"supplier": [], "recipient": []}, [], set(), {}, set(), set(), set(), {})
+    found.via = [p.party.code for p in placements if p.position == "via" and p.party.code]
+    for placement in placements:
+        if placement.position in (None, "via", "counterparty", "reporter"):
+            continue
+        role = roles.role_for(placement.position, placement.predicate, lang)
+        if (
+            role == "recipient"
+            and placement.position == "subject"
+            and placement.party.code
+            and placement.predicate.kind in ("acquire", "acquire_noun", "deal")
         ):
-            return []
-    else:
-        predicates = [predicate for predicate in predicates if predicate.kind not in POSSESSION]
+            found.named_buyers.add(placement.party.code)
+        if role is not None:
+            strength = {"demonym": 0.7, "reference": 0.6}.get(placement.party.kind, 0.9)
+            found.assigned[role].append((placement.party, strength))
+            if role == "recipient" and placement.position == "to":
+                found.destinations.add(_party_key(placement.party))
+            if role == "supplier" and placement.position != "origin":
+                found.named_suppliers.add(_party_key(placement.party))
+                found.clauses_naming_supplier.add(placement.predicate.index)
+            elif role == "supplier":
+                found.origin_clauses.setdefault(_party_key(placement.party), set()).add(
+                    placement.predicate.index
+                )
+            found.clauses.setdefault(placement.predicate.index, {"supplier": set(), "recipient": set()})[
+                role
+            ].add(_party_key(placement.party))
+    found.named_buyers |= _assign_counterparties(placements, found.assigned)
+    return found
+
+
+def _holders(placements: list[_Placement]) -> set[str]:
+    """ "Azerbaijan is using Israeli drones": the parties only said to hold a weapon, which received it
+    from the weapon's stated origin, and from no one else (not the maker the system's name implies)."""
+    sides = (None, "origin", "via", "reporter")
+    holding = {
+        _party_key(p.party) for p in placements if p.predicate.kind in POSSESSION and p.position not in sides
+    }
+    return holding - {
+        _party_key(p.party)
+        for p in placements
+        if p.predicate.kind not in POSSESSION and p.position not in sides
+    }
+
+
+def _named_sides(
+    found: _Roles, placements: list[_Placement]
+) -> tuple[list[tuple[Party, float]], list[tuple[Party, float]], list[str]]:
+    """The suppliers, recipients and transit states the sentence itself names."""
+    # "Poland delivered Soviet-made T-72 tanks": where a clause names who hands the weapon over, its
+    # maker is no supplier; but in "… from the Soviets … US aircraft sold to Pakistan" the US is.
+    makers_only = {
+        key
+        for key, indices in found.origin_clauses.items()
+        if key not in found.named_suppliers and indices <= found.clauses_naming_supplier
+    }
+    suppliers = [
+        pair for pair in _distinct(found.assigned["supplier"]) if _party_key(pair[0]) not in makers_only
+    ]
+    recipients = _distinct(found.assigned["recipient"])
+    via = list(found.via)
+    # « ont débarqué en Syrie des armes destinées au Hezbollah »: where the weapons land on the way to
+    # a destination named with "to" is a transit state.
+    landings = {_party_key(p.party) for p in placements if p.position == "at"} - found.destinations
+    if found.destinations and landings:
+        recipients = [pair for pair in recipients if _party_key(pair[0]) not in landings]
+        via += [
+            pair[0].code
+            for pair in _distinct(found.assigned["recipient"])
+            if _party_key(pair[0]) in landings and pair[0].code
+        ]
+    return suppliers, recipients, via
+
+
+def _implied_sides(
+    parsed: _Sentence,
+    suppliers: list[tuple[Party, float]],
+    recipients: list[tuple[Party, float]],
+    origin_only: bool,
+) -> tuple[list[tuple[Party, float]], list[tuple[Party, float]], bool]:
+    """The sides completed from the sentences before (see ``_implied_by_context``), and whether any was."""
+    implied = False
+    if parsed.context:
+        stated = _sides(suppliers, recipients)
+        continues = any(token.lower_ in CONTINUATION_WORDS for token in parsed.span)
+        suppliers, recipients = _implied_by_context(
+            suppliers, recipients, parsed.context, bool(parsed.parties), origin_only, continues
+        )
+        implied = _sides(suppliers, recipients) != stated
+    beneficiaries = parsed.supported - {party.code for party, _ in suppliers}
+    if suppliers and not recipients and len(beneficiaries) == 1:
+        # « La France concentre ses efforts sur le soutien de l'Ukraine. Elle a déjà livré des Mistral »:
+        # the one other state the sentence before says is supported receives.
+        recipients = [(Party(-1, -1, next(iter(beneficiaries)), None, "reference"), IMPLIED_STRENGTH)]
+        implied = True
+    return suppliers, recipients, implied
+
+
+def _read(parsed: _Sentence, predicates: list[Predicate], holding: bool) -> list[_Candidate]:
+    """The transfers one reading of a sentence finds at ``predicates``; with ``holding`` (the possession
+    reading), only those to states said to hold the weapon, without it only the others."""
     if not predicates:
         return []
+    sentence, weapons, weapon_spans = parsed.span, parsed.weapons, parsed.weapon_spans
+    parties, phrases, lex = parsed.parties, parsed.phrases, parsed.lex
     # "Kyiv received tanks and asks for jets": a weapon asked for or defended against is not moved.
     moved = [
         hit for hit in weapons if not roles.weapon_aside(hit.start, hit.end, sentence, lex.cues, predicates)
@@ -629,92 +791,17 @@ def _extract(
         return []
     placeable = [party for party in parties if not roles.party_of_veto(party, sentence, lex.cues)]
     placements = _place(placeable, predicates, sentence, lex.lang, weapon_spans)
-    assigned: dict[Role, list[tuple[Party, float]]] = {"supplier": [], "recipient": []}
-    via = [p.party.code for p in placements if p.position == "via" and p.party.code]
-    # Recipients only because they are the subject of "buy" or "deal", or the other side of a deal.
-    named_buyers: set[str] = set()
-    clauses: dict[int, dict[Role, set[str]]] = {}  # predicate -> the parties it gives each role
-    named_suppliers: set[str] = set()  # suppliers named as such, not only as a weapon's maker
-    clauses_naming_supplier: set[int] = set()  # predicates with a supplier named as such
-    destinations: set[str] = set()  # recipients named with "to", « à », « vers »
-    origin_clauses: dict[str, set[int]] = {}  # a weapon's maker -> the predicates it was placed with
-    for placement in placements:
-        if placement.position in (None, "via", "counterparty", "reporter"):
-            continue
-        role = roles.role_for(placement.position, placement.predicate, lex.lang)
-        if (
-            role == "recipient"
-            and placement.position == "subject"
-            and placement.party.code
-            and placement.predicate.kind in ("acquire", "acquire_noun", "deal")
-        ):
-            named_buyers.add(placement.party.code)
-        if role is not None:
-            strength = {"demonym": 0.7, "reference": 0.6}.get(placement.party.kind, 0.9)
-            assigned[role].append((placement.party, strength))
-            if role == "recipient" and placement.position == "to":
-                destinations.add(_party_key(placement.party))
-            if role == "supplier" and placement.position != "origin":
-                named_suppliers.add(_party_key(placement.party))
-                clauses_naming_supplier.add(placement.predicate.index)
-            elif role == "supplier":
-                origin_clauses.setdefault(_party_key(placement.party), set()).add(placement.predicate.index)
-            clauses.setdefault(placement.predicate.index, {"supplier": set(), "recipient": set()})[role].add(
-                _party_key(placement.party)
-            )
-    named_buyers |= _assign_counterparties(placements, assigned)
-    # "Azerbaijan is using Israeli drones": a state only said to hold a weapon received it from the
-    # weapon's stated origin, and from no one else (not the maker the system's name implies).
-    holders = {
-        _party_key(p.party)
-        for p in placements
-        if p.predicate.kind in POSSESSION and p.position not in (None, "origin", "via", "reporter")
-    }
-    holders -= {
-        _party_key(p.party)
-        for p in placements
-        if p.predicate.kind not in POSSESSION and p.position not in (None, "origin", "via", "reporter")
-    }
+    found = _assign_roles(placements, lex.lang)
+    holders = _holders(placements)
     reporters = {p.party.code for p in placements if p.position == "reporter" and p.party.code}
     attributed, unnamed_source = status.attributed_sources(sentence, parties)
     reporters |= attributed
-    # "Poland delivered Soviet-made T-72 tanks": where a clause names who hands the weapon over, its
-    # maker is no supplier; but in "… from the Soviets … US aircraft sold to Pakistan" the US is.
-    makers_only = {
-        key
-        for key, indices in origin_clauses.items()
-        if key not in named_suppliers and indices <= clauses_naming_supplier
-    }
-    suppliers = [pair for pair in _distinct(assigned["supplier"]) if _party_key(pair[0]) not in makers_only]
-    recipients = _distinct(assigned["recipient"])
-    # « ont débarqué en Syrie des armes destinées au Hezbollah »: where the weapons land on the way to
-    # a destination named with "to" is a transit state.
-    landings = {_party_key(p.party) for p in placements if p.position == "at"} - destinations
-    if destinations and landings:
-        recipients = [pair for pair in recipients if _party_key(pair[0]) not in landings]
-        via += [
-            pair[0].code
-            for pair in _distinct(assigned["recipient"])
-            if _party_key(pair[0]) in landings and pair[0].code
-        ]
-    implied = False
-    if context:
-        stated = _sides(suppliers, recipients)
-        continues = any(token.lower_ in CONTINUATION_WORDS for token in sentence)
-        suppliers, recipients = _implied_by_context(
-            suppliers, recipients, context, bool(parties), not named_suppliers, continues
-        )
-        implied = _sides(suppliers, recipients) != stated
-    beneficiaries = supported - {party.code for party, _ in suppliers}
-    if suppliers and not recipients and len(beneficiaries) == 1:
-        # « La France concentre ses efforts sur le soutien de l'Ukraine. Elle a déjà livré des Mistral »:
-        # the one other state the sentence before says is supported receives.
-        recipients = [(Party(-1, -1, next(iter(beneficiaries)), None, "reference"), IMPLIED_STRENGTH)]
-        implied = True
+    suppliers, recipients, via = _named_sides(found, placements)
+    suppliers, recipients, implied = _implied_sides(parsed, suppliers, recipients, not found.named_suppliers)
     # Whom a held weapon came from: its stated origin ("Israeli drones"), or who the sentence says supplied
     # or sold it ("tanks supplied by the United States", "jets bought from France"); with the categories of
     # the weapons an origin qualifies.
-    weapon_sources = set(origin_clauses) | {
+    weapon_sources = set(found.origin_clauses) | {
         _party_key(p.party)
         for p in placements
         if p.position in ("by", "from") and p.predicate.kind not in POSSESSION
@@ -731,34 +818,22 @@ def _extract(
     makers = {lex.origins[hit.text.lower()] for hit in weapons if hit.text.lower() in lex.origins}
     only_held = bool(recipients) and all(_party_key(party) in holders for party, _ in recipients)
     if len(makers) == 1 and not only_held and not _collective_origin(sentence, weapon_spans):
-        suppliers, recipients = _apply_maker(makers.pop(), suppliers, recipients, named_buyers)
+        suppliers, recipients = _apply_maker(makers.pop(), suppliers, recipients, found.named_buyers)
     if not suppliers or not recipients:
         return []
     main = predicates[0] if len(predicates) == 1 else max(predicates, key=lambda p: p.is_verb)
-    # "Slovakia has handed over four MiG-29s to Ukraine, the agency reported, citing the Slovak defence
-    # ministry": an agency relaying a party's own statement reports an uncontested fact, not a claim.
-    sides = {party.code for party, _ in suppliers + recipients}
-    # « Le ministère polonais a annoncé avoir reçu les chars, rapporte l'AFP »: a side speaks for itself.
-    own_statement = not attributed and any(
-        roles.speaks(party, sentence) or roles.speaks_inverted(party, sentence)
-        for party in parties
-        if party.code in sides
-    )
-    # "…, Greek officials said": a side's own word is no claim either.
-    relayed = not unnamed_source and (
-        own_statement or any(bool(speakers) and speakers <= sides for speakers in (attributed, reporters))
+    reported_status, relayed = _reported_status(
+        parsed,
+        main,
+        {party.code for party, _ in suppliers + recipients},
+        attributed,
+        reporters,
+        unnamed_source,
     )
     relaying_cues = not relayed
-    reported_status = status.sentence_status(
-        sentence, lex.cues, phrases, main, context_denial=False, relaying_cues=relaying_cues
-    )
-    if reported_status in status.FACT_ORDER and (
-        unnamed_source or roles.third_party_speaks(sentence, lex.lang)
-    ):
-        reported_status = "alleged"
-    denied_codes, denial_points_back = _later_denials(later, lex, fast_matchers)
+    denied_codes, denial_points_back = _later_denials(parsed.later, lex, parsed.fast_matchers)
     # The agency that relays it ("the Czech News Agency reported") is then no source of its own.
-    sources = (attributed if relayed else reporters) | _later_sources(later, fast_matchers)
+    sources = (attributed if relayed else reporters) | _later_sources(parsed.later, parsed.fast_matchers)
     denial_scope = status.denial_scope(sentence, lex.cues)
     named_in_denial = {
         _party_key(party) for party in parties if denial_scope & set(range(party.start, party.end))
@@ -766,19 +841,7 @@ def _extract(
     by_category: dict[str, list[str]] = {}
     for hit in moved:
         by_category.setdefault(hit.category, []).append(hit.text)
-    pairs = [
-        (supplier, supplier_strength, recipient, recipient_strength)
-        for supplier, supplier_strength in suppliers
-        for recipient, recipient_strength in recipients
-        if not (supplier.code is not None and supplier.code == recipient.code)
-        and not (supplier.code is None and recipient.code is None)
-        and not _in_other_clauses(supplier, recipient, clauses)
-        # "the Houthis are using Iranian drones": possession tells a transfer between states only
-        and (
-            _party_key(recipient) not in holders
-            or (recipient.code is not None and _party_key(supplier) in weapon_sources)
-        )
-    ]
+    pairs = _pairs(suppliers, recipients, found.clauses, holders, weapon_sources)
     # A denial covers the pairs it names: "Rwanda denied sending drones to Congo, while Uganda admitted
     # selling rifles to Sudan". One that names none of them covers the whole report.
     outside_denial = [
@@ -811,7 +874,7 @@ def _extract(
         )
     undenied_status = status_without_denial if denied_by_others else reported_status
     admitted_status = status_without_denial if denies_some_weapons else reported_status
-    scopes = _clause_scopes(pairs, clauses, predicates, weapons, sentence)
+    scopes = _clause_scopes(pairs, found.clauses, predicates, weapons, sentence)
     gapped = _gapped_categories([party for party, _ in recipients], moved, sentence)
     results = []
     for (supplier, supplier_strength, recipient, recipient_strength), outside in zip(
@@ -869,12 +932,68 @@ def _extract(
                     category_status,
                     confidence,
                     sentence,
-                    offset,
+                    parsed.offset,
                     implied,
                     held,
                 )
             )
     return results
+
+
+def _reported_status(
+    parsed: _Sentence,
+    main: Predicate,
+    sides: set[str | None],
+    attributed: set[str],
+    reporters: set[str],
+    unnamed_source: bool,
+) -> tuple[Status, bool]:
+    """The status the sentence gives its transfer at its ``main`` predicate, and whether it only relays
+    what a side (of ``sides``) says, which makes its words of reporting no sign of a claim."""
+    sentence, lex = parsed.span, parsed.lex
+    # "Slovakia has handed over four MiG-29s to Ukraine, the agency reported, citing the Slovak defence
+    # ministry": an agency relaying a party's own statement reports an uncontested fact, not a claim.
+    # « Le ministère polonais a annoncé avoir reçu les chars, rapporte l'AFP »: a side speaks for itself.
+    own_statement = not attributed and any(
+        roles.speaks(party, sentence) or roles.speaks_inverted(party, sentence)
+        for party in parsed.parties
+        if party.code in sides
+    )
+    # "…, Greek officials said": a side's own word is no claim either.
+    relayed = not unnamed_source and (
+        own_statement or any(bool(speakers) and speakers <= sides for speakers in (attributed, reporters))
+    )
+    reported_status = status.sentence_status(
+        sentence, lex.cues, parsed.phrases, main, context_denial=False, relaying_cues=not relayed
+    )
+    if reported_status in status.FACT_ORDER and (
+        unnamed_source or roles.third_party_speaks(sentence, lex.lang)
+    ):
+        reported_status = "alleged"
+    return reported_status, relayed
+
+
+def _pairs(
+    suppliers: list[tuple[Party, float]],
+    recipients: list[tuple[Party, float]],
+    clauses: dict[int, dict[Role, set[str]]],
+    holders: set[str],
+    weapon_sources: set[str],
+) -> list[tuple[Party, float, Party, float]]:
+    """The (supplier, strength, recipient, strength) pairs a transfer can be between."""
+    return [
+        (supplier, supplier_strength, recipient, recipient_strength)
+        for supplier, supplier_strength in suppliers
+        for recipient, recipient_strength in recipients
+        if not (supplier.code is not None and supplier.code == recipient.code)
+        and not (supplier.code is None and recipient.code is None)
+        and not _in_other_clauses(supplier, recipient, clauses)
+        # "the Houthis are using Iranian drones": possession tells a transfer between states only
+        and (
+            _party_key(recipient) not in holders
+            or (recipient.code is not None and _party_key(supplier) in weapon_sources)
+        )
+    ]
 
 
 @dataclass(frozen=True)
@@ -1065,6 +1184,16 @@ def _place(
                 between[deal.index] = between.get(deal.index, 0) + 1
             predicate, position = deal, "counterparty"  # "a deal with France", "an accord between A and B"
         elif (
+            position in ("subject", "by")
+            and predicate.kind == "supply_noun"
+            and not roles.speaks(party, sentence)  # « Paris a annoncé un contrat … »: no signer
+            and (signed := _signed(party, predicate, predicates))
+        ):
+            # "Morocco signed a contract with Russia for the supply of helicopters", "the signing by Russia
+            # of contracts with Iran for deliveries": who signs a deal for a supply may be either side, as
+            # the partner may; a purchase, a destination or the maker decides
+            predicate, position = signed, "counterparty"
+        elif (
             position == "with"
             and abs(predicate.index - party.start) > 6
             and not roles.attached(party, predicate, sentence)
@@ -1102,6 +1231,12 @@ def _place(
                 continue
         kept.append(placement)
     return kept
+
+
+def _signed(party: Party, noun: Predicate, predicates: list[Predicate]) -> Predicate | None:
+    """The deal named between a party and the transfer noun after it, which the party signs: "Egypt signed
+    a contract for the supply of ...", "the signing by Egypt of a contract for the supply of ..."."""
+    return next((p for p in predicates if p.kind == "deal" and party.end <= p.index < noun.index), None)
 
 
 def _assign_counterparties(

@@ -69,7 +69,7 @@ from tests.tagged import Quad, quads
         ),
         # the other side of a deal, linked by the parse to the verb whose object the deal is
         (
-            "L'Italie a signé un contrat important avec l'Égypte, pour la livraison de frégates FREMM.",
+            "L'Égypte a signé un contrat important avec l'Italie, pour l'achat de frégates FREMM.",
             "fr",
             {("IT", "EG", "naval", "agreed")},
         ),
