@@ -1053,6 +1053,10 @@ def _parties(
             # "van Russische makelij", "российского производства": the noun of making after the demonym
             made = end < len(words) and words[end].startswith(data.make_nouns)
             position = "origin" if beside_weapon or made else _governed(start, end, form, sentence, data)
+            if not data.adjectives_follow_noun and any(cue.index == end and cue.noun for cue in cues):
+                # "über israelische Waffenverkäufe an Aserbaidschan": the demonym of a transfer noun is its
+                # agent, as a genitive before it is ("Israels Waffenverkäufe"); a preposition governs the noun
+                position = "by"
             if (
                 not data.adjectives_follow_noun
                 and any(weapon[0] == end for weapon in weapons)
@@ -1791,6 +1795,17 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     if suppliers.keys() - approvers:
         # "Israel stimmte Deutschlands Verkauf an Ägypten zu": a state that approves another's transfer
         suppliers = {key: party for key, party in suppliers.items() if key not in approvers}
+    agents = {key for key, party in suppliers.items() if party.start in possessors}
+    if agents:
+        # "Armenien kritisiert israelische Waffenverkäufe an Aserbaidschan": the agent the transfer noun
+        # names supplies; a subject with no transfer verb of its own in its clause only speaks of it
+        suppliers = {
+            key: party
+            for key, party in suppliers.items()
+            if key in agents
+            or party.position != "subject"
+            or any(not cue.noun and clause_of[cue.index] == clause_of[party.start] for cue in cues)
+        }
     # "firmó con Francia un contrato", "un accordo con la Polonia per fornire": the other side of the deal
     partners = {
         _key(party): party

@@ -1,0 +1,67 @@
+"""German news wording the multilingual path missed on unseen news (bench/data/eval/tune-de5.jsonl), as
+invented sentences: the rest of the supply verbs' paradigm ("beliefern", "versorgen", "ausrüsten",
+"gehen an"), non-state recipients, the demonym that names the agent of a transfer noun, failed deals,
+warnings, stances and wishes that report no transfer."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tagged import Quad, multilingual_quads
+
+DELIVERED, ONGOING, AGREED, ALLEGED, DENIED = "delivered", "ongoing", "agreed", "alleged", "denied"
+
+CASES: list[tuple[str, set[Quad]]] = [
+    # "X beliefert / versorgt / rüstet Y mit Z (aus)": the object after the verb receives; the perfect of
+    # "beliefert" and "versorgt" (present and participle alike) has its auxiliary
+    ("Kasachstan hat Kirgisistan mit Schützenpanzern beliefert.", {("KZ", "KG", "armored_vehicles", DELIVERED)}),
+    ("Belarus beliefert Russland mit Artilleriemunition.", {("BY", "RU", "ammunition", AGREED)}),
+    ("Teheran hat Damaskus mit Raketen versorgt.", {("IR", "SY", "missiles", DELIVERED)}),
+    ("Italien hat Tunesien mit Patrouillenbooten ausgerüstet.", {("IT", "TN", "naval", DELIVERED)}),
+    ("Japan rüstet die Philippinen mit Radaranlagen aus.", {("JP", "PH", "other", AGREED)}),
+    ("Norwegen stattet Litauen mit Flugabwehrsystemen aus.", {("NO", "LT", "air_defense", AGREED)}),
+    # "gehen an": the present of "gingen", "gegangen"; not "geht davon aus", "es geht um"
+    ("Die Haubitzen aus Spanien sollen an Marokko gehen.", {("ES", "MA", "artillery", AGREED)}),
+    ("Kanada geht davon aus, dass die Panzer bald in Lettland sind.", set()),
+    # non-state recipients: the Peshmerga, Kurdish fighters
+    (
+        "Die Niederlande haben den Peschmerga 500 Gewehre übergeben.",
+        {("NL", None, "small_arms", DELIVERED)},
+    ),
+    ("Frankreich hat Waffen an die Kurden in Syrien geliefert.", {("FR", None, "other", DELIVERED)}),
+    # the demonym of a transfer noun is its agent, however the clause's subject or preposition stands
+    (
+        "Pakistan protestiert gegen amerikanische Waffenverkäufe an Indien.",
+        {("US", "IN", "other", AGREED)},
+    ),
+    (
+        "Serbien rief seinen Botschafter wegen kroatischer Rüstungsexporte an das Kosovo zurück.",
+        {("HR", "XK", "other", AGREED)},
+    ),
+    (
+        "Georgien sprach über russische Drohnenlieferungen an Abchasien.",
+        set(),  # Abkhazia is no state: the recipient is unnamed
+    ),
+    # a failed or vetoed deal, a warning against one, a stance on one, a wish to sell: no transfer
+    (
+        "Der 2015 geschlossene Vertrag über Kampfjets aus Schweden für Kroatien scheiterte am Veto des Parlaments.",
+        set(),
+    ),
+    ("Washington hatte Ungarn gewarnt, chinesische Drohnen zu kaufen.", set()),
+    (
+        "Italien und Spanien hätten eine positive Haltung zum Verkauf von Fregatten an Indonesien eingenommen.",
+        set(),
+    ),
+    ("Finnland möchte 30 Haubitzen an Estland verkaufen.", set()),
+    # category: the Austrian "Geschoß", anti-tank mines
+    (
+        "Bulgarien hat der Ukraine 10.000 Artilleriegeschoße geliefert.",
+        {("BG", "UA", "ammunition", DELIVERED)},
+    ),
+    ("Litauen hat der Ukraine Panzerabwehrminen geliefert.", {("LT", "UA", "ammunition", DELIVERED)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[text[:50] for text, _ in CASES])
+def test_de_news_transfers(text: str, expected: set[Quad]) -> None:
+    assert multilingual_quads(text, "de") == expected
