@@ -14,7 +14,10 @@ DELIVERED, ONGOING, AGREED, ALLEGED, DENIED = "delivered", "ongoing", "agreed", 
 CASES: list[tuple[str, set[Quad]]] = [
     # "X beliefert / versorgt / rüstet Y mit Z (aus)": the object after the verb receives; the perfect of
     # "beliefert" and "versorgt" (present and participle alike) has its auxiliary
-    ("Kasachstan hat Kirgisistan mit Schützenpanzern beliefert.", {("KZ", "KG", "armored_vehicles", DELIVERED)}),
+    (
+        "Kasachstan hat Kirgisistan mit Schützenpanzern beliefert.",
+        {("KZ", "KG", "armored_vehicles", DELIVERED)},
+    ),
     ("Belarus beliefert Russland mit Artilleriemunition.", {("BY", "RU", "ammunition", AGREED)}),
     ("Teheran hat Damaskus mit Raketen versorgt.", {("IR", "SY", "missiles", DELIVERED)}),
     ("Italien hat Tunesien mit Patrouillenbooten ausgerüstet.", {("IT", "TN", "naval", DELIVERED)}),
@@ -44,12 +47,12 @@ CASES: list[tuple[str, set[Quad]]] = [
     ),
     # a failed or vetoed deal, a warning against one, a stance on one, a wish to sell: no transfer
     (
-        "Der 2015 geschlossene Vertrag über Kampfjets aus Schweden für Kroatien scheiterte am Veto des Parlaments.",
+        "Der 2015 geschlossene Vertrag über Kampfjets aus Schweden für Kroatien scheiterte am Veto.",
         set(),
     ),
     ("Washington hatte Ungarn gewarnt, chinesische Drohnen zu kaufen.", set()),
     (
-        "Italien und Spanien hätten eine positive Haltung zum Verkauf von Fregatten an Indonesien eingenommen.",
+        "Italien und Spanien hätten eine positive Haltung zum Verkauf von Fregatten an Indonesien.",
         set(),
     ),
     ("Finnland möchte 30 Haubitzen an Estland verkaufen.", set()),
