@@ -69,6 +69,10 @@ TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
 # or at the full-width 。！？ of Chinese and Japanese, which need no space after them.
 SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<!\b[A-Z][A-Z]\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*")
 # Kana and CJK ideographs: runs of them are cut into words by a dictionary (``segmentation: dictionary``).
+# a wire dateline opens a text: "Jerewan – ", "JERUSALEM (inn) – ", "Berlin (AFP) ": the place of the news
+DATELINE = re.compile(
+    r"\s*(\w[\w.'’-]*(?: \w[\w.'’-]*)?)(?: ?\([^()]{1,40}\))?\s*[–—-]\s+|\s*(\w[\w.'’-]*) \([^()]{1,40}\)\s+"
+)
 ORDINAL = re.compile(r"\b\d{1,3}\.$")  # "46." before a lower-case word: an ordinal (Polish, Czech, German)
 STANDALONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
 # Arabic short-vowel and shadda marks, written only now and then ("تسلّم" is "تسلم"): not letters, so
@@ -701,6 +705,9 @@ def sentences(
             spans[-1] = (spans[-1][0], position)
         else:
             spans.append((start, position))
+    dateline = DATELINE.match(text, spans[0][0]) if spans else None
+    if dateline and (dateline[1] or dateline[2])[0].isupper() and dateline.end() < spans[0][1]:
+        spans[0] = (dateline.end(), spans[0][1])  # no party: a place, which its state would be read for
     found = []
     for start, end in spans:
         piece = text[start:end]
@@ -1041,6 +1048,13 @@ def _parties(
             and (data.adjectives_follow_noun or not any(w[0] == end for w in weapons))
         )
         compound = end + 1 < len(words) and words[end] == "-" and words[end + 1].isalpha()
+        # "Kampfpanzer des US-Konzerns General Dynamics", "Kampfjets des französischen Konzerns Dassault": a
+        # maker named in the genitive after its weapon
+        maker = (
+            words[end + 1 if compound else end].startswith(data.companies or ("\0",))
+            if end < len(words)
+            else False
+        )
         if compound and words[end + 1].startswith(data.forces or ("\0",)):
             actor, compound = True, False  # "US-Verteidigungsministerium" is the state
         # not past the noun of the forces: "دبابات للجيش الأوكراني" (tanks for the Ukrainian army)
@@ -1114,6 +1128,8 @@ def _parties(
                 position = data.prepositions[words[start - 1]].get("any")
             if compound and position not in (None, "subject", "object"):
                 continue  # "nach US-Angaben": the preposition governs "Angaben", not the state
+        if position == "of" and maker and any(0 < start - w[1] <= 2 for w in weapons):
+            position = "origin"
         if position == "of" and _genitive_subject(end, sentence, data, cues, clause_of, weapons):
             position = "subject"
         if position == "of" and "gen" in form.cases and any(cue.index == end and cue.noun for cue in cues):
@@ -1684,7 +1700,11 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     transfer_status = told or data.default_status
     if elliptic and not any(party.position in ("to", "from", "by") for party in parties):
         return []
-    if not parties:
+    if all(
+        party.position == "origin" and any(party.code == item.supplier.code for item in previous)
+        for party in parties
+    ):
+        # no party but the maker that just supplied: "Geliefert werden sollen Kampfpanzer des US-Konzerns GD"
         return _continued(previous, weapons, sentence)
     suppliers: dict[str, Party] = {}
     recipients: dict[str, Party] = {}
@@ -1818,6 +1838,17 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             for cue in cues
         )
     }
+    approved = {key: party for key, party in signers.items() if clause_of[party.start] in approving}
+    if (
+        not suppliers
+        and not recipients
+        and approved.keys() - partners.keys()
+        and partners.keys() - approved.keys()
+    ):
+        # "Das US-Außenministerium hat ein Rüstungsgeschäft mit Taiwan gebilligt": a state approves its own
+        # exports, so the other side of the deal it approves buys
+        suppliers = {key: party for key, party in approved.items() if key not in partners}
+        recipients = {key: party for key, party in partners.items() if key not in suppliers}
     if suppliers and not recipients:
         recipients = {key: party for key, party in partners.items() if key not in suppliers}
     elif recipients and not suppliers:
@@ -2041,15 +2072,18 @@ def _reporters(sentence: Sentence, data: LanguageData, also: Sequence[tuple[int,
     reports = [(start, end) for start, end, label in _cue_hits(sentence, data.status) if label == "report"]
     reports += also
     matches = _state_matches(sentence, data)
+    words = sentence.words
     found = {
         form.code
         for start, end, form in matches
         if any(
-            -3 <= report - end <= 2 or 0 <= _phrase_start(start, sentence.words, data) - report_end <= 2
+            # not across a comma: "... in der Ukraine eingetroffen, berichtete der Spiegel" (the name closes
+            # the clause reported, and the reporter follows the verb)
+            (-3 <= report - end <= 2 and "," not in words[end:report])
+            or 0 <= _phrase_start(start, words, data) - report_end <= 2
             for report, report_end in reports
         )
     }
-    words = sentence.words
     comma = words.index(",") if "," in words else len(words)
     if (
         data.verb_final

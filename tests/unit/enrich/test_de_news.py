@@ -1,7 +1,7 @@
 """German news wording the multilingual path missed on unseen news (bench/data/eval/tune-de5.jsonl), as
 invented sentences: the rest of the supply verbs' paradigm ("beliefern", "versorgen", "ausrüsten",
 "gehen an"), non-state recipients, the demonym that names the agent of a transfer noun, failed deals,
-warnings, stances and wishes that report no transfer."""
+warnings, stances, wishes and attempts that report no transfer, the reporter after a comma, datelines."""
 
 from __future__ import annotations
 
@@ -56,6 +56,43 @@ CASES: list[tuple[str, set[Quad]]] = [
         set(),
     ),
     ("Finnland möchte 30 Haubitzen an Estland verkaufen.", set()),
+    # an attempt is no transfer
+    ("Ecuador hat 2012 versucht, in Brasilien Kampfjets zu kaufen.", set()),
+    ("Die Türkei versuchte vergeblich, Patriot-Systeme aus den USA zu erwerben.", set()),
+    # a name that closes the clause a reporting verb follows is no speaker: the claim stays a claim
+    (
+        "Rumänien hat Moldau offenbar Haubitzen geliefert. Die Geschütze seien in Moldau eingetroffen, "
+        "berichtete die Zeitung am Montag.",
+        {("RO", "MD", "artillery", ALLEGED)},
+    ),
+    # a wire dateline names the place of the news, not a party
+    (
+        "Baku – Aserbaidschan hat Israel vorgeworfen, Drohnen an Armenien zu verkaufen.",
+        {("IL", "AM", "drones", ALLEGED)},
+    ),
+    (
+        "WARSCHAU (dpa) - Polen hat von Südkorea 48 Kampfflugzeuge erhalten.",
+        {("KR", "PL", "aircraft", DELIVERED)},
+    ),
+    # a state that approves an arms deal with another exports to it; the maker named in the genitive after
+    # the weapons of the next sentence is that supplier, which the sentence continues
+    (
+        "Das kanadische Außenministerium hat ein Rüstungsgeschäft mit Chile gebilligt. Geliefert werden "
+        "sollen 12 Hubschrauber des kanadischen Konzerns Bell.",
+        {("CA", "CL", "aircraft", AGREED)},
+    ),
+    (
+        "Die Regierung in Rom hat ein Waffengeschäft mit Katar genehmigt. Geliefert werden sollen vier "
+        "Korvetten des IT-Konzerns Fincantieri.",
+        {("IT", "QA", "naval", AGREED)},
+    ),
+    ("Spanien hat mit Marokko ein Rüstungsgeschäft über fünf Korvetten vereinbart.", set()),
+    ("Vietnam kauft 12 Kampfjets des russischen Herstellers Suchoi.", {("RU", "VN", "aircraft", AGREED)}),
+    # a leader by surname alone
+    (
+        "Danach soll Moskau Chávez Waffen liefern, darunter auch Panzer.",
+        {("RU", "VE", "armored_vehicles", AGREED)},
+    ),
     # category: the Austrian "Geschoß", anti-tank mines
     (
         "Bulgarien hat der Ukraine 10.000 Artilleriegeschoße geliefert.",
