@@ -417,12 +417,17 @@ def _raw(code: str) -> dict[str, Any]:
 
 
 def _inflect(
-    name: str, rules: list[list[Any]], first_word_only: bool = False
+    name: str, rules: list[list[Any]], first_word_only: bool = False, last_word_only: bool = False
 ) -> Iterator[tuple[str, frozenset[str]]]:
     """The name itself (nominative) and every form the rewrite rules make of it; a multi-word name is
     inflected word by word, keeping the cases all its words agree on, or only on its first word where
-    the rules write clitics (Arabic "للولايات المتحدة", "لدولة الإمارات": the phrase takes one)."""
+    the rules write clitics (Arabic "للولايات المتحدة", "لدولة الإمارات": the phrase takes one), or only on
+    its last where the language says so (the German genitive "Kim Jong Uns")."""
     words = name.split(" ")
+    if last_word_only and len(words) > 1:
+        for form, cases in _inflect(words[-1], rules):
+            yield " ".join([*words[:-1], form]), cases
+        return
     per_word: list[dict[str, set[str] | None]] = []
     for position, word in enumerate(words):
         if position and first_word_only:
@@ -470,6 +475,7 @@ def _cldr_metonyms(code: str) -> dict[str, list[str]]:
 def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]:
     rules = data.get("inflection") or []
     first_word_only = bool(data.get("clitics"))  # clitics attach to a phrase, on its first word
+    last_word_only = bool(data.get("inflect_last_word"))
     endings = data.get("adjective_endings") or []
     forms: dict[tuple[str, ...], Form] = {}
 
@@ -479,7 +485,7 @@ def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]
             forms[key] = Form(state, kind, cases)
 
     def add_name(text: str, state: str, kind: str) -> None:
-        for form, cases in _inflect(text, rules, first_word_only):
+        for form, cases in _inflect(text, rules, first_word_only, last_word_only):
             add(form, state, kind, cases)
 
     own: dict[str, dict[str, list[str]]] = data.get("states") or {}
@@ -1093,6 +1099,18 @@ def _parties(
             position = "of"  # "Aussagen der USA", "Einmarsch der Sowjetunion"
         else:
             position = _position(start, end, form, sentence, data)
+            if (
+                position == "of"
+                and form.cases == {"gen"}
+                and actor
+                and end < len(words)
+                and _is_forces(words[end], data)
+            ):
+                # "Russlands Regierung liefert", "an Kim Jong Uns Regime": the state acts through the noun
+                # of its forces after it, which holds the phrase's position
+                position = _governed(
+                    start, end, Form(form.code, form.kind, frozenset({NOMINATIVE})), sentence, data
+                )
             if (
                 position in ("at", "to", None)
                 and end < len(words)

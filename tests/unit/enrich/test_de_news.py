@@ -1,7 +1,8 @@
 """German news wording the multilingual path missed on unseen news (bench/data/eval/tune-de5.jsonl), as
 invented sentences: the rest of the supply verbs' paradigm ("beliefern", "versorgen", "ausrüsten",
 "gehen an"), non-state recipients, the demonym that names the agent of a transfer noun, failed deals,
-warnings, stances, wishes and attempts that report no transfer, the reporter after a comma, datelines."""
+warnings, stances, wishes and attempts that report no transfer, the reporter after a comma, datelines,
+genitives before the noun of a state's forces, denials."""
 
 from __future__ import annotations
 
@@ -92,6 +93,25 @@ CASES: list[tuple[str, set[Quad]]] = [
     (
         "Danach soll Moskau Chávez Waffen liefern, darunter auch Panzer.",
         {("RU", "VE", "armored_vehicles", AGREED)},
+    ),
+    # a state in the genitive before the noun of its forces acts through them, wherever the phrase stands;
+    # the genitive "-s" sits on the last word of a multi-word name
+    ("Kasachstans Regierung liefert Haubitzen an Armenien.", {("KZ", "AM", "artillery", AGREED)}),
+    ("Indien liefert Drohnen an Vietnams Armee.", {("IN", "VN", "drones", AGREED)}),
+    ("Recep Tayyip Erdogans Regierung kauft Korvetten aus Pakistan.", {("PK", "TR", "naval", AGREED)}),
+    # denials: "unbegründet", "entbehrt jeder Grundlage", "will davon nichts wissen"
+    (
+        "Minsk bezeichnete die Vorwürfe, es habe Russland Panzer geliefert, als unbegründet.",
+        {("BY", "RU", "armored_vehicles", DENIED)},
+    ),
+    (
+        "Die Berichte, Eritrea liefere Drohnen an den Sudan, entbehren jeder Grundlage, sagte Asmara.",
+        {("ER", "SD", "drones", DENIED)},
+    ),
+    (
+        "Angeblich liefert Myanmar Raketen an Nordkorea. In Min Aung Hlaings Regierung will man davon "
+        "nichts wissen.",
+        {("MM", "KP", "missiles", DENIED)},
     ),
     # category: the Austrian "Geschoß", anti-tank mines
     (
