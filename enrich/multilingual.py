@@ -425,8 +425,8 @@ def _inflect(
     its last where the language says so (the German genitive "Kim Jong Uns")."""
     words = name.split(" ")
     if last_word_only and len(words) > 1:
-        for form, cases in _inflect(words[-1], rules):
-            yield " ".join([*words[:-1], form]), cases
+        for last, last_cases in _inflect(words[-1], rules):
+            yield " ".join([*words[:-1], last]), last_cases
         return
     per_word: list[dict[str, set[str] | None]] = []
     for position, word in enumerate(words):
