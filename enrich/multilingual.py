@@ -1878,7 +1878,9 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         suppliers = (
             {key: party for key, party in partners.items() if key not in recipients} if recipients else {}
         )
-    makers = {data.origins[text.lower()] for _s, _e, _c, text in weapons if text.lower() in data.origins}
+    # "Su-30-Jets", "Leopard-2-Panzer": a system's name joined to the noun of its kind by a hyphen
+    names = [name for _s, _e, _c, text in weapons for name in (text.lower(), text.lower().rpartition("-")[0])]
+    makers = {data.origins[name] for name in names if name in data.origins}
     subjects = {_key(party): party for party in parties if party.position == "subject"} | partners
     if not recipients and len(makers) == 1 and len(subjects) >= 2 and next(iter(makers)) in subjects:
         # "Russland und Ägypten haben einen Deal geschlossen" for a Russian system: the maker supplies
@@ -2212,8 +2214,10 @@ def tag(text: str, code: str) -> Result:
         parts.extend(_coordinated_parts(sentence, data))
     for sentence in parts:
         current = _sentence_transfers(sentence, data, previous)
-        if not current and _claims_back(sentence, data, just_before):
-            for item in just_before:  # "Об этом сообщил ... со ссылкой на источники"
+        # "... entschieden, Panzer an die Ukraine zu liefern. Auch wird ... gestattet. Das erfuhr die dpa aus
+        # Koalitionskreisen": the source names the sentences since the last transfer too
+        if not current and _claims_back(sentence, data, previous):
+            for item in previous:  # "Об этом сообщил ... со ссылкой на источники"
                 if item.status in statuses.FACT_ORDER:
                     item.status = "alleged"
         if not current and any(label == "continues" for _s, _e, label in _cue_hits(sentence, data.status)):

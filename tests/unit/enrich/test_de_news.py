@@ -66,6 +66,12 @@ CASES: list[tuple[str, set[Quad]]] = [
         "berichtete die Zeitung am Montag.",
         {("RO", "MD", "artillery", ALLEGED)},
     ),
+    # a sentence naming a hedged source covers the sentences since the last transfer, not only the one before
+    (
+        "Kroatien hat der Ukraine Haubitzen geliefert. Die Geschütze sind schon im Einsatz. Das berichtete "
+        "die Zeitung unter Berufung auf Diplomatenkreise.",
+        {("HR", "UA", "artillery", ALLEGED)},
+    ),
     # a wire dateline names the place of the news, not a party
     (
         "Baku – Aserbaidschan hat Israel vorgeworfen, Drohnen an Armenien zu verkaufen.",
@@ -89,6 +95,21 @@ CASES: list[tuple[str, set[Quad]]] = [
     ),
     ("Spanien hat mit Marokko ein Rüstungsgeschäft über fünf Korvetten vereinbart.", set()),
     ("Vietnam kauft 12 Kampfjets des russischen Herstellers Suchoi.", {("RU", "VN", "aircraft", AGREED)}),
+    # "zwischen X und Y" names the two sides of a deal; the maker of the system (its name joined to the noun
+    # of its kind by a hyphen) supplies; compound deal nouns
+    (
+        "Der Vertrag zwischen Deutschland und Norwegen über Leopard-2-Panzer wurde unterzeichnet.",
+        {("DE", "NO", "armored_vehicles", AGREED)},
+    ),
+    (
+        "Die MiG-29-Jets sind Teil eines Rüstungsabkommens zwischen Russland und Myanmar.",
+        {("RU", "MM", "aircraft", AGREED)},
+    ),
+    ("Die Gespräche zwischen Schweden und Polen über Gripen-Kampfjets dauern an.", set()),
+    (
+        "Peru hat einen Kaufvertrag mit Südkorea über 20 FA-50-Kampfjets unterzeichnet.",
+        {("KR", "PE", "aircraft", AGREED)},
+    ),
     # a leader by surname alone
     (
         "Danach soll Moskau Chávez Waffen liefern, darunter auch Panzer.",
