@@ -355,6 +355,8 @@ class LanguageData:
     verb_final: bool = False  # the finite verb closes the clause (Turkish, Persian): its subject precedes it
     # the verb closes a subordinate clause (German, Dutch): "dass es ... geliefert habe" resumes the subject
     subordinate_verb_final: bool = False
+    # a reporting verb after a comma has its subject after it: "..., berichtete der Spiegel" (German, Dutch)
+    inverted_reporting: bool = False
     # a name in the genitive right after a transfer noun is its agent (German "der Export Frankreichs")
     genitive_agent_after: bool = False
 
@@ -652,6 +654,7 @@ def language_data(code: str) -> LanguageData:
         pronoun_suffixes=tuple(str(suffix) for suffix in data.get("pronoun_suffixes") or []) or ("\0",),
         verb_final=bool(data.get("verb_final")),
         subordinate_verb_final=bool(data.get("subordinate_verb_final")),
+        inverted_reporting=bool(data.get("inverted_reporting")),
         genitive_agent_after=bool(data.get("genitive_agent_after")),
     )
 
@@ -1878,13 +1881,20 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         suppliers = (
             {key: party for key, party in partners.items() if key not in recipients} if recipients else {}
         )
+    makers = {data.origins[text.lower()] for _s, _e, _c, text in weapons if text.lower() in data.origins}
     # "Su-30-Jets", "Leopard-2-Panzer": a system's name joined to the noun of its kind by a hyphen
-    names = [name for _s, _e, _c, text in weapons for name in (text.lower(), text.lower().rpartition("-")[0])]
-    makers = {data.origins[name] for name in names if name in data.origins}
+    hyphenated = {text.lower().rpartition("-")[0] for _s, _e, _c, text in weapons}
+    named_makers = makers | {data.origins[name] for name in hyphenated if name in data.origins}
     subjects = {_key(party): party for party in parties if party.position == "subject"} | partners
-    if not recipients and len(makers) == 1 and len(subjects) >= 2 and next(iter(makers)) in subjects:
+    if (
+        not recipients
+        and len(named_makers) == 1
+        and len(subjects) >= 2
+        and next(iter(named_makers)) in subjects
+    ):
         # "Russland und Ägypten haben einen Deal geschlossen" for a Russian system: the maker supplies
-        maker = makers.pop()
+        maker = named_makers.pop()
+        makers.discard(maker)
         suppliers = {maker: subjects[maker]}
         recipients = {key: party for key, party in subjects.items() if key != maker}
     if recipients and not suppliers and signers.keys() - recipients.keys():
@@ -2097,9 +2107,9 @@ def _reporters(sentence: Sentence, data: LanguageData, also: Sequence[tuple[int,
         form.code
         for start, end, form in matches
         if any(
-            # not across a comma: "... in der Ukraine eingetroffen, berichtete der Spiegel" (the name closes
-            # the clause reported, and the reporter follows the verb)
-            (-3 <= report - end <= 2 and "," not in words[end:report])
+            # not across a comma where the reporter follows the verb: "... in der Ukraine eingetroffen,
+            # berichtete der Spiegel" (the name closes the clause reported)
+            (-3 <= report - end <= 2 and not (data.inverted_reporting and "," in words[end:report]))
             or 0 <= _phrase_start(start, words, data) - report_end <= 2
             for report, report_end in reports
         )
