@@ -77,6 +77,10 @@ SENTENCE_END = re.compile(
     r"|(?<!\b\w\.)(?<=[\w\"”»)][.!?؟])(?=[\u0621-\u064a])"
 )
 # Kana and CJK ideographs: runs of them are cut into words by a dictionary (``segmentation: dictionary``).
+# a wire dateline opens a text: "Jerewan – ", "JERUSALEM (inn) – ", "Berlin (AFP) ": the place of the news
+DATELINE = re.compile(
+    r"\s*(\w[\w.'’-]*(?: \w[\w.'’-]*)?)(?: ?\([^()]{1,40}\))?\s*[–—-]\s+|\s*(\w[\w.'’-]*) \([^()]{1,40}\)\s+"
+)
 ORDINAL = re.compile(r"\b\d{1,3}\.$")  # "46." before a lower-case word: an ordinal (Polish, Czech, German)
 STANDALONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
 # Arabic short-vowel and shadda marks, written only now and then ("تسلّم" is "تسلم"): not letters, so
@@ -362,6 +366,8 @@ class LanguageData:
     verb_final: bool = False  # the finite verb closes the clause (Turkish, Persian): its subject precedes it
     # the verb closes a subordinate clause (German, Dutch): "dass es ... geliefert habe" resumes the subject
     subordinate_verb_final: bool = False
+    # a reporting verb after a comma has its subject after it: "..., berichtete der Spiegel" (German, Dutch)
+    inverted_reporting: bool = False
     # a name in the genitive right after a transfer noun is its agent (German "der Export Frankreichs")
     genitive_agent_after: bool = False
 
@@ -424,12 +430,17 @@ def _raw(code: str) -> dict[str, Any]:
 
 
 def _inflect(
-    name: str, rules: list[list[Any]], first_word_only: bool = False
+    name: str, rules: list[list[Any]], first_word_only: bool = False, last_word_only: bool = False
 ) -> Iterator[tuple[str, frozenset[str]]]:
     """The name itself (nominative) and every form the rewrite rules make of it; a multi-word name is
     inflected word by word, keeping the cases all its words agree on, or only on its first word where
-    the rules write clitics (Arabic "للولايات المتحدة", "لدولة الإمارات": the phrase takes one)."""
+    the rules write clitics (Arabic "للولايات المتحدة", "لدولة الإمارات": the phrase takes one), or only on
+    its last where the language says so (the German genitive "Kim Jong Uns")."""
     words = name.split(" ")
+    if last_word_only and len(words) > 1:
+        for last, last_cases in _inflect(words[-1], rules):
+            yield " ".join([*words[:-1], last]), last_cases
+        return
     per_word: list[dict[str, set[str] | None]] = []
     for position, word in enumerate(words):
         if position and first_word_only:
@@ -477,6 +488,7 @@ def _cldr_metonyms(code: str) -> dict[str, list[str]]:
 def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]:
     rules = data.get("inflection") or []
     first_word_only = bool(data.get("clitics"))  # clitics attach to a phrase, on its first word
+    last_word_only = bool(data.get("inflect_last_word"))
     endings = data.get("adjective_endings") or []
     forms: dict[tuple[str, ...], Form] = {}
 
@@ -486,7 +498,7 @@ def _state_forms(code: str, data: dict[str, Any]) -> dict[tuple[str, ...], Form]
             forms[key] = Form(state, kind, cases)
 
     def add_name(text: str, state: str, kind: str) -> None:
-        for form, cases in _inflect(text, rules, first_word_only):
+        for form, cases in _inflect(text, rules, first_word_only, last_word_only):
             add(form, state, kind, cases)
 
     own: dict[str, dict[str, list[str]]] = data.get("states") or {}
@@ -654,6 +666,7 @@ def language_data(code: str) -> LanguageData:
         pronoun_suffixes=tuple(str(suffix) for suffix in data.get("pronoun_suffixes") or []) or ("\0",),
         verb_final=bool(data.get("verb_final")),
         subordinate_verb_final=bool(data.get("subordinate_verb_final")),
+        inverted_reporting=bool(data.get("inverted_reporting")),
         genitive_agent_after=bool(data.get("genitive_agent_after")),
     )
 
@@ -713,6 +726,9 @@ def sentences(
             spans[-1] = (spans[-1][0], position)
         else:
             spans.append((start, position))
+    dateline = DATELINE.match(text, spans[0][0]) if spans else None
+    if dateline and (dateline[1] or dateline[2])[0].isupper() and dateline.end() < spans[0][1]:
+        spans[0] = (dateline.end(), spans[0][1])  # no party: a place, which its state would be read for
     found = []
     for start, end in spans:
         piece = text[start:end]
@@ -1103,6 +1119,13 @@ def _parties(
             or (form.kind == "demonym" and _company_named(start, sentence, data) is not None)
         )
         compound = end + 1 < len(words) and words[end] == "-" and words[end + 1].isalpha()
+        # "Kampfpanzer des US-Konzerns General Dynamics", "Kampfjets des französischen Konzerns Dassault": a
+        # maker named in the genitive after its weapon
+        maker = (
+            words[end + 1 if compound else end].startswith(data.companies or ("\0",))
+            if end < len(words)
+            else False
+        )
         if compound and words[end + 1].startswith(data.forces or ("\0",)):
             actor, compound = True, False  # "US-Verteidigungsministerium" is the state
         # not past the noun of the forces: "دبابات للجيش الأوكراني" (tanks for the Ukrainian army)
@@ -1115,6 +1138,10 @@ def _parties(
             # "van Russische makelij", "российского производства": the noun of making after the demonym
             made = end < len(words) and words[end].startswith(data.make_nouns)
             position = "origin" if beside_weapon or made else _governed(start, end, form, sentence, data)
+            if not data.adjectives_follow_noun and any(cue.index == end and cue.noun for cue in cues):
+                # "über israelische Waffenverkäufe an Aserbaidschan": the demonym of a transfer noun is its
+                # agent, as a genitive before it is ("Israels Waffenverkäufe"); a preposition governs the noun
+                position = "by"
             if (
                 not data.adjectives_follow_noun
                 and any(weapon[0] == end for weapon in weapons)
@@ -1145,6 +1172,18 @@ def _parties(
             position = "of"  # "Aussagen der USA", "Einmarsch der Sowjetunion"
         else:
             position = _position(start, end, form, sentence, data)
+            if (
+                position == "of"
+                and form.cases == {"gen"}
+                and actor
+                and end < len(words)
+                and _is_forces(words[end], data)
+            ):
+                # "Russlands Regierung liefert", "an Kim Jong Uns Regime": the state acts through the noun
+                # of its forces after it, which holds the phrase's position
+                position = _governed(
+                    start, end, Form(form.code, form.kind, frozenset({NOMINATIVE})), sentence, data
+                )
             if (
                 position in ("at", "to", None)
                 and end < len(words)
@@ -1180,6 +1219,8 @@ def _parties(
                 position = data.prepositions[words[start - 1]].get("any")
             if compound and position not in (None, "subject", "object"):
                 continue  # "nach US-Angaben": the preposition governs "Angaben", not the state
+        if position == "of" and maker and any(0 < start - w[1] <= 2 for w in weapons):
+            position = "origin"
         if position == "of" and _genitive_subject(end, sentence, data, cues, clause_of, weapons):
             position = "subject"
         if position == "of" and "gen" in form.cases and any(cue.index == end and cue.noun for cue in cues):
@@ -1801,7 +1842,11 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     transfer_status = told or data.default_status
     if elliptic and not any(party.position in ("to", "from", "by") for party in parties):
         return []
-    if not parties:
+    if all(
+        party.position == "origin" and any(party.code == item.supplier.code for item in previous)
+        for party in parties
+    ):
+        # no party but the maker that just supplied: "Geliefert werden sollen Kampfpanzer des US-Konzerns GD"
         return _framed(_continued(previous, weapons, sentence), sentence, data)
     suppliers: dict[str, Party] = {}
     recipients: dict[str, Party] = {}
@@ -1929,6 +1974,17 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     if suppliers.keys() - approvers:
         # "Israel stimmte Deutschlands Verkauf an Ägypten zu": a state that approves another's transfer
         suppliers = {key: party for key, party in suppliers.items() if key not in approvers}
+    agents = {key for key, party in suppliers.items() if party.start in possessors}
+    if agents:
+        # "Armenien kritisiert israelische Waffenverkäufe an Aserbaidschan": the agent the transfer noun
+        # names supplies; a subject with no transfer verb of its own in its clause only speaks of it
+        suppliers = {
+            key: party
+            for key, party in suppliers.items()
+            if key in agents
+            or party.position != "subject"
+            or any(not cue.noun and clause_of[cue.index] == clause_of[party.start] for cue in cues)
+        }
     # "firmó con Francia un contrato", "un accordo con la Polonia per fornire": the other side of the deal
     partners = {
         _key(party): party
@@ -1941,6 +1997,17 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             for cue in cues
         )
     }
+    approved = {key: party for key, party in signers.items() if clause_of[party.start] in approving}
+    if (
+        not suppliers
+        and not recipients
+        and approved.keys() - partners.keys()
+        and partners.keys() - approved.keys()
+    ):
+        # "Das US-Außenministerium hat ein Rüstungsgeschäft mit Taiwan gebilligt": a state approves its own
+        # exports, so the other side of the deal it approves buys
+        suppliers = {key: party for key, party in approved.items() if key not in partners}
+        recipients = {key: party for key, party in partners.items() if key not in suppliers}
     if suppliers and not recipients:
         recipients = {key: party for key, party in partners.items() if key not in suppliers}
     elif recipients and not suppliers:
@@ -1965,10 +2032,19 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             {key: party for key, party in partners.items() if key not in recipients} if recipients else {}
         )
     makers = {data.origins[text.lower()] for _s, _e, _c, text in weapons if text.lower() in data.origins}
+    # "Su-30-Jets", "Leopard-2-Panzer": a system's name joined to the noun of its kind by a hyphen
+    hyphenated = {text.lower().rpartition("-")[0] for _s, _e, _c, text in weapons}
+    named_makers = makers | {data.origins[name] for name in hyphenated if name in data.origins}
     subjects = {_key(party): party for party in parties if party.position == "subject"} | signers | partners
-    if not recipients and len(makers) == 1 and len(subjects) >= 2 and next(iter(makers)) in subjects:
+    if (
+        not recipients
+        and len(named_makers) == 1
+        and len(subjects) >= 2
+        and next(iter(named_makers)) in subjects
+    ):
         # "Russland und Ägypten haben einen Deal geschlossen" for a Russian system: the maker supplies
-        maker = makers.pop()
+        maker = named_makers.pop()
+        makers.discard(maker)
         suppliers = {maker: subjects[maker]}
         recipients = {key: party for key, party in subjects.items() if key != maker}
     if recipients and not suppliers and signers.keys() - recipients.keys():
@@ -2231,15 +2307,18 @@ def _reporters(sentence: Sentence, data: LanguageData, also: Sequence[tuple[int,
     reports = [(start, end) for start, end, label in _cue_hits(sentence, data.status) if label == "report"]
     reports += also
     matches = _state_matches(sentence, data)
+    words = sentence.words
     found = {
         form.code
         for start, end, form in matches
         if any(
-            -3 <= report - end <= 2 or 0 <= _phrase_start(start, sentence.words, data) - report_end <= 2
+            # not across a comma where the reporter follows the verb: "... in der Ukraine eingetroffen,
+            # berichtete der Spiegel" (the name closes the clause reported)
+            (-3 <= report - end <= 2 and not (data.inverted_reporting and "," in words[end:report]))
+            or 0 <= _phrase_start(start, words, data) - report_end <= 2
             for report, report_end in reports
         )
     }
-    words = sentence.words
     comma = words.index(",") if "," in words else len(words)
     if (
         data.verb_final
@@ -2350,8 +2429,10 @@ def tag(text: str, code: str) -> Result:
         parts.extend(_coordinated_parts(sentence, data))
     for sentence in parts:
         current = _sentence_transfers(sentence, data, previous)
-        if not current and _claims_back(sentence, data, just_before):
-            for item in just_before:  # "Об этом сообщил ... со ссылкой на источники"
+        # "... entschieden, Panzer an die Ukraine zu liefern. Auch wird ... gestattet. Das erfuhr die dpa aus
+        # Koalitionskreisen": the source names the sentences since the last transfer too
+        if not current and _claims_back(sentence, data, previous):
+            for item in previous:  # "Об этом сообщил ... со ссылкой на источники"
                 if item.status in statuses.FACT_ORDER:
                     item.status = "alleged"
         if not current and any(label == "continues" for _s, _e, label in _cue_hits(sentence, data.status)):
