@@ -24,7 +24,8 @@ else in another language's list):
     what did not happen), preventive_prepositions ("against supplying"; "shields against drones"),
     dissuading_verbs and dissuasion_links ("warned China about providing", « empêcher Moscou de livrer »),
     evidence_verbs (negated: "we have not seen China provide"), collective_origins ("Western tanks": no
-    one maker supplies), future_markers, negations,
+    one maker supplies), future_markers, negations, additive_focus (after a negation they make it an
+    addition: « non seulement », "not only"),
     reflexive_clitics (a supply verb with one gives to its subject: « s'offrir »), making_words (the
     state after them and "in" makes the weapon: « fabriqués en Russie »), accusing_verbs (their subject
     is a source: « Rabat accuse l'Iran d'avoir livré »), attribution_markers (as space-separated tokens:

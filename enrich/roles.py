@@ -85,6 +85,7 @@ MAKING_NOUNS = grammar.words("making_nouns")
 ACCUSING_VERBS = grammar.words("accusing_verbs")
 EPISTEMIC_MODALS = grammar.words("epistemic_modals")
 NEGATIONS = grammar.words("negations")
+ADDITIVE_FOCUS = grammar.words("additive_focus")
 PREVENTIVE_PREPOSITIONS = grammar.words("preventive_prepositions")
 DISSUADING_VERBS = grammar.words("dissuading_verbs")
 DISSUASION_LINKS = grammar.words("dissuasion_links")
@@ -697,7 +698,17 @@ def _unseen(token: Token) -> bool:
 
 def has_negation(verb: Token) -> bool:
     """The parse gives the word a negation of its own ("have not seen", « ne … pas »)."""
-    return any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in verb.children)
+    return any((child.dep_ == "neg" or child.lower_ in NEGATIONS) and not additive(child) for child in verb.children)
+
+
+def negation(word: Token) -> bool:
+    """A word of negation that denies: not the « non » of « non seulement … mais aussi », "not only"."""
+    return word.lower_ in NEGATIONS and not additive(word)
+
+
+def additive(word: Token) -> bool:
+    """« non seulement », "not only": the negation word opens an addition."""
+    return word.i + 1 < len(word.doc) and word.doc[word.i + 1].lower_ in ADDITIVE_FOCUS
 
 
 def guesses_at_the_past(token: Token, sentence: Span) -> bool:
@@ -937,9 +948,7 @@ def weapon_aside(start: int, end: int, sentence: Span, cues: CueLexicon, predica
 
 def _negated_word(word: Token, sentence: Span) -> bool:
     """ "has not stopped Beijing from selling": a veto that is itself negated lets the transfer be."""
-    return any(
-        before.lower_ in NEGATIONS for before in sentence.doc[max(word.i - 3, sentence.start) : word.i]
-    )
+    return any(negation(before) for before in sentence.doc[max(word.i - 3, sentence.start) : word.i])
 
 
 def party_of_veto(party: Party, sentence: Span, cues: CueLexicon) -> bool:

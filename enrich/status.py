@@ -22,6 +22,7 @@ from enrich.roles import (
     guesses_at_the_past,
     halting_verb,
     has_negation,
+    negation,
     noun_phrase_climb,
     reflexive_passive,
 )
@@ -256,7 +257,7 @@ def negated(sentence: Span, predicate: Predicate) -> bool:
     if has_negation(token) or negated_governor(token) or _none_moved(token):
         return True
     window = doc[max(token.i - 3, sentence.start) : min(token.i + 3, sentence.end)]
-    return _not_yet(token) or any(word.lower_ in NEGATIONS for word in window)
+    return _not_yet(token) or any(negation(word) for word in window)
 
 
 def _none_moved(verb: Token) -> bool:
