@@ -53,7 +53,8 @@ else in another language's list):
     reflexive_passive_verbs (with a reflexive clitic, their infinitive is a passive: « s'est vu livrer »),
     definite_contractions (a preposition fused with the article: « aux Ukrainiens » names the people),
     simple_past_endings (« livra »: a form with one and without the future stem is a passé simple),
-    recent_past_verbs and recent_past_links (« vient de livrer »: the infinitive tells a step just done)
+    recent_past_verbs and recent_past_links (« vient de livrer »: the infinitive tells a step just done),
+    beneficiary_prepositions (an acquisition for a state they name supplies it: "buy NASAMS for Ukraine")
 
 A language is added by adding its file; everything is read once, at import.
 """

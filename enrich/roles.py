@@ -68,6 +68,7 @@ ADDRESSEE_PREPOSITIONS = grammar.words("addressee_prepositions")
 # général de l'OTAN »).
 SPEAKER_REACH = 8
 BENEFACTIVE = grammar.words("benefactive")
+BENEFICIARY_PREPOSITIONS = grammar.words("beneficiary_prepositions")
 ARTICLES = grammar.words("articles")
 DEFINITE_CONTRACTIONS = grammar.words("definite_contractions")
 SKIPPABLE = ARTICLES | grammar.words("skippable")
@@ -151,9 +152,14 @@ class Party:
 
 
 def find_predicates(
-    sentence: Span, cues: CueLexicon, phrases: list[tuple[str, int, int]], taken: set[int]
+    sentence: Span,
+    cues: CueLexicon,
+    phrases: list[tuple[str, int, int]],
+    taken: set[int],
+    states: frozenset[int] = frozenset(),
 ) -> list[Predicate]:
-    """Transfer predicates of the sentence, skipping tokens that belong to a party or weapon."""
+    """Transfer predicates of the sentence, skipping tokens that belong to a party or weapon; ``states``
+    are the tokens of the states it names."""
     found = []
     for token in sentence:
         if token.i in taken:
@@ -163,6 +169,8 @@ def find_predicates(
             continue
         if kind == "supply" and _reflexive(token):
             kind = "acquire"  # « la Croatie s'est offert des Rafale », « se doter de drones »: for itself
+        elif kind == "acquire" and _bought_for(token, states):
+            kind = "supply"  # « le Canada va acheter un système pour l'Ukraine »: the buyer gives
         is_verb = kind in ("supply", "acquire", "arrival", "possess")
         if _intended(token, sentence, cues) or _vetoed(token, sentence, cues):
             continue
@@ -249,6 +257,26 @@ def _completes_intended(start: int, sentence: Span, cues: CueLexicon, taken: set
         if index in taken or _predicate_kind(word, cues) is None:
             continue
         return _intended(word, sentence, cues)
+    return False
+
+
+def _bought_for(token: Token, states: frozenset[int]) -> bool:
+    """« le Canada s'apprête à acheter un système pour l'Ukraine », "will buy NASAMS for Ukraine": an
+    acquisition verb with a state after « pour », "for" (hung on the verb or on its object) buys for that
+    state, which receives it."""
+    objects_of_verb = [child for child in token.children if child.dep_ in ("obj", "dobj")]
+    for child in [*token.children, *(word for noun in objects_of_verb for word in noun.children)]:
+        if child.lower_ in BENEFICIARY_PREPOSITIONS:  # "for" heading its object
+            objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+        elif any(
+            grandchild.dep_ == "case" and grandchild.lower_ in BENEFICIARY_PREPOSITIONS
+            for grandchild in child.children
+        ):
+            objects = [child]  # « pour » hung on its noun
+        else:
+            continue
+        if any(word.i in states for word in objects):
+            return True
     return False
 
 
@@ -698,7 +726,9 @@ def _unseen(token: Token) -> bool:
 
 def has_negation(verb: Token) -> bool:
     """The parse gives the word a negation of its own ("have not seen", « ne … pas »)."""
-    return any((child.dep_ == "neg" or child.lower_ in NEGATIONS) and not additive(child) for child in verb.children)
+    return any(
+        (child.dep_ == "neg" or child.lower_ in NEGATIONS) and not additive(child) for child in verb.children
+    )
 
 
 def negation(word: Token) -> bool:

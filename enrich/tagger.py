@@ -500,15 +500,21 @@ def _parties(
             for group in groups
         )
     ]
-    # "the Russian mercenary group Wagner": a demonym that qualifies an armed group's noun is no state actor.
+    # "the Russian mercenary group Wagner", « les insurgés syriens »: a demonym that qualifies an armed
+    # group's noun, before it or right after it, is no state actor.
     hits = [
         hit
         for hit in hits
         if not (
             hit.kind == "demonym"
             and any(
-                0 <= group.start - hit.end <= GROUP_NOUN_REACH
-                and all(word.pos_ in ("ADJ", "NOUN", "PROPN") for word in sentence.doc[hit.end : group.start])
+                hit.start == group.end
+                or (
+                    0 <= group.start - hit.end <= GROUP_NOUN_REACH
+                    and all(
+                        word.pos_ in ("ADJ", "NOUN", "PROPN") for word in sentence.doc[hit.end : group.start]
+                    )
+                )
                 for group in groups
             )
         )
@@ -592,7 +598,8 @@ def _extract(
     holding_phrases = {start for kind, start, _end in phrases if kind in POSSESSION}  # "in service"
     spans = weapon_spans + [(party.start, party.end) for party in parties]
     taken = {i for start, end in spans for i in range(start, end)}
-    predicates = roles.find_predicates(sentence, lex.cues, phrases, taken)
+    states = frozenset(i for party in parties if party.code for i in range(party.start, party.end))
+    predicates = roles.find_predicates(sentence, lex.cues, phrases, taken, states)
     if holding:
         if roles.reports_combat(sentence):
             return []

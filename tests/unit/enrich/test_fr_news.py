@@ -1,5 +1,5 @@
-"""French news constructions the rules missed on unseen wire copy and dailies (tune-fr5.jsonl's errors, and the
-French errors of the tuning sets): each rule tested on invented sentences, with the (supplier, recipient,
+"""French news constructions the rules missed on unseen wire copy and dailies (tune-fr5.jsonl's errors, and
+the French errors of the tuning sets): each rule tested on invented sentences, with the (supplier, recipient,
 category, status) the annotation rules give them, or nothing."""
 
 from __future__ import annotations
@@ -37,11 +37,32 @@ from tests.tagged import Quad, quads
             "La Suède venait de livrer des canons à l'Estonie quand la guerre a éclaté.",
             {("SE", "EE", "artillery", "delivered")},
         ),
-        ("Le Pérou vient de recevoir des hélicoptères de la Russie.", {("RU", "PE", "aircraft", "delivered")}),
+        (
+            "Le Pérou vient de recevoir des hélicoptères de la Russie.",
+            {("RU", "PE", "aircraft", "delivered")},
+        ),
         # ... and of an order or a purchase, a deal just made
         ("Le Maroc vient de commander des drones à la Turquie.", {("TR", "MA", "drones", "agreed")}),
         ("L'Indonésie vient d'acheter des sous-marins à la France.", {("FR", "ID", "naval", "agreed")}),
+        # a demonym right after an armed group's noun qualifies the group: no state recipient
+        (
+            "Le Koweït fournit depuis des mois des missiles antichars aux insurgés libyens.",
+            {("KW", None, "missiles", "ongoing")},
+        ),
+        ("L'Iran a livré des drones aux Houthis yéménites.", {("IR", None, "drones", "delivered")}),
+        # « acheter X pour Y », "buy X for Y": the buyer supplies the state it buys for
+        (
+            "Le système antiaérien que la Norvège s'apprête à acheter pour la Moldavie sera livré en mai.",
+            {("NO", "MD", "air_defense", "agreed")},
+        ),
+        ("Les Pays-Bas ont acheté des obus pour l'Ukraine.", {("NL", "UA", "ammunition", "agreed")}),
+        ("Denmark will buy NASAMS for Ukraine.", {("DK", "UA", "air_defense", "agreed")}),
+        # ... not for its own army: « pour son armée » names no other state
+        (
+            "La Roumanie achète des chars pour son armée à la Corée du Sud.",
+            {("KR", "RO", "armored_vehicles", "agreed")},
+        ),
     ],
 )
 def test_french_news_constructions(tagger: Tagger, text: str, expected: set[Quad]) -> None:
-    assert quads(tagger, text, lang="fr") == expected
+    assert quads(tagger, text) == expected
