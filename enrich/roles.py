@@ -280,6 +280,27 @@ def _bought_for(token: Token, states: frozenset[int]) -> bool:
     return False
 
 
+def around_report(party: Party, predicate: Predicate, predicates: list[Predicate], sentence: Span) -> bool:
+    """« …, a-t-on appris mercredi de source sécuritaire à Niamey », "…, the minister said at a press
+    conference in Kyiv": a place or an addressee whose phrase hangs, through nouns only, on a verb of
+    reporting that stands between it and the transfer word tells where or to whom the news was told, no
+    side of the transfer (not « a annoncé la livraison de chars à l'Ukraine », whatever the parse)."""
+    doc = sentence.doc
+    node = doc[party.start : party.end].root
+    if node.dep_.startswith("nsubj"):
+        return False
+    transfer_words = {predicate.index for predicate in predicates}
+    while node.head.i != node.i and node.i not in transfer_words:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return (
+                node.i not in transfer_words
+                and node.lemma_.lower() in REPORTING_VERBS
+                and min(predicate.index, party.start) < node.i < max(predicate.index, party.start)
+            )
+    return False
+
+
 def _predicate_kind(token: Token, cues: CueLexicon) -> CueKind | None:
     """Verbs from the verb lists, nouns from the noun lists ("an order" is not "to order")."""
     words: tuple[str, ...] = (token.lemma_.lower(), token.lower_)

@@ -1087,6 +1087,10 @@ def _place(
             and not roles.speaks_aside(party, predicate, sentence)
         ):
             position = "reporter"  # "…, the South Korean defence ministry said": the claim's source
+        if position not in ("subject", "reporter", "counterparty") and roles.around_report(
+            party, predicate, predicates, sentence
+        ):
+            position = None  # « …, a-t-on appris de source sécuritaire à Niamey »: where the news was told
         if position not in ("via", "counterparty") and roles.reacts(party, sentence):
             position = None  # "Moscow's criticism of Ankara over the sale": a reaction, no side or source
         elif position not in ("reporter", "via", "counterparty") and roles.claims(party, sentence):

@@ -62,6 +62,21 @@ from tests.tagged import Quad, quads
             "La Roumanie achète des chars pour son armée à la Corée du Sud.",
             {("KR", "RO", "armored_vehicles", "agreed")},
         ),
+        # a place named in the reporting clause is where the news was told, not a side
+        (
+            "La marine sénégalaise vient de réceptionner deux patrouilleurs de fabrication française, a-t-on"
+            " appris jeudi de source militaire à Dakar.",
+            {("FR", "SN", "naval", "delivered")},
+        ),
+        (
+            "La Grèce a livré des obus à la Bulgarie, a déclaré le ministre lors d'une conférence à Athènes.",
+            {("GR", "BG", "ammunition", "delivered")},
+        ),
+        # ... but a destination the parse hangs on the reporting verb stays one
+        (
+            "L'Autriche a annoncé la livraison de blindés à la Slovaquie.",
+            {("AT", "SK", "armored_vehicles", "agreed")},
+        ),
     ],
 )
 def test_french_news_constructions(tagger: Tagger, text: str, expected: set[Quad]) -> None:
