@@ -301,6 +301,36 @@ def around_report(party: Party, predicate: Predicate, predicates: list[Predicate
     return False
 
 
+def places_another(party: Party, parties: list[Party], sentence: Span) -> bool:
+    """« des drones connus pour leurs attaques en Libye », « des milices en provenance de Syrie »: a place
+    whose phrase hangs on a word of combat, or on another party's name, tells where a fight took place or
+    where that party comes from, not where the weapons go or come from."""
+    doc = sentence.doc
+    head = doc[party.start : party.end].root.head
+    if any(head.lower_ in nouns for nouns in COMPOUND_PREPOSITIONS.values()) and head.head.i != head.i:
+        head = head.head  # « en provenance de la Syrie » hangs on what comes
+    if head.i in range(party.start, party.end):
+        return False
+    return _listed(head, COMBAT_WORDS) or any(
+        other.start <= head.i < other.end for other in parties if other is not party
+    )
+
+
+def same_phrase_list(previous: Party, party: Party, sentence: Span) -> bool:
+    """« en Libye, en Syrie et en Arménie »: the party repeats the preposition of the one before it, with
+    only commas and conjunctions between them (a list the parse may not see)."""
+    doc = sentence.doc
+    if party.start < 1 or previous.end >= party.start:
+        return False
+    preposition = doc[party.start - 1].lower_
+    between = doc[previous.end : party.start - 1]
+    return (
+        previous.start >= 1
+        and doc[previous.start - 1].lower_ == preposition
+        and all(word.lower_ in COORDINATION for word in between)
+    )
+
+
 def _predicate_kind(token: Token, cues: CueLexicon) -> CueKind | None:
     """Verbs from the verb lists, nouns from the noun lists ("an order" is not "to order")."""
     words: tuple[str, ...] = (token.lemma_.lower(), token.lower_)

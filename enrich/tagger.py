@@ -1040,6 +1040,7 @@ def _place(
     """Each party's predicate and position; of several subjects (objects) only the list nearest the verb."""
     placements: list[_Placement] = []
     between: dict[int, int] = {}  # deal -> its parties named with "between": "a deal between A and B"
+    elsewhere: list[Party] = []  # places of something else than the transfer
     for party in parties:
         previous = placements[-1] if placements else None
         # "Both countries" stands for two states: a list of its own.
@@ -1091,6 +1092,17 @@ def _place(
             party, predicate, predicates, sentence
         ):
             position = None  # « …, a-t-on appris de source sécuritaire à Niamey »: where the news was told
+        elif position in ("at", "from") and (
+            roles.places_another(party, parties, sentence)
+            or (
+                previous is not None
+                and previous.party in elsewhere
+                and roles.same_phrase_list(previous.party, party, sentence)
+            )
+        ):
+            # « connus pour leurs attaques en Libye, en Syrie et en Arménie », « des milices venues de Syrie »
+            elsewhere.append(party)
+            position = None
         if position not in ("via", "counterparty") and roles.reacts(party, sentence):
             position = None  # "Moscow's criticism of Ankara over the sale": a reaction, no side or source
         elif position not in ("reporter", "via", "counterparty") and roles.claims(party, sentence):

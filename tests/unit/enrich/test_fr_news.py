@@ -77,6 +77,24 @@ from tests.tagged import Quad, quads
             "L'Autriche a annoncé la livraison de blindés à la Slovaquie.",
             {("AT", "SK", "armored_vehicles", "agreed")},
         ),
+        # a place that hangs on a word of combat, or on another party, is no destination: nor the places
+        # listed after it with the same preposition
+        (
+            "Pékin a conclu la vente de drones Wing Loong connus pour leurs frappes en Libye à l'Égypte.",
+            {("CN", "EG", "drones", "agreed")},
+        ),
+        (
+            "Ankara a finalisé la vente de drones réputés pour leurs attaques en Libye, en Syrie et en Irak.",
+            set(),
+        ),
+        (
+            "La Suède a envoyé des obus en Ukraine, en Moldavie et en Lettonie.",
+            {
+                ("SE", "UA", "ammunition", "delivered"),
+                ("SE", "MD", "ammunition", "delivered"),
+                ("SE", "LV", "ammunition", "delivered"),
+            },
+        ),
     ],
 )
 def test_french_news_constructions(tagger: Tagger, text: str, expected: set[Quad]) -> None:
