@@ -306,10 +306,13 @@ def places_another(party: Party, parties: list[Party], sentence: Span) -> bool:
     whose phrase hangs on a word of combat, or on another party's name, tells where a fight took place or
     where that party comes from, not where the weapons go or come from."""
     doc = sentence.doc
-    head = doc[party.start : party.end].root.head
+    node = doc[party.start : party.end].root
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # « en Moldavie et en Lettonie »: the list hangs where its first member does
+    head = node.head
     if any(head.lower_ in nouns for nouns in COMPOUND_PREPOSITIONS.values()) and head.head.i != head.i:
         head = head.head  # « en provenance de la Syrie » hangs on what comes
-    if head.i in range(party.start, party.end):
+    if head.i in range(party.start, party.end) or head.i == node.i:
         return False
     return _listed(head, COMBAT_WORDS) or any(
         other.start <= head.i < other.end for other in parties if other is not party
