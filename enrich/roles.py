@@ -303,8 +303,8 @@ def around_report(party: Party, predicate: Predicate, predicates: list[Predicate
 
 def places_another(party: Party, parties: list[Party], sentence: Span) -> bool:
     """« des drones connus pour leurs attaques en Libye », « des milices en provenance de Syrie »: a place
-    whose phrase hangs on a word of combat, or on another party's name, tells where a fight took place or
-    where that party comes from, not where the weapons go or come from."""
+    whose phrase hangs on a word of combat, or on the name of a party that is no state (an armed group), tells
+    where a fight took place or where that group comes from, not where the weapons go or come from."""
     doc = sentence.doc
     node = doc[party.start : party.end].root
     while node.dep_ == "conj" and node.head.i != node.i:
@@ -315,7 +315,7 @@ def places_another(party: Party, parties: list[Party], sentence: Span) -> bool:
     if head.i in range(party.start, party.end) or head.i == node.i:
         return False
     return _listed(head, COMBAT_WORDS) or any(
-        other.start <= head.i < other.end for other in parties if other is not party
+        other.start <= head.i < other.end for other in parties if other.code is None
     )
 
 
