@@ -95,6 +95,12 @@ from tests.tagged import Quad, quads
                 ("SE", "LV", "ammunition", "delivered"),
             },
         ),
+        # the Moroccan air force by its name
+        (
+            "Les Forces Aériennes Royales ont annoncé l'achat de six hélicoptères au groupe"
+            " américain Boeing.",
+            {("US", "MA", "aircraft", "agreed")},
+        ),
     ],
 )
 def test_french_news_constructions(tagger: Tagger, text: str, expected: set[Quad]) -> None:
