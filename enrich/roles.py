@@ -319,6 +319,26 @@ def places_another(party: Party, parties: list[Party], sentence: Span) -> bool:
     )
 
 
+def agent_of_other_noun(
+    party: Party, predicates: list[Predicate], parties: list[Party], sentence: Span
+) -> bool:
+    """« au lendemain du démantèlement par le Koweït d'une cellule accusée de transférer des armes »: the
+    agent (« par ») of a noun that is no transfer word acts in that other event, not in the transfer."""
+    doc = sentence.doc
+    root = doc[party.start : party.end].root
+    head = root.head
+    return (
+        head.i != root.i
+        and head.pos_ == "NOUN"
+        and head.i not in {predicate.index for predicate in predicates}
+        and not any(other.start <= head.i < other.end for other in parties)
+        and any(
+            child.dep_ == "case" and PREPOSITIONS.get(doc.lang_, {}).get(child.lower_) == "by"
+            for child in root.children
+        )
+    )
+
+
 def same_phrase_list(previous: Party, party: Party, sentence: Span) -> bool:
     """« en Libye, en Syrie et en Arménie »: the party repeats the preposition of the one before it, with
     only commas and conjunctions between them (a list the parse may not see)."""

@@ -1092,6 +1092,10 @@ def _place(
             party, predicate, predicates, sentence
         ):
             position = None  # « …, a-t-on appris de source sécuritaire à Niamey »: where the news was told
+        elif position == "by" and roles.agent_of_other_noun(party, predicates, parties, sentence):
+            position = (
+                None  # « le démantèlement par le Koweït d'une cellule accusée de transférer des armes »
+            )
         elif position in ("at", "from") and (
             roles.places_another(party, parties, sentence)
             or (

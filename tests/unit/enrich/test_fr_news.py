@@ -95,6 +95,20 @@ from tests.tagged import Quad, quads
                 ("SE", "LV", "ammunition", "delivered"),
             },
         ),
+        # « ni » negates the verb it coordinates
+        ("Le Népal n'a ni fabriqué ni acheté de drones de fabrication chinoise.", set()),
+        ("La Bolivie n'a pas produit, ni importé de fusils de fabrication russe.", set()),
+        # the agent of a noun that is no transfer word acts in another event
+        (
+            "Après l'arrestation par la Jordanie d'un réseau accusé d'acheminer des armes aux Houthis,"
+            " l'enquête continue.",
+            set(),
+        ),
+        # ... the agent of a transfer noun stays the supplier
+        (
+            "La livraison par la France de canons à l'Ukraine a commencé.",
+            {("FR", "UA", "artillery", "ongoing")},
+        ),
         # the Moroccan air force by its name
         (
             "Les Forces Aériennes Royales ont annoncé l'achat de six hélicoptères au groupe"
