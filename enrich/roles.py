@@ -320,7 +320,11 @@ def places_another(party: Party, parties: list[Party], sentence: Span) -> bool:
 
 
 def agent_of_other_noun(
-    party: Party, predicates: list[Predicate], parties: list[Party], sentence: Span
+    party: Party,
+    predicates: list[Predicate],
+    parties: list[Party],
+    sentence: Span,
+    weapons: list[tuple[int, int]],
 ) -> bool:
     """« au lendemain du démantèlement par le Koweït d'une cellule accusée de transférer des armes »: the
     agent (« par ») of a noun that is no transfer word acts in that other event, not in the transfer."""
@@ -332,6 +336,7 @@ def agent_of_other_noun(
         and head.pos_ == "NOUN"
         and head.i not in {predicate.index for predicate in predicates}
         and not any(other.start <= head.i < other.end for other in parties)
+        and not any(start <= head.i < end for start, end in weapons)  # « livrer des obusiers par l'Inde »
         and any(
             child.dep_ == "case" and PREPOSITIONS.get(doc.lang_, {}).get(child.lower_) == "by"
             for child in root.children

@@ -1092,7 +1092,9 @@ def _place(
             party, predicate, predicates, sentence
         ):
             position = None  # « …, a-t-on appris de source sécuritaire à Niamey »: where the news was told
-        elif position == "by" and roles.agent_of_other_noun(party, predicates, parties, sentence):
+        elif position == "by" and roles.agent_of_other_noun(
+            party, predicates, parties, sentence, weapon_spans
+        ):
             position = (
                 None  # « le démantèlement par le Koweït d'une cellule accusée de transférer des armes »
             )

@@ -109,6 +109,11 @@ from tests.tagged import Quad, quads
             "La livraison par la France de canons à l'Ukraine a commencé.",
             {("FR", "UA", "artillery", "ongoing")},
         ),
+        # ... and so does an agent the parse hangs on the weapon
+        (
+            "La Moldavie s'est fait livrer des obusiers par la Roumanie.",
+            {("RO", "MD", "artillery", "delivered")},
+        ),
         # the Moroccan air force by its name
         (
             "Les Forces Aériennes Royales ont annoncé l'achat de six hélicoptères au groupe"
