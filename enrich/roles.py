@@ -337,6 +337,13 @@ def agent_of_other_noun(
         and head.i not in {predicate.index for predicate in predicates}
         and not any(other.start <= head.i < other.end for other in parties)
         and not any(start <= head.i < end for start, end in weapons)  # « livrer des obusiers par l'Inde »
+        # « l'évocation de l'achat de Rafale par les Émirats »: a transfer word or a weapon between the noun
+        # and the agent may be what the agent belongs to, whatever the parse
+        and not any(
+            i in {predicate.index for predicate in predicates}
+            or any(start <= i < end for start, end in weapons)
+            for i in range(min(head.i, party.start), max(head.i, party.start))
+        )
         and any(
             child.dep_ == "case" and PREPOSITIONS.get(doc.lang_, {}).get(child.lower_) == "by"
             for child in root.children

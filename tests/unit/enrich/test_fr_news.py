@@ -109,6 +109,10 @@ from tests.tagged import Quad, quads
             "La livraison par la France de canons à l'Ukraine a commencé.",
             {("FR", "UA", "artillery", "ongoing")},
         ),
+        (
+            "Dix ans après la première évocation de l'achat de Rafale par l'Indonésie, le contrat est signé.",
+            {("FR", "ID", "aircraft", "agreed")},
+        ),
         # ... and so does an agent the parse hangs on the weapon
         (
             "La Moldavie s'est fait livrer des obusiers par la Roumanie.",
