@@ -24,7 +24,8 @@ else in another language's list):
     what did not happen), preventive_prepositions ("against supplying"; "shields against drones"),
     dissuading_verbs and dissuasion_links ("warned China about providing", « empêcher Moscou de livrer »),
     evidence_verbs (negated: "we have not seen China provide"), collective_origins ("Western tanks": no
-    one maker supplies), future_markers, negations,
+    one maker supplies), future_markers, negations, additive_focus (after a negation they make it an
+    addition: « non seulement », "not only"),
     reflexive_clitics (a supply verb with one gives to its subject: « s'offrir »), making_words (the
     state after them and "in" makes the weapon: « fabriqués en Russie »), accusing_verbs (their subject
     is a source: « Rabat accuse l'Iran d'avoir livré »), attribution_markers (as space-separated tokens:
@@ -51,7 +52,9 @@ else in another language's list):
     ruling_out_verbs (a transfer they govern as object is ruled out: « exclut de livrer »),
     reflexive_passive_verbs (with a reflexive clitic, their infinitive is a passive: « s'est vu livrer »),
     definite_contractions (a preposition fused with the article: « aux Ukrainiens » names the people),
-    simple_past_endings (« livra »: a form with one and without the future stem is a passé simple)
+    simple_past_endings (« livra »: a form with one and without the future stem is a passé simple),
+    recent_past_verbs and recent_past_links (« vient de livrer »: the infinitive tells a step just done),
+    beneficiary_prepositions (an acquisition for a state they name supplies it: "buy NASAMS for Ukraine")
 
 A language is added by adding its file; everything is read once, at import.
 """

@@ -68,6 +68,7 @@ ADDRESSEE_PREPOSITIONS = grammar.words("addressee_prepositions")
 # général de l'OTAN »).
 SPEAKER_REACH = 8
 BENEFACTIVE = grammar.words("benefactive")
+BENEFICIARY_PREPOSITIONS = grammar.words("beneficiary_prepositions")
 ARTICLES = grammar.words("articles")
 DEFINITE_CONTRACTIONS = grammar.words("definite_contractions")
 SKIPPABLE = ARTICLES | grammar.words("skippable")
@@ -85,6 +86,7 @@ MAKING_NOUNS = grammar.words("making_nouns")
 ACCUSING_VERBS = grammar.words("accusing_verbs")
 EPISTEMIC_MODALS = grammar.words("epistemic_modals")
 NEGATIONS = grammar.words("negations")
+ADDITIVE_FOCUS = grammar.words("additive_focus")
 PREVENTIVE_PREPOSITIONS = grammar.words("preventive_prepositions")
 DISSUADING_VERBS = grammar.words("dissuading_verbs")
 DISSUASION_LINKS = grammar.words("dissuasion_links")
@@ -150,9 +152,14 @@ class Party:
 
 
 def find_predicates(
-    sentence: Span, cues: CueLexicon, phrases: list[tuple[str, int, int]], taken: set[int]
+    sentence: Span,
+    cues: CueLexicon,
+    phrases: list[tuple[str, int, int]],
+    taken: set[int],
+    states: frozenset[int] = frozenset(),
 ) -> list[Predicate]:
-    """Transfer predicates of the sentence, skipping tokens that belong to a party or weapon."""
+    """Transfer predicates of the sentence, skipping tokens that belong to a party or weapon; ``states``
+    are the tokens of the states it names."""
     found = []
     for token in sentence:
         if token.i in taken:
@@ -162,6 +169,8 @@ def find_predicates(
             continue
         if kind == "supply" and _reflexive(token):
             kind = "acquire"  # « la Croatie s'est offert des Rafale », « se doter de drones »: for itself
+        elif kind == "acquire" and _bought_for(token, states):
+            kind = "supply"  # « le Canada va acheter un système pour l'Ukraine »: the buyer gives
         is_verb = kind in ("supply", "acquire", "arrival", "possess")
         if _intended(token, sentence, cues) or _vetoed(token, sentence, cues):
             continue
@@ -249,6 +258,112 @@ def _completes_intended(start: int, sentence: Span, cues: CueLexicon, taken: set
             continue
         return _intended(word, sentence, cues)
     return False
+
+
+def _bought_for(token: Token, states: frozenset[int]) -> bool:
+    """« le Canada s'apprête à acheter un système pour l'Ukraine », "will buy NASAMS for Ukraine": an
+    acquisition verb with a state after « pour », "for" (hung on the verb or on its object) buys for that
+    state, which receives it."""
+    objects_of_verb = [child for child in token.children if child.dep_ in ("obj", "dobj")]
+    for child in [*token.children, *(word for noun in objects_of_verb for word in noun.children)]:
+        if child.lower_ in BENEFICIARY_PREPOSITIONS:  # "for" heading its object
+            objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+        elif any(
+            grandchild.dep_ == "case" and grandchild.lower_ in BENEFICIARY_PREPOSITIONS
+            for grandchild in child.children
+        ):
+            objects = [child]  # « pour » hung on its noun
+        else:
+            continue
+        if any(word.i in states for word in objects):
+            return True
+    return False
+
+
+def around_report(party: Party, predicate: Predicate, predicates: list[Predicate], sentence: Span) -> bool:
+    """« …, a-t-on appris mercredi de source sécuritaire à Niamey », "…, the minister said at a press
+    conference in Kyiv": a place or an addressee whose phrase hangs, through nouns only, on a verb of
+    reporting that stands between it and the transfer word tells where or to whom the news was told, no
+    side of the transfer (not « a annoncé la livraison de chars à l'Ukraine », whatever the parse)."""
+    doc = sentence.doc
+    node = doc[party.start : party.end].root
+    if node.dep_.startswith("nsubj"):
+        return False
+    transfer_words = {predicate.index for predicate in predicates}
+    while node.head.i != node.i and node.i not in transfer_words:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return (
+                node.i not in transfer_words
+                and node.lemma_.lower() in REPORTING_VERBS
+                and min(predicate.index, party.start) < node.i < max(predicate.index, party.start)
+            )
+    return False
+
+
+def places_another(party: Party, parties: list[Party], sentence: Span) -> bool:
+    """« des drones connus pour leurs attaques en Libye », « des milices en provenance de Syrie »: a place
+    whose phrase hangs on a word of combat, or on the name of a party that is no state (an armed group), tells
+    where a fight took place or where that group comes from, not where the weapons go or come from."""
+    doc = sentence.doc
+    node = doc[party.start : party.end].root
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # « en Moldavie et en Lettonie »: the list hangs where its first member does
+    head = node.head
+    if any(head.lower_ in nouns for nouns in COMPOUND_PREPOSITIONS.values()) and head.head.i != head.i:
+        head = head.head  # « en provenance de la Syrie » hangs on what comes
+    if head.i in range(party.start, party.end) or head.i == node.i:
+        return False
+    return _listed(head, COMBAT_WORDS) or any(
+        other.start <= head.i < other.end for other in parties if other.code is None
+    )
+
+
+def agent_of_other_noun(
+    party: Party,
+    predicates: list[Predicate],
+    parties: list[Party],
+    sentence: Span,
+    weapons: list[tuple[int, int]],
+) -> bool:
+    """« au lendemain du démantèlement par le Koweït d'une cellule accusée de transférer des armes »: the
+    agent (« par ») of a noun that is no transfer word acts in that other event, not in the transfer."""
+    doc = sentence.doc
+    root = doc[party.start : party.end].root
+    head = root.head
+    return (
+        head.i != root.i
+        and head.pos_ == "NOUN"
+        and head.i not in {predicate.index for predicate in predicates}
+        and not any(other.start <= head.i < other.end for other in parties)
+        and not any(start <= head.i < end for start, end in weapons)  # « livrer des obusiers par l'Inde »
+        # « l'évocation de l'achat de Rafale par les Émirats »: a transfer word or a weapon between the noun
+        # and the agent may be what the agent belongs to, whatever the parse
+        and not any(
+            i in {predicate.index for predicate in predicates}
+            or any(start <= i < end for start, end in weapons)
+            for i in range(min(head.i, party.start), max(head.i, party.start))
+        )
+        and any(
+            child.dep_ == "case" and PREPOSITIONS.get(doc.lang_, {}).get(child.lower_) == "by"
+            for child in root.children
+        )
+    )
+
+
+def same_phrase_list(previous: Party, party: Party, sentence: Span) -> bool:
+    """« en Libye, en Syrie et en Arménie »: the party repeats the preposition of the one before it, with
+    only commas and conjunctions between them (a list the parse may not see)."""
+    doc = sentence.doc
+    if party.start < 1 or previous.end >= party.start:
+        return False
+    preposition = doc[party.start - 1].lower_
+    between = doc[previous.end : party.start - 1]
+    return (
+        previous.start >= 1
+        and doc[previous.start - 1].lower_ == preposition
+        and all(word.lower_ in COORDINATION for word in between)
+    )
 
 
 def _predicate_kind(token: Token, cues: CueLexicon) -> CueKind | None:
@@ -697,7 +812,19 @@ def _unseen(token: Token) -> bool:
 
 def has_negation(verb: Token) -> bool:
     """The parse gives the word a negation of its own ("have not seen", « ne … pas »)."""
-    return any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in verb.children)
+    return any(
+        (child.dep_ == "neg" or child.lower_ in NEGATIONS) and not additive(child) for child in verb.children
+    )
+
+
+def negation(word: Token) -> bool:
+    """A word of negation that denies: not the « non » of « non seulement … mais aussi », "not only"."""
+    return word.lower_ in NEGATIONS and not additive(word)
+
+
+def additive(word: Token) -> bool:
+    """« non seulement », "not only": the negation word opens an addition."""
+    return word.i + 1 < len(word.doc) and word.doc[word.i + 1].lower_ in ADDITIVE_FOCUS
 
 
 def guesses_at_the_past(token: Token, sentence: Span) -> bool:
@@ -937,9 +1064,7 @@ def weapon_aside(start: int, end: int, sentence: Span, cues: CueLexicon, predica
 
 def _negated_word(word: Token, sentence: Span) -> bool:
     """ "has not stopped Beijing from selling": a veto that is itself negated lets the transfer be."""
-    return any(
-        before.lower_ in NEGATIONS for before in sentence.doc[max(word.i - 3, sentence.start) : word.i]
-    )
+    return any(negation(before) for before in sentence.doc[max(word.i - 3, sentence.start) : word.i])
 
 
 def party_of_veto(party: Party, sentence: Span, cues: CueLexicon) -> bool:

@@ -22,11 +22,14 @@ from enrich.roles import (
     guesses_at_the_past,
     halting_verb,
     has_negation,
+    negation,
     noun_phrase_climb,
     reflexive_passive,
 )
 
 FUTURE_MARKERS = grammar.words("future_markers")
+RECENT_PAST_VERBS = grammar.words("recent_past_verbs")
+RECENT_PAST_LINKS = grammar.words("recent_past_links")
 # « selon … », « d'après … », "according to …": the phrase names the source of the report.
 ATTRIBUTION_MARKERS = tuple(tuple(marker.split()) for marker in grammar.words("attribution_markers"))
 # « selon les termes du contrat »: what the phrase cites is a document, not a source.
@@ -256,7 +259,7 @@ def negated(sentence: Span, predicate: Predicate) -> bool:
     if has_negation(token) or negated_governor(token) or _none_moved(token):
         return True
     window = doc[max(token.i - 3, sentence.start) : min(token.i + 3, sentence.end)]
-    return _not_yet(token) or any(word.lower_ in NEGATIONS for word in window)
+    return _not_yet(token) or any(negation(word) for word in window)
 
 
 def _none_moved(verb: Token) -> bool:
@@ -365,7 +368,7 @@ def sentence_status(
     # The tense of the verb decides only when no word says it: small models mistag tenses.
     if (
         not found & set(FACT_ORDER)
-        and predicate.kind == "supply"
+        and (predicate.kind == "supply" or _recent_past(token))
         and predicate.is_verb
         and not _future(token)
     ):
@@ -426,11 +429,27 @@ def tense_step(verb: Token) -> Status | None:
         return None
     if verb.tag_ == "VBG" and any(word.lemma_.lower() == "be" for word in verb.lefts):
         return "ongoing"
-    if verb.tag_ in ("VBD", "VBN") or {"Past", "Imp"} & _feature(verb, "Tense") or _simple_past(verb):
+    if (
+        verb.tag_ in ("VBD", "VBN")
+        or {"Past", "Imp"} & _feature(verb, "Tense")
+        or _simple_past(verb)
+        or _recent_past(verb)
+    ):
         return "delivered"
     if verb.tag_ in ("VBZ", "VBP") or "Pres" in _feature(verb, "Tense"):
         return "ongoing"
     return None
+
+
+def _recent_past(verb: Token) -> bool:
+    """« L'armée vient de réceptionner ses drones », « venaient de livrer »: « venir de » and the infinitive
+    tell a step just done, as a past would."""
+    return (
+        "Inf" in _feature(verb, "VerbForm")
+        and verb.head.i != verb.i
+        and verb.head.lemma_.lower() in RECENT_PAST_VERBS
+        and any(child.lower_ in RECENT_PAST_LINKS for child in verb.children if child.i < verb.i)
+    )
 
 
 def _future_tense(verb: Token) -> bool:

@@ -497,15 +497,21 @@ def _parties(
             for group in groups
         )
     ]
-    # "the Russian mercenary group Wagner": a demonym that qualifies an armed group's noun is no state actor.
+    # "the Russian mercenary group Wagner", « les insurgés syriens »: a demonym that qualifies an armed
+    # group's noun, before it or right after it, is no state actor.
     hits = [
         hit
         for hit in hits
         if not (
             hit.kind == "demonym"
             and any(
-                0 <= group.start - hit.end <= GROUP_NOUN_REACH
-                and all(word.pos_ in ("ADJ", "NOUN", "PROPN") for word in sentence.doc[hit.end : group.start])
+                hit.start == group.end
+                or (
+                    0 <= group.start - hit.end <= GROUP_NOUN_REACH
+                    and all(
+                        word.pos_ in ("ADJ", "NOUN", "PROPN") for word in sentence.doc[hit.end : group.start]
+                    )
+                )
                 for group in groups
             )
         )
@@ -621,7 +627,8 @@ def _extract(
     phrases = matchers.phrase_hits(sentence)
     spans = weapon_spans + [(party.start, party.end) for party in parties]
     taken = {i for start, end in spans for i in range(start, end)}
-    predicates = roles.find_predicates(sentence, lex.cues, phrases, taken)
+    states = frozenset(i for party in parties if party.code for i in range(party.start, party.end))
+    predicates = roles.find_predicates(sentence, lex.cues, phrases, taken, states)
     parsed = _Sentence(
         sentence,
         offset,
@@ -1152,6 +1159,7 @@ def _place(
     """Each party's predicate and position; of several subjects (objects) only the list nearest the verb."""
     placements: list[_Placement] = []
     between: dict[int, int] = {}  # deal -> its parties named with "between": "a deal between A and B"
+    elsewhere: list[Party] = []  # places of something else than the transfer
     for party in parties:
         previous = placements[-1] if placements else None
         # "Both countries" stands for two states: a list of its own.
@@ -1209,6 +1217,27 @@ def _place(
             and not roles.speaks_aside(party, predicate, sentence)
         ):
             position = "reporter"  # "…, the South Korean defence ministry said": the claim's source
+        if position not in ("subject", "reporter", "counterparty") and roles.around_report(
+            party, predicate, predicates, sentence
+        ):
+            position = None  # « …, a-t-on appris de source sécuritaire à Niamey »: where the news was told
+        elif position == "by" and roles.agent_of_other_noun(
+            party, predicates, parties, sentence, weapon_spans
+        ):
+            position = (
+                None  # « le démantèlement par le Koweït d'une cellule accusée de transférer des armes »
+            )
+        elif position in ("at", "from") and (
+            roles.places_another(party, parties, sentence)
+            or (
+                previous is not None
+                and previous.party in elsewhere
+                and roles.same_phrase_list(previous.party, party, sentence)
+            )
+        ):
+            # « connus pour leurs attaques en Libye, en Syrie et en Arménie », « des milices venues de Syrie »
+            elsewhere.append(party)
+            position = None
         if position not in ("via", "counterparty") and roles.reacts(party, sentence):
             position = None  # "Moscow's criticism of Ankara over the sale": a reaction, no side or source
         elif position not in ("reporter", "via", "counterparty") and roles.claims(party, sentence):
