@@ -103,6 +103,14 @@ SOURCE_REACH = 3  # tokens between "según" and the state it names as the source
 CLAUSE_VERB = 3  # tokens between the subject of a coordinated clause and its verb ("e a Alemanha já enviou")
 ELLIPTIC = -100  # the position of a weapon a sentence leaves out: far from every word of it
 IDIOM = "idiom"  # the label of ``not_cues``: phrases whose words are no transfer word
+# Two weapon words side by side name one weapon, of the more specific kind, whichever word heads the phrase:
+# "артилерійських снарядів" (shells), "зенитных ракет" (SAMs), "ракетных катеров" (boats), "артиллерийские
+# ракетные установки" (rocket artillery), "pocisków artyleryjskich"
+SPECIFIC_FIRST: tuple[str, ...] = (
+    "ammunition", "naval", "air_defense", "drones", "artillery", "missiles", "small_arms", "armored_vehicles",
+    "aircraft", "other",
+)
+VARIANT = re.compile(r"^(\d+)[^\W\d_]+\w*$")  # "35с", "300пму2": a number with a variant's letters
 FRAME = ""  # the category of a transfer of no weapon: context for the sentences after it, never reported
 
 
@@ -280,6 +288,7 @@ class LanguageData:
     code: str
     forms: dict[tuple[str, ...], Form]
     cased_script: bool
+    uncased: frozenset[tuple[str, ...]]  # names the press also writes lower-case (Ukrainian "росії")
     prepositions: dict[str, dict[str, Position]]  # word -> case (or "any") -> position
     postpositions: dict[str, Position]  # Turkish "tarafından" (by), Persian "را" (object)
     articles: frozenset[str]
@@ -566,6 +575,11 @@ def language_data(code: str) -> LanguageData:
         },
         articles=frozenset(str(word).lower() for word in data.get("articles") or []),
         nominative_is_accusative=bool(data.get("nominative_is_accusative")),
+        uncased=frozenset(
+            tuple(tokens_of(form))
+            for name in data.get("uncased_names") or []
+            for form, _cases in _inflect(str(name), data.get("inflection") or [])
+        ),
         article_cases={str(k).lower(): str(v) for k, v in (data.get("article_cases") or {}).items()},
         conjunctions=frozenset(str(word).lower() for word in data.get("conjunctions") or []),
         suffix_cases={str(k).lower(): str(v) for k, v in (data.get("suffix_cases") or {}).items()},
@@ -741,6 +755,7 @@ def _state_matches(sentence: Sentence, data: LanguageData) -> list[tuple[int, in
                 data.cased_script
                 and form.kind in ("name", "metonym", "leader", "company")
                 and not first[:1].isupper()
+                and tuple(words[i : i + length]) not in data.uncased
             ):
                 continue  # "turkey", "china" (porcelain), "patria": names are capitalised
             matches.append((i, i + length, form))
@@ -915,6 +930,15 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
                 and not _names_a_system(sentence, found[-1][0], data)
             ):
                 found.pop()  # "misiles HIMARS", "mísseis Patriot": the system says what the weapon is
+            if (
+                found
+                and found[-1][1] == hit[0]
+                and not _names_a_system(sentence, hit[0], data)
+                and not _names_a_system(sentence, found[-1][0], data)
+                and base.NOT_A_WEAPON not in (hit[2], found[-1][2])
+            ):
+                start, _end, category, _text = found.pop()  # "артилерійських снарядів": one weapon
+                hit = (start, hit[1], min(category, hit[2], key=SPECIFIC_FIRST.index))
             if found and found[-1][1] + 1 == hit[0] and words[hit[0] - 1] == "-":
                 # "зенитно-ракетный", "S-300-Flugabwehrraketen": one weapon, named by its first part
                 start, _end, category, _text = found.pop()
@@ -942,11 +966,21 @@ def _term(phrase: list[str], data: LanguageData) -> str | None:
     """The category of a weapon named by several words, also with a clitic written onto the first
     ("بطائرات مسيرة": ب + طائرات مسيرة)."""
     bare = [phrase[0][len(clitic) :] for clitic in data.weapon_words.clitics if phrase[0].startswith(clitic)]
+    # a variant's letters after the number name the same system: "Су-35С", "С-300ПМУ2", "T-72B3"
+    variant = VARIANT.match(phrase[-1]) if len(phrase) > 1 else None
+    lasts = (phrase[-1], variant.group(1)) if variant else (phrase[-1],)
     for first in (phrase[0], *bare):
-        category = data.weapon_terms.get((first, *phrase[1:]))
-        if category is not None:
-            return category
+        for last in lasts:
+            category = data.weapon_terms.get((first, *phrase[1:-1], last) if len(phrase) > 1 else (first,))
+            if category is not None:
+                return category
     return None
+
+
+def _origin(text: str, data: LanguageData) -> str | None:
+    """The state that makes the system a weapon mention names, also for a variant ("Су-35С": Су-35's)."""
+    name = text.lower()
+    return data.origins.get(name) or data.origins.get(re.sub(r"(\d+)[^\W\d_]+\w*$", r"\1", name))
 
 
 def _names_a_system(sentence: Sentence, index: int, data: LanguageData) -> bool:
@@ -1814,7 +1848,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         suppliers = (
             {key: party for key, party in partners.items() if key not in recipients} if recipients else {}
         )
-    makers = {data.origins[text.lower()] for _s, _e, _c, text in weapons if text.lower() in data.origins}
+    makers = {origin for _s, _e, _c, text in weapons if (origin := _origin(text, data)) is not None}
     subjects = {_key(party): party for party in parties if party.position == "subject"} | partners
     if not recipients and len(makers) == 1 and len(subjects) >= 2 and next(iter(makers)) in subjects:
         # "Russland und Ägypten haben einen Deal geschlossen" for a Russian system: the maker supplies
@@ -2090,6 +2124,18 @@ def _key(party: Party) -> str:
     return party.code or f"name:{(party.name or '').lower()}"
 
 
+def _says_not(sentence: Sentence, data: LanguageData) -> bool:
+    """A verb of saying with a negated supply verb denies ("заявили, що Тегеран не передавав росії
+    безпілотники"), though no word of denying stands there."""
+    if not any(label == "report" for _s, _e, label in _cue_hits(sentence, data.status)):
+        return False
+    return any(
+        _negated(Cue(start, "supply", False, end - 1), sentence, data)
+        for start, end, label in _cue_hits(sentence, data.cues)
+        if label == "supply"
+    )
+
+
 def _denials(split: list[Sentence], data: LanguageData) -> dict[str, frozenset[str]]:
     """States named in a sentence that denies something, with the kinds of weapon it denies (none: all):
     a denial anywhere in the passage by (or about) a party wins over the accusation it answers, but a
@@ -2098,9 +2144,11 @@ def _denials(split: list[Sentence], data: LanguageData) -> dict[str, frozenset[s
     scopes: dict[str, frozenset[str]] = {}
     for sentence in split:
         # "Pjöngjang weist die Vorwürfe zurück": a separable verb's parts deny together
-        if any(
-            label == "denied" for _s, _e, label in _cue_hits(sentence, data.status)
-        ) or "denied" in data.status.co_occurring(sentence.words):
+        if (
+            any(label == "denied" for _s, _e, label in _cue_hits(sentence, data.status))
+            or "denied" in data.status.co_occurring(sentence.words)
+            or _says_not(sentence, data)
+        ):
             kinds = frozenset(w[2] for w in _weapons(sentence, data)) - {"other"}
             for _s, _e, form in _state_matches(sentence, data):
                 known = scopes.get(form.code)
