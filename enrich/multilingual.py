@@ -82,6 +82,8 @@ ARABIC_VARIANTS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ی", "ي": "ی", "ك": "ک", "،": ",", "؛": ";"}
 )
 UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+MIXED_CYRILLIC = re.compile(r"\b(?=[^\W\d_]*[\u0400-\u04ff])(?=[^\W\d_]*[a-zA-Z])[^\W\d_]+\b")
+LATIN_LOOKALIKES = str.maketrans("aceiopxyABCEHIKMOPTX", "асеіорхуАВСЕНІКМОРТХ")
 QUOTES = re.compile(r'(?<!\w)["“”«»„‟]|["“”«»„‟](?!\w)')
 NOMINATIVE = "nom"
 CONJOINED = "conj"  # the case label of a form that carries its conjunction ("وفرنسا")
@@ -366,7 +368,9 @@ class LanguageData:
 
 def _normalise(text: str) -> str:
     """One apostrophe, a dotted capital I that lower-cases to one letter (Turkish "İran"), a dash for a
-    tatweel standing alone ("اس ـ 300"), and Arabic words without their vowel marks."""
+    tatweel standing alone ("اس ـ 300"), Arabic words without their vowel marks, and Cyrillic words without
+    the Latin look-alike letters web copy slips into them ("зaявили" with a Latin a)."""
+    text = MIXED_CYRILLIC.sub(lambda word: word.group().translate(LATIN_LOOKALIKES), text)
     return STANDALONE_TATWEEL.sub("-", text.replace("’", "'").replace("İ", "I")).translate(ARABIC_MARKS)
 
 

@@ -1,7 +1,8 @@
 """What Russian and Ukrainian news does that the multilingual path had missed, as invented sentences: the
 accused of an accusation supplies, two weapon words side by side name one weapon, a variant's letters after a
 system's number, a state denying by saying it did not supply, the hedges, denials, talks and aspect forms of
-news copy, "the Ukrainian side", and the lower-case "росія" of Ukrainian outlets."""
+news copy, "the Ukrainian side", the lower-case "росія" of Ukrainian outlets, and Latin look-alike letters in
+Cyrillic words."""
 
 from __future__ import annotations
 
@@ -32,6 +33,12 @@ RUSSIAN: list[tuple[str, set[Quad]]] = [
         "Сообщалось, что Алжир получил от России подводные лодки, однако эта информация не была подтверждена.",
         {("RU", "DZ", "naval", ALLEGED)},
     ),
+    (
+        "Египет купил у России истребители, однако Каир официально не подтверждал сделку.",
+        {("RU", "EG", "aircraft", ALLEGED)},
+    ),
+    # Latin look-alike letters inside Cyrillic words (a Latin "a" in "постaвил")
+    ("Китай постaвил Ирану ракеты.", {("CN", "IR", "missiles", DELIVERED)}),
     # denials
     (
         "Сирия якобы получила ракеты от Ирана. В Тегеране заявили, что эти сообщения не имеют под собой "
@@ -84,6 +91,11 @@ UKRAINIAN: list[tuple[str, set[Quad]]] = [
         "Повідомлялося, що Греція отримала від Ізраїлю ракети, але ця інформація не була підтверджена.",
         {("IL", "GR", "missiles", ALLEGED)},
     ),
+    (
+        "Нідерланди передали Україні винищувачі, але Київ офіційно не підтвердив цього.",
+        {("NL", "UA", "aircraft", ALLEGED)},
+    ),
+    ("Білорусь передaла Росії танки.", {("BY", "RU", "armored_vehicles", DELIVERED)}),
     # denials
     (
         "ЗМІ писали, що Вірменія нібито передала Ірану дрони. В Єревані заявили, що Вірменія не передавала "
