@@ -291,6 +291,7 @@ class LanguageData:
     forms: dict[tuple[str, ...], Form]
     cased_script: bool
     uncased: frozenset[tuple[str, ...]]  # names the press also writes lower-case (Ukrainian "росії")
+    negation_denies: bool  # "заявили, що ... не передавав": a reported negated supply verb denies
     prepositions: dict[str, dict[str, Position]]  # word -> case (or "any") -> position
     postpositions: dict[str, Position]  # Turkish "tarafından" (by), Persian "را" (object)
     articles: frozenset[str]
@@ -579,6 +580,7 @@ def language_data(code: str) -> LanguageData:
         },
         articles=frozenset(str(word).lower() for word in data.get("articles") or []),
         nominative_is_accusative=bool(data.get("nominative_is_accusative")),
+        negation_denies=bool(data.get("negation_denies")),
         uncased=frozenset(
             tuple(tokens_of(form))
             for name in data.get("uncased_names") or []
@@ -939,6 +941,7 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
                 and found[-1][1] == hit[0]
                 and not _names_a_system(sentence, hit[0], data)
                 and not _names_a_system(sentence, found[-1][0], data)
+                and not sentence.surface[found[-1][0]][:1].isupper()  # a German noun is no modifier
                 and base.NOT_A_WEAPON not in (hit[2], found[-1][2])
             ):
                 start, _end, category, _text = found.pop()  # "артилерійських снарядів": one weapon
@@ -1797,7 +1800,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if cue.kind == "deal" and position not in data.roles["deal"] and purpose:
             # "firmó un contrato para vender...": the subject of the deal is that of the verb it is for
             cue = min(purpose, key=lambda c: c.index)
-        if position == "object" and not _object_of(party, cue, parties):
+        if position == "object" and not _object_of(party, cue, parties, sentence, data):
             continue
         if position == "maybe_to":
             position = (
@@ -2040,16 +2043,26 @@ def _next_to(
         for i, word in enumerate(sentence.words[cue.last + 1 : party.start], start=cue.last + 1)
         if i not in others and word not in data.prepositions and word not in data.conjunctions and word != ","
     ]
-    return len(between) <= 1
+    return len(between) <= 1 or _adverbial(sentence, data, cue.last + 1, party.start) > 0
 
 
-def _object_of(party: Party, cue: Cue, parties: list[Party]) -> bool:
+def _object_of(party: Party, cue: Cue, parties: list[Party], sentence: Sentence, data: LanguageData) -> bool:
     """A bare party is the object of a transfer word right after it ("entregó Venezuela", "передала
     России") or between its subject and it ("Nordkorea hat Russland Munition geliefert")."""
-    if 0 < party.start - cue.index <= OBJECT_REACH:
+    if 0 < party.start - cue.index <= OBJECT_REACH + _adverbial(sentence, data, cue.last + 1, party.start):
         return True
     subject = next((p for p in parties if p.position == "subject"), None)
     return subject is not None and subject.end <= party.start < cue.index
+
+
+def _adverbial(sentence: Sentence, data: LanguageData, start: int, end: int) -> int:
+    """The length of a short prepositional phrase of lower-case words (a time or a place) that fills all of
+    ``start`` to ``end``: "передала на прошлой неделе Мали" keeps Mali the object of the verb."""
+    words = sentence.words[start:end]
+    if not words or words[0] not in data.prepositions or len(words) > OBJECT_REACH:
+        return 0
+    lower = all(word.isalpha() and written.islower() for word, written in zip(words, sentence.surface[start:end]))
+    return len(words) if lower else 0
 
 
 def _capitalised_noun(sentence: Sentence, data: LanguageData, index: int) -> bool:
@@ -2131,7 +2144,9 @@ def _key(party: Party) -> str:
 def _says_not(sentence: Sentence, data: LanguageData) -> bool:
     """A verb of saying with a negated supply verb denies ("заявили, що Тегеран не передавав росії
     безпілотники"), though no word of denying stands there."""
-    if not any(label == "report" for _s, _e, label in _cue_hits(sentence, data.status)):
+    if not data.negation_denies or not any(
+        label == "report" for _s, _e, label in _cue_hits(sentence, data.status)
+    ):
         return False
     return any(
         _negated(Cue(start, "supply", False, end - 1), sentence, data)
