@@ -109,10 +109,18 @@ IDIOM = "idiom"  # the label of ``not_cues``: phrases whose words are no transfe
 # "артилерійських снарядів" (shells), "зенитных ракет" (SAMs), "ракетных катеров" (boats), "артиллерийские
 # ракетные установки" (rocket artillery), "pocisków artyleryjskich"
 SPECIFIC_FIRST: tuple[str, ...] = (
-    "ammunition", "naval", "air_defense", "drones", "artillery", "missiles", "small_arms", "armored_vehicles",
-    "aircraft", "other",
+    "ammunition",
+    "naval",
+    "air_defense",
+    "drones",
+    "artillery",
+    "missiles",
+    "small_arms",
+    "armored_vehicles",
+    "aircraft",
+    "other",
 )
-VARIANT = re.compile(r"^(\d+)[^\W\d_]+\w*$")  # "35с", "300пму2": a number with a variant's letters
+VARIANT = re.compile(r"(\d+)[^\W\d_]+\w*$")  # "35с", "300пму2": a number with a variant's letters
 FRAME = ""  # the category of a transfer of no weapon: context for the sentences after it, never reported
 
 
@@ -974,7 +982,7 @@ def _term(phrase: list[str], data: LanguageData) -> str | None:
     ("بطائرات مسيرة": ب + طائرات مسيرة)."""
     bare = [phrase[0][len(clitic) :] for clitic in data.weapon_words.clitics if phrase[0].startswith(clitic)]
     # a variant's letters after the number name the same system: "Су-35С", "С-300ПМУ2", "T-72B3"
-    variant = VARIANT.match(phrase[-1]) if len(phrase) > 1 else None
+    variant = VARIANT.fullmatch(phrase[-1]) if len(phrase) > 1 else None
     lasts = (phrase[-1], variant.group(1)) if variant else (phrase[-1],)
     for first in (phrase[0], *bare):
         for last in lasts:
@@ -987,7 +995,7 @@ def _term(phrase: list[str], data: LanguageData) -> str | None:
 def _origin(text: str, data: LanguageData) -> str | None:
     """The state that makes the system a weapon mention names, also for a variant ("Су-35С": Су-35's)."""
     name = text.lower()
-    return data.origins.get(name) or data.origins.get(re.sub(r"(\d+)[^\W\d_]+\w*$", r"\1", name))
+    return data.origins.get(name) or data.origins.get(VARIANT.sub(r"\1", name))
 
 
 def _names_a_system(sentence: Sentence, index: int, data: LanguageData) -> bool:
@@ -2061,8 +2069,8 @@ def _adverbial(sentence: Sentence, data: LanguageData, start: int, end: int) -> 
     words = sentence.words[start:end]
     if not words or words[0] not in data.prepositions or len(words) > OBJECT_REACH:
         return 0
-    lower = all(word.isalpha() and written.islower() for word, written in zip(words, sentence.surface[start:end]))
-    return len(words) if lower else 0
+    written = sentence.surface[start:end]
+    return len(words) if all(word.isalpha() and word.islower() for word in written) else 0
 
 
 def _capitalised_noun(sentence: Sentence, data: LanguageData, index: int) -> bool:
