@@ -53,6 +53,11 @@ RUSSIAN: list[tuple[str, set[Quad]]] = [
     ),
     # aspect and phase: resumed deliveries are under way; "успела поставить" delivered
     ("Россия возобновила поставки вертолетов Индии.", {("RU", "IN", "aircraft", ONGOING)}),
+    ("Россия возобновит поставки вертолетов Индии.", {("RU", "IN", "aircraft", AGREED)}),
+    (
+        "Рособоронэкспорт рассказал о ходе поставок зенитных систем С-400 в Турцию.",
+        {("RU", "TR", "air_defense", ONGOING)},
+    ),
     (
         "До начала войны Украина успела поставить Таиланду двадцать танков.",
         {("UA", "TH", "armored_vehicles", DELIVERED)},
@@ -86,6 +91,7 @@ UKRAINIAN: list[tuple[str, set[Quad]]] = [
         "Україна відновила постачання бронетранспортерів до Таїланду.",
         {("UA", "TH", "armored_vehicles", ONGOING)},
     ),
+    ("Франція розповіла про хід постачання гаубиць до України.", {("FR", "UA", "artillery", ONGOING)}),
     (
         "Чехія спромоглася передати Україні кілька десятків танків.",
         {("CZ", "UA", "armored_vehicles", DELIVERED)},
