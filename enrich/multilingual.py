@@ -7,7 +7,9 @@ the file's own names, demonym stems and capitals; they are inflected by the file
 it can stand for. A party's position comes from the preposition before it and its case (``an``/``nach``
 vs ``aus``/``von``, ``в``+accusative vs ``из``+genitive, ``إلى``/``لـ`` vs ``من``), else from word
 order; the kind of the nearest transfer word (supply, acquire, arrival, deal) turns the position into
-supplier or recipient. Adding a language is adding its data file.
+supplier or recipient. Adding a language is adding its data file. Where the language has a dependency
+parser that ships inside a package (``syntax.parser``), its parse overrules word order in one place: a
+name it makes the subject of another predicate is no subject of the transfer.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 from armswatch.schema import StateCount, TransferMention
 from enrich import lexicon as base
 from enrich import status as statuses
+from enrich import syntax
 from enrich.lexicon import Status
 
 Kind = Literal["supply", "acquire", "arrival", "deal", "thanks", "use"]
@@ -67,7 +70,12 @@ TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
 # A sentence ends at . ! ? ؟ followed by space, unless the dot closes a one-letter abbreviation (U.S.)
 # or a doubled-capital one (Spanish "EE. UU.", "FF. AA."),
 # or at the full-width 。！？ of Chinese and Japanese, which need no space after them.
-SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<!\b[A-Z][A-Z]\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*")
+# Arabic-script news often leaves out the space after a full stop ("المتحدة.وذكرت"): a mark after a word, a
+# figure or a closing quote, right before an Arabic letter, ends the sentence too (not "د.عبد", "أ.ف.ب")
+SENTENCE_END = re.compile(
+    r"(?<!\b\w\.)(?<!\b[A-Z][A-Z]\.)(?<=[.!?؟])\s+|(?<=[。！？])\s*"
+    r"|(?<!\b\w\.)(?<=[\w\"”»)][.!?؟])(?=[\u0621-\u064a])"
+)
 # Kana and CJK ideographs: runs of them are cut into words by a dictionary (``segmentation: dictionary``).
 ORDINAL = re.compile(r"\b\d{1,3}\.$")  # "46." before a lower-case word: an ordinal (Polish, Czech, German)
 STANDALONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
@@ -98,6 +106,7 @@ FINANCING_REACH = 4  # tokens between a word of paying and who pays ("saldata da
 UNNAMED_REACH = 3  # tokens between "from" and the countries it names without naming one
 RELATIVE_HEAD = 2  # tokens between a relative clause's verb and the weapon it qualifies ("aldığı S-400")
 DEAL_OBJECT = 3  # tokens between a deal word and the transfer noun it names ("contract for the supply")
+COMPANY_NAME = 2  # words of a maker's name between its noun and its demonym ("شركة هانوا الكورية")
 ASIDE = 5  # tokens of a subordinate clause that a comma closes: an aside, after which the main one goes on
 REPORT_REACH = 3  # tokens between a verb of saying and the comma that opens what it says ("sagte am Montag,")
 SAID_REACH = 5  # ... and the "que" that opens it ("anunció el 13 de abril que entregaría")
@@ -345,6 +354,8 @@ class LanguageData:
     # tanques que entregó Alemania", whose subject comes after the verb
     reported_subject: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()  # "att man skickar": the pronoun is the subject before
+    # "his country" right after a supply word ("وافقت الصين على تزويد بلاده"): the speaker's state receives
+    country_pronouns: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()  # "anunciou que iria entregar": no subject of its own either
     prepositional_cases: frozenset[str] = frozenset()  # cases never without a preposition (locative)
     # endings of a nominalised verb whose subject takes the genitive: Turkish "Rusya'nın gönderdiği"
@@ -650,6 +661,7 @@ def language_data(code: str) -> LanguageData:
         shared_subject=frozenset(str(word).lower() for word in data.get("shared_subject") or []),
         reported_subject=frozenset(str(word).lower() for word in data.get("reported_subject") or []),
         subject_pronouns=frozenset(str(word).lower() for word in data.get("subject_pronouns") or []),
+        country_pronouns=frozenset(str(word).lower() for word in data.get("country_pronouns") or []),
         auxiliaries=frozenset(str(word).lower() for word in data.get("auxiliaries") or []),
         comitative=frozenset(str(word).lower() for word in data.get("comitative") or []),
         prepositional_cases=frozenset(str(case) for case in data.get("prepositional_cases") or []),
@@ -825,6 +837,9 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     if start > 0 and words[start - 1].startswith(data.made_in or ("\0",)):
         return "origin"  # "ساخت روسیه"
     before = start - 1
+    company = _company_named(start, sentence, data) if form.kind == "demonym" else None
+    if company is not None:
+        before = company  # "مع شركة “هانوا” الكورية": the preposition of the maker's noun
     if (
         before >= 1
         and sentence.surface[before].islower()
@@ -833,7 +848,7 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     ):
         before -= 1  # "a la extinta Unión Soviética": an adjective between the article and the name
     article_case = None  # "in die Ukraine" (accusative: to) vs "in der Ukraine" (dative: at)
-    while before >= 0 and (words[before] in data.articles or _is_forces(words[before], data)):
+    while before >= 0 and (words[before] in data.articles or _in_forces_name(before, sentence, data)):
         article_case = data.article_cases.get(words[before], article_case)
         before -= 1  # "por la Fuerza Aérea Ecuatoriana": the preposition of the phrase
     if before + 1 < start and (before < 0 or words[before] not in data.prepositions):
@@ -882,11 +897,47 @@ def _governed(start: int, end: int, form: Form, sentence: Sentence, data: Langua
     return by_case.get("any", "of")
 
 
+def _in_forces_name(index: int, sentence: Sentence, data: LanguageData) -> bool:
+    """Whether token ``index`` belongs to the name of a state's forces: a forces noun, or, where adjectives
+    follow the noun, a capitalised word right after one ("a la Marina Real Saudí", "la Guardia Nacional";
+    not "do grupo paramilitar russo")."""
+    words = sentence.words
+    return _is_forces(words[index], data) or (
+        data.adjectives_follow_noun
+        and index >= 1
+        and _is_forces(words[index - 1], data)
+        and sentence.surface[index][:1].isupper()
+        and words[index].isalpha()
+    )
+
+
 def _is_forces(word: str, data: LanguageData) -> bool:
     if not data.forces:
         return False
     bare = [word[len(clitic) :] for clitic in data.cues.clitics if word.startswith(clitic)]
     return any(form.startswith(data.forces) for form in (word, *bare))  # "للجيش": ل + الجيش
+
+
+def _company_named(start: int, sentence: Sentence, data: LanguageData) -> int | None:
+    """Where the noun of a maker stands when only its name parts it from the demonym at ``start`` ("مع شركة
+    “هانوا” الكورية الجنوبية"), in a language whose adjectives follow their noun; else None. A name is not
+    in lower case where the script has cases ("grupo paramilitar russo": an adjective, no name)."""
+    if not (data.adjectives_follow_noun and data.companies):
+        return None
+    words = sentence.words
+    for head in range(start - 2, max(-1, start - 2 - COMPANY_NAME), -1):
+        if not all(
+            word.isalpha()
+            and not written.islower()
+            and word not in data.prepositions
+            and not _is_forces(word, data)
+            for word, written in zip(words[head + 1 : start], sentence.surface[head + 1 : start], strict=True)
+        ):
+            return None
+        bare = [words[head][len(clitic) :] for clitic in data.cues.clitics if words[head].startswith(clitic)]
+        if any(form.startswith(data.companies) for form in (words[head], *bare)):
+            return head
+    return None
 
 
 def _phrase_start(start: int, words: list[str], data: LanguageData) -> int:
@@ -1079,15 +1130,26 @@ def _parties(
     after_content = {i for w in weapons for i in range(w[0], w[1])} | {cue.last for cue in cues}
     matches = _state_matches(sentence, data)
     named = frozenset(i for start, end, _form in matches for i in range(start, end))
+    # a preposition right after a verb of accusing: the personal "a" of "han acusado a Irán de ..."
+    accused = {
+        end
+        for _start, end, _label in _cue_hits(sentence, data.accusing)
+        if end < len(words) and words[end] in data.prepositions
+    }
+    places: set[int] = set()  # where the names of places (no parties) end
     for start, end, form in matches:
         # the forces before it, with no transfer word between ("het Oekraïense leger gebruikt Duitse tanks"),
         # unless a weapon follows it where adjectives come first ("Ukrayna ordusu Amerikan HIMARS"): its maker
-        actor = (end < len(words) and _is_forces(words[end], data)) or (
-            any(
-                _is_forces(words[index], data) and not any(index < cue.index < start for cue in heard)
-                for index in range(max(0, start - 2), start)
+        actor = (
+            (end < len(words) and _is_forces(words[end], data))
+            or (
+                any(
+                    _is_forces(words[index], data) and not any(index < cue.index < start for cue in heard)
+                    for index in range(max(0, start - 2), start)
+                )
+                and (data.adjectives_follow_noun or not any(w[0] == end for w in weapons))
             )
-            and (data.adjectives_follow_noun or not any(w[0] == end for w in weapons))
+            or (form.kind == "demonym" and _company_named(start, sentence, data) is not None)
         )
         compound = end + 1 < len(words) and words[end] == "-" and words[end + 1].isalpha()
         if compound and words[end + 1].startswith(data.forces or ("\0",)):
@@ -1118,6 +1180,14 @@ def _parties(
                 for weapon_start, weapon_end, _category, _text in weapons
             ):  # before the weapon ("russische Panzer") or after it ("أسلحة إيرانية", "armas rusas")
                 position = "origin"
+            if (
+                position is None
+                and data.adjectives_follow_noun
+                and any(cue.kind == "supply" and start == cue.last + 1 for cue in cues)
+            ):
+                # "عقد تصدير كوري جنوبي", "exportaciones rusas": the agent of the transfer noun it qualifies;
+                # not "إرسال الرئيس التركي قوات", where it qualifies the noun between
+                position = "by"
             if position not in ("origin", "to", "from", "by"):
                 continue
         elif _attribute(start, sentence, data):
@@ -1171,6 +1241,8 @@ def _parties(
         ):
             position = "by"  # "die Waffenlieferungen Deutschlands an die Ukraine": after the noun too
         anchor = _phrase_start(start, words, data)  # "a la Fuerza Aérea de Bolivia" counts from "a"
+        if position == "to" and anchor >= 1 and anchor - 1 in accused:
+            position = "object"  # "acusaron a Teherán de enviar": the personal "a" marks whom it accuses
         if position == "of" and _genitive_source(anchor, start, words, weapons, cues, data):
             position = "from"
         # "In der Ukraine sind Waffen aus Deutschland eingetroffen": where they arrived receives them
@@ -1181,9 +1253,13 @@ def _parties(
             # "das Regime in Teheran", "die Regierung in Moskau": the government seated there acts
             head = _phrase_start(start - 2, words, data)
             position = _governed(head, start - 1, form, sentence, data)
+        if position is None and anchor - 1 in places and words[anchor - 1] in data.conjunctions:
+            continue  # "la cooperación entre Rusia e Irán": the place's preposition governs both names
         if (position == "at" and not arrived) or (position == "of" and form.kind == "metonym"):
+            places.add(end)
             continue  # "in Moskau", "in Kyiv": a place
         if position == "via":
+            places.add(end)
             continue  # "via Polen", "attraverso la Polonia": a transit state, even where weapons arrive
         if any(word.startswith(data.financing) for word in words[max(0, anchor - FINANCING_REACH) : anchor]):
             continue  # "che verrà saldata da sauditi ed Emirati": who pays for a transfer is no party to it
@@ -1208,6 +1284,7 @@ def _parties(
         ):
             continue  # "Kritik aus China": a preposition far from any transfer word or weapon
         parties.append(Party(start, end, form.code, None, form.kind, position, CONJOINED in form.cases))
+    parties.extend(_speakers_countries(sentence, data, parties, cues, clause_of))
     taken = {i for party in parties for i in range(party.start, party.end)}
     for length_start in range(len(sentence.words)):
         for phrase, name in data.non_state.items():
@@ -1221,6 +1298,41 @@ def _parties(
                     continue
                 parties.append(Party(length_start, end, None, name, "non_state", position))
     return sorted(parties, key=lambda party: party.start)
+
+
+def _speakers_countries(
+    sentence: Sentence, data: LanguageData, parties: list[Party], cues: list[Cue], clause_of: list[int]
+) -> list[Party]:
+    """Parties for "his country" right after a supply word, the state of the one who says it: "قال مسؤول في
+    القوة الجوية الباكستانية إن الصين وافقت على تزويد بلاده" (Pakistan receives); the speaker is the first
+    state named after the verb of saying, in its clause."""
+    found = []
+    saying = [
+        (start, end)
+        for start, end, label in _cue_hits(sentence, data.status)
+        if label in ("report", "denied")
+    ]
+    for index, word in enumerate(sentence.words):
+        if word not in data.country_pronouns or not any(
+            cue.kind == "supply" and cue.last + 1 == index for cue in cues
+        ):
+            continue
+        speaker = next(
+            (
+                party
+                for party in parties
+                if party.code is not None
+                and party.position is None
+                and any(
+                    end <= party.start < index and clause_of[party.start] == clause_of[start]
+                    for start, end in saying
+                )
+            ),
+            None,
+        )
+        if speaker is not None and clause_of[speaker.start] != clause_of[index]:
+            found.append(Party(index, index + 1, speaker.code, None, speaker.kind, None))
+    return found
 
 
 def _non_state_cases(phrase: tuple[str, ...], data: LanguageData) -> frozenset[str]:
@@ -1430,6 +1542,13 @@ def _clauses(sentence: Sentence, data: LanguageData) -> list[int]:
     before a transfer word opens none: the verb has no subject of its own ("Иран признал, что
     поставлял"), or the word is an infinitive marker (Swedish "beslutat att skicka")."""
     cue_starts = {start for start, _end, _label in _cue_hits(sentence, data.cues)}
+    # "notificó que ha autorizado una venta", "anunció que firmó un contrato de compra": a verb of approving
+    # or signing with a transfer word right after it stands for that word, with no subject of its own
+    cue_starts |= {
+        start
+        for start, end, label in _cue_hits(sentence, data.status)
+        if label == "agreed" and any(end <= cue <= end + DEAL_OBJECT for cue in cue_starts)
+    }
     # "Die USA behaupten, Nordkorea liefere Munition": the comma after a verb of saying opens what it says
     said = {end for _start, end, label in _cue_hits(sentence, data.status) if label == "report"}
     accusations = {end for _start, end, _label in _cue_hits(sentence, data.accusing)}
@@ -1688,8 +1807,9 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         cues = [cue for cue in cues if not _negated(cue, sentence, data)]
     if not cues:
         if not elliptic and _cue_hits(sentence, data.specifying) and not _state_matches(sentence, data):
-            # "Het gaat onder meer om luchtdoelraketten": what the transfer just reported consists of
-            return _continued(previous, weapons, sentence)
+            # "Het gaat onder meer om luchtdoelraketten": what the transfer just reported consists of, as this
+            # sentence frames it ("ووفقا للرسالة، تتضمن تلك الشحنات ...": a claim of its source)
+            return _framed(_continued(previous, weapons, sentence), sentence, data)
         return []
     every = _accused(_parties(sentence, data, weapons, cues, heard), sentence, data, cues)
     # "إلى مصر والإمارات": a name that carries its conjunction joins the one before it, however far
@@ -1708,6 +1828,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             data,
         )
     ]
+    parties = _parsed(parties, cues, sentence, data)
     # the tense of the verb that governs a weapon ("предоставил снимки ... для доставки боеприпасов": none)
     governing = [
         cue for cue in cues if any(cue == min(cues, key=lambda c: abs(c.index - w[0])) for w in weapons)
@@ -1730,7 +1851,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     if elliptic and not any(party.position in ("to", "from", "by") for party in parties):
         return []
     if not parties:
-        return _continued(previous, weapons, sentence)
+        return _framed(_continued(previous, weapons, sentence), sentence, data)
     suppliers: dict[str, Party] = {}
     recipients: dict[str, Party] = {}
     named = frozenset(i for party in parties for i in range(party.start, party.end))
@@ -1830,6 +1951,19 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             suppliers.setdefault(_key(party), party)
         elif role == "recipient":
             recipients.setdefault(_key(party), party)
+    # "Ucrania criticó el posible envío de misiles a Moscú por parte de Teherán": the subject that speaks of
+    # a transfer whose agent its clause names ("by") is no supplier of it
+    agents = {clause_of[party.start] for party in suppliers.values() if party.position == "by"}
+    saying = [start for start, _end, label in _cue_hits(sentence, data.status) if label == "report"]
+    suppliers = {
+        key: party
+        for key, party in suppliers.items()
+        if not (
+            party.position == "subject"
+            and clause_of[party.start] in agents
+            and any(party.end <= start and clause_of[start] == clause_of[party.start] for start in saying)
+        )
+    }
     approvers = {
         key
         for key, party in suppliers.items()
@@ -1848,7 +1982,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         and any(
             cue.kind == "deal"
             and clause_of[cue.index] == clause_of[party.start]
-            and abs(cue.index - party.start) <= data.preposition_reach
+            and _worded_gap(sentence, cue.index, _head(party, sentence, data)) <= data.preposition_reach
             for cue in cues
         )
     }
@@ -1856,6 +1990,18 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         recipients = {key: party for key, party in partners.items() if key not in suppliers}
     elif recipients and not suppliers:
         suppliers = {key: party for key, party in partners.items() if key not in recipients}
+    elif (
+        not suppliers
+        and not recipients
+        and (
+            again := {
+                key: party for key, party in partners.items() if key in {_key(i.recipient) for i in previous}
+            }
+        )
+    ):
+        # "Rusia y Arabia Saudí acordaron el suministro de S-400. «Se ha llegado a un acuerdo con el reino de
+        # Arabia Saudí sobre los suministros de ...»": the other side of the deal receives again
+        recipients = again
     elif not suppliers and not recipients and any(cue.kind == "acquire" and cue.noun for cue in cues):
         # "il Qatar ha firmato un contratto con l'Italia per l'acquisto di corvette": who signs a deal for a
         # purchase buys, the other side of the deal sells
@@ -1897,8 +2043,16 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     sides: list[tuple[Party, list[tuple[int, int, str, str]]]] = [
         (party, weapons) for party in suppliers.values()
     ]
+    # "después que Estados Unidos vetara la adquisición de aviones checos": the maker of the weapons of a
+    # clause whose every transfer word a blocker cancelled supplies nothing
+    cancelled = {clause_of[start] for start in blocked} - {clause_of[cue.index] for cue in cues}
     for party in parties:
-        if party.position == "origin" and not suppliers and not unnamed:
+        if (
+            party.position == "origin"
+            and not suppliers
+            and not unnamed
+            and clause_of[party.start] not in cancelled
+        ):
             # "Polen liefert sowjetische Panzer": Poland only
             near = [
                 w for w in weapons if w[0] - party.end <= WEAPON_REACH and party.start - w[1] <= WEAPON_REACH
@@ -1908,10 +2062,12 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     if not sides and len(carried) == 1:
         # "Schweden kündigte Panzer an. »Wir liefern Leopard 2 an die Ukraine«": the supplier just named
         sides.append((next(iter(carried.values())), weapons))
+    # "lograr la autorización de Alemania, país fabricante": the maker that only permits the transfer
+    permitting = {party.code for party in parties if any(0 < party.start - a <= 3 for a in approval_hits)}
     if (
         not sides
         and not unnamed
-        and len(makers) == 1
+        and len(makers - permitting) == 1
         and any(cue.kind not in ("arrival", "use") for cue in cues)
     ):
         # the maker of the system supplies it; not for arrivals, which may be a state's own ships, nor for a
@@ -1949,6 +2105,25 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     return found
 
 
+def _parsed(parties: list[Party], cues: list[Cue], sentence: Sentence, data: LanguageData) -> list[Party]:
+    """``parties`` without those that a dependency parse, where the language has a parser, makes the
+    subject of a predicate that governs none of the transfer words: "США располагают данными о ...
+    полученных от КНДР ракетах" (the US have data), "Министр обороны Армении заявил, что ...". The word
+    lists, which take a bare name before a verb for its subject, decide wherever the parse does not."""
+    bare = [party for party in parties if party.position in ("subject", "object")]
+    parse_words = syntax.parser(data.code) if bare else None
+    if parse_words is None:
+        return parties
+    parse = parse_words(sentence.surface)
+    words = [word for cue in cues for word in range(cue.index, cue.last + 1)]
+    elsewhere = set()
+    for party in bare:
+        predicate = syntax.subject_of(parse, party.start, party.end)
+        if predicate is not None and not any(syntax.governs(parse, predicate, word) for word in words):
+            elsewhere.add(party)
+    return [party for party in parties if party not in elsewhere]
+
+
 def _paired(
     weapons: list[tuple[int, int, str, str]], recipients: list[Party]
 ) -> dict[str, list[tuple[int, int, str, str]]] | None:
@@ -1963,6 +2138,19 @@ def _paired(
             return None
         paired.setdefault(_key(min(after, key=lambda party: party.start)), []).append(weapon)
     return paired if len(paired) == len(recipients) else None
+
+
+def _head(party: Party, sentence: Sentence, data: LanguageData) -> int:
+    """Where the phrase of ``party`` begins: before its articles and forces, and the name of its maker."""
+    company = _company_named(party.start, sentence, data) if party.kind == "demonym" else None
+    return _phrase_start(party.start if company is None else company, sentence.words, data)
+
+
+def _worded_gap(sentence: Sentence, one: int, other: int) -> int:
+    """Tokens from ``one`` to ``other`` that are words: the figures and marks of a value between a deal and
+    its other side do not part them ("صفقة بقيمة 1.6 مليار دولار مع مصر", "un contrat de 1,6 milliard")."""
+    low, high = sorted((one, other))
+    return sum(1 for word in sentence.words[low:high] if word.isalpha())
 
 
 def _deal_gap(deal: Cue, noun: Cue, parties: list[Party]) -> int:
@@ -2006,6 +2194,19 @@ def _continued(
         )
         for _start, _end, category, text in weapons
     ]
+
+
+def _framed(continued: list[_Found], sentence: Sentence, data: LanguageData) -> list[_Found]:
+    """``continued`` as the sentence that continues them frames them: its hedge or denial, or a source that
+    is neither party ("ووفقا للرسالة، تتضمن تلك الشحنات ...": a claim of the letter)."""
+    told, sources = _status(sentence, data, []), _sources(sentence, data)
+    for item in continued:
+        parties = {item.supplier.code, item.recipient.code} - {None}
+        if told in ("alleged", "denied"):
+            item.status = told
+        elif item.status in statuses.FACT_ORDER and sources - parties:
+            item.status = "alleged"
+    return continued
 
 
 def _distance(
