@@ -1001,6 +1001,8 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
                 and not _names_a_system(sentence, hit[0], data)
                 and not _names_a_system(sentence, found[-1][0], data)
                 and not sentence.surface[found[-1][0]][:1].isupper()  # a German noun is no modifier
+                # "مدافع هاون وذخائر": a conjunction written onto the second word lists two weapons
+                and not (data.weapon_words.clitics and words[hit[0]][:1] in data.conjunctions)
                 and base.NOT_A_WEAPON not in (hit[2], found[-1][2])
             ):
                 start, _end, category, _text = found.pop()  # "артилерійських снарядів": one weapon
