@@ -94,6 +94,8 @@ ARABIC_VARIANTS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ی", "ي": "ی", "ك": "ک", "،": ",", "؛": ";"}
 )
 UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+MIXED_CYRILLIC = re.compile(r"\b(?=[^\W\d_]*[\u0400-\u04ff])(?=[^\W\d_]*[a-zA-Z])[^\W\d_]+\b")
+LATIN_LOOKALIKES = str.maketrans("aceiopxyABCEHIKMOPTX", "асеіорхуАВСЕНІКМОРТХ")
 QUOTES = re.compile(r'(?<!\w)["“”«»„‟]|["“”«»„‟](?!\w)')
 NOMINATIVE = "nom"
 CONJOINED = "conj"  # the case label of a form that carries its conjunction ("وفرنسا")
@@ -116,6 +118,22 @@ SOURCE_REACH = 3  # tokens between "según" and the state it names as the source
 CLAUSE_VERB = 3  # tokens between the subject of a coordinated clause and its verb ("e a Alemanha já enviou")
 ELLIPTIC = -100  # the position of a weapon a sentence leaves out: far from every word of it
 IDIOM = "idiom"  # the label of ``not_cues``: phrases whose words are no transfer word
+# Two weapon words side by side name one weapon, of the more specific kind, whichever word heads the phrase:
+# "артилерійських снарядів" (shells), "зенитных ракет" (SAMs), "ракетных катеров" (boats), "артиллерийские
+# ракетные установки" (rocket artillery), "pocisków artyleryjskich"
+SPECIFIC_FIRST: tuple[str, ...] = (
+    "ammunition",
+    "naval",
+    "air_defense",
+    "drones",
+    "artillery",
+    "missiles",
+    "small_arms",
+    "armored_vehicles",
+    "aircraft",
+    "other",
+)
+VARIANT = re.compile(r"(\d+)[^\W\d_]+\w*$")  # "35с", "300пму2": a number with a variant's letters
 FRAME = ""  # the category of a transfer of no weapon: context for the sentences after it, never reported
 
 
@@ -293,6 +311,8 @@ class LanguageData:
     code: str
     forms: dict[tuple[str, ...], Form]
     cased_script: bool
+    uncased: frozenset[tuple[str, ...]]  # names the press also writes lower-case (Ukrainian "росії")
+    negation_denies: bool  # "заявили, що ... не передавав": a reported negated supply verb denies
     prepositions: dict[str, dict[str, Position]]  # word -> case (or "any") -> position
     postpositions: dict[str, Position]  # Turkish "tarafından" (by), Persian "را" (object)
     articles: frozenset[str]
@@ -374,7 +394,9 @@ class LanguageData:
 
 def _normalise(text: str) -> str:
     """One apostrophe, a dotted capital I that lower-cases to one letter (Turkish "İran"), a dash for a
-    tatweel standing alone ("اس ـ 300"), and Arabic words without their vowel marks."""
+    tatweel standing alone ("اس ـ 300"), Arabic words without their vowel marks, and Cyrillic words without
+    the Latin look-alike letters web copy slips into them ("зaявили" with a Latin a)."""
+    text = MIXED_CYRILLIC.sub(lambda word: word.group().translate(LATIN_LOOKALIKES), text)
     return STANDALONE_TATWEEL.sub("-", text.replace("’", "'").replace("İ", "I")).translate(ARABIC_MARKS)
 
 
@@ -589,6 +611,12 @@ def language_data(code: str) -> LanguageData:
         },
         articles=frozenset(str(word).lower() for word in data.get("articles") or []),
         nominative_is_accusative=bool(data.get("nominative_is_accusative")),
+        negation_denies=bool(data.get("negation_denies")),
+        uncased=frozenset(
+            tuple(tokens_of(form))
+            for name in data.get("uncased_names") or []
+            for form, _cases in _inflect(str(name), data.get("inflection") or [])
+        ),
         article_cases={str(k).lower(): str(v) for k, v in (data.get("article_cases") or {}).items()},
         conjunctions=frozenset(str(word).lower() for word in data.get("conjunctions") or []),
         suffix_cases={str(k).lower(): str(v) for k, v in (data.get("suffix_cases") or {}).items()},
@@ -769,6 +797,7 @@ def _state_matches(sentence: Sentence, data: LanguageData) -> list[tuple[int, in
                 data.cased_script
                 and form.kind in ("name", "metonym", "leader", "company")
                 and not first[:1].isupper()
+                and tuple(words[i : i + length]) not in data.uncased
             ):
                 continue  # "turkey", "china" (porcelain), "patria": names are capitalised
             matches.append((i, i + length, form))
@@ -982,6 +1011,18 @@ def _weapons(sentence: Sentence, data: LanguageData) -> list[tuple[int, int, str
                 and not _names_a_system(sentence, found[-1][0], data)
             ):
                 found.pop()  # "misiles HIMARS", "mísseis Patriot": the system says what the weapon is
+            if (
+                found
+                and found[-1][1] == hit[0]
+                and not _names_a_system(sentence, hit[0], data)
+                and not _names_a_system(sentence, found[-1][0], data)
+                and not sentence.surface[found[-1][0]][:1].isupper()  # a German noun is no modifier
+                # "مدافع هاون وذخائر": a conjunction written onto the second word lists two weapons
+                and not (data.weapon_words.clitics and words[hit[0]][:1] in data.conjunctions)
+                and base.NOT_A_WEAPON not in (hit[2], found[-1][2])
+            ):
+                start, _end, category, _text = found.pop()  # "артилерійських снарядів": one weapon
+                hit = (start, hit[1], min(category, hit[2], key=SPECIFIC_FIRST.index))
             if found and found[-1][1] + 1 == hit[0] and words[hit[0] - 1] == "-":
                 # "зенитно-ракетный", "S-300-Flugabwehrraketen": one weapon, named by its first part
                 start, _end, category, _text = found.pop()
@@ -1009,11 +1050,21 @@ def _term(phrase: list[str], data: LanguageData) -> str | None:
     """The category of a weapon named by several words, also with a clitic written onto the first
     ("بطائرات مسيرة": ب + طائرات مسيرة)."""
     bare = [phrase[0][len(clitic) :] for clitic in data.weapon_words.clitics if phrase[0].startswith(clitic)]
+    # a variant's letters after the number name the same system: "Су-35С", "С-300ПМУ2", "T-72B3"
+    variant = VARIANT.fullmatch(phrase[-1]) if len(phrase) > 1 else None
+    lasts = (phrase[-1], variant.group(1)) if variant else (phrase[-1],)
     for first in (phrase[0], *bare):
-        category = data.weapon_terms.get((first, *phrase[1:]))
-        if category is not None:
-            return category
+        for last in lasts:
+            category = data.weapon_terms.get((first, *phrase[1:-1], last) if len(phrase) > 1 else (first,))
+            if category is not None:
+                return category
     return None
+
+
+def _origin(text: str, data: LanguageData) -> str | None:
+    """The state that makes the system a weapon mention names, also for a variant ("Су-35С": Су-35's)."""
+    name = text.lower()
+    return data.origins.get(name) or data.origins.get(VARIANT.sub(r"\1", name))
 
 
 def _names_a_system(sentence: Sentence, index: int, data: LanguageData) -> bool:
@@ -1929,7 +1980,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         if cue.kind == "deal" and position not in data.roles["deal"] and purpose:
             # "firmó un contrato para vender...": the subject of the deal is that of the verb it is for
             cue = min(purpose, key=lambda c: c.index)
-        if position == "object" and not _object_of(party, cue, parties):
+        if position == "object" and not _object_of(party, cue, parties, sentence, data):
             continue
         if position == "maybe_to":
             position = (
@@ -2031,10 +2082,10 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
         suppliers = (
             {key: party for key, party in partners.items() if key not in recipients} if recipients else {}
         )
-    makers = {data.origins[text.lower()] for _s, _e, _c, text in weapons if text.lower() in data.origins}
+    makers = {origin for _s, _e, _c, text in weapons if (origin := _origin(text, data)) is not None}
     # "Su-30-Jets", "Leopard-2-Panzer": a system's name joined to the noun of its kind by a hyphen
-    hyphenated = {text.lower().rpartition("-")[0] for _s, _e, _c, text in weapons}
-    named_makers = makers | {data.origins[name] for name in hyphenated if name in data.origins}
+    hyphenated = {text.rpartition("-")[0] for _s, _e, _c, text in weapons if "-" in text}
+    named_makers = makers | {origin for name in hyphenated if (origin := _origin(name, data)) is not None}
     subjects = {_key(party): party for party in parties if party.position == "subject"} | signers | partners
     if (
         not recipients
@@ -2283,16 +2334,26 @@ def _next_to(
         for i, word in enumerate(sentence.words[cue.last + 1 : party.start], start=cue.last + 1)
         if i not in others and word not in data.prepositions and word not in data.conjunctions and word != ","
     ]
-    return len(between) <= 1
+    return len(between) <= 1 or _adverbial(sentence, data, cue.last + 1, party.start) > 0
 
 
-def _object_of(party: Party, cue: Cue, parties: list[Party]) -> bool:
+def _object_of(party: Party, cue: Cue, parties: list[Party], sentence: Sentence, data: LanguageData) -> bool:
     """A bare party is the object of a transfer word right after it ("entregó Venezuela", "передала
     России") or between its subject and it ("Nordkorea hat Russland Munition geliefert")."""
-    if 0 < party.start - cue.index <= OBJECT_REACH:
+    if 0 < party.start - cue.index <= OBJECT_REACH + _adverbial(sentence, data, cue.last + 1, party.start):
         return True
     subject = next((p for p in parties if p.position == "subject"), None)
     return subject is not None and subject.end <= party.start < cue.index
+
+
+def _adverbial(sentence: Sentence, data: LanguageData, start: int, end: int) -> int:
+    """The length of a short prepositional phrase of lower-case words (a time or a place) that fills all of
+    ``start`` to ``end``: "передала на прошлой неделе Мали" keeps Mali the object of the verb."""
+    words = sentence.words[start:end]
+    if not words or words[0] not in data.prepositions or len(words) > OBJECT_REACH:
+        return 0
+    written = sentence.surface[start:end]
+    return len(words) if all(word.isalpha() and word.islower() for word in written) else 0
 
 
 def _capitalised_noun(sentence: Sentence, data: LanguageData, index: int) -> bool:
@@ -2374,6 +2435,20 @@ def _key(party: Party) -> str:
     return party.code or f"name:{(party.name or '').lower()}"
 
 
+def _says_not(sentence: Sentence, data: LanguageData) -> bool:
+    """A verb of saying with a negated supply verb denies ("заявили, що Тегеран не передавав росії
+    безпілотники"), though no word of denying stands there."""
+    if not data.negation_denies or not any(
+        label == "report" for _s, _e, label in _cue_hits(sentence, data.status)
+    ):
+        return False
+    return any(
+        _negated(Cue(start, "supply", False, end - 1), sentence, data)
+        for start, end, label in _cue_hits(sentence, data.cues)
+        if label == "supply"
+    )
+
+
 def _denials(split: list[Sentence], data: LanguageData) -> dict[str, frozenset[str]]:
     """States named in a sentence that denies something, with the kinds of weapon it denies (none: all):
     a denial anywhere in the passage by (or about) a party wins over the accusation it answers, but a
@@ -2382,9 +2457,11 @@ def _denials(split: list[Sentence], data: LanguageData) -> dict[str, frozenset[s
     scopes: dict[str, frozenset[str]] = {}
     for sentence in split:
         # "Pjöngjang weist die Vorwürfe zurück": a separable verb's parts deny together
-        if any(
-            label == "denied" for _s, _e, label in _cue_hits(sentence, data.status)
-        ) or "denied" in data.status.co_occurring(sentence.words):
+        if (
+            any(label == "denied" for _s, _e, label in _cue_hits(sentence, data.status))
+            or "denied" in data.status.co_occurring(sentence.words)
+            or _says_not(sentence, data)
+        ):
             kinds = frozenset(w[2] for w in _weapons(sentence, data)) - {"other"}
             for _s, _e, form in _state_matches(sentence, data):
                 known = scopes.get(form.code)

@@ -27,6 +27,7 @@ POOLED = "all"
 # - tune-ar5: F1 0.870, P 0.952, status 0.960 (0.683 / 0.875 / 0.562 before).
 # - tune-minor: F1 0.632, P 0.732 (0.521 / 0.595 before).
 # - tune-espt: F1 0.719, P 0.793 (0.688 / 0.759 before).
+# - tune-ruuk5: F1 0.830, P 0.880 (0.717 / 0.760 before).
 # - tune-es5: F1 0.776, P 0.826 (0.471 / 0.480 before).
 # - tune-fr5: F1 0.625, P 0.714, status 0.727 (0.462 / 0.480 / 0.722 before).
 # The multilingual sets hold 5 to 18 passages a language, too few to floor one by one: their floors
@@ -47,6 +48,7 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
     "tune-dear.jsonl": {POOLED: {"pair_f1": 0.78, "pair_precision": 0.92}},
     "tune-minor.jsonl": {POOLED: {"pair_f1": 0.60, "pair_precision": 0.70}},
     "tune-espt.jsonl": {POOLED: {"pair_f1": 0.69, "pair_precision": 0.77}},
+    "tune-ruuk5.jsonl": {POOLED: {"pair_f1": 0.80, "pair_precision": 0.85}},
     "tune-es5.jsonl": {"es": {"pair_f1": 0.74, "pair_precision": 0.78}},
     "tune-en-wire.jsonl": {"en": {"pair_f1": 0.76, "pair_precision": 0.83, "status_accuracy": 0.85}},
     "tune-ar5.jsonl": {"ar": {"pair_f1": 0.84, "pair_precision": 0.92, "status_accuracy": 0.90}},
@@ -64,6 +66,7 @@ HARD_NEGATIVES_WITH_TRANSFER = {
     "tune-east2.jsonl": 3,
     "tune-dear.jsonl": 0,
     "tune-espt.jsonl": 2,
+    "tune-ruuk5.jsonl": 1,
     "tune-en-wire.jsonl": 2,
     "tune-es5.jsonl": 2,
     "tune-ar5.jsonl": 0,
