@@ -2004,14 +2004,14 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
             recipients.setdefault(_key(party), party)
     # "Ucrania criticó el posible envío de misiles a Moscú por parte de Teherán": the subject that speaks of
     # a transfer whose agent its clause names ("by") is no supplier of it
-    agents = {clause_of[party.start] for party in suppliers.values() if party.position == "by"}
+    clauses_naming_agent = {clause_of[party.start] for party in suppliers.values() if party.position == "by"}
     saying = [start for start, _end, label in _cue_hits(sentence, data.status) if label == "report"]
     suppliers = {
         key: party
         for key, party in suppliers.items()
         if not (
             party.position == "subject"
-            and clause_of[party.start] in agents
+            and clause_of[party.start] in clauses_naming_agent
             and any(party.end <= start and clause_of[start] == clause_of[party.start] for start in saying)
         )
     }
