@@ -2095,7 +2095,6 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     ):
         # "Russland und Ägypten haben einen Deal geschlossen" for a Russian system: the maker supplies
         maker = named_makers.pop()
-        makers.discard(maker)
         suppliers = {maker: subjects[maker]}
         recipients = {key: party for key, party in subjects.items() if key != maker}
     if recipients and not suppliers and signers.keys() - recipients.keys():
@@ -2154,7 +2153,7 @@ def _sentence_transfers(sentence: Sentence, data: LanguageData, previous: list[_
     ):
         # the maker of the system supplies it; not for arrivals, which may be a state's own ships, nor for a
         # use, which names the origin when it tells of a transfer ("utiliza drones israelenses")
-        maker = makers.pop()
+        (maker,) = makers - permitting
         sides.append((Party(-1, -1, maker, None, "maker", "origin"), weapons))
     reporters = _reporters(sentence, data)
     sources = _sources(sentence, data)
